@@ -1,0 +1,124 @@
+import type { ArchiveBlock, ArchivedSource } from '../archive/format.ts';
+import { normalize, type NormalizedText } from './normalize.ts';
+import { closestFirst, diceSimilarity } from './similarity.ts';
+
+export interface QuoteMatch {
+  sourceId: string;
+  /** Anchor of the archive paragraph the passage is in. */
+  paragraph: string;
+  /** Character offsets of the passage in the archived body. */
+  start: number;
+  end: number;
+  /** The passage exactly as it stands in the archive. */
+  quote: string;
+}
+
+export type LocateResult =
+  | { status: 'found'; match: QuoteMatch }
+  | { status: 'empty' }
+  | { status: 'unknown-source'; knownIds: string[] }
+  | { status: 'not-found'; closest: { paragraph: string; text: string } | undefined }
+  | { status: 'ambiguous'; matches: QuoteMatch[] };
+
+interface IndexedBlock {
+  block: ArchiveBlock;
+  normalized: NormalizedText;
+}
+
+interface IndexedSource {
+  source: ArchivedSource;
+  blocks: IndexedBlock[];
+}
+
+const ellipsis = /\s*\.\.\.\s*/;
+
+/**
+ * Indexes the archive once; each lookup then only reads the one source it names.
+ * A quote matches within one archive paragraph; "..." in a quote may join parts of that
+ * paragraph in order, unless the quote is found with its "..." literally.
+ */
+export class QuoteIndex {
+  readonly #sources = new Map<string, IndexedSource>();
+
+  constructor(sources: Iterable<ArchivedSource>) {
+    for (const source of sources) {
+      this.#sources.set(source.meta.id, {
+        source,
+        blocks: source.blocks.map((block) => ({ block, normalized: normalize(block.text) })),
+      });
+    }
+  }
+
+  source(id: string): ArchivedSource | undefined {
+    return this.#sources.get(id)?.source;
+  }
+
+  get ids(): string[] {
+    return [...this.#sources.keys()];
+  }
+
+  locate(sourceId: string, quote: string): LocateResult {
+    const indexed = this.#sources.get(sourceId);
+    if (!indexed) return { status: 'unknown-source', knownIds: closestFirst(sourceId, this.#sources.keys()) };
+    const wanted = normalize(quote).text;
+    if (wanted.replaceAll('.', '').trim() === '') return { status: 'empty' };
+
+    let matches = findMatches(indexed, [wanted]);
+    const parts = wanted.split(ellipsis).filter((part) => part !== '');
+    if (matches.length === 0 && parts.length > 1) matches = findMatches(indexed, parts);
+
+    if (matches.length === 1) return { status: 'found', match: matches[0] };
+    if (matches.length > 1) return { status: 'ambiguous', matches };
+    const firstMissing = parts.find((part) => findMatches(indexed, [part]).length === 0) ?? wanted;
+    return { status: 'not-found', closest: closestPassage(indexed, firstMissing) };
+  }
+}
+
+function toMatch(indexed: IndexedSource, { block, normalized }: IndexedBlock, from: number, to: number): QuoteMatch {
+  const start = block.start + normalized.offsets[from];
+  const end = block.start + normalized.offsets[to - 1] + 1;
+  return {
+    sourceId: indexed.source.meta.id,
+    paragraph: block.anchor,
+    start,
+    end,
+    quote: indexed.source.body.slice(start, end),
+  };
+}
+
+function findMatches(indexed: IndexedSource, parts: string[]): QuoteMatch[] {
+  const matches: QuoteMatch[] = [];
+  for (const entry of indexed.blocks) {
+    const text = entry.normalized.text;
+    for (let at = text.indexOf(parts[0]); at >= 0; at = text.indexOf(parts[0], at + 1)) {
+      let end = at + parts[0].length;
+      for (const part of parts.slice(1)) {
+        const next = text.indexOf(part, end);
+        end = next < 0 ? -1 : next + part.length;
+        if (end < 0) break;
+      }
+      if (end >= 0) matches.push(toMatch(indexed, entry, at, end));
+    }
+  }
+  return matches;
+}
+
+/** The run of words in the source most like `wanted` (same length, give or take a word). */
+function closestPassage(indexed: IndexedSource, wanted: string): { paragraph: string; text: string } | undefined {
+  const wordCount = wanted.split(' ').length;
+  let best: { score: number; entry: IndexedBlock; from: number; to: number } | undefined;
+  for (const entry of indexed.blocks) {
+    const words = [...entry.normalized.text.matchAll(/\S+/g)].map((m) => [m.index, m.index + m[0].length] as const);
+    for (let size = Math.max(1, wordCount - 1); size <= wordCount + 1; size++) {
+      for (let first = 0; first + size <= words.length; first++) {
+        const from = words[first][0];
+        const to = words[first + size - 1][1];
+        const score = diceSimilarity(wanted, entry.normalized.text.slice(from, to));
+        if (!best || score > best.score) best = { score, entry, from, to };
+      }
+    }
+  }
+  if (!best) return undefined;
+  const match = toMatch(indexed, best.entry, best.from, best.to);
+  return { paragraph: match.paragraph, text: match.quote };
+}

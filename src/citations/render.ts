@@ -1,0 +1,96 @@
+import type { Element, ElementContent } from 'hast';
+import { h } from 'hastscript';
+import type { SourceMeta } from '../schemas/source.ts';
+import { formatDate } from '../lib/dates.ts';
+import { textFragmentUrl, withBase } from '../lib/url.ts';
+
+/** HTML for citations, as hast: markers with their previews, and the endnote list. No script. */
+
+export interface RenderedNote {
+  number: number;
+  source: SourceMeta;
+  paragraph: string;
+  quote: string;
+  /** Claims on the page citing this note, in order. */
+  backlinks: Array<{ claimAnchor: string }>;
+}
+
+export interface MarkerInput {
+  note: RenderedNote;
+  citationId: string;
+  /** Unique per marker on the page. */
+  markerId: string;
+  base: string;
+}
+
+export const archiveHref = (base: string, sourceId: string, paragraph?: string) =>
+  withBase(base, `/sources/${sourceId}/${paragraph ? `#${paragraph}` : ''}`);
+
+export function sourceLine(source: SourceMeta): ElementContent[] {
+  const date = formatDate(source.published.date);
+  return [
+    h('cite', source.headline),
+    { type: 'text', value: `, ${source.publisher}, ` },
+    h('time', { dateTime: source.published.date }, source.published.estimate ? `${date} (date estimated)` : date),
+  ];
+}
+
+function originalLink(source: SourceMeta, quote: string, label: string): ElementContent {
+  if (!source.url) return { type: 'text', value: 'original URL unknown' };
+  return h('a', { href: textFragmentUrl(source.url, quote), rel: 'external noopener noreferrer', referrerPolicy: 'no-referrer' }, label);
+}
+
+export function citationMarker({ note, citationId, markerId, base }: MarkerInput): Element[] {
+  const previewId = `preview-${markerId}`;
+  return [
+    h('sup', { className: ['cite-ref'] }, [
+      h(
+        'button',
+        { type: 'button', className: ['cite-marker'], popoverTarget: previewId, dataCite: citationId, ariaLabel: `Source ${note.number}` },
+        String(note.number),
+      ),
+    ]),
+    h('span', { id: previewId, popover: 'auto', className: ['cite-preview'] }, [
+      h('q', { className: ['cite-preview-quote'] }, note.quote),
+      h('span', { className: ['cite-preview-source'] }, sourceLine(note.source)),
+      h('span', { className: ['cite-preview-links'] }, [
+        h('a', { href: archiveHref(base, note.source.id, note.paragraph) }, `Archived text, paragraph ${note.paragraph.slice(1)}`),
+        { type: 'text', value: ' · ' },
+        originalLink(note.source, note.quote, 'Original article'),
+        { type: 'text', value: ' · ' },
+        h('a', { href: `#note-${note.number}`, role: 'doc-noteref' }, `Note ${note.number}`),
+      ]),
+    ]),
+  ];
+}
+
+export function endnotes(notes: RenderedNote[], base: string): Element {
+  return h('section', { className: ['endnotes'], role: 'doc-endnotes', ariaLabelledBy: 'endnotes-title' }, [
+    h('h2', { id: 'endnotes-title' }, 'Sources'),
+    h(
+      'ol',
+      notes.map((note) =>
+        h('li', { id: `note-${note.number}` }, [
+          h('q', note.quote),
+          { type: 'text', value: ' — ' },
+          ...sourceLine(note.source),
+          { type: 'text', value: '. ' },
+          h('a', { href: archiveHref(base, note.source.id, note.paragraph) }, `Archived text, paragraph ${note.paragraph.slice(1)}`),
+          { type: 'text', value: '. Original: ' },
+          note.source.url
+            ? h('a', { href: note.source.url, className: ['endnote-url'], rel: 'external noopener noreferrer', referrerPolicy: 'no-referrer' }, note.source.url)
+            : { type: 'text', value: 'URL unknown' },
+          { type: 'text', value: '. ' },
+          h(
+            'span',
+            { className: ['endnote-backlinks'] },
+            note.backlinks.flatMap(({ claimAnchor }, i) => [
+              h('a', { href: `#${claimAnchor}`, role: 'doc-backlink', ariaLabel: `Back to claim ${i + 1} citing note ${note.number}` }, `↑${note.backlinks.length > 1 ? i + 1 : ''}`),
+              { type: 'text', value: ' ' },
+            ]),
+          ),
+        ]),
+      ),
+    ),
+  ]);
+}

@@ -1,0 +1,68 @@
+/**
+ * The citation syntax, written right after the claim it supports:
+ *
+ *   Armenia said it had lost two positions.[@afp-2021-11-16: lost control of two military positions]
+ *
+ *   [@source-id: passage]              cite a passage of an archived source
+ *   [@source-id (speaker): passage]    …and name who is speaking in it (an actor's slug)
+ *
+ * Several citations in a row support the same claim. Square brackets inside the passage are fine
+ * as long as they are balanced, as in "steps aimed at de-escalation [in Nagorno-Karabakh]".
+ */
+
+export interface CitationToken {
+  sourceId: string;
+  speaker: string | undefined;
+  quote: string;
+  /** Offsets of the whole token, "[@" to "]", in the scanned string. */
+  from: number;
+  to: number;
+}
+
+export interface SyntaxProblem {
+  at: number;
+  message: string;
+}
+
+const opener = '[@';
+const head = /\[@([A-Za-z0-9][\w.-]*)\s*(?:\(\s*([^()\]]*?)\s*\))?\s*:/y;
+
+export const citationSyntaxExample = '[@source-id: exact words from the source]';
+
+export function findCitations(text: string): { tokens: CitationToken[]; problems: SyntaxProblem[] } {
+  const tokens: CitationToken[] = [];
+  const problems: SyntaxProblem[] = [];
+  for (let at = text.indexOf(opener); at >= 0; at = text.indexOf(opener, at + 1)) {
+    head.lastIndex = at;
+    const parsed = head.exec(text);
+    if (!parsed) {
+      problems.push({ at, message: `a citation must read ${citationSyntaxExample}` });
+      continue;
+    }
+    let depth = 0;
+    let close = -1;
+    for (let i = head.lastIndex; i < text.length && close < 0; i++) {
+      if (text[i] === '[') depth++;
+      else if (text[i] === ']') {
+        if (depth === 0) close = i;
+        else depth--;
+      }
+    }
+    if (close < 0) {
+      problems.push({
+        at,
+        message: `this citation has no closing "]" (Markdown formatting such as * _ \` inside a passage splits it: escape those characters with a backslash)`,
+      });
+      continue;
+    }
+    tokens.push({
+      sourceId: parsed[1],
+      speaker: parsed[2] || undefined,
+      quote: text.slice(head.lastIndex, close).trim(),
+      from: at,
+      to: close + 1,
+    });
+    at = close;
+  }
+  return { tokens, problems };
+}

@@ -1,0 +1,16 @@
+/** Joins the site's base path (Astro's `base`, e.g. "/" or "/explainer") with a root-relative path. */
+export function withBase(base: string, path: string): string {
+  return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
+
+/**
+ * A link to the passage in the original article, as a text fragment (#:~:text=start,end).
+ * Long passages use their first and last words, which browsers match more reliably.
+ */
+export function textFragmentUrl(url: string, passage: string): string {
+  const encode = (text: string) => encodeURIComponent(text).replace(/-/g, '%2D').replace(/,/g, '%2C');
+  const words = passage.trim().split(/\s+/);
+  const directive =
+    words.length <= 8 ? encode(words.join(' ')) : `${encode(words.slice(0, 4).join(' '))},${encode(words.slice(-4).join(' '))}`;
+  return `${url.split('#')[0]}#:~:text=${directive}`;
+}

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+/** A real calendar date written YYYY-MM-DD: "2022-02-30" is refused, not rolled over. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD')
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  }, 'not a real calendar date');
+
+/** Lower-case words joined by hyphens: safe in URLs and as HTML ids. */
+export const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case letters, digits and single hyphens');

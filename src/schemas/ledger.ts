@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/** One citation as the remark plugin records it for its page. */
+export const pageCitationSchema = z.strictObject({
+  /** Stable, unique in the site: "<document>/<claim anchor>/<n>"; also the marker's data-cite. */
+  id: z.string().min(1),
+  /** The claim's id on its page. */
+  anchor: z.string().min(1),
+  claim: z.string().min(1),
+  source: z.string().min(1),
+  /** Who speaks in the quoted passage (an actor slug), when the author named one. */
+  speaker: z.string().nullable(),
+  /** The passage exactly as it stands in the archive. */
+  quote: z.string().min(1),
+  /** Anchor of the archive paragraph holding the passage. */
+  paragraph: z.string().min(1),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+  /** The endnote number on the page. */
+  note: z.number().int().positive(),
+});
+
+/** One line of /citations.json: a page citation plus the URL path of its page. */
+export const ledgerEntrySchema = pageCitationSchema.extend({ page: z.string().startsWith('/') });
+
+export const ledgerSchema = z.strictObject({ citations: z.array(ledgerEntrySchema) });
+
+export type PageCitation = z.infer<typeof pageCitationSchema>;
+export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;
+export type Ledger = z.infer<typeof ledgerSchema>;

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { isoDate, slug } from './common.ts';
+
+/** Metadata of one archived source: the front matter of content/sources/<id>.md. */
+export const sourceMetaSchema = z.strictObject({
+  id: slug,
+  publisher: z.string().min(1),
+  headline: z.string().min(1),
+  author: z.strictObject({
+    /** Display name, or null when the article carries no byline. */
+    name: z.string().min(1).nullable(),
+    /** What is known about the authorship, as the provenance record states it. */
+    note: z.string().nullable(),
+  }),
+  published: z.strictObject({
+    date: isoDate,
+    time: z.string().nullable(),
+    timezone: z.string().nullable(),
+    /** True when the date was worked out rather than read from the page. */
+    estimate: z.boolean(),
+    basis: z.string().nullable(),
+  }),
+  url: z.url().nullable(),
+  /** How sure we are of the URL: "unknown", "inferred", "found in an archived copy …". */
+  urlConfidence: z.string().min(1),
+  republishedFrom: z.string().nullable(),
+  archived: isoDate,
+  /** sha256 (hex) of the archived body, recomputed and compared at every build. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The raw input this archive was made from, relative to the content folder. */
+  raw: z.string().min(1),
+  notes: z.array(z.string()),
+});
+
+export type SourceMeta = z.infer<typeof sourceMetaSchema>;
