@@ -3,6 +3,7 @@ import type { ElementContent, Properties } from 'hast';
 import type { Parent, PhrasingContent, Root, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit, SKIP } from 'unist-util-visit';
+import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { ContentError } from '../lib/content-error.ts';
 import { loadQuoteIndex } from './archive-index.ts';
@@ -44,6 +45,12 @@ export function remarkCitations(options: RemarkCitationsOptions) {
       return SKIP;
     });
 
+    const frontmatter = (file.data as { astro?: { frontmatter?: { kind?: string } } }).astro?.frontmatter;
+    if (frontmatter?.kind !== 'editorial') {
+      const cited = new Set(pending.map((p) => p.parent));
+      assertClaimsCited(tree, cited, shownPath);
+    }
+
     const resolved = resolvePage({
       file: shownPath,
       document,
@@ -66,6 +73,32 @@ export function remarkCitations(options: RemarkCitationsOptions) {
 }
 
 /** Splits a container's children into inline nodes and citation tokens. */
+/** JSX elements whose content is by definition not a claim: navigation and asides. */
+const notClaimElements = new Set(['nav', 'aside']);
+const notClaimComment = /^\/\*\s*not a claim\s*\*\/$/i;
+
+/**
+ * On "claims" pages every paragraph (list items included) must cite a source, unless it is only
+ * links (a navigational line), sits in a <nav> or <aside>, or holds the comment {/* not a claim *\/}.
+ */
+function assertClaimsCited(tree: Root, cited: Set<Parent>, file: string): void {
+  visitParents(tree, 'paragraph', (paragraph, ancestors) => {
+    if (cited.has(paragraph)) return;
+    if (ancestors.some((a) => (a.type === 'mdxJsxFlowElement' || a.type === 'mdxJsxTextElement') && notClaimElements.has((a as { name?: string }).name ?? ''))) return;
+    const children = paragraph.children as Array<PhrasingContent | { type: 'mdxTextExpression'; value: string }>;
+    if (children.some((c) => c.type === 'mdxTextExpression' && notClaimComment.test(c.value.trim()))) return;
+    if (children.every((c) => c.type === 'link' || (c.type === 'text' && /^[\s·|,;–-]*$/.test(c.value)))) return;
+    const at = paragraph.position?.start;
+    throw new ContentError({
+      file,
+      line: at?.line,
+      column: at?.column,
+      message: `uncited claim: "${toString(paragraph).slice(0, 70)}…" has no citation`,
+      hint: 'Cite the passage that supports it with [@source-id: exact words], or mark text that is not a claim with {/* not a claim */}. Pages whose front matter says kind: editorial may hold uncited text.',
+    });
+  });
+}
+
 /**
  * A node of our own type that mdast-util-to-hast turns into the given element
  * (through data.hName), with either mdast children or ready-made hast children.

@@ -7,7 +7,7 @@ export class ContentError extends Error {
   readonly file: string;
   readonly line: number | undefined;
   readonly column: number | undefined;
-  readonly hint: string | undefined;
+  readonly suggestion: string | undefined;
 
   constructor(options: { file: string; line?: number; column?: number; message: string; hint?: string }) {
     const where = [options.file, options.line, options.line === undefined ? undefined : options.column]
@@ -18,6 +18,6 @@ export class ContentError extends Error {
     this.file = options.file;
     this.line = options.line;
     this.column = options.column;
-    this.hint = options.hint;
+    this.suggestion = options.hint;
   }
 }

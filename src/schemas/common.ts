@@ -1,13 +1,16 @@
 import { z } from 'zod';
 
-/** A real calendar date written YYYY-MM-DD: "2022-02-30" is refused, not rolled over. */
-export const isoDate = z
+/**
+ * A real calendar date written YYYY-MM-DD: "2022-02-30" is refused, not rolled over.
+ * YAML front matter reads an unquoted date as a Date, which is taken back to its day.
+ */
+export const isoDate = z.preprocess((value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value), z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD')
   .refine((value) => {
     const date = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-  }, 'not a real calendar date');
+  }, 'not a real calendar date'));
 
 /** Lower-case words joined by hyphens: safe in URLs and as HTML ids. */
 export const slug = z

@@ -1,0 +1,5 @@
+import { contentDirFromEnv } from './content-dir.ts';
+import { loadSiteConfig } from './site-config.ts';
+
+/** The explainer's site.json, read once at build time. */
+export const siteConfig = loadSiteConfig(contentDirFromEnv());

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { isoDate } from './common.ts';
+
+/** Front matter of an explainer page, content/pages/**\/*.mdx. */
+export const pageSchema = z.strictObject({
+  title: z.string().min(1),
+  /** One or two sentences: the meta description and the summary in lists. */
+  description: z.string().min(1),
+  /** When the page was last reviewed against its sources. */
+  updated: isoDate,
+  /**
+   * "claims" pages must cite every paragraph and list item (the build fails otherwise);
+   * "editorial" pages (about, glossary introduction) may hold uncited text.
+   */
+  kind: z.enum(['claims', 'editorial']).default('claims'),
+});
+
+export type PageFrontmatter = z.infer<typeof pageSchema>;

@@ -1,0 +1,34 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export interface BuildResult {
+  ok: boolean;
+  /** stdout and stderr, without colour codes. */
+  output: string;
+  outDir: string;
+}
+
+/**
+ * Builds the site from a content folder into a fresh temporary folder, as `npm run build` does,
+ * with the same Node (node_modules/.bin/node) the npm scripts use.
+ */
+export function buildSite(contentDir: string, options: { base?: string; outDir?: string } = {}): BuildResult {
+  const outDir = options.outDir ?? mkdtempSync(join(tmpdir(), 'explainer-build-'));
+  const result = spawnSync(resolve('node_modules/.bin/node'), [resolve('node_modules/astro/bin/astro.mjs'), 'build'], {
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      EXPLAINER_CONTENT: resolve(contentDir),
+      EXPLAINER_OUT: outDir,
+      ...(options.base ? { EXPLAINER_BASE: options.base } : {}),
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+      FORCE_COLOR: '0',
+    },
+  });
+  // eslint-disable-next-line no-control-regex
+  const output = `${result.stdout}\n${result.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
+  return { ok: result.status === 0, output, outDir };
+}
