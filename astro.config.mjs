@@ -8,8 +8,10 @@ import { contentDirFromEnv } from './src/lib/content-dir.ts';
 import { loadSiteConfig } from './src/lib/site-config.ts';
 
 const contentDir = contentDirFromEnv();
-// Each content folder gets its own cache, so that builds of test fixtures never reuse the real site's content store.
-const cacheDir = `./node_modules/.astro/${createHash('sha256').update(contentDir).digest('hex').slice(0, 12)}`;
+const outDir = process.env.EXPLAINER_OUT ?? './dist';
+// Each content folder and output gets its own cache: fixture builds never reuse the real site's
+// content store, and builds into different folders can run at the same time.
+const cacheDir = `./node_modules/.astro/${createHash('sha256').update(`${contentDir}\0${outDir}`).digest('hex').slice(0, 12)}`;
 const site = loadSiteConfig(contentDir);
 // A sub-path deployment (a school server at /explainer/, say) sets EXPLAINER_BASE=/explainer.
 const base = process.env.EXPLAINER_BASE ?? '/';
@@ -19,7 +21,7 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   cacheDir,
-  outDir: process.env.EXPLAINER_OUT ?? './dist',
+  outDir,
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   integrations: [mdx()],
