@@ -1,6 +1,6 @@
 import type { ArchiveBlock, ArchivedSource } from '../archive/format.ts';
 import { normalize, type NormalizedText } from './normalize.ts';
-import { closestFirst, diceSimilarity } from './similarity.ts';
+import { closestFirst, diceSimilarity, levenshtein } from './similarity.ts';
 
 export interface QuoteMatch {
   sourceId: string;
@@ -31,6 +31,7 @@ interface IndexedSource {
 }
 
 const ellipsis = /\s*\.\.\.\s*/;
+const shortlistSize = 25;
 
 /**
  * Indexes the archive once; each lookup then only reads the one source it names.
@@ -103,21 +104,34 @@ function findMatches(indexed: IndexedSource, parts: string[]): QuoteMatch[] {
   return matches;
 }
 
-/** The run of words in the source most like `wanted` (same length, give or take a word). */
+/**
+ * The run of words in the source most like `wanted` (same length, give or take a word):
+ * bigram similarity shortlists candidates cheaply, edit distance picks among them.
+ */
 function closestPassage(indexed: IndexedSource, wanted: string): { paragraph: string; text: string } | undefined {
   const wordCount = wanted.split(' ').length;
-  let best: { score: number; entry: IndexedBlock; from: number; to: number } | undefined;
+  const candidates: Array<{ score: number; entry: IndexedBlock; from: number; to: number; text: string }> = [];
   for (const entry of indexed.blocks) {
-    const words = [...entry.normalized.text.matchAll(/\S+/g)].map((m) => [m.index, m.index + m[0].length] as const);
+    // Words only: a window that starts or ends on a lone dash or quote mark is never the best answer.
+    const words = [...entry.normalized.text.matchAll(/\S+/g)]
+      .filter((m) => /[\p{L}\p{N}]/u.test(m[0]))
+      .map((m) => [m.index, m.index + m[0].length, m.index + m[0].replace(/[^\p{L}\p{N}]+$/u, '').length] as const);
     for (let size = Math.max(1, wordCount - 1); size <= wordCount + 1; size++) {
       for (let first = 0; first + size <= words.length; first++) {
         const from = words[first][0];
-        const to = words[first + size - 1][1];
-        const score = diceSimilarity(wanted, entry.normalized.text.slice(from, to));
-        if (!best || score > best.score) best = { score, entry, from, to };
+        // End the window after the last word, with and without its trailing punctuation.
+        for (const to of new Set([words[first + size - 1][1], words[first + size - 1][2]])) {
+          const text = entry.normalized.text.slice(from, to);
+          candidates.push({ score: diceSimilarity(wanted, text), entry, from, to, text });
+        }
       }
     }
   }
+  const best = candidates
+    .sort((a, b) => b.score - a.score)
+    .slice(0, shortlistSize)
+    .map((candidate) => ({ ...candidate, distance: levenshtein(wanted, candidate.text) }))
+    .sort((a, b) => a.distance - b.distance || b.score - a.score)[0];
   if (!best) return undefined;
   const match = toMatch(indexed, best.entry, best.from, best.to);
   return { paragraph: match.paragraph, text: match.quote };

@@ -7,6 +7,7 @@ import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { ContentError } from '../lib/content-error.ts';
 import { loadQuoteIndex } from './archive-index.ts';
+import type { QuoteIndex } from './locate.ts';
 import { citationMarker, endnotes } from './render.ts';
 import { resolvePage, type ClaimInput, type ResolvedClaim } from './resolve.ts';
 import { findCitations, type CitationToken } from './syntax.ts';
@@ -22,6 +23,8 @@ export interface RemarkCitationsOptions {
   contentDir: string;
   /** Astro's `base`, so that archive links work under a sub-path. */
   base: string;
+  /** A ready quote index (tests); by default the archive in contentDir/sources, read once. */
+  index?: QuoteIndex;
 }
 
 type Segment = { kind: 'inline'; node: PhrasingContent } | { kind: 'cite'; token: CitationToken; line: number; column: number };
@@ -55,7 +58,7 @@ export function remarkCitations(options: RemarkCitationsOptions) {
       file: shownPath,
       document,
       claims: pending.flatMap((p) => p.claims),
-      index: loadQuoteIndex(options.contentDir),
+      index: options.index ?? loadQuoteIndex(options.contentDir),
     });
 
     let claimNumber = 0;
