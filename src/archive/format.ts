@@ -52,7 +52,8 @@ export function sha256(text: string): string {
 export function splitBlocks(body: string): ArchiveBlock[] {
   const blocks: ArchiveBlock[] = [];
   let offset = 0;
-  for (const raw of body.split('\n\n')) {
+  for (const chunk of body.split('\n\n')) {
+    const raw = chunk.replace(/\n+$/, '');
     const marker = markers.find(([prefix]) => raw.startsWith(prefix));
     const skip = marker ? marker[0].length : 0;
     if (raw.trim() !== '') {
@@ -64,7 +65,7 @@ export function splitBlocks(body: string): ArchiveBlock[] {
         end: offset + raw.length,
       });
     }
-    offset += raw.length + 2;
+    offset += chunk.length + 2;
   }
   return blocks;
 }
