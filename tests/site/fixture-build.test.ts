@@ -1,0 +1,131 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readArchive } from '../../src/archive/read.ts';
+import { normalize } from '../../src/citations/normalize.ts';
+import { ledgerSchema, type Ledger } from '../../src/schemas/ledger.ts';
+import { buildSite, type BuildResult } from '../helpers/build-site.ts';
+
+/**
+ * The generator on another explainer: tests/fixtures/site-basic is a two-source site about a flood,
+ * built with the same code as the real site. Broken variants of it must fail the build.
+ */
+const fixture = 'tests/fixtures/site-basic';
+
+/** A copy of the fixture with its page rewritten by `edit`. */
+function variant(edit: (page: string) => string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'fixture-'));
+  cpSync(fixture, dir, { recursive: true });
+  const page = join(dir, 'pages', 'index.mdx');
+  writeFileSync(page, edit(readFileSync(page, 'utf8')));
+  return dir;
+}
+
+const lineOf = (text: string, needle: string) => text.split('\n').findIndex((line) => line.includes(needle)) + 1;
+
+describe('a good fixture site', () => {
+  let build: BuildResult;
+  let ledger: Ledger;
+  beforeAll(() => {
+    build = buildSite(fixture);
+    if (!build.ok) throw new Error(build.output);
+    ledger = ledgerSchema.parse(JSON.parse(readFileSync(join(build.outDir, 'citations.json'), 'utf8')));
+  });
+
+  it('builds its own title and pages, with nothing of the real explainer', () => {
+    const home = readFileSync(join(build.outDir, 'index.html'), 'utf8');
+    expect(home).toContain('<title>The River Town flood · River Town flood explainer</title>');
+    expect(home).not.toMatch(/Armenia|Azerbaijan/);
+    expect(existsSync(join(build.outDir, 'sources', 'town-news-flood-day-one', 'index.html'))).toBe(true);
+    expect(existsSync(join(build.outDir, 'sources', 'index.html'))).toBe(true);
+  });
+
+  it('publishes every citation in the ledger, each quote standing at its offsets in the archive', () => {
+    expect(ledger.citations).toHaveLength(6);
+    const archive = readArchive(join(fixture, 'sources'));
+    for (const entry of ledger.citations) {
+      const source = archive.get(entry.source)!;
+      expect(source.body.slice(entry.start, entry.end)).toBe(entry.quote);
+      expect(source.blocks.find((b) => b.anchor === entry.paragraph)!.text).toContain(entry.quote);
+    }
+    // the same passage cited twice keeps one note number
+    const mayor = ledger.citations.filter((c) => c.speaker === 'mayor');
+    expect(mayor).toHaveLength(2);
+    expect(new Set(mayor.map((c) => c.note)).size).toBe(1);
+  });
+
+  it('finds every ledger quote in the raw article it was archived from', () => {
+    const raw = (file: string) => normalize(readFileSync(join(fixture, 'raw', file), 'utf8')).text;
+    const rawBySource: Record<string, string> = {
+      'town-news-flood-day-one': raw('flood-day-one.txt'),
+      'town-news-flood-day-two': raw('flood-day-two.txt'),
+    };
+    for (const entry of ledger.citations) expect(rawBySource[entry.source]).toContain(normalize(entry.quote).text);
+  });
+
+  it('renders markers whose data-cite, claim anchor and archive anchor all resolve', () => {
+    const home = readFileSync(join(build.outDir, 'index.html'), 'utf8');
+    for (const entry of ledger.citations) {
+      expect(home).toContain(`data-cite="${entry.id}"`);
+      expect(home).toContain(`id="${entry.anchor}"`);
+      const sourcePage = readFileSync(join(build.outDir, 'sources', entry.source, 'index.html'), 'utf8');
+      expect(sourcePage).toContain(`id="${entry.paragraph}"`);
+      expect(sourcePage).toContain(`href="/#${entry.anchor}"`); // "Cited by"
+    }
+  });
+
+  it('says on the source page what is unknown or estimated', () => {
+    const page = readFileSync(join(build.outDir, 'sources', 'town-news-flood-day-two', 'index.html'), 'utf8');
+    expect(page).toContain('Estimated date.');
+    expect(page).toMatch(/<dt>Original address<\/dt>\s*<dd>\s*Unknown/);
+    expect(page).toMatch(/<dt>Author<\/dt>\s*<dd>\s*Unknown/);
+  });
+
+  it('writes the sources as CSL-JSON', () => {
+    const items = JSON.parse(readFileSync(join(build.outDir, 'sources.json'), 'utf8'));
+    expect(items[0]).toMatchObject({
+      id: 'town-news-flood-day-one',
+      type: 'article-newspaper',
+      title: 'River Town bridges closed as water rises',
+      'container-title': 'River Town News',
+      author: [{ literal: 'Jane Example' }],
+      issued: { 'date-parts': [[2024, 5, 6]] },
+      URL: 'https://news.example/flood-day-one',
+      accessed: { 'date-parts': [[2024, 6, 1]] },
+    });
+    expect(items[1].issued).toEqual({ 'date-parts': [[2024, 5, 7]], circa: true });
+  });
+});
+
+describe('a broken citation fails the build', () => {
+  const quote = 'The northern bridge reopened on Tuesday';
+
+  it('names the file, line and column of a quote not in the source, and suggests the passage', () => {
+    const dir = variant((page) => page.replace(`${quote}]`, 'The northern bridge opened on Tuesday]'));
+    const page = readFileSync(join(dir, 'pages', 'index.mdx'), 'utf8');
+    const build = buildSite(dir);
+    expect(build.ok).toBe(false);
+    const line = lineOf(page, 'opened on Tuesday');
+    const column = page.split('\n')[line - 1].indexOf('[@town-news-flood-day-two') + 1;
+    expect(build.output).toContain(`pages/index.mdx:${line}:${column}: quote not found in source "town-news-flood-day-two"`);
+    expect(build.output).toContain(`Did you mean (paragraph p1): "${quote}"`);
+    expect(readdirSync(build.outDir)).toEqual([]);
+  });
+
+  it('lists the known ids for an unknown source', () => {
+    const dir = variant((page) => page.replace('[@town-news-flood-day-two: The southern', '[@town-news-flod-day-two: The southern'));
+    const build = buildSite(dir);
+    expect(build.ok).toBe(false);
+    expect(build.output).toMatch(/pages\/index\.mdx:\d+:\d+: unknown source id "town-news-flod-day-two"/);
+    expect(build.output).toContain('Known ids, closest first: town-news-flood-day-two, town-news-flood-day-one');
+  });
+
+  it('lists the places an ambiguous quote matches', () => {
+    const dir = variant((page) => page.replace('[@town-news-flood-day-one: The river rose by two metres overnight]', '[@town-news-flood-day-one: relatively stable]'));
+    const build = buildSite(dir);
+    expect(build.ok).toBe(false);
+    expect(build.output).toMatch(/pages\/index\.mdx:7:\d+: quote matches 2 places in source "town-news-flood-day-one": "relatively stable"/);
+    expect(build.output).toMatch(/paragraph p3 at \d+-\d+; paragraph p4 at \d+-\d+/);
+  });
+});
