@@ -16,6 +16,8 @@ export default defineConfig({
           testTimeout: 240_000,
           hookTimeout: 600_000,
           fileParallelism: false,
+          // Builds the real site once (at / and under /explainer/) for every site test; see the file.
+          globalSetup: ['tests/helpers/site-global-setup.ts'],
         },
       },
     ],

@@ -1,0 +1,39 @@
+import { accessSync, constants } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+
+/** Debian's Chromium (apt-get install chromium); CHROMIUM_PATH overrides it. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * Flags for a headless Chromium on a machine with no network: without the background-networking
+ * flags Chromium keeps trying to reach Google's hosts. Playwright adds --headless itself and runs
+ * every launch in a fresh, empty temporary user data dir that it deletes on close.
+ */
+export const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+/** Throws, with what to do, when there is no Chromium: browser checks fail, they never skip. */
+export function assertChromium(): void {
+  try {
+    accessSync(chromiumPath, constants.X_OK);
+  } catch {
+    throw new Error(
+      `Chromium is not installed at ${chromiumPath}; the browser checks (accessibility, privacy, print, no-JS) need it. ` +
+        'Install it with `sh scripts/ensure-test-deps.sh` (as root: apt-get install -y chromium) or set CHROMIUM_PATH.',
+    );
+  }
+}
+
+export async function launchChromium(): Promise<Browser> {
+  assertChromium();
+  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+}

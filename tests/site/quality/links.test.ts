@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { crawl, openSite, type OpenSite } from '../../helpers/crawl.ts';
+import { builtSite, linkProblems, listPages, sourceUrls, type SiteIndex } from '../../helpers/site.ts';
+
+// Every internal href, src and #fragment on every built page resolves to a page, a file or an id;
+// external links go only to the sources' original articles and send no referrer.
+const build = builtSite();
+const pages = listPages(build.outDir);
+
+let open: OpenSite;
+let site: SiteIndex;
+beforeAll(async () => {
+  open = await openSite(build.outDir, build.base, { javaScriptEnabled: false });
+  site = await crawl(open, build.outDir, build.base);
+});
+afterAll(async () => open?.close());
+
+describe('links on every page', () => {
+  it('finds the pages by crawling the build', () => {
+    expect(pages).toContain('/');
+    expect(pages).toContain('/sources/');
+  });
+
+  it.each(pages)('%s: every link, fragment and id reference resolves', (path) => {
+    expect(linkProblems(site, open.server.origin, path, sourceUrls(build.outDir))).toEqual([]);
+  });
+});
+
+describe('the kinds of links the site promises are there (so the check above checks them)', () => {
+  const all = () => [...site.facts.entries()].flatMap(([path, facts]) => facts.links.map((link) => ({ path, ...link })));
+  const internal = () => all().filter((link) => link.url.startsWith(open.server.origin));
+
+  it('citation previews link to archive paragraph anchors and to their endnote', () => {
+    const preview = internal().filter((link) => link.region === 'preview');
+    expect(preview.some((link) => /\/sources\/[^/]+\/#p\d+$/.test(link.url))).toBe(true);
+    expect(preview.some((link) => /#note-\d+$/.test(link.url))).toBe(true);
+  });
+
+  it('endnotes link to archive paragraphs and back to their claims', () => {
+    const endnotes = internal().filter((link) => link.region === 'endnotes');
+    expect(endnotes.some((link) => /\/sources\/[^/]+\/#p\d+$/.test(link.url))).toBe(true);
+    expect(endnotes.some((link) => /#claim-/.test(link.url))).toBe(true);
+  });
+
+  it('source pages link to the claims that cite them ("cited by") and to their own paragraphs', () => {
+    const fromSources = internal().filter((link) => /^\/sources\/[^/]+\/$/.test(link.path));
+    expect(fromSources.some((link) => !link.url.includes('/sources/') && /#claim-/.test(link.url))).toBe(true);
+    expect(fromSources.some((link) => /#p\d+$/.test(link.url))).toBe(true);
+  });
+
+  it('glossary anchors resolve (when the site has a glossary)', ({ skip }) => {
+    const glossaryLinks = internal().filter((link) => /glossary\/#./.test(link.url));
+    // Skipped, and says so, until a page links into a glossary.
+    if (glossaryLinks.length === 0) skip('no link into a glossary page in this build');
+    expect(glossaryLinks.length).toBeGreaterThan(0); // resolution itself is checked per page above
+  });
+
+  it('external links exist and each goes to a source article listed in /sources.json', () => {
+    const external = all().filter((link) => !link.url.startsWith(open.server.origin) && link.url.startsWith('http'));
+    expect(external.length).toBeGreaterThan(0);
+  });
+});
