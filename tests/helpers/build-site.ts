@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export interface BuildResult {
@@ -11,11 +10,23 @@ export interface BuildResult {
 }
 
 /**
- * Builds the site from a content folder into a fresh temporary folder, as `npm run build` does,
- * with the same Node (node_modules/.bin/node) the npm scripts use.
+ * Where test builds go. It must be inside the project: Astro's prerender step imports packages
+ * from the output folder, which only resolve with node_modules above it.
+ */
+export const buildsDir = resolve('.builds');
+
+/** A fresh, empty output folder for one build. */
+export function freshOutDir(prefix = 'build-'): string {
+  mkdirSync(buildsDir, { recursive: true });
+  return mkdtempSync(join(buildsDir, prefix));
+}
+
+/**
+ * Builds the site from a content folder into a fresh folder under .builds/, as `npm run build`
+ * does, with the same Node (node_modules/.bin/node) the npm scripts use.
  */
 export function buildSite(contentDir: string, options: { base?: string; outDir?: string } = {}): BuildResult {
-  const outDir = options.outDir ?? mkdtempSync(join(tmpdir(), 'explainer-build-'));
+  const outDir = options.outDir ?? freshOutDir();
   const result = spawnSync(resolve('node_modules/.bin/node'), [resolve('node_modules/astro/bin/astro.mjs'), 'build'], {
     encoding: 'utf8',
     env: {
