@@ -1,5 +1,6 @@
 // @ts-check
 import { createHash } from 'node:crypto';
+import { relative, resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
@@ -9,6 +10,11 @@ import { loadSiteConfig } from './src/lib/site-config.ts';
 
 const contentDir = contentDirFromEnv();
 const outDir = process.env.EXPLAINER_OUT ?? './dist';
+// Astro's prerender step imports packages from inside the output folder, which resolve only
+// with the project's node_modules above it: fail now rather than with "Cannot find package".
+if (relative(process.cwd(), resolve(outDir)).startsWith('..')) {
+  throw new Error(`EXPLAINER_OUT=${outDir}: the output folder must be inside the project (for example .builds/name)`);
+}
 // Each content folder and output gets its own cache: fixture builds never reuse the real site's
 // content store, and builds into different folders can run at the same time.
 const cacheDir = `./node_modules/.astro/${createHash('sha256').update(`${contentDir}\0${outDir}`).digest('hex').slice(0, 12)}`;
