@@ -1,8 +1,7 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildSite } from './build-site.ts';
+import { buildSite, freshOutDir } from './build-site.ts';
 
 export interface ProvidedBuild {
   ok: boolean;
@@ -29,7 +28,8 @@ declare module 'vitest' {
  * stop the run: the checks that need it fail with its output (see tests/helpers/site.ts).
  */
 export default function setup(project: TestProject): () => void {
-  const work = mkdtempSync(join(tmpdir(), 'explainer-quality-'));
+  // Under .builds/ (git-ignored): builds must be inside the project, see build-site.ts.
+  const work = freshOutDir('quality-');
   const contentDir = join(work, 'content');
   cpSync('content', contentDir, { recursive: true });
   const builds: Array<[keyof Pick<import('vitest').ProvidedContext, 'realSite' | 'realSiteUnderBase'>, string]> = [
