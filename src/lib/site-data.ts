@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { buildLedger } from '../citations/ledger.ts';
 import { pageCitationSchema, type Ledger, type PageCitation } from '../schemas/ledger.ts';
@@ -17,19 +19,58 @@ export function pagePath(entry: Pick<PageEntry, 'id'>): string {
 
 export const pageUrl = (entry: Pick<PageEntry, 'id'>) => withBase(import.meta.env.BASE_URL, pagePath(entry));
 
-export async function pageCitations(entry: PageEntry): Promise<PageCitation[]> {
+export type IncidentEntry = CollectionEntry<'incidents'>;
+
+/** Incidents live at /incidents/<file name>/, a URL teachers link to: the file name is the contract. */
+export const incidentPath = (entry: Pick<IncidentEntry, 'id'>) => `/incidents/${entry.id}/`;
+export const incidentUrl = (entry: Pick<IncidentEntry, 'id'>) => withBase(import.meta.env.BASE_URL, incidentPath(entry));
+
+export async function pageCitations(entry: PageEntry | IncidentEntry): Promise<PageCitation[]> {
   const { remarkPluginFrontmatter } = await render(entry);
   return pageCitationSchema.array().parse(remarkPluginFrontmatter.citations ?? []);
+}
+
+/** A document whose MDX body carries citations, with the URL its claims are published at. */
+export interface CitingDocument {
+  url: string;
+  /** Path of the source file, relative to the project, for error messages. */
+  file: string;
+  text: string;
+  citations: PageCitation[];
+}
+
+let documents: Promise<CitingDocument[]> | undefined;
+
+/** Every collection with cited MDX bodies: explainer pages and incidents. */
+export function getCitingDocuments(): Promise<CitingDocument[]> {
+  documents ??= (async () => {
+    const entries: Array<{ entry: PageEntry | IncidentEntry; url: string }> = [
+      ...(await getCollection('pages')).map((entry) => ({ entry, url: pageUrl(entry) })),
+      ...(await getCollection('incidents')).map((entry) => ({ entry, url: incidentUrl(entry) })),
+    ];
+    return Promise.all(
+      entries.map(async ({ entry, url }) => {
+        const file = entry.filePath ?? `${entry.collection}/${entry.id}`;
+        return { url, file, text: entry.filePath ? readFileSync(resolve(entry.filePath), 'utf8') : '', citations: await pageCitations(entry) };
+      }),
+    );
+  })();
+  return documents;
 }
 
 let ledger: Promise<Ledger> | undefined;
 
 export function getLedger(): Promise<Ledger> {
-  ledger ??= (async () => {
-    const pages = await getCollection('pages');
-    return buildLedger(await Promise.all(pages.map(async (entry) => ({ url: pageUrl(entry), citations: await pageCitations(entry) }))));
-  })();
+  ledger ??= (async () => buildLedger(await getCitingDocuments()))();
   return ledger;
+}
+
+/** Titles of every page the ledger can point to, by URL, for "cited by" and "said on" lists. */
+export async function getPageTitles(): Promise<Map<string, string>> {
+  return new Map([
+    ...(await getCollection('pages')).map((entry) => [pageUrl(entry), entry.data.title] as const),
+    ...(await getCollection('incidents')).map((entry) => [incidentUrl(entry), entry.data.title] as const),
+  ]);
 }
 
 export async function getSources() {

@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { loadQuoteIndex } from '../citations/archive-index.ts';
+import { contentDirFromEnv } from '../lib/content-dir.ts';
+import { getCitingDocuments, incidentUrl } from '../lib/site-data.ts';
+import { crossReferenceErrors, evidenceErrors, throwFirst, type ContentFile } from './cross-references.ts';
+import { sortTimeline } from './timeline.ts';
+
+/**
+ * Astro glue for the content model: reads incidents, actors and the glossary once per build and
+ * checks their cross-references and quoted evidence before any page that uses them renders.
+ */
+
+export type ActorEntry = CollectionEntry<'actors'>;
+export type GlossaryEntryData = CollectionEntry<'glossary'>;
+export type IncidentEntry = CollectionEntry<'incidents'>;
+
+export interface ContentModel {
+  actors: Map<string, ActorEntry>;
+  glossary: Map<string, GlossaryEntryData>;
+  /** In date order. */
+  incidents: TimelineIncident[];
+}
+
+/** An incident with what the timeline and the actor queries need at hand. */
+export interface TimelineIncident {
+  id: string;
+  url: string;
+  start: IncidentEntry['data']['start'];
+  end: IncidentEntry['data']['end'];
+  parties: string[];
+  entry: IncidentEntry;
+}
+
+function asFile<T extends { id: string; filePath?: string; data: unknown; collection: string }>(entry: T): ContentFile<T['data']> {
+  const file = entry.filePath ?? `${entry.collection}/${entry.id}`;
+  return { id: entry.id, file, text: entry.filePath ? readFileSync(resolve(entry.filePath), 'utf8') : '', data: entry.data };
+}
+
+let model: Promise<ContentModel> | undefined;
+
+export function getContentModel(): Promise<ContentModel> {
+  model ??= (async () => {
+    const [actors, glossary, incidents, documents] = await Promise.all([
+      getCollection('actors'),
+      getCollection('glossary'),
+      getCollection('incidents'),
+      getCitingDocuments(),
+    ]);
+    const index = loadQuoteIndex(contentDirFromEnv());
+    throwFirst([
+      ...crossReferenceErrors({
+        actors: actors.map(asFile),
+        glossary: glossary.map(asFile),
+        incidents: incidents.map(asFile),
+        // A content folder without actors does not use speakers as slugs of the model (a fixture may
+        // name speakers freely); once there are actors, every speaker must be one of them.
+        documents: actors.length === 0 ? [] : documents,
+      }),
+      ...evidenceErrors([...actors, ...glossary].map(asFile), (source, quote) => index.locate(source, quote)),
+    ]);
+    return {
+      actors: new Map(actors.map((entry) => [entry.id, entry])),
+      glossary: new Map(glossary.map((entry) => [entry.id, entry])),
+      incidents: sortTimeline(
+        incidents.map((entry) => ({ id: entry.id, url: incidentUrl(entry), start: entry.data.start, end: entry.data.end, parties: entry.data.parties, entry })),
+      ),
+    };
+  })();
+  return model;
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { isoDate, slug } from './common.ts';
+
+/**
+ * A date known to the day ("2021-11-16") or only to the month ("2022-12"). The precision is read
+ * from the form, so an author never states it twice and cannot claim a day the sources do not give.
+ */
+export const partialDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}(-\d{2})?$/, 'expected a date written YYYY-MM-DD, or YYYY-MM when the sources give only the month')
+  .refine((value) => {
+    const full = value.length === 7 ? `${value}-01` : value;
+    const date = new Date(`${full}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === full;
+  }, 'not a real calendar date')
+  .transform((value) => ({ value, precision: value.length === 7 ? ('month' as const) : ('day' as const) }));
+
+/** YAML reads an unquoted 2021-11-16 as a Date; take it back to its day. */
+const dateInput = z.preprocess((value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value), partialDate);
+
+/**
+ * Front matter of an incident, content/incidents/<start>-<slug>.mdx. Metadata only: every claim
+ * (accounts, casualties, reactions) lives in the MDX body, where it is cited.
+ */
+export const incidentSchema = z.strictObject({
+  title: z.string().min(1),
+  /** One neutral line for the timeline, restating the cited opening of the page. */
+  summary: z.string().min(1),
+  start: dateInput,
+  /** Omit for a single-day incident. */
+  end: dateInput.optional(),
+  /** Still going on in the latest source that reports it (the Lachin corridor's blockade, say): shown as "From <start>". */
+  continuing: z.boolean().default(false),
+  /** Glossary slugs of the places involved (kind: place), most specific first. */
+  places: z.array(slug).min(1),
+  /** Actor slugs of the parties involved. */
+  parties: z.array(slug).min(1),
+  /** When the page was last reviewed against its sources. */
+  updated: isoDate,
+});
+
+export type Incident = z.infer<typeof incidentSchema>;
+export type PartialDate = z.infer<typeof partialDate>;
