@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { relative, resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import search from './src/search/integration.ts';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkCitations } from './src/citations/remark-citations.ts';
 import { contentDirFromEnv } from './src/lib/content-dir.ts';
@@ -30,7 +31,7 @@ export default defineConfig({
   outDir,
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
-  integrations: [mdx()],
+  integrations: [mdx(), search()],
   markdown: {
     // Astro 7's default processor (Sätteri) runs no remark plugins; the citation engine needs one.
     processor: unified({ remarkPlugins: [[remarkCitations, { contentDir, base }]] }),

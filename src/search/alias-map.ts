@@ -1,0 +1,147 @@
+/**
+ * Alternate names (Zangazur for Zangezur, Pashinian for Pashinyan) in search. Pure and
+ * browser-safe: the indexer, the alias endpoint and the search UI all use it.
+ *
+ * Pagefind has no synonyms (its issue #777), so alternate spellings are handled at two levels:
+ *
+ * 1. In the index: the canonical page (an actor's page, the glossary) carries its entries'
+ *    alternate names as Pagefind metadata, `<meta data-pagefind-meta="aliases[content]">` in the
+ *    head (src/components/SearchMeta.astro). Metadata is searchable and weighted (config.ts
+ *    RANKING), so "Zangazur" finds the canonical page even where the page itself never writes
+ *    that spelling. A <meta> element is never rendered nor read by a screen reader, and no text
+ *    is duplicated for readers: unlike visually-hidden spans, nothing hidden sits in the page.
+ * 2. In the query: a small alias map (this module's AliasMap, served as JSON beside the Pagefind
+ *    bundle, fetched only when search starts) rewrites an alternate spelling to the canonical one
+ *    before searching, so every page that mentions the place or person under its usual name is
+ *    found, not only the canonical page; the UI says so ("Showing results for Zangezur") and
+ *    offers the literal search. When the whole query is one entry's name or alternate name, the
+ *    entry's canonical address (an actor page, /glossary/#slug) is put first.
+ */
+
+export interface AliasEntry {
+  /** The spelling the pages use. */
+  name: string;
+  altNames: string[];
+  /** The canonical address, with the site's base: /explainer/actors/nikol-pashinyan/, /glossary/#zangezur. */
+  url: string;
+}
+
+export interface AliasMap {
+  entries: AliasEntry[];
+}
+
+/** Case-, accent- and punctuation-blind form: "Nagorno-Karabakh’s" → "nagorno karabakh s". */
+export function normalizeName(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/['’ʼ`]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+const tokens = (text: string) => normalizeName(text).split(' ').filter(Boolean);
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length];
+}
+
+/**
+ * What an alternate name is replaced with in a query: the whole canonical name, or, when a
+ * one-word alternate is a respelling of one word of a longer name (Pashinian → "Nikol Pashinyan"),
+ * that word alone, so that pages writing only the surname are found too (Pagefind matches pages
+ * holding every word of the query).
+ */
+export function replacementFor(altName: string, name: string): string {
+  const alt = tokens(altName);
+  // The name's words as written ("Nikol", "Pashinyan"), each with its normalised form.
+  const words = name.split(/[^\p{L}\p{N}'’ʼ]+/u).filter(Boolean).map((word) => ({ word, norm: normalizeName(word) })).filter((w) => w.norm);
+  if (alt.length === 1 && words.length > 1) {
+    const [best] = words
+      .map((w) => ({ ...w, distance: editDistance(alt[0], w.norm) / Math.max(alt[0].length, w.norm.length) }))
+      .sort((a, b) => a.distance - b.distance);
+    if (best.distance <= 0.4) return best.word;
+  }
+  return name;
+}
+
+export interface QueryPlan {
+  /** The query as typed. */
+  original: string;
+  /** The query with alternate spellings replaced by the pages' own (the original when none). */
+  query: string;
+  /**
+   * What Pagefind searches: the rewritten query and the original, whose results are merged, so
+   * that a page quoting a source's own spelling is found as well as those using the usual one.
+   */
+  searches: string[];
+  /** Alternate names rewritten, for "Showing results for …". */
+  rewrites: Array<{ from: string; to: string }>;
+  /** The entry whose name or alternate name is the whole query: its canonical page goes first. */
+  exact?: AliasEntry;
+}
+
+interface Variant {
+  words: string[];
+  entry: AliasEntry;
+  canonical: boolean;
+  text: string;
+}
+
+function variants(map: AliasMap): Variant[] {
+  const list: Variant[] = [];
+  for (const entry of map.entries) {
+    list.push({ words: tokens(entry.name), entry, canonical: true, text: entry.name });
+    for (const alt of entry.altNames) list.push({ words: tokens(alt), entry, canonical: false, text: alt });
+  }
+  // Longest first, so "Nagorno-Karabakh Republic" wins over "Karabakh".
+  return list.filter((v) => v.words.length > 0).sort((a, b) => b.words.length - a.words.length);
+}
+
+/** Rewrites alternate spellings in a query; see the module comment. */
+export function planQuery(input: string, map: AliasMap | undefined): QueryPlan {
+  const original = input.trim();
+  const plan: QueryPlan = { original, query: original, searches: original ? [original] : [], rewrites: [] };
+  if (!map || !original) return plan;
+  const all = variants(map);
+  const words = tokens(original);
+  const whole = words.join(' ');
+  plan.exact = all.find((v) => v.words.join(' ') === whole)?.entry;
+
+  const out: string[] = [];
+  let changed = false;
+  for (let i = 0; i < words.length; ) {
+    const hit = all.find((v) => v.words.length <= words.length - i && v.words.every((w, k) => words[i + k] === w));
+    if (hit && !hit.canonical) {
+      const nameWords = new Set(tokens(hit.entry.name));
+      // An alternate that is part of the name ("Karabakh" of "Nagorno-Karabakh") already matches.
+      if (!hit.words.every((w) => nameWords.has(w))) {
+        const to = replacementFor(hit.text, hit.entry.name);
+        out.push(to);
+        plan.rewrites.push({ from: hit.text, to });
+        changed = true;
+        i += hit.words.length;
+        continue;
+      }
+    }
+    const span = hit ? hit.words.length : 1;
+    out.push(words.slice(i, i + span).join(' '));
+    i += span;
+  }
+  if (changed) {
+    plan.query = out.join(' ');
+    plan.searches = [plan.query, original];
+  }
+  return plan;
+}

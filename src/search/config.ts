@@ -1,0 +1,55 @@
+/**
+ * Search settings shared by the indexer (src/search/integration.ts) and the browser code
+ * (src/search/ui.ts). Nothing here names a topic: only parts of the generator's own markup.
+ */
+
+/** The folder, under the site's output (and base), that holds Pagefind's bundle. */
+export const BUNDLE_DIR = 'pagefind';
+
+/** Alias map served with the bundle (see src/search/aliases.ts for why it exists). */
+export const ALIASES_FILE = 'aliases.json';
+
+/** The query parameter that carries matched words to a result page, for highlighting there. */
+export const HIGHLIGHT_PARAM = 'highlight';
+
+/**
+ * First path segment of the generator's archive of source texts (src/pages/sources/). Those pages
+ * stay searchable and filterable but rank below the explainer's own pages.
+ */
+export const ARCHIVE_SEGMENT = 'sources';
+
+/** Filter keys, as the pages declare them (src/components/SearchMeta.astro). */
+export const FILTER_SECTION = 'section';
+export const FILTER_YEAR = 'year';
+
+/** Metadata key holding a canonical page's alternate names (src/components/SearchMeta.astro). */
+export const META_ALIASES = 'aliases';
+
+/**
+ * Parts of every page that are not its content, kept out of the body index (they never reach an
+ * excerpt or a match): the citation marker numbers and their popover previews, which repeat the
+ * source passage beside the claim; the endnote list (doc-endnotes), which repeats it again; the
+ * scope note with the editor's note, the same on every page; the archived text's paragraph links
+ * (¶3); and the "Cited by" list on source pages, which repeats the explainer's claims.
+ * Selectors rather than data-pagefind-ignore attributes, so the generator's markup
+ * (src/citations/render.ts, the routes) carries nothing search-specific.
+ */
+export const EXCLUDE_SELECTORS = [
+  '.cite-ref',
+  '.cite-preview',
+  '[role="doc-endnotes"]',
+  '.endnotes',
+  '.scope',
+  '.para-anchor',
+  '#cited-by',
+  '.cited-by',
+  '.updated',
+];
+
+/**
+ * Ranking in the browser. Titles and alternate names weigh most: a match in the page title or in
+ * the aliases metadata multiplies the page's score. Body text keeps Pagefind's defaults.
+ */
+export const RANKING = {
+  metaWeights: { title: 6, [META_ALIASES]: 6 },
+};
