@@ -1,0 +1,111 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildSite, freshOutDir } from '../../helpers/build-site.ts';
+import { listFiles } from '../../helpers/site.ts';
+import { maxRawBytes } from '../../../src/ingest/decode.ts';
+
+/**
+ * Broken inputs, each with the error it must produce: the build (or ingest) fails, the message
+ * names the file and, where a line applies, the line, and nothing is left behind: no output folder
+ * is written and no content file changes. The "wrong quote", "unknown source id" and "ambiguous
+ * quote" cases live in tests/site/fixture-build.test.ts.
+ *
+ * tests/fixtures/bad/<case>/ is a tiny content folder with one mistake, and expected-error.json:
+ * { file (relative to the case folder), line (a number, a list of accepted lines, or null), message }.
+ */
+const badDir = 'tests/fixtures/bad';
+const cases = readdirSync(badDir).filter((name) => existsSync(join(badDir, name, 'expected-error.json'))).sort();
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** sha256 of every file under a folder, so "nothing changed" can be asserted byte for byte. */
+function snapshot(dir: string): Record<string, string> {
+  return Object.fromEntries(listFiles(dir).map((file) => [file, createHash('sha256').update(readFileSync(join(dir, file))).digest('hex')]));
+}
+
+describe('a broken content folder fails the build with file and line, and writes nothing', () => {
+  it('has its cases', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it.each(cases)('%s', (name) => {
+    const dir = join(badDir, name);
+    const expected = JSON.parse(readFileSync(join(dir, 'expected-error.json'), 'utf8')) as {
+      file: string;
+      line: number | number[] | null;
+      message: string;
+    };
+    const before = snapshot(dir);
+    const outDir = join(freshOutDir('bad-'), 'dist');
+    const build = buildSite(dir, { outDir });
+    try {
+      expect(build.ok, 'the build must fail').toBe(false);
+      expect(build.output).toContain(expected.message);
+      const file = join(dir, expected.file);
+      if (expected.line === null) {
+        expect(build.output).toContain(file);
+      } else {
+        const lines = Array.isArray(expected.line) ? expected.line : [expected.line];
+        const named = lines.some((line) => new RegExp(`${escapeRegExp(file)}:${line}\\b`).test(build.output));
+        expect(named, `the output names ${file}:${lines.join(' or ')}\n${build.output}`).toBe(true);
+      }
+      // No partial output: the output folder was never written (or left empty).
+      expect(existsSync(outDir) ? readdirSync(outDir) : []).toEqual([]);
+      expect(snapshot(dir)).toEqual(before);
+    } finally {
+      rmSync(resolve(outDir, '..'), { recursive: true, force: true });
+    }
+  });
+});
+
+describe('ingest refuses a bad raw article, naming it, and leaves content/ byte for byte as it was', () => {
+  const fixture = join(badDir, 'ingest');
+
+  /** Runs the ingest CLI on a fresh copy of the fixture's content folder. */
+  function ingestInto(file: string, extra: string[] = []) {
+    const work = mkdtempSync(join(tmpdir(), 'ingest-bad-'));
+    const content = join(work, 'content');
+    const inputs = join(work, 'inputs');
+    cpSync(join(fixture, 'content'), content, { recursive: true });
+    cpSync(join(fixture, 'inputs'), inputs, { recursive: true });
+    // Too big to keep in git: written here, one byte over the limit.
+    writeFileSync(join(inputs, 'oversized.txt'), `Bridges reopen in River Town\n\n${'The river rose. '.repeat(maxRawBytes / 16)}`);
+    const before = snapshot(content);
+    const input = join(inputs, file);
+    const result = spawnSync(resolve('node_modules/.bin/node'), ['src/ingest/cli.ts', '--content', content, '--archived', '2024-06-01', ...extra, input], {
+      encoding: 'utf8',
+    });
+    const after = snapshot(content);
+    rmSync(work, { recursive: true, force: true });
+    return { status: result.status, output: `${result.stdout}\n${result.stderr}`, input, before, after };
+  }
+
+  it.each([
+    ['empty.txt', 'the file is empty'],
+    ['binary.txt', 'the file is binary (NUL byte at offset'],
+    ['invalid-utf8.txt', 'the file is not valid UTF-8 (first bad byte at offset'],
+    ['oversized.txt', `bytes, over the ${maxRawBytes}-byte limit for one article`],
+    ['existing-id.txt', 'source "town-news-flood-day-two" is already archived'],
+  ])('%s: "%s"', (file, message) => {
+    const run = ingestInto(file);
+    expect(run.status).toBe(1);
+    expect(run.output).toMatch(new RegExp(`^ingest: ${escapeRegExp(run.input)}: .*${escapeRegExp(message)}`, 'm'));
+    expect(run.after).toEqual(run.before);
+  });
+
+  it('a good article is ingested into the same copy (so the checks above can see a change)', () => {
+    const run = ingestInto('good.txt');
+    expect(run.status, run.output).toBe(0);
+    expect(Object.keys(run.after)).toContain('sources/town-news-good.md');
+    expect(run.after).not.toEqual(run.before);
+  });
+
+  it('an existing id is replaced with --force', () => {
+    const run = ingestInto('existing-id.txt', ['--force']);
+    expect(run.status, run.output).toBe(0);
+  });
+});
