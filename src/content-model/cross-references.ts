@@ -80,13 +80,16 @@ export function crossReferenceErrors(input: ModelInput): ContentError[] {
   for (const incident of input.incidents) {
     const { data, file, text, id } = incident;
     const expected = `${data.start.value}-`;
-    if (!id.startsWith(expected) || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id.slice(expected.length))) {
+    const rest = id.slice(expected.length);
+    // A month-only start followed by "-01-…" would put a day in the URL that the sources never gave.
+    const inventsDay = data.start.precision === 'month' && /^\d{2}(-|$)/.test(rest);
+    if (!id.startsWith(expected) || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(rest) || inventsDay) {
       errors.push(
         new ContentError({
           file,
           line: lineOf(text, /^start\s*:/),
           message: `the file name must start with the start date, "${data.start.value}", followed by a slug`,
-          hint: `Rename the file to ${expected}<words-joined-by-hyphens>.mdx: the name becomes the stable URL /incidents/${expected}…/.`,
+          hint: `Rename the file to ${expected}<words-joined-by-hyphens>.mdx: the name becomes the stable URL /incidents/${expected}…/.${data.start.precision === 'month' ? ' The sources give only the month, so the name gives no day.' : ''}`,
         }),
       );
     }

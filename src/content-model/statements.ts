@@ -20,7 +20,7 @@ export interface Statement {
 export function statementsBy(ledger: Ledger, speaker: string): Statement[] {
   const byClaim = new Map<string, Statement>();
   for (const entry of ledger.citations) {
-    if (entry.speaker !== speaker) continue;
+    if (entry.speaker === null || entry.speaker !== speaker) continue;
     const key = `${entry.page}#${entry.anchor}`;
     const statement = byClaim.get(key) ?? { page: entry.page, anchor: entry.anchor, claim: entry.claim, citations: [] };
     statement.citations.push(entry);

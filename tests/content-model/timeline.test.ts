@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { compareIncidents, formatDateRange, formatPartialDate, sortTimeline } from '../../src/content-model/timeline.ts';
+import { partialDate } from '../../src/schemas/incident.ts';
+
+const d = (value: string) => partialDate.parse(value);
+
+describe('partial dates', () => {
+  it('reads the precision from the form', () => {
+    expect(d('2022-12')).toEqual({ value: '2022-12', precision: 'month' });
+    expect(d('2021-11-16')).toEqual({ value: '2021-11-16', precision: 'day' });
+  });
+
+  it('refuses dates that do not exist', () => {
+    expect(partialDate.safeParse('2022-02-30').success).toBe(false);
+    expect(partialDate.safeParse('2022-13').success).toBe(false);
+    expect(partialDate.safeParse('Tuesday').success).toBe(false);
+  });
+});
+
+describe('timeline order', () => {
+  const incident = (id: string, start: string, end?: string) => ({ id, start: d(start), end: end ? d(end) : undefined });
+
+  it('orders by start date, whatever order the files were read in', () => {
+    const items = [incident('c', '2023-06-27'), incident('a', '2021-11-13'), incident('b', '2022-03-24')];
+    expect(sortTimeline(items).map((i) => i.id)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('puts a month-only incident before the days of that month', () => {
+    const items = [incident('day', '2023-06-27'), incident('month', '2023-06')];
+    expect(sortTimeline(items).map((i) => i.id)).toEqual(['month', 'day']);
+  });
+
+  it('breaks ties by end date, then id, so the order is stable', () => {
+    expect(compareIncidents(incident('x', '2021-11-16', '2021-11-17'), incident('y', '2021-11-16'))).toBeGreaterThan(0);
+    expect(compareIncidents(incident('a', '2021-11-16'), incident('b', '2021-11-16'))).toBeLessThan(0);
+  });
+
+  it('does not change the array it is given', () => {
+    const items = [incident('b', '2022-01-01'), incident('a', '2021-01-01')];
+    sortTimeline(items);
+    expect(items.map((i) => i.id)).toEqual(['b', 'a']);
+  });
+});
+
+describe('date display', () => {
+  it('shows a month-only date as the month', () => {
+    expect(formatPartialDate(d('2022-12'))).toBe('December 2022');
+  });
+
+  it('shortens ranges within a month or a year', () => {
+    expect(formatDateRange(d('2021-11-13'), d('2021-11-14'))).toBe('13–14 November 2021');
+    expect(formatDateRange(d('2023-06-30'), d('2023-07-02'))).toBe('30 June – 2 July 2023');
+    expect(formatDateRange(d('2022-12-30'), d('2023-01-02'))).toBe('30 December 2022 – 2 January 2023');
+    expect(formatDateRange(d('2021-11-16'))).toBe('16 November 2021');
+    expect(formatDateRange(d('2021-11-16'), d('2021-11-16'))).toBe('16 November 2021');
+  });
+
+  it('says "From" for an incident still going on when the sources end', () => {
+    expect(formatDateRange(d('2022-12'), d('2023-06-28'), true)).toBe('From December 2022 (still reported on 28 June 2023)');
+    expect(formatDateRange(d('2022-12'), undefined, true)).toBe('From December 2022');
+  });
+});
