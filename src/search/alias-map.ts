@@ -43,6 +43,9 @@ export function normalizeName(text: string): string {
 
 const tokens = (text: string) => normalizeName(text).split(' ').filter(Boolean);
 
+/** Two words are respellings of each other when at most a third of their letters differ (Furukh, Parukh). */
+const RESPELLING = 0.34;
+
 function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
@@ -66,12 +69,12 @@ function editDistance(a: string, b: string): number {
 export function replacementFor(altName: string, name: string): string {
   const alt = tokens(altName);
   // The name's words as written ("Nikol", "Pashinyan"), each with its normalised form.
-  const words = name.split(/[^\p{L}\p{N}'’ʼ]+/u).filter(Boolean).map((word) => ({ word, norm: normalizeName(word) })).filter((w) => w.norm);
+  const words = nameWords(name).map((word) => ({ word, norm: normalizeName(word) }));
   if (alt.length === 1 && words.length > 1) {
     const [best] = words
       .map((w) => ({ ...w, distance: editDistance(alt[0], w.norm) / Math.max(alt[0].length, w.norm.length) }))
       .sort((a, b) => a.distance - b.distance);
-    if (best.distance <= 0.4) return best.word;
+    if (best.distance <= RESPELLING) return best.word;
   }
   return name;
 }
@@ -97,13 +100,29 @@ interface Variant {
   entry: AliasEntry;
   canonical: boolean;
   text: string;
+  /** For a respelt word inside an alternate name, the name's word it stands for. */
+  replacement?: string;
 }
+
+const nameWords = (name: string) => name.split(/[^\p{L}\p{N}'’ʼ]+/u).filter((word) => normalizeName(word));
 
 function variants(map: AliasMap): Variant[] {
   const list: Variant[] = [];
   for (const entry of map.entries) {
     list.push({ words: tokens(entry.name), entry, canonical: true, text: entry.name });
-    for (const alt of entry.altNames) list.push({ words: tokens(alt), entry, canonical: false, text: alt });
+    const canonical = nameWords(entry.name);
+    for (const alt of entry.altNames) {
+      list.push({ words: tokens(alt), entry, canonical: false, text: alt });
+      // "Nikol Pashinian" for "Nikol Pashinyan": "Pashinian" alone is the same respelling.
+      const altWords = nameWords(alt);
+      if (altWords.length !== canonical.length || altWords.length < 2) continue;
+      altWords.forEach((word, i) => {
+        const [a, b] = [normalizeName(word), normalizeName(canonical[i])];
+        if (a !== b && a.split(' ').length === 1 && editDistance(a, b) / Math.max(a.length, b.length) <= RESPELLING) {
+          list.push({ words: [a], entry, canonical: false, text: word, replacement: canonical[i] });
+        }
+      });
+    }
   }
   // Longest first, so "Nagorno-Karabakh Republic" wins over "Karabakh".
   return list.filter((v) => v.words.length > 0).sort((a, b) => b.words.length - a.words.length);
@@ -124,10 +143,10 @@ export function planQuery(input: string, map: AliasMap | undefined): QueryPlan {
   for (let i = 0; i < words.length; ) {
     const hit = all.find((v) => v.words.length <= words.length - i && v.words.every((w, k) => words[i + k] === w));
     if (hit && !hit.canonical) {
-      const nameWords = new Set(tokens(hit.entry.name));
+      const ofName = new Set(tokens(hit.entry.name));
       // An alternate that is part of the name ("Karabakh" of "Nagorno-Karabakh") already matches.
-      if (!hit.words.every((w) => nameWords.has(w))) {
-        const to = replacementFor(hit.text, hit.entry.name);
+      if (!hit.words.every((w) => ofName.has(w))) {
+        const to = hit.replacement ?? replacementFor(hit.text, hit.entry.name);
         out.push(to);
         plan.rewrites.push({ from: hit.text, to });
         changed = true;

@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
@@ -8,11 +9,36 @@ import { ALIASES_FILE, BUNDLE_DIR, EXCLUDE_SELECTORS } from './config.ts';
  * Search for the built site: injects the alias map route, and once Astro has written the site,
  * indexes it with Pagefind's Node API and writes the search bundle to <outDir>/pagefind/.
  *
- * What is indexed is decided by the pages themselves: each page's <main data-pagefind-body>
- * (src/layouts/Base.astro; pages that opt out, like /search/, are left out), minus the
+ * Each HTML file is passed to Pagefind as text (see forIndexing). What is indexed is decided by
+ * the pages themselves: each page's <main data-pagefind-body> (src/layouts/Base.astro; pages
+ * that opt out, like /search/, are left out), minus the
  * EXCLUDE_SELECTORS (navigation sits outside <main>; citation previews and endnotes are
  * excluded by selector), with filters and alias metadata from src/components/SearchMeta.astro.
  */
+const UNUSED_BUNDLE_FILES = ['ui', 'component-ui', 'modular-ui'].flatMap((ui) => [`pagefind-${ui}.js`, `pagefind-${ui}.css`]);
+
+async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .filter((file) => !relative(dir, file).split(sep).includes(BUNDLE_DIR))
+    .sort();
+}
+
+/** "actors/x/index.html" → "/actors/x/", as Pagefind would name it (without the base, which the UI adds). */
+const pageUrl = (file: string) => `/${file.split(sep).join('/')}`.replace(/index\.html$/, '');
+
+/**
+ * The HTML as Pagefind should read it. Pagefind joins the text of adjacent elements it does not
+ * treat as blocks, so `<dt>Also written</dt><dd>Pashinian</dd>` (Astro writes no whitespace
+ * between tags) would be indexed as one word "writtenpashinian". A space after the closing tag of
+ * each such element keeps the words apart; the published HTML is not changed.
+ */
+export function forIndexing(html: string): string {
+  return html.replace(/<\/(dt|dd|th|td|li|summary|caption|figcaption|legend)>/gi, '$& ');
+}
+
 export default function search(): AstroIntegration {
   return {
     name: 'explainer-search',
@@ -26,11 +52,17 @@ export default function search(): AstroIntegration {
         try {
           const { index, errors } = await createIndex({ excludeSelectors: EXCLUDE_SELECTORS });
           if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-          const added = await index.addDirectory({ path: site });
-          if (added.errors.length) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
+          let pages = 0;
+          for (const file of await htmlFiles(site)) {
+            const added = await index.addHTMLFile({ url: pageUrl(relative(site, file)), content: forIndexing(await readFile(file, 'utf8')) });
+            if (added.errors.length) throw new Error(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
+            if (added.file.uniqueWords > 0) pages++;
+          }
           const written = await index.writeFiles({ outputPath: join(site, BUNDLE_DIR) });
           if (written.errors.length) throw new Error(`Pagefind could not write its bundle: ${written.errors.join('; ')}`);
-          logger.info(`indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
+          // Pagefind also writes its ready-made UIs (about 380 KB); this site uses its own (ui.ts).
+          for (const unused of UNUSED_BUNDLE_FILES) await rm(join(site, BUNDLE_DIR, unused), { force: true });
+          logger.info(`indexed ${pages} pages in ${Math.round(performance.now() - started)} ms`);
         } finally {
           await close();
         }

@@ -165,13 +165,14 @@ function resultLinks(container: HTMLElement): HTMLAnchorElement[] {
   return [...container.querySelectorAll<HTMLAnchorElement>('.search-result-link, .search-subresult-link')];
 }
 
-function arrowNavigation(input: HTMLInputElement, container: HTMLElement, onEscape: () => void): void {
+function arrowNavigation(input: HTMLInputElement, container: HTMLElement, onEscape: () => void, reopen: () => void = () => {}): void {
   const handler = (event: KeyboardEvent) => {
     const links = resultLinks(container);
     const index = links.indexOf(document.activeElement as HTMLAnchorElement);
     if (event.key === 'ArrowDown') {
       if (!links.length) return;
       event.preventDefault();
+      reopen();
       links[Math.min(index + 1, links.length - 1)].focus();
     } else if (event.key === 'ArrowUp') {
       if (index < 0) return;
@@ -248,7 +249,7 @@ export function mountHeader(root: HTMLElement): void {
       list.replaceChildren();
       status.textContent = '';
     }
-  });
+  }, () => open(true));
   root.addEventListener('focusout', (event) => {
     if (!root.contains(event.relatedTarget as Node | null)) open(false);
   });

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeName, planQuery, replacementFor, type AliasMap } from '../../../src/search/alias-map.ts';
+import { pageFacets, stripBase } from '../../../src/search/sections.ts';
+import { forIndexing } from '../../../src/search/integration.ts';
+
+// Pure parts of search: query rewriting for alternate names, sections from URLs, index-time text.
+const map: AliasMap = {
+  entries: [
+    { name: 'Nikol Pashinyan', altNames: ['Nikol Pashinian', 'Pashinyan'], url: '/actors/nikol-pashinyan/' },
+    { name: 'Zangezur corridor', altNames: ['Zangazur corridor', 'Zangezur'], url: '/glossary/#zangezur-corridor' },
+    { name: 'Nagorno-Karabakh', altNames: ['Karabakh', 'Artsakh'], url: '/glossary/#nagorno-karabakh' },
+    { name: 'Kalbajar', altNames: ['Kelbajar', 'Karvachar'], url: '/glossary/#kalbajar' },
+  ],
+};
+
+describe('planQuery', () => {
+  it('rewrites an alternate spelling and also searches the query as typed', () => {
+    const plan = planQuery('Kelbajar', map);
+    expect(plan.query).toBe('Kalbajar');
+    expect(plan.searches).toEqual(['Kalbajar', 'Kelbajar']);
+    expect(plan.exact?.url).toBe('/glossary/#kalbajar');
+  });
+
+  it('a respelt word of a multi-word alternate is rewritten alone', () => {
+    const plan = planQuery('pashinian', map);
+    expect(plan.query).toBe('Pashinyan');
+    expect(plan.exact?.url).toBe('/actors/nikol-pashinyan/');
+    expect(planQuery('Zangazur', map).query).toBe('Zangezur');
+  });
+
+  it('rewrites within a longer query, longest alternate first', () => {
+    expect(planQuery('the Zangazur corridor plan', map).query).toBe('the Zangezur corridor plan');
+    expect(planQuery('the Zangazur corridor plan', map).exact).toBeUndefined();
+  });
+
+  it('leaves alone an alternate that is part of the name, and the name itself', () => {
+    expect(planQuery('Karabakh', map).searches).toEqual(['Karabakh']);
+    expect(planQuery('Karabakh', map).exact?.url).toBe('/glossary/#nagorno-karabakh');
+    expect(planQuery('Nikol Pashinyan', map).searches).toEqual(['Nikol Pashinyan']);
+  });
+
+  it('a different name (not a respelling) is replaced by the whole canonical name', () => {
+    expect(planQuery('Artsakh', map).query).toBe('Nagorno-Karabakh');
+    expect(replacementFor('Karvachar', 'Kalbajar')).toBe('Kalbajar');
+  });
+
+  it('ignores case, accents and punctuation; without a map nothing changes', () => {
+    expect(normalizeName('Nagorno-Karabakh’s Ç')).toBe('nagorno karabakhs c');
+    expect(planQuery('KELBAJAR', map).query).toBe('Kalbajar');
+    expect(planQuery('Kelbajar', undefined)).toEqual({ original: 'Kelbajar', query: 'Kelbajar', searches: ['Kelbajar'], rewrites: [] });
+  });
+});
+
+describe('pageFacets', () => {
+  const nav = [
+    { label: 'Incidents', href: '/incidents/' },
+    { label: 'Sources', href: '/sources/' },
+  ];
+  it('labels the section from the navigation, or from the URL segment', () => {
+    expect(pageFacets('/incidents/2022-09-13-x/', '/', nav)).toEqual({ segment: 'incidents', section: 'Incidents', year: '2022' });
+    expect(pageFacets('/explainer/glossary/', '/explainer', nav)).toEqual({ segment: 'glossary', section: 'Glossary' });
+    expect(pageFacets('/explainer/', '/explainer/', nav)).toEqual({ segment: '' });
+    expect(pageFacets('/sources/bbc-2021-11-16-x/', '/', nav)).toEqual({ segment: 'sources', section: 'Sources' });
+  });
+  it('strips only a whole base segment', () => {
+    expect(stripBase('/explainerx/a/', '/explainer')).toBe('/explainerx/a/');
+    expect(stripBase('/explainer/a/', '/explainer/')).toBe('/a/');
+  });
+});
+
+describe('forIndexing', () => {
+  it('separates the words of adjacent definition-list cells', () => {
+    expect(forIndexing('<dt>Also written</dt><dd>Pashinian</dd>')).toBe('<dt>Also written</dt> <dd>Pashinian</dd> ');
+  });
+});

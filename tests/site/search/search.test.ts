@@ -1,0 +1,248 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSite, type OpenSite } from '../../helpers/crawl.ts';
+import { builtSite, listPages, readPage } from '../../helpers/site.ts';
+import { allResults, namedEntries, pathOf, searchPage, waitForResults, watchedPage, type Watched } from './harness.ts';
+
+// Search in headless Chromium against the real site, built by the site project's global setup
+// and served on 127.0.0.1. Expected pages are derived from the content (actors, glossary,
+// incidents, explainer pages), never written here.
+const build = builtSite();
+const entries = namedEntries(build.contentDir);
+const pages = listPages(build.outDir);
+
+let open: OpenSite;
+let watched: Watched;
+beforeAll(async () => {
+  open = await openSite(build.outDir, build.base);
+  watched = await watchedPage(open.context);
+});
+afterAll(async () => open?.close());
+
+const url = (path: string) => new URL(path.replace(/^\//, ''), open.server.url).href;
+
+describe('the index', () => {
+  it('is written into the built site, with its alias map', () => {
+    expect(existsSync(join(build.outDir, 'pagefind', 'pagefind.js'))).toBe(true);
+    const map = JSON.parse(readFileSync(join(build.outDir, 'pagefind', 'aliases.json'), 'utf8')) as { entries: Array<{ name: string; altNames: string[]; url: string }> };
+    expect(map.entries.map((e) => e.url).sort()).toEqual(entries.map((e) => e.path).sort());
+  });
+
+  it('every searchable page declares its section from the URL; the search page is left out of the index', () => {
+    for (const path of pages) {
+      const html = readPage(build.outDir, path);
+      if (path === '/search/') {
+        expect(html).not.toContain('data-pagefind-body');
+        continue;
+      }
+      if (!html.includes('data-pagefind-body')) continue;
+      if (path === '/') continue;
+      expect(html, path).toMatch(/data-pagefind-filter="section\[content\]"/);
+    }
+  });
+
+  it('alternate names sit in <meta> metadata on their canonical page, not in hidden text', () => {
+    const withAliases = entries.filter((e) => e.altNames.length > 0);
+    expect(withAliases.length).toBeGreaterThan(0);
+    for (const entry of withAliases) {
+      const html = readPage(build.outDir, entry.path.replace(/#.*$/, ''));
+      const meta = html.match(/<meta name="search-aliases" content="([^"]*)" data-pagefind-meta="aliases\[content\]"/);
+      expect(meta, entry.path).not.toBeNull();
+    }
+  });
+});
+
+describe('queries', () => {
+  // Every name and every alternate name finds its canonical page first. A spelling shared by
+  // several entries (an actor and a glossary entry both called CSTO) may find either first.
+  const owners = new Map<string, Set<string>>();
+  const norm = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  for (const entry of entries) for (const name of [entry.name, ...entry.altNames]) {
+    const set = owners.get(norm(name)) ?? new Set();
+    set.add(entry.path);
+    owners.set(norm(name), set);
+  }
+  const nameQueries = entries.flatMap((entry) => [entry.name, ...entry.altNames].map((name) => [name, entry.path, name !== entry.name ? 'alternate' : 'name'] as const));
+
+  it('the content has alternate spellings to test', () => {
+    expect(nameQueries.filter(([, , kind]) => kind === 'alternate').length).toBeGreaterThan(5);
+  });
+
+  it.each(nameQueries)('“%s” finds %s first (%s)', async (query, _path, _kind) => {
+    const results = await searchPage(watched.page, open.server.url, query);
+    expect(results.length).toBeGreaterThan(0);
+    const accepted = [...(owners.get(norm(query)) ?? [])].map((p) => new URL(p.replace(/^\//, ''), open.server.url).pathname + (p.includes('#') ? `#${p.split('#')[1]}` : ''));
+    expect(accepted).toContain(pathOf(results[0].href));
+  });
+
+  // Page titles: each explainer and incident page is in the top 3 for its own title.
+  const titled = pages
+    .filter((path) => path !== '/' && !path.startsWith('/sources/') && path !== '/search/')
+    .map((path) => [readPage(build.outDir, path).match(/<h1[^>]*>([^<]+)<\/h1>/)?.[1]?.replace(/&#39;/g, "'").replace(/&amp;/g, '&'), path] as const)
+    .filter((pair): pair is readonly [string, string] => !!pair[0]);
+
+  it.each(titled)('the title “%s” puts %s in the top 3', async (title, path) => {
+    const results = await searchPage(watched.page, open.server.url, title);
+    const top = results.slice(0, 3).map((r) => pathOf(r.href).replace(/#.*$/, ''));
+    expect(top).toContain(new URL(path.slice(1), open.server.url).pathname);
+  });
+
+  it('explainer pages come before archived source texts', async () => {
+    // A word that the explainer pages and the archive both use.
+    await searchPage(watched.page, open.server.url, 'Armenia');
+    const results = await allResults(watched.page, 'Armenia');
+    const isSource = results.map((r) => pathOf(r.href).includes('/sources/') && !pathOf(r.href).endsWith('/sources/'));
+    expect(isSource).toContain(true);
+    expect(isSource).toContain(false);
+    expect(isSource.indexOf(true)).toBeGreaterThan(isSource.lastIndexOf(false));
+  });
+
+  it('citation previews, endnotes and evidence lists are not indexed: no excerpt shows their link text', async () => {
+    // "Archived text, paragraph N" is written only by the citation apparatus.
+    const results = await searchPage(watched.page, open.server.url, 'archived paragraph');
+    const excerpts = await watched.page.$$eval('.search-page .search-result-excerpt', (els) => els.map((e) => e.textContent ?? ''));
+    expect(excerpts.join('\n')).not.toMatch(/Archived text, paragraph/);
+    expect(results.length).toBeGreaterThanOrEqual(0);
+  });
+
+  it('results show excerpts with the matched words marked, and sub-results for headings', async () => {
+    await searchPage(watched.page, open.server.url, 'Armenia');
+    const marks = await watched.page.$$eval('.search-page .search-result-excerpt mark', (els) => els.map((e) => e.textContent?.toLowerCase()));
+    expect(marks.length).toBeGreaterThan(0);
+    // Pagefind stems: "Armenia" also matches "Armenian".
+    expect(marks.every((m) => m?.includes('armenia'))).toBe(true);
+    const subLinks = await watched.page.$$eval('.search-page .search-subresult-link', (els) => els.map((e) => e.getAttribute('href') ?? ''));
+    expect(subLinks.length).toBeGreaterThan(0);
+    expect(subLinks.every((href) => href.includes('#'))).toBe(true);
+  });
+});
+
+describe('filters', () => {
+  it('a section narrows the results to that section, with the count it showed', async () => {
+    const all = await searchPage(watched.page, open.server.url, 'Armenia');
+    const options = await watched.page.$$eval('.search-filter', (sets) =>
+      sets.flatMap((set) => [...set.querySelectorAll('label')].map((label) => ({ legend: set.querySelector('legend')?.textContent, text: label.textContent?.trim() ?? '' }))),
+    );
+    const sections = options.filter((o) => o.legend === 'Section' && o.text !== 'All');
+    expect(sections.length).toBeGreaterThan(1);
+    const pick = sections.find((o) => Number(o.text.match(/\((\d+)\)$/)?.[1]) < all.length)!;
+    expect(pick).toBeDefined();
+    const [, label, count] = pick.text.match(/^(.*) \((\d+)\)$/)!;
+    await watched.page.getByRole('radio', { name: pick.text }).check();
+    await watched.page.waitForFunction((n) => document.querySelectorAll('.search-page .search-result').length === n || document.querySelector('.search-more-button:not([hidden])'), Number(count));
+    const narrowed = await waitForResults(watched.page, 'Armenia');
+    expect(narrowed.length).toBeLessThan(all.length);
+    expect(narrowed.every((r) => r.section.startsWith(label))).toBe(true);
+    expect(new URL(watched.page.url()).searchParams.get('section')).toBe(label);
+  });
+
+  it('the year filter narrows incidents to that year; a shared URL with filters runs them on load', async () => {
+    const incidents = pages.filter((p) => /^\/incidents\/\d{4}-/.test(p));
+    expect(incidents.length).toBeGreaterThan(0);
+    const year = incidents[0].match(/\/(\d{4})-/)![1];
+    const results = await searchPage(watched.page, open.server.url, 'Armenia');
+    expect(results.length).toBeGreaterThan(0);
+    await watched.page.goto(url(`/search/?q=Armenia&year=${year}`));
+    const narrowed = await waitForResults(watched.page, 'Armenia');
+    expect(narrowed.length).toBeGreaterThan(0);
+    expect(narrowed.length).toBeLessThan(results.length);
+    expect(narrowed.every((r) => r.section.endsWith(year))).toBe(true);
+    expect(await watched.page.getByRole('radio', { name: new RegExp(`^${year} \\(`) }).isChecked()).toBe(true);
+  });
+});
+
+describe('keyboard', () => {
+  it('“/” focuses the header box; arrows move through results; Esc closes; Enter follows a result and the page highlights the words', async () => {
+    const { page } = watched;
+    await page.goto(url('/'));
+    await page.keyboard.press('/');
+    const input = page.locator('#site-search-input');
+    expect(await input.evaluate((el) => el === document.activeElement)).toBe(true);
+    const query = entries.find((e) => e.collection === 'actors')!.name;
+    await page.keyboard.type(query);
+    await waitForResults(page, query, '.site-search');
+    const links = page.locator('.site-search .search-result-link');
+    expect(await links.count()).toBeGreaterThan(1);
+    expect(await page.locator('#site-search-panel').isVisible()).toBe(true);
+
+    const focusedHref = () => page.evaluate(() => document.activeElement?.getAttribute('href') ?? document.activeElement?.id);
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedHref()).toBe(await links.nth(0).getAttribute('href'));
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedHref()).toBe(await links.nth(1).getAttribute('href'));
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    expect(await focusedHref()).toBe('site-search-input');
+
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#site-search-panel').isVisible()).toBe(false);
+    expect(await focusedHref()).toBe('site-search-input');
+
+    // ArrowDown reopens the panel on its first result.
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#site-search-panel').isVisible()).toBe(true);
+    const target = await links.nth(0).getAttribute('href');
+    expect(await focusedHref()).toBe(target);
+    await Promise.all([page.waitForURL((u) => u.pathname === new URL(target!, open.server.url).pathname), page.keyboard.press('Enter')]);
+    expect(page.url()).toContain('highlight=');
+    await page.waitForSelector('mark.pagefind-highlight');
+    expect(watched.requests.some((r) => r.endsWith('/pagefind/pagefind-highlight.js'))).toBe(true);
+  });
+
+  it('Enter in the header box opens the search page with the query', async () => {
+    const { page } = watched;
+    await page.goto(url('/'));
+    await page.locator('#site-search-input').fill('ceasefire');
+    await Promise.all([page.waitForURL(/\/search\/\?q=ceasefire/), page.locator('#site-search-input').press('Enter')]);
+    expect((await waitForResults(page, 'ceasefire')).length).toBeGreaterThan(0);
+  });
+});
+
+describe('loading', () => {
+  it('a plain page view loads no search code, no index and no highlighter; starting to search loads them', async () => {
+    const { page } = watched;
+    const before = watched.requests.length;
+    await page.goto(url('/'));
+    await page.waitForLoadState('networkidle');
+    const plain = watched.requests.slice(before);
+    expect(plain.filter((r) => r.includes('/pagefind/'))).toEqual([]);
+    const plainScripts = plain.filter((r) => r.endsWith('.js'));
+
+    await page.locator('#site-search-input').focus();
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/pagefind/pagefind.js')));
+    const started = watched.requests.slice(before + plain.length);
+    const searchScripts = started.filter((r) => r.endsWith('.js') && !r.includes('/pagefind/'));
+    // The search UI arrives only now, in files the plain view did not load.
+    expect(searchScripts.length).toBeGreaterThan(0);
+    expect(searchScripts.filter((r) => plainScripts.includes(r))).toEqual([]);
+    expect(started.some((r) => r.endsWith('/pagefind/pagefind.js'))).toBe(true);
+  });
+
+  it('no console errors and no request off 127.0.0.1 in all of the above', () => {
+    expect(watched.errors).toEqual([]);
+    expect(watched.offsite).toEqual([]);
+    expect(watched.requests.length).toBeGreaterThan(0);
+  });
+});
+
+describe('without JavaScript', () => {
+  it('the header control is a link to the search page, which says search needs JavaScript and links to the indexes', async () => {
+    const context = await open.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(url('/'));
+    const href = await page.locator('.site-search a').getAttribute('href');
+    expect(new URL(href!, open.server.url).pathname).toBe(new URL('search/', open.server.url).pathname);
+    await page.goto(url('/search/'));
+    expect(await page.locator('.search-nojs').textContent()).toMatch(/needs JavaScript/);
+    const nav = JSON.parse(readFileSync(join(build.contentDir, 'site.json'), 'utf8')).nav as Array<{ href: string }>;
+    const links = await page.locator('.search-nojs a').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
+    expect(links).toEqual(nav.map((n) => new URL(n.href.slice(1), open.server.url).pathname));
+    await context.close();
+  });
+});
+
+// Keep the list of built pages honest: the checks above need incident and actor pages.
+it('the build has actor, glossary and incident pages to search', () => {
+  expect(readdirSync(build.outDir)).toEqual(expect.arrayContaining(['actors', 'glossary', 'incidents', 'pagefind']));
+});
