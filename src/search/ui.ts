@@ -1,4 +1,4 @@
-import { planQuery, type AliasMap, type QueryPlan } from './alias-map.ts';
+import { planQuery, type AliasEntry, type AliasMap, type QueryPlan } from './alias-map.ts';
 import { ALIASES_FILE, FILTER_SECTION, FILTER_YEAR } from './config.ts';
 import { bundleUrl, pagefind, type FilterCounts, type Filters, type Pagefind, type PagefindResult, type PagefindResultData, type PagefindSearch } from './pagefind.ts';
 
@@ -128,10 +128,12 @@ function linkFor(data: PagefindResultData, pinnedUrl: string | undefined): strin
   return `${path}${query}#${hash}`;
 }
 
-function renderResult(data: PagefindResultData, options: { pinnedUrl?: string; subResults: boolean }): HTMLLIElement {
-  const title = data.meta.title || data.url;
+function renderResult(data: PagefindResultData, options: { pinned?: AliasEntry; subResults: boolean }): HTMLLIElement {
+  const pinnedUrl = options.pinned?.url;
+  // A pinned entry inside a page (a glossary entry) is titled with its own name.
+  const title = (pinnedUrl?.includes('#') && options.pinned?.name) || data.meta.title || data.url;
   const item = el('li', { className: 'search-result' });
-  const heading = el('a', { className: 'search-result-link', href: linkFor(data, options.pinnedUrl) }, title);
+  const heading = el('a', { className: 'search-result-link', href: linkFor(data, pinnedUrl) }, title);
   const section = data.filters?.[FILTER_SECTION]?.[0];
   const year = data.filters?.[FILTER_YEAR]?.[0];
   item.append(heading);
@@ -221,8 +223,7 @@ export function mountHeader(root: HTMLElement): void {
     }
     const outcome = await runSearch(text, {}, archiveSection);
     const shown = outcome.results.slice(0, PANEL_SIZE);
-    const pinnedUrl = outcome.pinned ? outcome.plan.exact?.url : undefined;
-    const items = await Promise.all(shown.map(async (r) => renderResult(await r.data(), { pinnedUrl: r.id === outcome.pinned ? pinnedUrl : undefined, subResults: false })));
+    const items = await Promise.all(shown.map(async (r) => renderResult(await r.data(), { pinned: r.id === outcome.pinned ? outcome.plan.exact : undefined, subResults: false })));
     if (mine !== sequence) return;
     list.replaceChildren(...items);
     status.textContent = statusText(outcome, shown.length);
@@ -316,9 +317,8 @@ export function mountPage(root: HTMLElement): void {
 
   const showMore = async (mine: number) => {
     if (!outcome) return;
-    const pinnedUrl = outcome.pinned ? outcome.plan.exact?.url : undefined;
     const batch = outcome.results.slice(shown, shown + PAGE_SIZE);
-    const items = await Promise.all(batch.map(async (r) => renderResult(await r.data(), { pinnedUrl: r.id === outcome!.pinned ? pinnedUrl : undefined, subResults: true })));
+    const items = await Promise.all(batch.map(async (r) => renderResult(await r.data(), { pinned: r.id === outcome!.pinned ? outcome!.plan.exact : undefined, subResults: true })));
     if (mine !== sequence) return;
     list.append(...items);
     shown += batch.length;
