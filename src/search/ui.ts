@@ -206,8 +206,8 @@ export function mountHeader(root: HTMLElement): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const open = (yes: boolean) => {
+    // A search box (role searchbox) takes no aria-expanded; the panel's status line announces the results.
     panel.hidden = !yes;
-    input.setAttribute('aria-expanded', String(yes));
   };
   void pagefind();
   void aliasMap();

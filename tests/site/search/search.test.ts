@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from '../../helpers/axe.ts';
 import { openSite, type OpenSite } from '../../helpers/crawl.ts';
 import { builtSite, listPages, readPage } from '../../helpers/site.ts';
 import { allResults, namedEntries, pathOf, searchPage, waitForResults, watchedPage, type Watched } from './harness.ts';
@@ -224,6 +225,23 @@ describe('loading', () => {
     expect(watched.errors).toEqual([]);
     expect(watched.offsite).toEqual([]);
     expect(watched.requests.length).toBeGreaterThan(0);
+  });
+});
+
+describe('accessibility of the search UI (axe-core)', () => {
+  it.each(['light', 'dark'] as const)('header panel open and search page with results, %s scheme: no violations', async (scheme) => {
+    const context = await open.browser.newContext({ colorScheme: scheme });
+    const page = await context.newPage();
+    const query = entries.find((e) => e.altNames.length > 0)!.altNames[0];
+    await page.goto(url('/'));
+    await page.keyboard.press('/');
+    await page.keyboard.type(query);
+    await waitForResults(page, query, '.site-search');
+    expect(await page.locator('#site-search-panel').isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await searchPage(page, open.server.url, query);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
   });
 });
 
