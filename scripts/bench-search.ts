@@ -12,7 +12,8 @@
  *   so no typing debounce is counted) and timed from submission to its results in the DOM.
  * Prints a table and writes bench/search-results.json. scripts/bench.ts calls benchSearch().
  */
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSite } from '../tests/helpers/build-site.ts';
@@ -23,7 +24,7 @@ import { namedEntries } from '../tests/site/search/harness.ts';
 export interface SearchBench {
   site: string;
   index: { totalBytes: number; files: number; byKind: Record<string, number>; pages: number };
-  cold: { query: string; bytes: number; requests: number; byKind: Record<string, number>; ms: number };
+  cold: { query: string; bytes: number; gzipBytes: number; requests: number; byKind: Record<string, number>; ms: number };
   warm: { queries: number; runs: number; medianMs: number; p95Ms: number; maxMs: number };
 }
 
@@ -83,17 +84,12 @@ export async function benchSearch(options: { dir?: string; rounds?: number; cont
     // Cold: a fresh context (empty cache), a plain page, then the first search.
     const context = await browser.newContext();
     const page = await context.newPage();
-    const fetched: Array<{ url: string; bytes: number }> = [];
-    let counting = false;
-    page.on('requestfinished', async (request) => {
-      if (!counting) return;
-      const sizes = await request.sizes().catch(() => undefined);
-      fetched.push({ url: request.url(), bytes: (sizes?.responseBodySize ?? 0) + (sizes?.responseHeadersSize ?? 0) });
-    });
     await page.goto(server.url);
     await page.waitForLoadState('networkidle');
     const coldQuery = queries[0];
-    counting = true;
+    // Counted from the server's own log (file sizes of what it served), which sees every fetch,
+    // the Web Worker's included; the server sends no compression, so these are raw bytes.
+    const firstLogged = server.log.length;
     const rendered = page.evaluate(
       (q) => new Promise<number>((done) => document.addEventListener('explainer-search:rendered', (e) => (e as CustomEvent).detail.query === q && done(performance.now()))),
       coldQuery,
@@ -102,9 +98,13 @@ export async function benchSearch(options: { dir?: string; rounds?: number; cont
     await page.locator('#site-search-input').fill(coldQuery);
     const t1 = await rendered;
     await page.waitForLoadState('networkidle');
-    counting = false;
+    const fetched = server.log.slice(firstLogged).filter((entry) => entry.status === 200).map((entry) => {
+      const path = decodeURIComponent(new URL(entry.path, server.origin).pathname);
+      const file = join(outDir!, path.endsWith('/') ? `${path}index.html` : path);
+      return { url: path, bytes: statSync(file).size, gzip: gzipSync(readFileSync(file)).length };
+    });
     const coldByKind: Record<string, number> = {};
-    for (const f of fetched) coldByKind[kindOf(new URL(f.url).pathname)] = (coldByKind[kindOf(new URL(f.url).pathname)] ?? 0) + f.bytes;
+    for (const f of fetched) coldByKind[kindOf(f.url)] = (coldByKind[kindOf(f.url)] ?? 0) + f.bytes;
     await context.close();
 
     // Warm: the search page, loaded and warmed with every query once.
@@ -137,7 +137,7 @@ export async function benchSearch(options: { dir?: string; rounds?: number; cont
     return {
       site: relative(process.cwd(), outDir) || outDir,
       index: indexSize(outDir),
-      cold: { query: coldQuery, bytes: fetched.reduce((n, f) => n + f.bytes, 0), requests: fetched.length, byKind: coldByKind, ms: Math.round(t1 - t0) },
+      cold: { query: coldQuery, bytes: fetched.reduce((n, f) => n + f.bytes, 0), gzipBytes: fetched.reduce((n, f) => n + f.gzip, 0), requests: fetched.length, byKind: coldByKind, ms: Math.round(t1 - t0) },
       warm: {
         queries: queries.length,
         runs: times.length,
@@ -159,7 +159,7 @@ export function printSearchBench(result: SearchBench): void {
     ['index on disk (searchable part)', kb(result.index.totalBytes - (result.index.byKind['unused UI bundles'] ?? 0))],
     ['  pages indexed', String(result.index.pages)],
     ...Object.entries(result.index.byKind).map(([k, v]) => [`  ${k}`, kb(v)] as [string, string]),
-    [`cold query “${result.cold.query}”: bytes fetched`, `${kb(result.cold.bytes)} in ${result.cold.requests} requests`],
+    [`cold query “${result.cold.query}”: bytes fetched`, `${kb(result.cold.bytes)} in ${result.cold.requests} requests (${kb(result.cold.gzipBytes)} if the host gzips)`],
     ...Object.entries(result.cold.byKind).map(([k, v]) => [`  ${k}`, kb(v)] as [string, string]),
     ['cold query: ms to first results (one run, informative)', String(result.cold.ms)],
     [`warm queries (${result.warm.queries} queries × rounds = ${result.warm.runs} runs): median ms`, String(result.warm.medianMs)],
