@@ -6,6 +6,8 @@ import { contentDirFromEnv } from '../lib/content-dir.ts';
 import { getCitingDocuments, incidentUrl } from '../lib/site-data.ts';
 import { crossReferenceErrors, evidenceErrors, throwFirst, type ContentFile } from './cross-references.ts';
 import { sortTimeline } from './timeline.ts';
+import { firstMentionProblems } from '../glossary/first-mentions.ts';
+import { ContentError } from '../lib/content-error.ts';
 
 /**
  * Astro glue for the content model: reads incidents, actors and the glossary once per build and
@@ -59,6 +61,7 @@ export function getContentModel(): Promise<ContentModel> {
         documents: actors.length === 0 ? [] : documents,
       }),
       ...evidenceErrors([...actors, ...glossary].map(asFile), (source, quote) => index.locate(source, quote)),
+      ...firstMentionErrors(glossary, incidents, documents),
     ]);
     return {
       actors: new Map(actors.map((entry) => [entry.id, entry])),
@@ -69,4 +72,24 @@ export function getContentModel(): Promise<ContentModel> {
     };
   })();
   return model;
+}
+
+/**
+ * Every page names each place first as a link to its glossary entry, with its other spellings.
+ * An incident's facts box, shown above its body, already names the incident's own places that way.
+ */
+function firstMentionErrors(
+  glossary: readonly GlossaryEntryData[],
+  incidents: readonly IncidentEntry[],
+  documents: ReadonlyArray<{ file: string; text: string }>,
+): ContentError[] {
+  const places = glossary.filter((g) => g.data.kind === 'place').map((g) => ({ slug: g.id, name: g.data.name, altNames: g.data.altNames }));
+  if (places.length === 0) return [];
+  const others = glossary.filter((g) => g.data.kind !== 'place').flatMap((g) => [g.data.name, ...g.data.altNames]);
+  const settledBy = new Map(incidents.filter((i) => i.filePath).map((i) => [i.filePath!, new Set(i.data.places)]));
+  return documents.flatMap((document) =>
+    firstMentionProblems(document.text, places, { others, settled: settledBy.get(document.file) }).map(
+      (problem) => new ContentError({ file: document.file, line: problem.line, message: problem.message, hint: problem.hint }),
+    ),
+  );
 }
