@@ -329,8 +329,10 @@ export function mountPage(root: HTMLElement): void {
   const update = async () => {
     const text = input.value.trim();
     const mine = ++sequence;
+    resultsBox.setAttribute('aria-busy', 'true');
     syncUrl();
     if (!text) {
+      resultsBox.setAttribute('aria-busy', 'false');
       outcome = undefined;
       list.replaceChildren();
       filtersBox.replaceChildren();

@@ -122,7 +122,8 @@ describe('queries', () => {
 
 describe('filters', () => {
   it('a section narrows the results to that section, with the count it showed', async () => {
-    const all = await searchPage(watched.page, open.server.url, 'Armenia');
+    await searchPage(watched.page, open.server.url, 'Armenia');
+    const all = await allResults(watched.page, 'Armenia');
     const options = await watched.page.$$eval('.search-filter', (sets) =>
       sets.flatMap((set) => [...set.querySelectorAll('label')].map((label) => ({ legend: set.querySelector('legend')?.textContent, text: label.textContent?.trim() ?? '' }))),
     );
@@ -132,8 +133,10 @@ describe('filters', () => {
     expect(pick).toBeDefined();
     const [, label, count] = pick.text.match(/^(.*) \((\d+)\)$/)!;
     await watched.page.getByRole('radio', { name: pick.text }).check();
-    await watched.page.waitForFunction((n) => document.querySelectorAll('.search-page .search-result').length === n || document.querySelector('.search-more-button:not([hidden])'), Number(count));
-    const narrowed = await waitForResults(watched.page, 'Armenia');
+    await watched.page.waitForFunction((label) => new URL(location.href).searchParams.get('section') === label, label);
+    await waitForResults(watched.page, 'Armenia');
+    const narrowed = await allResults(watched.page, 'Armenia');
+    expect(narrowed.length).toBe(Number(count));
     expect(narrowed.length).toBeLessThan(all.length);
     expect(narrowed.every((r) => r.section.startsWith(label))).toBe(true);
     expect(new URL(watched.page.url()).searchParams.get('section')).toBe(label);
@@ -143,10 +146,12 @@ describe('filters', () => {
     const incidents = pages.filter((p) => /^\/incidents\/\d{4}-/.test(p));
     expect(incidents.length).toBeGreaterThan(0);
     const year = incidents[0].match(/\/(\d{4})-/)![1];
-    const results = await searchPage(watched.page, open.server.url, 'Armenia');
+    await searchPage(watched.page, open.server.url, 'Armenia');
+    const results = await allResults(watched.page, 'Armenia');
     expect(results.length).toBeGreaterThan(0);
     await watched.page.goto(url(`/search/?q=Armenia&year=${year}`));
-    const narrowed = await waitForResults(watched.page, 'Armenia');
+    await waitForResults(watched.page, 'Armenia');
+    const narrowed = await allResults(watched.page, 'Armenia');
     expect(narrowed.length).toBeGreaterThan(0);
     expect(narrowed.length).toBeLessThan(results.length);
     expect(narrowed.every((r) => r.section.endsWith(year))).toBe(true);
@@ -190,6 +195,15 @@ describe('keyboard', () => {
     expect(page.url()).toContain('highlight=');
     await page.waitForSelector('mark.pagefind-highlight');
     expect(watched.requests.some((r) => r.endsWith('/pagefind/pagefind-highlight.js'))).toBe(true);
+  });
+
+  it('on the search page, “/” comes back to its box', async () => {
+    const { page } = watched;
+    await searchPage(page, open.server.url, 'ceasefire');
+    await page.locator('.search-page .search-result-link').first().focus();
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-page-input');
+    expect(await page.inputValue('#search-page-input')).toBe('ceasefire');
   });
 
   it('Enter in the header box opens the search page with the query', async () => {
