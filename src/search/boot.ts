@@ -4,7 +4,7 @@
  * fetched only when the reader starts to search (focus on the box, typing, the "/" shortcut) or
  * opens the search page; the highlighting script only when the page was reached from a search.
  */
-import { HIGHLIGHT_PARAM } from './config.ts';
+import { HIGHLIGHT_PARAM } from './params.ts';
 
 type Ui = typeof import('./ui.ts');
 let ui: Promise<Ui> | undefined;

@@ -9,8 +9,7 @@ export const BUNDLE_DIR = 'pagefind';
 /** Alias map served with the bundle (see src/search/aliases.ts for why it exists). */
 export const ALIASES_FILE = 'aliases.json';
 
-/** The query parameter that carries matched words to a result page, for highlighting there. */
-export const HIGHLIGHT_PARAM = 'highlight';
+export { HIGHLIGHT_PARAM } from './params.ts';
 
 /**
  * First path segment of the generator's archive of source texts (src/pages/sources/). Those pages

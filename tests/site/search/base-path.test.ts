@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openSite, type OpenSite } from '../../helpers/crawl.ts';
 import { builtSite } from '../../helpers/site.ts';
@@ -16,8 +18,11 @@ beforeAll(async () => {
 });
 afterAll(async () => open?.close());
 
-it('the site is served under /explainer/', () => {
+it('the site is served under /explainer/, and its pages were built for that base', () => {
   expect(new URL(open.server.url).pathname).toBe('/explainer/');
+  // If this fails, the build ran with Vitest's own BASE_URL=/ in its environment (Astro then
+  // renders pages for "/"): buildSite must not pass BASE_URL (tests/helpers/build-site.ts).
+  expect(readFileSync(join(build.outDir, 'index.html'), 'utf8')).toContain('data-search-page="/explainer/search/"');
 });
 
 it('search results, alternate-name targets and the bundle are all under the base', async () => {
