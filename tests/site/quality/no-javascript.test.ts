@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openSite, type OpenSite } from '../../helpers/crawl.ts';
+import { builtSite, listPages, pageType, readPage } from '../../helpers/site.ts';
+
+// With JavaScript off, every page's content, citation markers (their previews are declarative
+// popovers), endnotes and archive links work; only search says it needs JavaScript.
+const build = builtSite();
+const pages = listPages(build.outDir);
+const withMarkers = pages.filter((path) => readPage(build.outDir, path).includes('class="cite-marker"'));
+
+let open: OpenSite;
+let page: Page;
+beforeAll(async () => {
+  open = await openSite(build.outDir, build.base, { javaScriptEnabled: false });
+  page = await open.context.newPage();
+});
+afterAll(async () => open?.close());
+
+const visit = async (path: string) => {
+  const response = await page.goto(new URL(path.slice(1), open.server.url).href);
+  expect(response?.status()).toBe(200);
+};
+
+describe('without JavaScript', () => {
+  it('JavaScript is really off in this context', async () => {
+    await visit('/');
+    // A javascript: URL would run if scripts could; with them off, nothing changes.
+    expect(await page.evaluate('1 + 1')).toBe(2); // the test driver still can
+    await page.goto('data:text/html,<p id=x>no</p><script>document.getElementById("x").textContent="yes"</script>');
+    expect(await page.locator('#x').textContent()).toBe('no');
+  });
+
+  it.each(pages)('%s shows its content', async (path) => {
+    await visit(path);
+    expect(await page.locator('main h1').first().isVisible()).toBe(true);
+    const text = (await page.locator('main').innerText()).trim();
+    expect(text.length).toBeGreaterThan(20);
+    if (pageType(path) === 'search') {
+      expect(text, 'the search page says it needs JavaScript').toMatch(/JavaScript/);
+    } else {
+      expect(text).not.toMatch(/(needs?|requires?|enable|turn on)\s+JavaScript/i);
+    }
+  });
+
+  it('some pages have citation markers', () => {
+    expect(withMarkers.length).toBeGreaterThan(0);
+  });
+
+  it.each(withMarkers)('%s: a marker opens its preview, endnotes are shown, an archive link lands on its paragraph', async (path) => {
+    await visit(path);
+    const marker = page.locator('.cite-marker').first();
+    const preview = page.locator(`[id="${await marker.getAttribute('popovertarget')}"]`);
+    expect(await preview.isVisible()).toBe(false);
+    await marker.click();
+    expect(await preview.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await preview.isVisible()).toBe(false);
+
+    const endnotes = page.locator('[role="doc-endnotes"]');
+    expect(await endnotes.isVisible()).toBe(true);
+    expect(await endnotes.locator('li').count()).toBeGreaterThan(0);
+
+    const archiveLink = endnotes.locator('a[href*="/sources/"][href*="#p"]').first();
+    const href = (await archiveLink.getAttribute('href')) ?? '';
+    await archiveLink.click();
+    await page.waitForURL((url) => url.href.endsWith(href.replace(/^.*\/sources\//, '/sources/')));
+    const target = page.locator(':target');
+    expect(await target.count()).toBe(1);
+    expect(await target.isVisible()).toBe(true);
+    expect(await target.getAttribute('id')).toBe(href.split('#')[1]);
+  });
+});
