@@ -22,6 +22,18 @@ export function freshOutDir(prefix = 'build-'): string {
 }
 
 /**
+ * Vitest mirrors import.meta.env into its process.env (BASE_URL=/, MODE=test, NODE_ENV=test, DEV,
+ * PROD, SSR, VITEST*). A build started from a test must not inherit them: Vite takes BASE_URL=/
+ * over the configured base (a sub-path build would link to "/"), and NODE_ENV=test is not a
+ * production build.
+ */
+const vitestVariables = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV']);
+
+export function buildEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !vitestVariables.has(name) && !name.startsWith('VITEST')));
+}
+
+/**
  * Builds the site from a content folder into a fresh folder under .builds/, as `npm run build`
  * does, with the same Node (node_modules/.bin/node) the npm scripts use.
  */
@@ -30,7 +42,7 @@ export function buildSite(contentDir: string, options: { base?: string; outDir?:
   const result = spawnSync(resolve('node_modules/.bin/node'), [resolve('node_modules/astro/bin/astro.mjs'), 'build'], {
     encoding: 'utf8',
     env: {
-      ...process.env,
+      ...buildEnv(),
       EXPLAINER_CONTENT: resolve(contentDir),
       EXPLAINER_OUT: outDir,
       ...(options.base ? { EXPLAINER_BASE: options.base } : {}),
