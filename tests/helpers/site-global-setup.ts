@@ -1,5 +1,5 @@
-import { cpSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildSite, freshOutDir } from './build-site.ts';
 
@@ -8,7 +8,7 @@ export interface ProvidedBuild {
   /** Build output (stdout and stderr), shown when a check needs a build that failed. */
   output: string;
   outDir: string;
-  /** The content snapshot the site was built from. */
+  /** The content folder the site was built from. */
   contentDir: string;
   /** The base path ("/" or "/explainer"). */
   base: string;
@@ -22,20 +22,19 @@ declare module 'vitest' {
 }
 
 /**
- * Builds the real site once for all site tests: at "/" and under the sub-path /explainer/.
- * Both builds read a snapshot of content/ taken at the start, so pages being written in the
- * working tree meanwhile cannot make two checks see two different sites. A failed build does not
- * stop the run: the checks that need it fail with its output (see tests/helpers/site.ts).
+ * Builds the real site (content/) once for all site tests: at "/" and under the sub-path
+ * /explainer/. (Not from a copy of content/: pages import components by relative paths.)
+ * A failed build does not stop the run: the checks that need it fail with its output
+ * (see builtSite in tests/helpers/site.ts).
  */
 export default function setup(project: TestProject): () => void {
   // Under .builds/ (git-ignored): builds must be inside the project, see build-site.ts.
   const work = freshOutDir('quality-');
-  const contentDir = join(work, 'content');
-  cpSync('content', contentDir, { recursive: true });
-  const builds: Array<[keyof Pick<import('vitest').ProvidedContext, 'realSite' | 'realSiteUnderBase'>, string]> = [
+  const contentDir = resolve('content');
+  const builds = [
     ['realSite', '/'],
     ['realSiteUnderBase', '/explainer'],
-  ];
+  ] as const;
   for (const [key, base] of builds) {
     const result = buildSite(contentDir, { outDir: join(work, key), base: base === '/' ? undefined : base });
     project.provide(key, { ok: result.ok, output: result.output, outDir: result.outDir, contentDir, base });
