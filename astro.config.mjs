@@ -4,6 +4,7 @@ import { relative, resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import search from './src/search/integration.ts';
+import securityHeaders from './src/security/integration.ts';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkCitations } from './src/citations/remark-citations.ts';
 import { contentDirFromEnv } from './src/lib/content-dir.ts';
@@ -31,7 +32,7 @@ export default defineConfig({
   outDir,
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
-  integrations: [mdx(), search()],
+  integrations: [mdx(), search(), securityHeaders()],
   markdown: {
     // Astro 7's default processor (Sätteri) runs no remark plugins; the citation engine needs one.
     processor: unified({ remarkPlugins: [[remarkCitations, { contentDir, base }]] }),

@@ -1,14 +1,20 @@
 /**
- * The only script a plain page view runs (a few hundred bytes). It loads nothing: it turns the
- * header's search link into a search box and waits. The search code (ui.ts) and Pagefind are
- * fetched only when the reader starts to search (focus on the box, typing, the "/" shortcut) or
- * opens the search page; the highlighting script only when the page was reached from a search.
+ * The only script a plain page view runs, inlined in every page (a few hundred bytes; see
+ * browser-bundle.ts). It loads nothing: it turns the header's search link into a search box and
+ * waits. The search code (ui.ts) and Pagefind are fetched only when the reader starts to search
+ * (focus on the box, typing, the "/" shortcut) or opens the search page; the highlighting script
+ * only when the page was reached from a search.
  */
 import { HIGHLIGHT_PARAM } from './params.ts';
 
+// Written in by browser-bundle.ts: the content-hashed URLs of the bundled ui.ts and highlight.ts.
+declare const __SEARCH_UI_URL__: string;
+declare const __SEARCH_HIGHLIGHT_URL__: string;
+
 type Ui = typeof import('./ui.ts');
+type Highlight = typeof import('./highlight.ts');
 let ui: Promise<Ui> | undefined;
-const loadUi = () => (ui ??= import('./ui.ts'));
+const loadUi = () => (ui ??= import(/* @vite-ignore */ __SEARCH_UI_URL__) as Promise<Ui>);
 
 const pageRoot = document.querySelector<HTMLElement>('[data-search-page-root]');
 const control = document.querySelector<HTMLElement>('[data-search-control]');
@@ -51,5 +57,5 @@ document.addEventListener('keydown', (event) => {
 });
 
 if (new URLSearchParams(location.search).has(HIGHLIGHT_PARAM)) {
-  void import('./highlight.ts').then((m) => m.highlightTerms());
+  void (import(/* @vite-ignore */ __SEARCH_HIGHLIGHT_URL__) as Promise<Highlight>).then((m) => m.highlightTerms());
 }

@@ -1,13 +1,17 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
+import { withBase } from '../lib/url.ts';
+import { bundleBrowserScripts, type BrowserBundle } from './browser-bundle.ts';
 import { ALIASES_FILE, BUNDLE_DIR, EXCLUDE_SELECTORS } from './config.ts';
 
 /**
- * Search for the built site: injects the alias map route, and once Astro has written the site,
- * indexes it with Pagefind's Node API and writes the search bundle to <outDir>/pagefind/.
+ * Search for the built site: bundles the browser code (browser-bundle.ts) and hands its inline boot
+ * code to the pages as the module "virtual:explainer/search-boot"; injects the alias map route; and
+ * once Astro has written the site, writes the search UI files and indexes the site with Pagefind's
+ * Node API into <outDir>/pagefind/.
  *
  * Each HTML file is passed to Pagefind as text (see forIndexing). What is indexed is decided by
  * the pages themselves: each page's <main data-pagefind-body> (src/layouts/Base.astro; pages
@@ -39,15 +43,45 @@ export function forIndexing(html: string): string {
   return html.replace(/<\/(dt|dd|th|td|li|summary|caption|figcaption|legend)>/gi, '$& ');
 }
 
+const BOOT_MODULE = 'virtual:explainer/search-boot';
+
 export default function search(): AstroIntegration {
+  let bundle: BrowserBundle;
   return {
     name: 'explainer-search',
     hooks: {
-      'astro:config:setup': ({ injectRoute }) => {
+      'astro:config:setup': async ({ config, injectRoute, updateConfig }) => {
+        bundle = await bundleBrowserScripts(config.base);
+        const resolved = `\0${BOOT_MODULE}`;
+        updateConfig({
+          vite: {
+            plugins: [
+              {
+                name: 'explainer-search-boot',
+                resolveId: (id: string) => (id === BOOT_MODULE ? resolved : undefined),
+                load: (id: string) => (id === resolved ? `export default ${JSON.stringify(bundle.boot)};` : undefined),
+              },
+            ],
+          },
+        });
         injectRoute({ pattern: `/${BUNDLE_DIR}/${ALIASES_FILE}`, entrypoint: new URL('./aliases.json.ts', import.meta.url), prerender: true });
+      },
+      // `astro dev` serves the search UI files from memory (there is no index until a build).
+      'astro:server:setup': ({ server }) => {
+        const byUrl = new Map([...bundle.files].map(([path, code]) => [withBase(server.config.base, path), code]));
+        server.middlewares.use((request, response, next) => {
+          const code = byUrl.get(request.url?.split('?')[0] ?? '');
+          if (code === undefined) return next();
+          response.setHeader('Content-Type', 'text/javascript; charset=utf-8');
+          response.end(code);
+        });
       },
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
+        for (const [path, code] of bundle.files) {
+          await mkdir(dirname(join(site, path)), { recursive: true });
+          await writeFile(join(site, path), code);
+        }
         const started = performance.now();
         try {
           const { index, errors } = await createIndex({ excludeSelectors: EXCLUDE_SELECTORS });

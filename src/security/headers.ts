@@ -1,0 +1,6 @@
+import type { APIRoute } from 'astro';
+import searchBoot from 'virtual:explainer/search-boot';
+import { headersFile } from './csp.ts';
+
+/** /_headers: the security headers for hosts that read such a file (see csp.ts). */
+export const GET: APIRoute = () => new Response(headersFile([searchBoot]));
