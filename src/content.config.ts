@@ -1,8 +1,10 @@
 import { join } from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import type { z } from 'zod';
 import { archiveLoader } from './archive/loader.ts';
 import { contentDirFromEnv } from './lib/content-dir.ts';
+import { withDataLines } from './lib/located-loader.ts';
 import { actorSchema } from './schemas/actor.ts';
 import { glossarySchema } from './schemas/glossary.ts';
 import { incidentSchema } from './schemas/incident.ts';
@@ -13,10 +15,15 @@ const contentDir = contentDirFromEnv();
 // Data files are named by their slug, which is the id: keep it as written (glob would lower-case and re-slug it).
 const bySlug = ({ entry }: { entry: string }) => entry.replace(/\.[^.]+$/, '');
 
+/** A collection of files whose data is checked, as written, against its schema, with the line of a bad field. */
+function files<S extends z.ZodType>(pattern: string, folder: string, schema: S, generateId?: typeof bySlug) {
+  return defineCollection({ loader: withDataLines(glob({ pattern, base: join(contentDir, folder), generateId }), schema), schema });
+}
+
 export const collections = {
-  pages: defineCollection({ loader: glob({ pattern: '**/*.mdx', base: join(contentDir, 'pages') }), schema: pageSchema }),
+  pages: files('**/*.mdx', 'pages', pageSchema),
   sources: defineCollection({ loader: archiveLoader(join(contentDir, 'sources')), schema: sourceMetaSchema }),
-  incidents: defineCollection({ loader: glob({ pattern: '*.mdx', base: join(contentDir, 'incidents'), generateId: bySlug }), schema: incidentSchema }),
-  actors: defineCollection({ loader: glob({ pattern: '*.{yaml,yml,json}', base: join(contentDir, 'actors'), generateId: bySlug }), schema: actorSchema }),
-  glossary: defineCollection({ loader: glob({ pattern: '*.{yaml,yml,json}', base: join(contentDir, 'glossary'), generateId: bySlug }), schema: glossarySchema }),
+  incidents: files('*.mdx', 'incidents', incidentSchema, bySlug),
+  actors: files('*.{yaml,yml,json}', 'actors', actorSchema, bySlug),
+  glossary: files('*.{yaml,yml,json}', 'glossary', glossarySchema, bySlug),
 };

@@ -87,7 +87,7 @@ const notClaimComment = /^\/\*\s*not a claim\s*\*\/$/i;
 function assertClaimsCited(tree: Root, cited: Set<Parent>, file: string): void {
   visitParents(tree, 'paragraph', (paragraph, ancestors) => {
     if (cited.has(paragraph)) return;
-    if (ancestors.some((a) => (a.type === 'mdxJsxFlowElement' || a.type === 'mdxJsxTextElement') && notClaimElements.has((a as { name?: string }).name ?? ''))) return;
+    if (ancestors.some((a) => a.type === 'mdxJsxFlowElement' && notClaimElements.has((a as { name?: string }).name ?? ''))) return;
     const children = paragraph.children as Array<PhrasingContent | { type: 'mdxTextExpression'; value: string }>;
     if (children.some((c) => c.type === 'mdxTextExpression' && notClaimComment.test(c.value.trim()))) return;
     if (children.every((c) => c.type === 'link' || (c.type === 'text' && /^[\s·|,;–-]*$/.test(c.value)))) return;

@@ -1,12 +1,33 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Loader } from 'astro/loaders';
+import { parse } from 'yaml';
 import type { z } from 'zod';
 import { dataError } from './data-errors.ts';
 
+/** The front matter block as Astro finds it: between a leading "---" line and the next "---". */
+const frontMatter = /^(?:\uFEFF|\s*\n)?---([\s\S]*?\n)---/;
+
 /**
- * Wraps a file loader (Astro's glob) so that an entry whose data fails its schema stops the
- * build with the file and the line of the field, before Astro's own check runs.
+ * The data of a content file as written: its front matter (.md, .mdx) or whole text (.yaml, .yml)
+ * parsed as YAML 1.2, where an unquoted 2022-02-30 stays a string. Astro parses with js-yaml,
+ * which reads it as a timestamp and rolls it over to 2 March, so a schema checking `loaded` would
+ * see a real date. JSON has no such trap, and YAML that does not parse is left to Astro's own
+ * error: both give back `loaded`, the data the loader read.
+ */
+export function dataAsWritten(filePath: string, text: string, loaded: unknown): unknown {
+  const yaml = /\.mdx?$/i.test(filePath) ? (frontMatter.exec(text)?.[1] ?? '') : /\.ya?ml$/i.test(filePath) ? text : undefined;
+  if (yaml === undefined) return loaded;
+  try {
+    return parse(yaml) ?? {};
+  } catch {
+    return loaded;
+  }
+}
+
+/**
+ * Wraps a file loader (Astro's glob) so that an entry whose data, as written, fails its schema
+ * stops the build with the file and the line of the field, before Astro's own check runs.
  */
 export function withDataLines(loader: Loader, schema: z.ZodType): Loader {
   return {
@@ -15,9 +36,10 @@ export function withDataLines(loader: Loader, schema: z.ZodType): Loader {
       loader.load({
         ...context,
         parseData: async (props) => {
-          const checked = await schema.safeParseAsync(props.data);
-          if (!checked.success && props.filePath) {
-            throw dataError(relative(process.cwd(), props.filePath), readFileSync(props.filePath, 'utf8'), checked.error);
+          if (props.filePath) {
+            const text = readFileSync(props.filePath, 'utf8');
+            const checked = await schema.safeParseAsync(dataAsWritten(props.filePath, text, props.data));
+            if (!checked.success) throw dataError(relative(process.cwd(), props.filePath), text, checked.error);
           }
           return context.parseData(props);
         },
