@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { relative, resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import search from './src/search/integration.ts';
 import securityHeaders from './src/security/integration.ts';
 import { unified } from '@astrojs/markdown-remark';
@@ -32,7 +33,8 @@ export default defineConfig({
   outDir,
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
-  integrations: [mdx(), search(), securityHeaders()],
+  // A sitemap needs the published address (site.json "url"): without one there is none.
+  integrations: [mdx(), search(), securityHeaders(), ...(site.url ? [sitemap({ filter: (page) => !page.endsWith('/search/') })] : [])],
   markdown: {
     // Astro 7's default processor (Sätteri) runs no remark plugins; the citation engine needs one.
     processor: unified({ remarkPlugins: [[remarkCitations, { contentDir, base }]] }),

@@ -16,3 +16,9 @@ export const isoDate = z.preprocess((value) => (value instanceof Date && !Number
 export const slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case letters, digits and single hyphens');
+
+/** A page's change log: what changed on it and when, newest first, shown under the page. */
+export const changeLog = z
+  .array(z.strictObject({ date: isoDate, note: z.string().min(1) }))
+  .default([])
+  .refine((changes) => changes.every((change, i) => i === 0 || changes[i - 1].date >= change.date), 'list the changes newest first');

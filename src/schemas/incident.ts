@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, slug } from './common.ts';
+import { changeLog, isoDate, slug } from './common.ts';
 
 /**
  * A date known to the day ("2021-11-16") or only to the month ("2022-12"). The precision is read
@@ -37,6 +37,7 @@ export const incidentSchema = z.strictObject({
   parties: z.array(slug).min(1),
   /** When the page was last reviewed against its sources. */
   updated: isoDate,
+  changes: changeLog,
 });
 
 export type Incident = z.infer<typeof incidentSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from './common.ts';
+import { changeLog, isoDate } from './common.ts';
 
 /** Front matter of an explainer page, content/pages/**\/*.mdx. */
 export const pageSchema = z.strictObject({
@@ -8,6 +8,7 @@ export const pageSchema = z.strictObject({
   description: z.string().min(1),
   /** When the page was last reviewed against its sources. */
   updated: isoDate,
+  changes: changeLog,
   /**
    * "claims" pages must cite every paragraph and list item (the build fails otherwise);
    * "editorial" pages (about, glossary introduction) may hold uncited text.

@@ -26,11 +26,14 @@ export function listFiles(outDir: string): string[] {
   return files.sort();
 }
 
-/** Every page of a built site, found by crawling for index.html files: "/", "/sources/", … (without base). */
+/**
+ * Every page of a built site, found by crawling for index.html files: "/", "/sources/", … (without
+ * base), and the not-found page, "/404.html", which hosts serve for any missing address.
+ */
 export function listPages(outDir: string): string[] {
   return listFiles(outDir)
-    .filter((file) => file === 'index.html' || file.endsWith('/index.html'))
-    .map((file) => `/${file.slice(0, -'index.html'.length)}`)
+    .filter((file) => file === 'index.html' || file.endsWith('/index.html') || file === '404.html')
+    .map((file) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`)
     .sort();
 }
 
@@ -53,7 +56,7 @@ export function onePagePerType(pages: string[]): string[] {
 }
 
 export function readPage(outDir: string, path: string): string {
-  return readFileSync(join(outDir, path, 'index.html'), 'utf8');
+  return readFileSync(path.endsWith('.html') ? join(outDir, path) : join(outDir, path, 'index.html'), 'utf8');
 }
 
 export interface PageLink {

@@ -1,11 +1,13 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readArchive } from '../../src/archive/read.ts';
 import { normalize } from '../../src/citations/normalize.ts';
 import { ledgerSchema, type Ledger } from '../../src/schemas/ledger.ts';
 import { buildSite, type BuildResult } from '../helpers/build-site.ts';
+import { listPages, readPage } from '../helpers/site.ts';
 
 /**
  * The generator on another explainer: tests/fixtures/site-basic is a two-source site about a flood,
@@ -95,6 +97,61 @@ describe('a good fixture site', () => {
       accessed: { 'date-parts': [[2024, 6, 1]] },
     });
     expect(items[1].issued).toEqual({ 'date-parts': [[2024, 5, 7]], circa: true });
+  });
+
+  // The fixture gives its address (site.json "url"), so it gets a sitemap and a feed.
+  const siteUrl = 'https://river-town.example.org/';
+  const xml = (file: string) => {
+    const text = readFileSync(join(build.outDir, file), 'utf8');
+    expect(XMLValidator.validate(text), `${file} is well-formed XML`).toBe(true);
+    return new XMLParser({ isArray: (name) => ['url', 'sitemap', 'item'].includes(name) }).parse(text);
+  };
+  /** The built file an absolute URL of this site is served from, if any. */
+  const builtFile = (url: string) => {
+    expect(url.startsWith(siteUrl), `${url} is an absolute URL of the site`).toBe(true);
+    const path = `/${url.slice(siteUrl.length)}`;
+    return existsSync(join(build.outDir, path, 'index.html')) || existsSync(join(build.outDir, path));
+  };
+
+  it('publishes a sitemap of absolute URLs of built pages only (not the search page)', () => {
+    const index = xml('sitemap-index.xml');
+    const maps = index.sitemapindex.sitemap.map((entry: { loc: string }) => entry.loc.slice(siteUrl.length));
+    const urls: string[] = maps.flatMap((file: string) => xml(file).urlset.url.map((entry: { loc: string }) => entry.loc));
+    expect(urls).toContain(siteUrl);
+    expect(urls).toContain(`${siteUrl}sources/town-news-flood-day-one/`);
+    expect(urls).not.toContain(`${siteUrl}search/`);
+    for (const url of urls) expect(builtFile(url), url).toBe(true);
+  });
+
+  it('publishes an RSS feed of its pages, each item linking to a built page, and links it from every page', () => {
+    const channel = xml('feed.xml').rss.channel;
+    expect(channel.title).toBe('River Town flood explainer');
+    expect(channel.item.length).toBeGreaterThan(0);
+    for (const item of channel.item) {
+      expect(builtFile(item.link), item.link).toBe(true);
+      expect(Number.isNaN(Date.parse(item.pubDate))).toBe(false);
+    }
+    expect(readFileSync(join(build.outDir, 'index.html'), 'utf8')).toContain('<link rel="alternate" type="application/rss+xml"');
+  });
+
+  it('gives every page link-preview tags and JSON-LD that parses, with a breadcrumb trail of absolute URLs', () => {
+    for (const path of listPages(build.outDir).filter((path) => path !== '/404.html')) {
+      const html = readPage(build.outDir, path);
+      expect(html, path).toMatch(/<meta property="og:title" content="[^"]+"/);
+      expect(html, path).toMatch(/<meta property="og:description" content="[^"]+"/);
+      const blocks = [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map((m) => JSON.parse(m[1]));
+      const trail = blocks.find((data) => data['@type'] === 'BreadcrumbList');
+      expect(trail, path).toBeDefined();
+      for (const item of trail.itemListElement) expect(builtFile(item.item), `${path}: ${item.item}`).toBe(true);
+    }
+  });
+
+  it('has a not-found page with no canonical address and no trail of its own, out of the search index', () => {
+    const html = readPage(build.outDir, '/404.html');
+    expect(html).not.toContain('rel="canonical"');
+    expect(html).not.toContain('BreadcrumbList');
+    expect(html).not.toContain('data-pagefind-body');
+    expect(html).toContain(`action="/search/"`);
   });
 });
 

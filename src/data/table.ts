@@ -1,0 +1,41 @@
+import type { RowSchema } from '../schemas/data.ts';
+
+/**
+ * Tables for the /data/ downloads: CSV a spreadsheet opens as it is, and the data dictionary,
+ * both read off the row schemas (src/schemas/data.ts).
+ */
+
+type Cell = string | number | boolean | readonly string[];
+
+const cellText = (value: Cell) => (Array.isArray(value) ? value.join('; ') : String(value));
+const quoted = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+
+/**
+ * RFC 4180 CSV: CRLF line ends, fields quoted where needed, lists joined with "; ". It starts with
+ * a byte order mark, without which Excel reads UTF-8 as Windows-1252 and mangles names like Shushi's "’".
+ */
+export function toCsv(columns: readonly string[], rows: ReadonlyArray<Record<string, Cell>>): string {
+  const lines = [columns, ...rows.map((row) => columns.map((column) => cellText(row[column] ?? '')))];
+  return `\uFEFF${lines.map((fields) => fields.map(quoted).join(',')).join('\r\n')}\r\n`;
+}
+
+export interface DictionaryEntry {
+  field: string;
+  type: string;
+  description: string;
+}
+
+function typeName(field: RowSchema['shape'][keyof RowSchema['shape']]): string {
+  const type = field.def.type;
+  if (type === 'array') return 'list of text';
+  if (type === 'number') return 'whole number';
+  if (type === 'boolean') return 'true or false';
+  return 'text';
+}
+
+/** Field, type and meaning of each column, in column order. */
+export function dictionary(schema: RowSchema): DictionaryEntry[] {
+  return Object.entries(schema.shape).map(([field, definition]) => ({ field, type: typeName(definition), description: definition.description ?? '' }));
+}
+
+export const columnsOf = (schema: RowSchema) => Object.keys(schema.shape);

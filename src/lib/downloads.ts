@@ -1,0 +1,54 @@
+import { getContentModel } from '../content-model/load.ts';
+import { citationRow, glossaryRow, incidentRow } from '../data/rows.ts';
+import { columnsOf, toCsv } from '../data/table.ts';
+import { citationRowSchema, glossaryRowSchema, incidentRowSchema, type RowSchema } from '../schemas/data.ts';
+import { getLedger } from './site-data.ts';
+import { siteConfig } from './site.ts';
+import { withBase } from './url.ts';
+
+/**
+ * Astro glue: the files offered on /data/, each with what the page says of it. A dataset the
+ * content folder has no entries for is left out.
+ */
+export interface Dataset {
+  name: string;
+  /** What one row is. */
+  row: string;
+  schema: RowSchema;
+  rows: Array<Record<string, unknown>>;
+  /** The files, by name under /data/, with their text. */
+  files: Array<{ file: string; format: 'CSV' | 'JSON'; body: string }>;
+}
+
+type Format = Dataset['files'][number]['format'];
+
+const asFiles = (stem: string, formats: readonly Format[], schema: RowSchema, rows: Dataset['rows']): Dataset['files'] =>
+  formats.map((format) =>
+    format === 'CSV'
+      ? { file: `${stem}.csv`, format, body: toCsv(columnsOf(schema), rows as Parameters<typeof toCsv>[1]) }
+      : { file: `${stem}.json`, format, body: `${JSON.stringify(rows, null, 2)}\n` },
+  );
+
+let datasets: Promise<Dataset[]> | undefined;
+
+export function getDatasets(): Promise<Dataset[]> {
+  datasets ??= (async () => {
+    const base = import.meta.env.BASE_URL;
+    // A spreadsheet has no page to resolve a link against: addresses are absolute where the site's is known.
+    const published = (path: string) => (siteConfig.url ? new URL(path, siteConfig.url).href : path);
+    const model = await getContentModel();
+    const ledger = await getLedger();
+    const nameOf = {
+      place: (slug: string) => model.glossary.get(slug)?.data.name ?? slug,
+      party: (slug: string) => model.actors.get(slug)?.data.name ?? slug,
+    };
+    // The ledger is published as JSON at /citations.json already: here it adds a spreadsheet.
+    const all: Array<Omit<Dataset, 'files'> & { stem: string; formats: Format[] }> = [
+      { stem: 'incidents', formats: ['CSV', 'JSON'], name: 'Incidents', row: 'an incident, in date order', schema: incidentRowSchema, rows: model.incidents.map((i) => incidentRow({ id: i.id, url: published(i.url), data: i.entry.data }, nameOf)) },
+      { stem: 'glossary', formats: ['CSV', 'JSON'], name: 'Glossary', row: 'a term or place name', schema: glossaryRowSchema, rows: [...model.glossary.values()].map((g) => glossaryRow(g, published(withBase(base, `/glossary/#${g.id}`)))) },
+      { stem: 'citations', formats: ['CSV'], name: 'Claims and their citations', row: 'one citation of one claim (the claim ledger)', schema: citationRowSchema, rows: ledger.citations.map(citationRow) },
+    ];
+    return all.filter((set) => set.rows.length > 0).map(({ stem, formats, ...set }) => ({ ...set, files: asFiles(stem, formats, set.schema, set.rows) }));
+  })();
+  return datasets;
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { columnsOf, dictionary, toCsv } from '../../src/data/table.ts';
+import { citationRowSchema, glossaryRowSchema, incidentRowSchema } from '../../src/schemas/data.ts';
+
+/** A small RFC 4180 reader, to check the writer by reading its output back. */
+function readCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ',') row.push(field), (field = '');
+    else if (char === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    else field += char;
+  }
+  return rows;
+}
+
+describe('toCsv', () => {
+  const csv = toCsv(['name', 'altNames', 'count', 'editorial'], [
+    { name: 'Shusha', altNames: ['Shushi'], count: 2, editorial: false },
+    { name: 'He said "no", twice\nthen left', altNames: [], count: 0, editorial: true },
+  ]);
+
+  it('starts with a byte order mark and ends each line with CRLF', () => {
+    expect(csv.startsWith('\uFEFFname,')).toBe(true);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    expect(csv.split('\r\n')).toHaveLength(4);
+  });
+
+  it('reads back field for field, quotes, commas and newlines included; lists joined with "; "', () => {
+    expect(readCsv(csv.slice(1))).toEqual([
+      ['name', 'altNames', 'count', 'editorial'],
+      ['Shusha', 'Shushi', '2', 'false'],
+      ['He said "no", twice\nthen left', '', '0', 'true'],
+    ]);
+    expect(toCsv(['places'], [{ places: ['Lachin', 'Goris'] }])).toContain('Lachin; Goris');
+  });
+});
+
+describe('dictionary', () => {
+  it.each([incidentRowSchema, glossaryRowSchema, citationRowSchema])('describes every column, in column order', (schema) => {
+    const entries = dictionary(schema);
+    expect(entries.map((entry) => entry.field)).toEqual(columnsOf(schema));
+    for (const entry of entries) expect(entry.description.length, entry.field).toBeGreaterThan(10);
+  });
+
+  it('names types a reader understands', () => {
+    const types = Object.fromEntries(dictionary(incidentRowSchema).map((entry) => [entry.field, entry.type]));
+    expect(types).toMatchObject({ title: 'text', continuing: 'true or false', places: 'list of text' });
+    expect(Object.fromEntries(dictionary(citationRowSchema).map((entry) => [entry.field, entry.type])).start).toBe('whole number');
+  });
+});
