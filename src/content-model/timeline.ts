@@ -48,3 +48,43 @@ export function formatDateRange(start: PartialDate, end?: PartialDate, continuin
   }
   return `${from} – ${to}`;
 }
+
+const dayNumber = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+
+/** First and last day a date stands for: a month-only date covers the whole month. */
+function days(date: PartialDate): [number, number] {
+  if (date.precision === 'day') return [dayNumber(date.value), dayNumber(date.value)];
+  const [year, month] = date.value.split('-').map(Number);
+  return [dayNumber(`${date.value}-01`), Date.UTC(year, month, 0) / 86_400_000];
+}
+
+export interface TimeAxis {
+  /** 1 January of each year on the axis. */
+  years: Array<{ year: number; x: number }>;
+  /** The period the archived reporting covers. */
+  span?: { x: number; width: number };
+  marks: Array<{ id: string; x: number; width: number }>;
+}
+
+/**
+ * Positions on a time axis from 1 January of the first year to 1 January after the last, in units
+ * of `width`: each incident (at least `minWidth` wide, so a single day shows) and the reporting span.
+ */
+export function timeAxis(items: readonly Dated[], span: { from: string; to: string } | undefined, width = 1000, minWidth = 4): TimeAxis {
+  const ranges = items.map((item) => ({ id: item.id, from: days(item.start)[0], to: days(item.end ?? item.start)[1] }));
+  const spanDays = span ? { from: dayNumber(span.from), to: dayNumber(span.to) } : undefined;
+  const all = [...ranges, ...(spanDays ? [spanDays] : [])];
+  if (all.length === 0) return { years: [], marks: [] };
+  const yearOf = (day: number) => new Date(day * 86_400_000).getUTCFullYear();
+  const firstYear = yearOf(Math.min(...all.map((r) => r.from)));
+  const lastYear = yearOf(Math.max(...all.map((r) => r.to)));
+  const start = Date.UTC(firstYear, 0, 1) / 86_400_000;
+  const scale = width / (Date.UTC(lastYear + 1, 0, 1) / 86_400_000 - start);
+  const at = (day: number) => Math.round((day - start) * scale * 10) / 10;
+  const extent = (from: number, to: number) => ({ x: at(from), width: Math.max(minWidth, at(to + 1) - at(from)) });
+  return {
+    years: Array.from({ length: lastYear - firstYear + 1 }, (_, i) => ({ year: firstYear + i, x: at(Date.UTC(firstYear + i, 0, 1) / 86_400_000) })),
+    ...(spanDays ? { span: extent(spanDays.from, spanDays.to) } : {}),
+    marks: ranges.map((range) => ({ id: range.id, ...extent(range.from, range.to) })),
+  };
+}
