@@ -29,9 +29,10 @@ export const META_ALIASES = 'aliases';
  * excerpt or a match): the citation marker numbers and their popover previews, which repeat the
  * source passage beside the claim; the endnote list (doc-endnotes), which repeats it again; the
  * scope note with the editor's note, the same on every page; the archived text's paragraph links
- * (¶3); the "Cited by" list on source pages, which repeats the explainer's claims; and the
+ * (¶3); the "Cited by" list on source pages, which repeats the explainer's claims; the
  * evidence lists of actors and glossary entries and the quotes under reported statements
- * (quoted passages with their source line, as in the endnotes).
+ * (quoted passages with their source line, as in the endnotes); and the table of contents, which
+ * repeats the page's headings.
  * Selectors rather than data-pagefind-ignore attributes, so the generator's markup
  * (src/citations/render.ts, the routes) carries nothing search-specific.
  */
@@ -47,6 +48,7 @@ export const EXCLUDE_SELECTORS = [
   '.updated',
   '.evidence',
   '.statement-quote',
+  '.toc',
 ];
 
 /**
