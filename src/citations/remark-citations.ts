@@ -8,7 +8,7 @@ import type { VFile } from 'vfile';
 import { ContentError } from '../lib/content-error.ts';
 import { loadQuoteIndex } from './archive-index.ts';
 import type { QuoteIndex } from './locate.ts';
-import { citationMarker, endnotes } from './render.ts';
+import { citationMarker, claimLink, endnotes } from './render.ts';
 import { resolvePage, type ClaimInput, type ResolvedClaim } from './resolve.ts';
 import { findCitations, type CitationToken } from './syntax.ts';
 
@@ -206,7 +206,9 @@ function rebuild(segments: Segment[], nextClaim: () => ResolvedClaim, base: stri
     const claim = nextClaim();
     const leading = takeLeadingSpace(run);
     if (leading) out.push(leading);
-    out.push(hastNode('span', { id: claim.anchor, className: ['claim'] }, run));
+    const { tagName, properties, children } = claimLink(claim.anchor, toString({ type: 'paragraph', children: run }));
+    const link = hastNode(tagName, properties, [], children);
+    out.push(hastNode('span', { id: claim.anchor, className: ['claim'] }, [link, ...run]));
     for (const marker of claim.markers) out.push(hastNode('span', { className: ['cite'] }, [], citationMarker({ ...marker, base })));
     run = [];
   }

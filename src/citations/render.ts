@@ -40,6 +40,22 @@ function originalLink(source: SourceMeta, quote: string, label: string): Element
   return h('a', { href: textFragmentUrl(source.url, quote), rel: 'external noopener noreferrer', referrerPolicy: 'no-referrer' }, label);
 }
 
+const claimStartWords = 8;
+
+/** The first words of a claim, to name its link: "Link to the claim: The mayor said the two bridges…". */
+export function claimStart(claim: string): string {
+  const words = claim.trim().split(/\s+/);
+  return words.length > claimStartWords ? `${words.slice(0, claimStartWords).join(' ')}…` : words.join(' ');
+}
+
+/**
+ * The claim's own link, so a reader can copy the address of one sentence. It sits first in the
+ * claim's span; src/styles/claim-links.css shows it beside the claim on hover and focus only.
+ */
+export function claimLink(anchor: string, claim: string): Element {
+  return h('a', { href: `#${anchor}`, className: ['claim-link'], ariaLabel: `Link to the claim: ${claimStart(claim)}` }, '#');
+}
+
 export function citationMarker({ note, citationId, markerId, base }: MarkerInput): Element[] {
   const previewId = `preview-${markerId}`;
   return [

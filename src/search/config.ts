@@ -31,8 +31,8 @@ export const META_ALIASES = 'aliases';
  * scope note with the editor's note, the same on every page; the archived text's paragraph links
  * (¶3); the "Cited by" list on source pages, which repeats the explainer's claims; the
  * evidence lists of actors and glossary entries and the quotes under reported statements
- * (quoted passages with their source line, as in the endnotes); and the table of contents, which
- * repeats the page's headings.
+ * (quoted passages with their source line, as in the endnotes); the table of contents, which
+ * repeats the page's headings; "Cite this page"; and the "#" link at the start of every claim.
  * Selectors rather than data-pagefind-ignore attributes, so the generator's markup
  * (src/citations/render.ts, the routes) carries nothing search-specific.
  */
@@ -49,6 +49,8 @@ export const EXCLUDE_SELECTORS = [
   '.evidence',
   '.statement-quote',
   '.toc',
+  '.cite-page',
+  '.claim-link',
 ];
 
 /**

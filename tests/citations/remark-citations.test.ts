@@ -31,7 +31,9 @@ function run(markdown: string, frontmatter: Record<string, unknown> = {}) {
 describe('remarkCitations', () => {
   it('wraps the claim, adds a numbered marker with a preview, and records the citation', () => {
     const { html, citations } = run('Two bridges closed.[@river-report: two bridges were closed] Later text.');
-    expect(html).toContain('<span id="claim-two-bridges-closed" class="claim">Two bridges closed.</span>');
+    expect(html).toContain(
+      '<span id="claim-two-bridges-closed" class="claim"><a href="#claim-two-bridges-closed" class="claim-link" aria-label="Link to the claim: Two bridges closed.">#</a>Two bridges closed.</span>',
+    );
     expect(html).toMatch(/<button type="button" class="cite-marker" popovertarget="preview-claim-two-bridges-closed-1" data-cite="pages\/flood\/claim-two-bridges-closed\/1" aria-label="Source 1">1<\/button>/);
     expect(html).toContain('<span id="preview-claim-two-bridges-closed-1" popover="auto" class="cite-preview">');
     expect(html).toContain('href="/sources/river-report/#p1"');
@@ -69,6 +71,13 @@ describe('remarkCitations', () => {
       ['claim-claim-two', 1, null],
       ['claim-claim-three', 3, null],
     ]);
+  });
+
+  it('names a claim\'s own link after the claim\'s first words, keeping emphasis inside the claim', () => {
+    const { html } = run('The mayor said *both* of the two town bridges were closed on Monday.[@river-report: two bridges were closed]');
+    expect(html).toContain(
+      '<span id="claim-the-mayor-said-both-of-the" class="claim"><a href="#claim-the-mayor-said-both-of-the" class="claim-link" aria-label="Link to the claim: The mayor said both of the two town…">#</a>The mayor said <em>both</em> of',
+    );
   });
 
   it('gives repeated claims distinct anchors', () => {

@@ -1,0 +1,39 @@
+import { withBase } from '../lib/url.ts';
+import { formatCitation, type FormattedCitation, type FormattedStyle } from './format.ts';
+import { citeFilePath, type CiteFormat, type CslItem } from './item.ts';
+
+/** What CiteThisPage.astro shows, and the bodies of the download files, for one page. */
+
+export const citeFormats: ReadonlyArray<{ format: CiteFormat; label: string; type: string }> = [
+  { format: 'bib', label: 'BibTeX', type: 'application/x-bibtex' },
+  { format: 'ris', label: 'RIS', type: 'application/x-research-info-systems' },
+  { format: 'json', label: 'CSL-JSON', type: 'application/vnd.citationstyles.csl+json' },
+];
+
+export interface CiteDownload {
+  label: string;
+  href: string;
+  /** The download attribute: the file's own name, so several saved files stay apart. */
+  filename: string;
+  type: string;
+}
+
+export interface CiteBlock {
+  styles: FormattedStyle[];
+  downloads: CiteDownload[];
+  /** The cited address is a path only (site.json has no `url`): the block says so. */
+  relative: boolean;
+}
+
+export function citeBlock(item: CslItem, path: string, base: string, relative = false): CiteBlock {
+  const { styles } = formatCitation(item);
+  const downloads = citeFormats.map(({ format, label, type }) => {
+    const file = citeFilePath(path, format);
+    return { label, type, href: withBase(base, file), filename: file.split('/').at(-1)! };
+  });
+  return { styles, downloads, relative };
+}
+
+export function citeFileBody(citation: FormattedCitation, format: CiteFormat): string {
+  return format === 'bib' ? citation.bibtex : format === 'ris' ? citation.ris : citation.cslJson;
+}

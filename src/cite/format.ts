@@ -1,0 +1,77 @@
+import { Cite, plugins } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-csl';
+import '@citation-js/plugin-ris';
+import chicagoStyle from './styles/chicago-note-bibliography.csl?raw';
+import enGbLocale from './styles/locales-en-GB.xml?raw';
+import mlaStyle from './styles/modern-language-association.csl?raw';
+import type { CslItem } from './item.ts';
+
+/**
+ * Citation strings and files for one CSL item, all produced by citation-js (citeproc-js with the
+ * official CSL styles): nothing here formats a reference by hand.
+ */
+
+interface CslConfig {
+  styles: { add(name: string, xml: string): void; has(name: string): boolean };
+  locales: { add(name: string, xml: string): void; has(name: string): boolean };
+}
+
+const csl = plugins.config.get('@csl') as CslConfig;
+// APA and Harvard (Cite Them Right) ship with the plugin as "apa" and "harvard1".
+if (!csl.styles.has('mla')) csl.styles.add('mla', mlaStyle);
+if (!csl.styles.has('chicago')) csl.styles.add('chicago', chicagoStyle);
+if (!csl.locales.has('en-GB')) csl.locales.add('en-GB', enGbLocale);
+
+/** Each style in its own locale: the American styles with American dates and double quotes, Cite Them Right British. */
+export const citeStyles = [
+  { id: 'apa', label: 'APA 7', template: 'apa', lang: 'en-US' },
+  { id: 'mla', label: 'MLA 9', template: 'mla', lang: 'en-US' },
+  { id: 'chicago', label: 'Chicago (notes and bibliography)', template: 'chicago', lang: 'en-US' },
+  { id: 'harvard', label: 'Harvard (Cite Them Right)', template: 'harvard1', lang: 'en-GB' },
+] as const;
+
+export type CiteStyleId = (typeof citeStyles)[number]['id'];
+
+export interface FormattedStyle {
+  id: CiteStyleId;
+  label: string;
+  /** Plain text, for tests and for pasting anywhere. */
+  text: string;
+  /** The same entry as citeproc's HTML (italic titles), without its wrapping div. */
+  html: string;
+}
+
+export interface FormattedCitation {
+  styles: FormattedStyle[];
+  bibtex: string;
+  ris: string;
+  cslJson: string;
+}
+
+// citeproc wraps each entry in one div of its own; the entry's markup is what we show.
+const entryWrapper = /^\s*<div\b[^>]*class="csl-entry"[^>]*>([\s\S]*)<\/div>\s*$/;
+
+function unwrapEntry(html: string): string {
+  const match = entryWrapper.exec(html);
+  if (!match) throw new Error(`unexpected citeproc HTML: ${html.slice(0, 80)}`);
+  return match[1].trim();
+}
+
+const oneTrailingNewline = (text: unknown) => `${String(text).replace(/\n+$/, '')}\n`;
+
+export function formatCitation(item: CslItem): FormattedCitation {
+  const cite = new Cite(item);
+  const styles = citeStyles.map(({ id, label, template, lang }) => {
+    const text = String(cite.format('bibliography', { format: 'text', template, lang })).trim();
+    const [[, html]] = cite.format('bibliography', { format: 'html', template, lang, asEntryArray: true }) as Array<[string, string]>;
+    return { id, label, text, html: unwrapEntry(html) };
+  });
+  return {
+    styles,
+    bibtex: oneTrailingNewline(cite.format('bibtex', { format: 'text' })),
+    // Not trimmed: a RIS record ends with "ER  - " and its trailing space.
+    ris: oneTrailingNewline(cite.format('ris', { format: 'text' })),
+    cslJson: `${JSON.stringify([item], null, 1)}\n`,
+  };
+}

@@ -1,0 +1,48 @@
+import type { GeoPermissibleObjects } from 'd3-geo';
+import { getContentModel } from '../content-model/load.ts';
+import { contentDirFromEnv } from '../lib/content-dir.ts';
+import { ContentError } from '../lib/content-error.ts';
+import { composeMap, countryFeatures, MapRequestError, type MapModel, type MapRequest } from './compose.ts';
+import { glossaryLinkProblems, loadCountryOutlines, loadMapsFile, type LoadedMaps } from './load.ts';
+
+/**
+ * Astro glue: reads the coordinates file and the outlines once per build, checks the file's
+ * glossary links, and composes the maps pages ask for.
+ */
+
+interface SiteMaps {
+  loaded: LoadedMaps;
+  countries: Map<string, GeoPermissibleObjects>;
+}
+
+let cached: Promise<SiteMaps | undefined> | undefined;
+
+function siteMaps(): Promise<SiteMaps | undefined> {
+  cached ??= (async () => {
+    const loaded = loadMapsFile(contentDirFromEnv());
+    if (!loaded) return undefined;
+    const model = await getContentModel();
+    const problems = glossaryLinkProblems(loaded.data, new Map([...model.glossary].map(([slug, entry]) => [slug, entry.data.kind])));
+    if (problems.length > 0) throw new ContentError({ file: loaded.file, message: problems[0], hint: 'Name an existing glossary entry of kind place, or leave "glossary" out.' });
+    return { loaded, countries: countryFeatures(await loadCountryOutlines(loaded.data.resolution)) };
+  })();
+  return cached;
+}
+
+/**
+ * The map a page asks for. A named map must exist (a page naming a map in a content folder
+ * without a coordinates file is an error); a map of places is null when there is nothing to draw.
+ */
+export async function getMap(request: MapRequest, where: string): Promise<MapModel | null> {
+  const maps = await siteMaps();
+  if (!maps) {
+    if ('map' in request) throw new ContentError({ file: where, message: `asks for the map "${request.map}", but the content folder has no maps.yaml` });
+    return null;
+  }
+  try {
+    return composeMap(maps.loaded.data, maps.countries, request);
+  } catch (error) {
+    if (error instanceof MapRequestError) throw new ContentError({ file: 'map' in request ? maps.loaded.file : where, message: error.message });
+    throw error;
+  }
+}

@@ -1,0 +1,121 @@
+import { Cite } from '@citation-js/core';
+import { describe, expect, it } from 'vitest';
+import { formatCitation, type CiteStyleId } from '../../src/cite/format.ts';
+import { pageCslItem, sourceCslItem } from '../../src/cite/item.ts';
+import { archivedSource } from '../helpers/archive-fixture.ts';
+
+const url = 'https://river-town.example.org/explainer/bridges/closures/';
+const page = pageCslItem({
+  page: { title: 'The River Town flood', updated: '2024-06-01' },
+  site: { title: 'River Town flood explainer', url: 'https://river-town.example.org/' },
+  path: '/bridges/closures/',
+  base: '/explainer',
+});
+const cited = formatCitation(page);
+const text = (citation: typeof cited, id: CiteStyleId) => citation.styles.find((s) => s.id === id)!.text;
+const html = (citation: typeof cited, id: CiteStyleId) => citation.styles.find((s) => s.id === id)!.html;
+
+/*
+ * Expected strings written from the style guides, then compared with citeproc-js. Where the two
+ * first differed, the official CSL style makes a documented choice, noted beside the string.
+ */
+describe('formatCitation of an explainer page', () => {
+  it('APA 7: title in the author position (no author), full date, site name, URL; no retrieval date for a dated page', () => {
+    // The site name is title-cased: apa.csl's source-website macro applies text-case="title" to it.
+    expect(text(cited, 'apa')).toBe(`The River Town flood. (2024, June 1). River Town Flood Explainer. ${url}`);
+    expect(html(cited, 'apa')).toBe(`<i>The River Town flood</i>. (2024, June 1). River Town Flood Explainer. ${url}`);
+  });
+
+  it('MLA 9: “Title.” Container, day month year, URL.', () => {
+    expect(text(cited, 'mla')).toBe(`“The River Town Flood.” River Town Flood Explainer, 1 June 2024, ${url}.`);
+    expect(html(cited, 'mla')).toBe(`“The River Town Flood.” <i>River Town Flood Explainer</i>, 1 June 2024, ${url}.`);
+  });
+
+  it('Chicago notes and bibliography: the site owner stands for the missing author', () => {
+    // CMOS 14.206 would print "Last modified June 1, 2024."; CSL has no "modified" date, so the
+    // official style prints the date as the page's own, after the title and a comma.
+    expect(text(cited, 'chicago')).toBe(`River Town flood explainer. “The River Town Flood,” June 1, 2024. ${url}.`);
+  });
+
+  it('Harvard (Cite Them Right), in British English: title first, year, site, URL and access date', () => {
+    expect(text(cited, 'harvard')).toBe(`The River Town flood (2024) River Town flood explainer. Available at: ${url} (Accessed: 1 June 2024).`);
+  });
+
+  it('BibTeX: a @misc entry keyed by the page path', () => {
+    expect(cited.bibtex).toBe(
+      [
+        '@misc{bridges_closures,',
+        '\tnote = {[Online; accessed 2024-06-01]},',
+        '\tyear = {2024},',
+        '\tmonth = {jun 1},',
+        '\ttitle = {The {River} {Town} flood},',
+        `\turl = {${url}},`,
+        `\thowpublished = {${url}},`,
+        '}',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('BibTeX round-trips through citation-js’s BibTeX parser to the same title, date and URL', () => {
+    const [parsed] = new Cite(cited.bibtex).data;
+    expect(parsed.title).toBe('The River Town flood');
+    expect(parsed.issued).toEqual({ 'date-parts': [[2024, 6, 1]] });
+    expect(parsed.URL).toBe(url);
+  });
+
+  it('RIS parses, with the title, date and URL', () => {
+    expect(cited.ris.startsWith('TY  - ELEC\n')).toBe(true);
+    expect(cited.ris.endsWith('ER  - \n')).toBe(true);
+    const [parsed] = new Cite(cited.ris).data;
+    expect(parsed.title).toBe('The River Town flood');
+    expect(parsed.issued).toEqual({ 'date-parts': [[2024, 6, 1]] });
+    expect(parsed.URL).toBe(url);
+  });
+
+  it('CSL-JSON parses back to the item', () => {
+    expect(JSON.parse(cited.cslJson)).toEqual([page]);
+  });
+
+  it('is the same on every run (no clock, no random ids)', () => {
+    expect(formatCitation(page)).toEqual(cited);
+  });
+});
+
+describe('formatCitation of an archived source (the original article)', () => {
+  it('cites the publisher, headline, author and URL, dated as published', () => {
+    const meta = archivedSource('river-report', ['Text.'], {
+      publisher: 'River Town News',
+      headline: 'River Town bridges closed as water rises',
+      author: { name: 'Jane Example', note: null },
+      published: { date: '2024-05-06', time: '18:00', timezone: 'UTC', estimate: false, basis: null },
+      url: 'https://news.example/flood-day-one',
+      archived: '2024-06-01',
+    }).meta;
+    const source = formatCitation(sourceCslItem(meta, '/'));
+    // The byline is kept as written (a CSL literal name), as the archive cannot tell given from family names.
+    expect(text(source, 'apa')).toBe('Jane Example. (2024, May 6). River Town bridges closed as water rises. River Town News. https://news.example/flood-day-one');
+    expect(text(source, 'mla')).toBe('Jane Example. “River Town Bridges Closed as Water Rises.” River Town News, 6 May 2024, https://news.example/flood-day-one.');
+    expect(text(source, 'chicago')).toBe('Jane Example. “River Town Bridges Closed as Water Rises.” River Town News, May 6, 2024. https://news.example/flood-day-one.');
+    expect(text(source, 'harvard')).toBe('Jane Example (2024) ‘River Town bridges closed as water rises’, River Town News, 6 May. Available at: https://news.example/flood-day-one (Accessed: 1 June 2024).');
+    expect(source.bibtex.startsWith('@article{sources_river_report,\n')).toBe(true);
+  });
+
+  it('shows an estimated date as the styles mark one, and leaves out an unknown author and URL', () => {
+    const meta = archivedSource('river-later', ['Text.'], {
+      publisher: 'River Town News',
+      headline: 'Both bridges reopen',
+      author: { name: null, note: 'no byline' },
+      published: { date: '2024-05-07', time: null, timezone: null, estimate: true, basis: 'the dateline of a later report' },
+      url: null,
+      archived: '2024-06-01',
+    }).meta;
+    const source = formatCitation(sourceCslItem(meta, '/'));
+    expect(text(source, 'apa')).toBe('Both bridges reopen. (ca. 2024, May 7). River Town News.');
+    // CMOS 14.207: in a bibliography the newspaper's name stands in for a missing author (the
+    // style then joins title and date with a comma, as for web pages).
+    expect(text(source, 'chicago')).toBe('River Town News. “Both Bridges Reopen,” [May 7, 2024?].');
+    expect(text(source, 'mla')).toBe('“Both Bridges Reopen.” River Town News, 7 May 2024.');
+    expect(JSON.parse(source.cslJson)[0].custom.certainty.issued).toBe('estimate: the dateline of a later report');
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { citeBlock } from '../../src/cite/block.ts';
+import { citationKey, citeFilePath, citeUrl, pageCslItem } from '../../src/cite/item.ts';
+
+describe('cite metadata', () => {
+  it('cites the absolute address when the site has one, else the path under the base, flagged as relative', () => {
+    expect(citeUrl('https://river-town.example.org/', '/', '/bridges/')).toEqual({ url: 'https://river-town.example.org/bridges/', relative: false });
+    expect(citeUrl('https://river-town.example.org/', '/explainer', '/')).toEqual({ url: 'https://river-town.example.org/explainer/', relative: false });
+    expect(citeUrl(undefined, '/explainer', '/bridges/')).toEqual({ url: '/explainer/bridges/', relative: true });
+  });
+
+  it('keys BibTeX entries by page path, in the characters citation-js keeps', () => {
+    expect(citationKey('/')).toBe('index');
+    expect(citationKey('/incidents/2021-11-16-border-clashes/')).toBe('incidents_2021_11_16_border_clashes');
+  });
+
+  it('puts each download at /cite/<page path>.<format>', () => {
+    expect(citeFilePath('/', 'bib')).toBe('/cite/index.bib');
+    expect(citeFilePath('/corridors/lachin/', 'ris')).toBe('/cite/corridors/lachin.ris');
+    expect(citeFilePath('/sources/river-report/', 'json')).toBe('/cite/sources/river-report.json');
+  });
+
+  it('dates a page by its last review, never by the clock', () => {
+    const item = pageCslItem({ page: { title: 'Flood', updated: '2024-06-01' }, site: { title: 'River Town', url: undefined }, path: '/flood/', base: '/' });
+    expect(item.issued).toEqual({ 'date-parts': [[2024, 6, 1]] });
+    expect(item.accessed).toEqual({ 'date-parts': [[2024, 6, 1]] });
+    expect(item.URL).toBe('/flood/');
+  });
+
+  it('links the downloads under the base, each with its own file name', () => {
+    const item = pageCslItem({ page: { title: 'Flood', updated: '2024-06-01' }, site: { title: 'River Town', url: undefined }, path: '/flood/', base: '/explainer' });
+    const block = citeBlock(item, '/flood/', '/explainer', true);
+    expect(block.relative).toBe(true);
+    expect(block.styles.map((s) => s.label)).toEqual(['APA 7', 'MLA 9', 'Chicago (notes and bibliography)', 'Harvard (Cite Them Right)']);
+    expect(block.downloads).toEqual([
+      { label: 'BibTeX', type: 'application/x-bibtex', href: '/explainer/cite/flood.bib', filename: 'flood.bib' },
+      { label: 'RIS', type: 'application/x-research-info-systems', href: '/explainer/cite/flood.ris', filename: 'flood.ris' },
+      { label: 'CSL-JSON', type: 'application/vnd.citationstyles.csl+json', href: '/explainer/cite/flood.json', filename: 'flood.json' },
+    ]);
+  });
+});
