@@ -6,6 +6,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import search from './src/search/integration.ts';
 import securityHeaders from './src/security/integration.ts';
+import previewImages from './src/preview/integration.ts';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkCitations } from './src/citations/remark-citations.ts';
 import { contentDirFromEnv } from './src/lib/content-dir.ts';
@@ -34,7 +35,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   // A sitemap needs the published address (site.json "url"): without one there is none.
-  integrations: [mdx(), search(), securityHeaders(), ...(site.url ? [sitemap({ filter: (page) => !page.endsWith('/search/') })] : [])],
+  integrations: [mdx(), search(), securityHeaders(), previewImages(), ...(site.url ? [sitemap({ filter: (page) => !page.endsWith('/search/') })] : [])],
   markdown: {
     // Astro 7's default processor (Sätteri) runs no remark plugins; the citation engine needs one.
     processor: unified({ remarkPlugins: [[remarkCitations, { contentDir, base }]] }),

@@ -1,8 +1,9 @@
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
+import { builtHtmlFiles } from '../lib/built-pages.ts';
 import { withBase } from '../lib/url.ts';
 import { bundleBrowserScripts, type BrowserBundle } from './browser-bundle.ts';
 import { ALIASES_FILE, BUNDLE_DIR, EXCLUDE_SELECTORS } from './config.ts';
@@ -20,15 +21,6 @@ import { ALIASES_FILE, BUNDLE_DIR, EXCLUDE_SELECTORS } from './config.ts';
  * excluded by selector), with filters and alias metadata from src/components/SearchMeta.astro.
  */
 const UNUSED_BUNDLE_FILES = ['ui', 'component-ui', 'modular-ui'].flatMap((ui) => [`pagefind-${ui}.js`, `pagefind-${ui}.css`]);
-
-async function htmlFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .filter((file) => !relative(dir, file).split(sep).includes(BUNDLE_DIR))
-    .sort();
-}
 
 /** "actors/x/index.html" → "/actors/x/", as Pagefind would name it (without the base, which the UI adds). */
 const pageUrl = (file: string) => `/${file.split(sep).join('/')}`.replace(/index\.html$/, '');
@@ -87,7 +79,7 @@ export default function search(): AstroIntegration {
           const { index, errors } = await createIndex({ excludeSelectors: EXCLUDE_SELECTORS });
           if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
           let pages = 0;
-          for (const file of await htmlFiles(site)) {
+          for (const file of await builtHtmlFiles(site, [BUNDLE_DIR])) {
             const added = await index.addHTMLFile({ url: pageUrl(relative(site, file)), content: forIndexing(await readFile(file, 'utf8')) });
             if (added.errors.length) throw new Error(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
             if (added.file.uniqueWords > 0) pages++;

@@ -139,6 +139,12 @@ describe('a good fixture site', () => {
       const html = readPage(build.outDir, path);
       expect(html, path).toMatch(/<meta property="og:title" content="[^"]+"/);
       expect(html, path).toMatch(/<meta property="og:description" content="[^"]+"/);
+      // A preview image drawn for the page: a PNG of 1200 × 630 in the build, named by an absolute URL.
+      const image = /<meta property="og:image" content="([^"]+)"/.exec(html)?.[1];
+      expect(image, path).toBe(`${siteUrl}${path.slice(1)}preview.png`);
+      const png = readFileSync(join(build.outDir, path, 'preview.png'));
+      expect(png.subarray(1, 4).toString('latin1'), path).toBe('PNG');
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)], path).toEqual([1200, 630]);
       const blocks = [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map((m) => JSON.parse(m[1]));
       const trail = blocks.find((data) => data['@type'] === 'BreadcrumbList');
       expect(trail, path).toBeDefined();

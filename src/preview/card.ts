@@ -1,0 +1,65 @@
+/**
+ * A page's link preview image (Open Graph, 1200 × 630): the site's title and the page's, drawn as
+ * SVG whose letters are paths from a font file, so the picture is the same on every machine
+ * whatever fonts it has installed. Pure: the caller passes the font in.
+ */
+
+/** The few parts of an opentype.js font this needs. */
+export interface GlyphFont {
+  getAdvanceWidth(text: string, fontSize: number): number;
+  getPath(text: string, x: number, y: number, fontSize: number): { toPathData(decimals?: number): string };
+}
+
+export const CARD = { width: 1200, height: 630, margin: 80 } as const;
+
+/** The image's file name, beside the page's index.html. */
+export const PREVIEW_FILE = 'preview.png';
+
+/** Greedy word wrap to `width` at `fontSize`; what does not fit in `maxLines` ends with "…". */
+export function wrap(font: GlyphFont, text: string, fontSize: number, width: number, maxLines: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  const words = text.trim().split(/\s+/);
+  for (let i = 0; i < words.length; i++) {
+    const candidate = line ? `${line} ${words[i]}` : words[i];
+    if (!line || font.getAdvanceWidth(candidate, fontSize) <= width) {
+      line = candidate;
+      continue;
+    }
+    lines.push(line);
+    line = words[i];
+    if (lines.length === maxLines) {
+      let last = lines.pop()!;
+      while (last.includes(' ') && font.getAdvanceWidth(`${last}…`, fontSize) > width) last = last.slice(0, last.lastIndexOf(' '));
+      lines.push(`${last}…`);
+      return lines;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+
+export function previewSvg(font: { regular: GlyphFont; bold: GlyphFont }, card: { siteTitle: string; title: string }): string {
+  const { width, height, margin } = CARD;
+  const inner = width - 2 * margin;
+  const titleSize = 64;
+  const titleLines = wrap(font.bold, card.title, titleSize, inner, 4);
+  const siteLines = wrap(font.regular, card.siteTitle, 34, inner, 1);
+  const titleTop = 200;
+  const paths = [
+    ...titleLines.map((line, i) => font.bold.getPath(line, margin, titleTop + i * titleSize * 1.2, titleSize).toPathData(1)),
+  ];
+  const sitePath = font.regular.getPath(siteLines[0] ?? '', margin, height - margin, 34).toPathData(1);
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
+    `<title>${escapeXml(`${card.title} · ${card.siteTitle}`)}</title>`,
+    `<rect width="${width}" height="${height}" fill="#fdfdfb"/>`,
+    `<rect width="${width}" height="16" fill="#8a3b00"/>`,
+    `<path d="${paths.join(' ')}" fill="#1b1b1f"/>`,
+    `<rect x="${margin}" y="${height - margin - 70}" width="120" height="4" fill="#8a3b00"/>`,
+    `<path d="${sitePath}" fill="#4d4d57"/>`,
+    '</svg>',
+  ].join('');
+}

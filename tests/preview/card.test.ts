@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { previewSvg, wrap, type GlyphFont } from '../../src/preview/card.ts';
+
+/** Every character 10 units wide at size 10; a path says what it draws. */
+const mono: GlyphFont = {
+  getAdvanceWidth: (text, size) => text.length * size,
+  getPath: (text, x, y) => ({ toPathData: () => `M${x} ${y}[${text}]` }),
+};
+
+describe('wrap', () => {
+  it('fills each line up to the width', () => {
+    expect(wrap(mono, 'aa bb cc dd', 10, 50, 5)).toEqual(['aa bb', 'cc dd']);
+  });
+  it('ends with an ellipsis what does not fit in the lines allowed', () => {
+    expect(wrap(mono, 'aa bb cc dd ee ff', 10, 50, 2)).toEqual(['aa bb', 'cc…']);
+  });
+  it('keeps a word longer than the line on a line of its own', () => {
+    expect(wrap(mono, 'abcdefghijkl mn', 10, 50, 3)).toEqual(['abcdefghijkl', 'mn']);
+  });
+});
+
+describe('previewSvg', () => {
+  const svg = previewSvg({ regular: mono, bold: mono }, { siteTitle: 'River Town', title: 'The <flood> & the bridges' });
+  it('is a 1200 × 630 picture whose text is drawn as paths, titled for what it shows', () => {
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="1200" height="630"/);
+    expect(svg).not.toContain('<text');
+    expect(svg).toContain('<title>The &lt;flood> &amp; the bridges · River Town</title>');
+    // 64 units a character, 1040 units a line: the title wraps after "&".
+    expect(svg).toContain('M80 200[The <flood> &] M80 276.8[the bridges]');
+    expect(svg).toContain('[River Town]');
+  });
+});
