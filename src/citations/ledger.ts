@@ -29,14 +29,22 @@ export function citedBy(ledger: Ledger, sourceId: string): CitedByGroup[] {
   return [...groups.values()];
 }
 
+/** First and last publication dates of some sources (the whole archive, say). */
+export function publicationSpan(
+  sourceIds: Iterable<string>,
+  sources: ReadonlyMap<string, Pick<SourceMeta, 'published'>>,
+): { from: string; to: string } | undefined {
+  const dates = [...new Set(sourceIds)]
+    .map((id) => sources.get(id)?.published.date)
+    .filter((date): date is string => date !== undefined)
+    .sort();
+  return dates.length ? { from: dates[0], to: dates.at(-1)! } : undefined;
+}
+
 /** First and last publication dates of the sources a set of citations draws on. */
 export function reportingSpan(
   citations: ReadonlyArray<Pick<PageCitation, 'source'>>,
   sources: ReadonlyMap<string, Pick<SourceMeta, 'published'>>,
 ): { from: string; to: string } | undefined {
-  const dates = [...new Set(citations.map((c) => c.source))]
-    .map((id) => sources.get(id)?.published.date)
-    .filter((date): date is string => date !== undefined)
-    .sort();
-  return dates.length ? { from: dates[0], to: dates.at(-1)! } : undefined;
+  return publicationSpan(citations.map((c) => c.source), sources);
 }

@@ -2,7 +2,7 @@ import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { SourceMeta } from '../schemas/source.ts';
 import { formatDate } from '../lib/dates.ts';
-import { textFragmentUrl, withBase } from '../lib/url.ts';
+import { sourcePath, textFragmentUrl, withBase } from '../lib/url.ts';
 
 /** HTML for citations, as hast: markers with their previews, and the endnote list. No script. */
 
@@ -24,7 +24,7 @@ export interface MarkerInput {
 }
 
 export const archiveHref = (base: string, sourceId: string, paragraph?: string) =>
-  withBase(base, `/sources/${sourceId}/${paragraph ? `#${paragraph}` : ''}`);
+  withBase(base, `${sourcePath(sourceId)}${paragraph ? `#${paragraph}` : ''}`);
 
 export function sourceLine(source: SourceMeta): ElementContent[] {
   const date = formatDate(source.published.date);

@@ -52,15 +52,52 @@ export interface FormattedCitation {
 // citeproc wraps each entry in one div of its own; the entry's markup is what we show.
 const entryWrapper = /^\s*<div\b[^>]*class="csl-entry"[^>]*>([\s\S]*)<\/div>\s*$/;
 
+// citeproc writes some formatting as style attributes (a title's own <i> set upright, small
+// capitals), which the site's Content-Security-Policy (style-src 'self') would refuse: each
+// becomes a class, styled in CiteThisPage.astro.
+const styleClasses: Record<string, string> = {
+  'font-style:normal;': 'csl-upright',
+  'font-style:italic;': 'csl-italic',
+  'font-variant:small-caps;': 'csl-small-caps',
+  'font-variant:normal;': 'csl-normal-variant',
+  'font-weight:bold;': 'csl-bold',
+  'font-weight:normal;': 'csl-normal-weight',
+};
+
+function withoutStyleAttributes(html: string): string {
+  return html.replace(/ style="([^"]*)"/g, (_, style: string) => {
+    const declarations = style.replace(/\s+/g, '').split(/(?<=;)/).filter(Boolean);
+    const classes = declarations.map((declaration) => {
+      const name = styleClasses[declaration.endsWith(';') ? declaration : `${declaration};`];
+      if (!name) throw new Error(`citeproc wrote a style the site cannot carry: "${declaration}" (add it to styleClasses in src/cite/format.ts)`);
+      return name;
+    });
+    return ` class="${classes.join(' ')}"`;
+  });
+}
+
 function unwrapEntry(html: string): string {
   const match = entryWrapper.exec(html);
   if (!match) throw new Error(`unexpected citeproc HTML: ${html.slice(0, 80)}`);
-  return match[1].trim();
+  return withoutStyleAttributes(match[1].trim());
 }
 
 const oneTrailingNewline = (text: unknown) => `${String(text).replace(/\n+$/, '')}\n`;
 
+// A page's citations are shown on it and written to three download files: format each item once.
+const formatted = new Map<string, FormattedCitation>();
+
 export function formatCitation(item: CslItem): FormattedCitation {
+  const key = JSON.stringify(item);
+  const known = formatted.get(key);
+  if (known) return known;
+  const result = formatWithCiteproc(item);
+  formatted.set(key, result);
+  return result;
+}
+
+/** The same, uncached (formatCitation's cache aside, for tests). */
+export function formatWithCiteproc(item: CslItem): FormattedCitation {
   const cite = new Cite(item);
   const styles = citeStyles.map(({ id, label, template, lang }) => {
     const text = String(cite.format('bibliography', { format: 'text', template, lang })).trim();

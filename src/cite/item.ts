@@ -2,7 +2,7 @@ import { toCslItem } from '../citations/csl.ts';
 import type { PageFrontmatter } from '../schemas/page.ts';
 import type { SiteConfig } from '../schemas/site.ts';
 import type { SourceMeta } from '../schemas/source.ts';
-import { withBase } from '../lib/url.ts';
+import { sourcePath, withBase } from '../lib/url.ts';
 
 /**
  * What a "Cite this page" block cites, as CSL-JSON: an explainer page of this site, or the
@@ -60,14 +60,12 @@ export function sourceCslItem(meta: SourceMeta, base: string) {
   return { ...toCslItem(meta, withBase(base, sourcePath(meta.id))), 'citation-key': citationKey(sourcePath(meta.id)) };
 }
 
-export const sourcePath = (id: string) => `/sources/${id}/`;
-
 export type CiteFormat = 'bib' | 'ris' | 'json';
 
 /**
  * Stable scheme of the download files, one per page and format: the page's path without its
  * trailing slash under /cite/, and the format's extension. "/" → /cite/index.bib,
- * "/corridors/lachin/" → /cite/corridors/lachin.bib, "/sources/<id>/" → /cite/sources/<id>.ris.
+ * "/bridges/closures/" → /cite/bridges/closures.bib, "/sources/<id>/" → /cite/sources/<id>.ris.
  * Pages have distinct paths, so the files do too. Root-relative, without the base.
  */
 export function citeFilePath(path: string, format: CiteFormat): string {

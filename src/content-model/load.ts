@@ -19,7 +19,9 @@ export type GlossaryEntryData = CollectionEntry<'glossary'>;
 export type IncidentEntry = CollectionEntry<'incidents'>;
 
 export interface ContentModel {
+  /** By name. */
   actors: Map<string, ActorEntry>;
+  /** By name. */
   glossary: Map<string, GlossaryEntryData>;
   /** In date order. */
   incidents: TimelineIncident[];
@@ -39,6 +41,10 @@ function asFile<T extends { id: string; filePath?: string; data: unknown; collec
   const file = entry.filePath ?? `${entry.collection}/${entry.id}`;
   return { id: entry.id, file, text: entry.filePath ? readFileSync(resolve(entry.filePath), 'utf8') : '', data: entry.data };
 }
+
+/** Alphabetical, whatever order the files were read in: lists and downloads come out the same at every build. */
+const byName = (a: { id: string; data: { name: string } }, b: { id: string; data: { name: string } }) =>
+  a.data.name.localeCompare(b.data.name, 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id);
 
 let model: Promise<ContentModel> | undefined;
 
@@ -64,8 +70,8 @@ export function getContentModel(): Promise<ContentModel> {
       ...firstMentionErrors(glossary, incidents, documents),
     ]);
     return {
-      actors: new Map(actors.map((entry) => [entry.id, entry])),
-      glossary: new Map(glossary.map((entry) => [entry.id, entry])),
+      actors: new Map(actors.sort(byName).map((entry) => [entry.id, entry])),
+      glossary: new Map(glossary.sort(byName).map((entry) => [entry.id, entry])),
       incidents: sortTimeline(
         incidents.map((entry) => ({ id: entry.id, url: incidentUrl(entry), start: entry.data.start, end: entry.data.end, parties: entry.data.parties, entry })),
       ),

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { RowSchema } from '../schemas/data.ts';
 
 /**
@@ -7,12 +8,15 @@ import type { RowSchema } from '../schemas/data.ts';
 
 type Cell = string | number | boolean | readonly string[];
 
-const cellText = (value: Cell) => (Array.isArray(value) ? value.join('; ') : String(value));
+// A spreadsheet runs a cell starting with = + - or @ as a formula: text (claims, archived quotes)
+// must stay text, so such a cell gets a leading apostrophe, which spreadsheets hide.
+const inert = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+const cellText = (value: Cell) => (typeof value === 'number' || typeof value === 'boolean' ? String(value) : inert(typeof value === 'string' ? value : value.join('; ')));
 const quoted = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 
 /**
  * RFC 4180 CSV: CRLF line ends, fields quoted where needed, lists joined with "; ". It starts with
- * a byte order mark, without which Excel reads UTF-8 as Windows-1252 and mangles names like Shushi's "’".
+ * a byte order mark, without which Excel reads UTF-8 as Windows-1252 and mangles a "’" or an "é".
  */
 export function toCsv(columns: readonly string[], rows: ReadonlyArray<Record<string, Cell>>): string {
   const lines = [columns, ...rows.map((row) => columns.map((column) => cellText(row[column] ?? '')))];
@@ -25,7 +29,7 @@ export interface DictionaryEntry {
   description: string;
 }
 
-function typeName(field: RowSchema['shape'][keyof RowSchema['shape']]): string {
+function typeName(field: z.ZodType): string {
   const type = field.def.type;
   if (type === 'array') return 'list of text';
   if (type === 'number') return 'whole number';
@@ -35,7 +39,7 @@ function typeName(field: RowSchema['shape'][keyof RowSchema['shape']]): string {
 
 /** Field, type and meaning of each column, in column order. */
 export function dictionary(schema: RowSchema): DictionaryEntry[] {
-  return Object.entries(schema.shape).map(([field, definition]) => ({ field, type: typeName(definition), description: definition.description ?? '' }));
+  return Object.entries(schema.shape as Record<string, z.ZodType>).map(([field, definition]) => ({ field, type: typeName(definition), description: definition.description ?? '' }));
 }
 
 export const columnsOf = (schema: RowSchema) => Object.keys(schema.shape);

@@ -23,7 +23,7 @@ export interface FeedItem {
 /** Newest first; entries reviewed on the same day in title order, so the feed is the same at every build. */
 export function feedItems(entries: readonly FeedEntry[], site: URL): FeedItem[] {
   return [...entries]
-    .sort((a, b) => b.updated.localeCompare(a.updated) || a.title.localeCompare(b.title))
+    .sort((a, b) => b.updated.localeCompare(a.updated) || a.title.localeCompare(b.title, 'en'))
     .map((entry) => {
       const latest = entry.changes.find((change) => change.date === entry.updated);
       return {

@@ -11,6 +11,8 @@ import { withBase } from './url.ts';
  * content folder has no entries for is left out.
  */
 export interface Dataset {
+  /** The files' stem ("incidents"), and the id of the dataset's section on /data/. */
+  id: string;
   name: string;
   /** What one row is. */
   row: string;
@@ -18,6 +20,8 @@ export interface Dataset {
   rows: Array<Record<string, unknown>>;
   /** The files, by name under /data/, with their text. */
   files: Array<{ file: string; format: 'CSV' | 'JSON'; body: string }>;
+  /** The same data published elsewhere on the site (the ledger at /citations.json). */
+  alsoAt: Array<{ href: string; file: string; format: 'JSON'; note: string }>;
 }
 
 type Format = Dataset['files'][number]['format'];
@@ -43,12 +47,20 @@ export function getDatasets(): Promise<Dataset[]> {
       party: (slug: string) => model.actors.get(slug)?.data.name ?? slug,
     };
     // The ledger is published as JSON at /citations.json already: here it adds a spreadsheet.
-    const all: Array<Omit<Dataset, 'files'> & { stem: string; formats: Format[] }> = [
-      { stem: 'incidents', formats: ['CSV', 'JSON'], name: 'Incidents', row: 'an incident, in date order', schema: incidentRowSchema, rows: model.incidents.map((i) => incidentRow({ id: i.id, url: published(i.url), data: i.entry.data }, nameOf)) },
-      { stem: 'glossary', formats: ['CSV', 'JSON'], name: 'Glossary', row: 'a term or place name', schema: glossaryRowSchema, rows: [...model.glossary.values()].map((g) => glossaryRow(g, published(withBase(base, `/glossary/#${g.id}`)))) },
-      { stem: 'citations', formats: ['CSV'], name: 'Claims and their citations', row: 'one citation of one claim (the claim ledger)', schema: citationRowSchema, rows: ledger.citations.map(citationRow) },
+    const all: Array<Omit<Dataset, 'files' | 'alsoAt'> & { formats: Format[]; alsoAt?: Dataset['alsoAt'] }> = [
+      { id: 'incidents', formats: ['CSV', 'JSON'], name: 'Incidents', row: 'an incident, in date order', schema: incidentRowSchema, rows: model.incidents.map((i) => incidentRow({ id: i.id, url: published(i.url), data: i.entry.data }, nameOf)) },
+      { id: 'glossary', formats: ['CSV', 'JSON'], name: 'Glossary', row: 'a term or place name', schema: glossaryRowSchema, rows: [...model.glossary.values()].map((g) => glossaryRow(g, published(withBase(base, `/glossary/#${g.id}`)))) },
+      {
+        id: 'citations',
+        formats: ['CSV'],
+        name: 'Claims and their citations',
+        row: 'one citation of one claim (the claim ledger)',
+        schema: citationRowSchema,
+        rows: ledger.citations.map(citationRow),
+        alsoAt: [{ href: withBase(base, '/citations.json'), file: 'citations.json', format: 'JSON', note: 'the claim ledger, with each claim’s endnote number' }],
+      },
     ];
-    return all.filter((set) => set.rows.length > 0).map(({ stem, formats, ...set }) => ({ ...set, files: asFiles(stem, formats, set.schema, set.rows) }));
+    return all.filter((set) => set.rows.length > 0).map(({ formats, alsoAt = [], ...set }) => ({ ...set, alsoAt, files: asFiles(set.id, formats, set.schema, set.rows) }));
   })();
   return datasets;
 }

@@ -1,3 +1,6 @@
+/** Root-relative path of an archived source's page: /sources/<id>/. */
+export const sourcePath = (id: string) => `/sources/${id}/`;
+
 /** Joins the site's base path (Astro's `base`, e.g. "/" or "/explainer") with a root-relative path. */
 export function withBase(base: string, path: string): string {
   return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;

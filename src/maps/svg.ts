@@ -3,7 +3,7 @@ import { round1 } from './geometry.ts';
 
 /**
  * The SVG of a composed map, as a string: no script, no style attribute, no external reference.
- * Colours come from the classes (see Map.astro), so it follows the page's light, dark and print
+ * Colours come from the classes (src/styles/maps.css), so it follows the page's light, dark and print
  * schemes. `id` prefixes the ids of its <title> and <desc>, which must be unique on the page.
  */
 

@@ -10,6 +10,42 @@ export interface GlyphFont {
   getPath(text: string, x: number, y: number, fontSize: number): { toPathData(decimals?: number): string };
 }
 
+/** An opentype.js font, which can also say whether it draws a character. */
+export interface SubsetFont extends GlyphFont {
+  hasChar(char: string): boolean;
+}
+
+/**
+ * Several fonts as one: each character is drawn by the first font that has it (the subsets of a
+ * typeface: Latin, Latin Extended, Cyrillic...). Kerning applies within each run of one font.
+ */
+export function fontStack(fonts: readonly SubsetFont[]): GlyphFont & { missing(text: string): string[] } {
+  const fontOf = (char: string) => fonts.find((font) => font.hasChar(char)) ?? fonts[0];
+  const runs = (text: string) => {
+    const out: Array<{ font: SubsetFont; text: string }> = [];
+    for (const char of text) {
+      const font = fontOf(char);
+      if (out.at(-1)?.font === font) out.at(-1)!.text += char;
+      else out.push({ font, text: char });
+    }
+    return out;
+  };
+  const width = (text: string, size: number) => runs(text).reduce((sum, run) => sum + run.font.getAdvanceWidth(run.text, size), 0);
+  return {
+    getAdvanceWidth: width,
+    getPath(text, x, y, size) {
+      const paths: string[] = [];
+      let at = x;
+      for (const run of runs(text)) {
+        paths.push(run.font.getPath(run.text, at, y, size).toPathData(1));
+        at += run.font.getAdvanceWidth(run.text, size);
+      }
+      return { toPathData: () => paths.filter(Boolean).join(' ') };
+    },
+    missing: (text) => [...new Set([...text].filter((char) => /\S/.test(char) && !fonts.some((font) => font.hasChar(char))))],
+  };
+}
+
 export const CARD = { width: 1200, height: 630, margin: 80 } as const;
 
 /** The image's file name, beside the page's index.html. */

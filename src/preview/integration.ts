@@ -6,7 +6,7 @@ import type { AstroIntegration } from 'astro';
 import opentype, { type Font } from 'opentype.js';
 import sharp from 'sharp';
 import { builtHtmlFiles } from '../lib/built-pages.ts';
-import { PREVIEW_FILE, previewSvg } from './card.ts';
+import { fontStack, PREVIEW_FILE, previewSvg } from './card.ts';
 
 /**
  * Once Astro has written the site, draws the link preview image (card.ts) of each page whose
@@ -16,11 +16,14 @@ import { PREVIEW_FILE, previewSvg } from './card.ts';
  * @fontsource/noto-sans.
  */
 const require = createRequire(import.meta.url);
-async function loadFont(weight: 400 | 700): Promise<Font> {
-  const file = require.resolve(`@fontsource/noto-sans/files/noto-sans-latin-${weight}-normal.woff`);
-  const bytes = await readFile(file);
+const SUBSETS = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'greek-ext', 'vietnamese'];
+
+async function loadFont(subset: string, weight: 400 | 700): Promise<Font> {
+  const bytes = await readFile(require.resolve(`@fontsource/noto-sans/files/noto-sans-${subset}-${weight}-normal.woff`));
   return opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 }
+
+const loadStack = async (weight: 400 | 700) => fontStack(await Promise.all(SUBSETS.map((subset) => loadFont(subset, weight))));
 
 const unescapeHtml = (text: string) =>
   text.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" })[name]!);
@@ -36,7 +39,7 @@ export default function previewImages(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
-        let font: { regular: Font; bold: Font } | undefined;
+        let font: { regular: ReturnType<typeof fontStack>; bold: ReturnType<typeof fontStack> } | undefined;
         let written = 0;
         for (const file of await builtHtmlFiles(site)) {
           if (basename(file) !== 'index.html') continue;
@@ -44,7 +47,9 @@ export default function previewImages(): AstroIntegration {
           const title = metaContent(html, 'og:title');
           const siteTitle = metaContent(html, 'og:site_name');
           if (!title || !siteTitle || !html.includes(`/${PREVIEW_FILE}"`)) continue;
-          font ??= { regular: await loadFont(400), bold: await loadFont(700) };
+          font ??= { regular: await loadStack(400), bold: await loadStack(700) };
+          const missing = font.bold.missing(`${title}${siteTitle}`);
+          if (missing.length > 0) logger.warn(`${file}: the preview image's font has no letters for ${missing.join(' ')}; they are left blank`);
           const png = await sharp(Buffer.from(previewSvg(font, { siteTitle, title }))).png({ compressionLevel: 9, palette: true }).toBuffer();
           await writeFile(join(dirname(file), PREVIEW_FILE), png);
           written++;

@@ -17,8 +17,17 @@ export const slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case letters, digits and single hyphens');
 
-/** A page's change log: what changed on it and when, newest first, shown under the page. */
+/**
+ * A page's change log: what changed on it and when, newest first, shown under the page. A change
+ * is a review: its date may not be later than the page's `updated` (see changesReviewed).
+ */
 export const changeLog = z
   .array(z.strictObject({ date: isoDate, note: z.string().min(1) }))
   .default([])
   .refine((changes) => changes.every((change, i) => i === 0 || changes[i - 1].date >= change.date), 'list the changes newest first');
+
+/** The newest change is no later than the page's last review (`updated`). */
+export const changesReviewed = {
+  check: (page: { updated: string; changes: ReadonlyArray<{ date: string }> }) => (page.changes[0]?.date ?? page.updated) <= page.updated,
+  message: { path: ['changes'], message: 'the newest change is dated after "updated": set "updated" to the date of the review' },
+};

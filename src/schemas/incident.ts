@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { changeLog, isoDate, slug } from './common.ts';
+import { changeLog, changesReviewed, isoDate, slug } from './common.ts';
 
 /**
  * A date known to the day ("2021-11-16") or only to the month ("2022-12"). The precision is read
@@ -38,7 +38,7 @@ export const incidentSchema = z.strictObject({
   /** When the page was last reviewed against its sources. */
   updated: isoDate,
   changes: changeLog,
-});
+}).refine(changesReviewed.check, changesReviewed.message);
 
 export type Incident = z.infer<typeof incidentSchema>;
 export type PartialDate = z.infer<typeof partialDate>;

@@ -41,7 +41,7 @@ export const mapCountrySchema = z.strictObject({
 });
 
 export const mapRouteSchema = z.strictObject({
-  /** What the line is, for its label and the text alternative: "Lachin corridor road". */
+  /** What the line is, for its label and the text alternative: "Old bridge road". */
   name: z.string().min(1),
   /** Places (keys of `places`) the line runs through, in order: an approximate polyline. */
   via: z.array(slug).min(2),

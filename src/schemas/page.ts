@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { changeLog, isoDate } from './common.ts';
+import { changeLog, changesReviewed, isoDate } from './common.ts';
 
 /** Front matter of an explainer page, content/pages/**\/*.mdx. */
 export const pageSchema = z.strictObject({
@@ -14,6 +14,6 @@ export const pageSchema = z.strictObject({
    * "editorial" pages (about, glossary introduction) may hold uncited text.
    */
   kind: z.enum(['claims', 'editorial']).default('claims'),
-});
+}).refine(changesReviewed.check, changesReviewed.message);
 
 export type PageFrontmatter = z.infer<typeof pageSchema>;

@@ -1,6 +1,6 @@
 import { Cite } from '@citation-js/core';
-import { describe, expect, it } from 'vitest';
-import { formatCitation, type CiteStyleId } from '../../src/cite/format.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { formatCitation, formatWithCiteproc, type CiteStyleId } from '../../src/cite/format.ts';
 import { pageCslItem, sourceCslItem } from '../../src/cite/item.ts';
 import { archivedSource } from '../helpers/archive-fixture.ts';
 
@@ -77,8 +77,21 @@ describe('formatCitation of an explainer page', () => {
     expect(JSON.parse(cited.cslJson)).toEqual([page]);
   });
 
-  it('is the same on every run (no clock, no random ids)', () => {
-    expect(formatCitation(page)).toEqual(cited);
+  it('is the same on every run and any day (no clock, no random ids)', () => {
+    vi.useFakeTimers({ now: new Date('2031-03-04T05:06:07Z'), toFake: ['Date'] });
+    try {
+      const later = formatWithCiteproc(page);
+      expect(later).toEqual(cited);
+      expect(JSON.stringify(later)).not.toMatch(/2031/);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('carries no style attribute (the CSP forbids them): citeproc’s upright title inside an italic one becomes a class', () => {
+    const nested = formatWithCiteproc({ ...page, id: 'nested', title: 'Reading <i>The River Town News</i> in 2024' });
+    for (const style of nested.styles) expect(style.html, style.id).not.toContain('style=');
+    expect(nested.styles.map((style) => style.html).join(' ')).toContain('class="csl-upright"');
   });
 });
 

@@ -42,6 +42,11 @@ describe('toCsv', () => {
     ]);
     expect(toCsv(['places'], [{ places: ['Lachin', 'Goris'] }])).toContain('Lachin; Goris');
   });
+  it('keeps text that a spreadsheet would run as a formula as text', () => {
+    const [, row] = readCsv(toCsv(['quote', 'count'], [{ quote: '=HYPERLINK("http://x")', count: -3 }]).slice(1));
+    expect(row).toEqual(['\'=HYPERLINK("http://x")', '-3']);
+    expect(readCsv(toCsv(['a'], [{ a: '@SUM(1)' }, { a: '+1' }, { a: 'fine - here' }]).slice(1)).slice(1)).toEqual([["'@SUM(1)"], ["'+1"], ['fine - here']]);
+  });
 });
 
 describe('dictionary', () => {

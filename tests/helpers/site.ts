@@ -202,6 +202,8 @@ export function linkProblems(site: SiteIndex, origin: string, path: string, allo
           problems.push(`${where}: no page ${target}`);
           continue;
         }
+      } else if (site.pages.includes(target)) {
+        targetPage = target; // a page served as a file: /404.html
       } else if (!site.files.has(target.slice(1))) {
         problems.push(
           site.pages.includes(`${target}/`)

@@ -15,6 +15,11 @@ describe('breadcrumbs', () => {
     expect(breadcrumbs('/x/incidents/', 'Incidents', home, nav).map((c) => c.name)).toEqual(['River Town', 'Incidents']);
     expect(breadcrumbs('/x/', 'River Town', home, nav)).toEqual([home]);
   });
+  it('takes the most specific section, and never home as a section', () => {
+    const deeper = [{ name: 'Home again', url: '/x/' }, ...nav, { name: 'Bridges', url: '/x/incidents/bridges/' }];
+    expect(breadcrumbs('/x/incidents/bridges/old/', 'Old bridge', home, deeper).map((c) => c.name)).toEqual(['River Town', 'Bridges', 'Old bridge']);
+  });
+
   it('goes straight from home to a page outside the navigation', () => {
     expect(breadcrumbs('/x/about/', 'About', home, nav).map((c) => c.url)).toEqual(['/x/', '/x/about/']);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { previewSvg, wrap, type GlyphFont } from '../../src/preview/card.ts';
+import { fontStack, previewSvg, wrap, type GlyphFont } from '../../src/preview/card.ts';
 
 /** Every character 10 units wide at size 10; a path says what it draws. */
 const mono: GlyphFont = {
@@ -28,5 +28,24 @@ describe('previewSvg', () => {
     // 64 units a character, 1040 units a line: the title wraps after "&".
     expect(svg).toContain('M80 200[The <flood> &] M80 276.8[the bridges]');
     expect(svg).toContain('[River Town]');
+  });
+});
+
+describe('fontStack', () => {
+  /** A font that draws only the given characters, each 1 unit wide per unit of size, and says which font drew a run. */
+  const subset = (name: string, chars: string) => ({
+    hasChar: (char: string) => chars.includes(char),
+    getAdvanceWidth: (text: string, size: number) => text.length * size,
+    getPath: (text: string, x: number) => ({ toPathData: () => `${name}@${x}:${text}` }),
+  });
+  const stack = fontStack([subset('latin', 'abc '), subset('cyrillic', 'жд')]);
+
+  it('draws each run of letters with the first font that has them, one after the other', () => {
+    expect(stack.getPath('ab жд c', 0, 0, 10).toPathData()).toBe('latin@0:ab  cyrillic@30:жд latin@50: c');
+    expect(stack.getAdvanceWidth('ab жд c', 10)).toBe(70);
+  });
+
+  it('names the letters no font has', () => {
+    expect(stack.missing('aж ԱԲ')).toEqual(['Ա', 'Բ']);
   });
 });

@@ -2,7 +2,8 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { citeFileBody, citeFormats } from '../../cite/block.ts';
 import { formatCitation } from '../../cite/format.ts';
-import { citeFilePath, pageCslItem, sourceCslItem, sourcePath, type CiteFormat, type CslItem } from '../../cite/item.ts';
+import { citeFilePath, pageCslItem, sourceCslItem, type CiteFormat, type CslItem } from '../../cite/item.ts';
+import { sourcePath } from '../../lib/url.ts';
 import { siteConfig } from '../../lib/site.ts';
 import { incidentPath, pagePath } from '../../lib/site-data.ts';
 

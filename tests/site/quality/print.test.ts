@@ -3,14 +3,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openSite, type OpenSite } from '../../helpers/crawl.ts';
-import { builtSite, listPages, onePagePerType, readPage } from '../../helpers/site.ts';
+import { builtSite, listPages, onePagePerType, pageType, readPage } from '../../helpers/site.ts';
 
 // Print (emulated print media): navigation hidden, citations printed as numbered endnotes with the
 // full source details and URLs, the page's own address shown.
 const build = builtSite();
 const pages = listPages(build.outDir);
 const withMarkers = pages.filter((path) => readPage(build.outDir, path).includes('class="cite-marker"'));
-const checked = [...new Set([...onePagePerType(pages), ...withMarkers])].sort();
+// The not-found page is left out: it is served at whatever address was missing, so it has no
+// address of its own to print.
+const checked = [...new Set([...onePagePerType(pages), ...withMarkers])].filter((path) => pageType(path) !== 'not-found').sort();
 const sources = new Map(
   (JSON.parse(readFileSync(join(build.outDir, 'sources.json'), 'utf8')) as Array<{ id: string; title: string; URL?: string }>).map((s) => [s.id, s]),
 );

@@ -78,8 +78,9 @@ describe('queries', () => {
   });
 
   // Page titles: each explainer and incident page is in the top 3 for its own title.
+  // (Pages left out of the index, the search page and the not-found page, are left out here too.)
   const titled = pages
-    .filter((path) => path !== '/' && !path.startsWith('/sources/') && path !== '/search/')
+    .filter((path) => path !== '/' && !path.startsWith('/sources/') && readPage(build.outDir, path).includes('data-pagefind-body'))
     .map((path) => [readPage(build.outDir, path).match(/<h1[^>]*>([^<]+)<\/h1>/)?.[1]?.replace(/&#39;/g, "'").replace(/&amp;/g, '&'), path] as const)
     .filter((pair): pair is readonly [string, string] => !!pair[0]);
 

@@ -1,0 +1,44 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadSiteConfig } from '../../src/lib/site-config.ts';
+import { builtSite, listPages, readPage } from '../helpers/site.ts';
+
+/**
+ * What depends on the site's address (site.json "url"): canonical URLs, the sitemap, the feed and
+ * link preview images need an absolute address, and "Cite this page" says when it has only a path.
+ * The fixture explainer, which has an address, is checked in fixture-build.test.ts; this checks
+ * the real site, as it is configured, both ways.
+ */
+const build = builtSite();
+const { url } = loadSiteConfig(build.contentDir);
+const pages = listPages(build.outDir).filter((path) => path !== '/404.html');
+const html = (path: string) => readPage(build.outDir, path);
+
+describe(`the real site, ${url ? `published at ${url}` : 'with no address yet'}`, () => {
+  it(url ? 'has a sitemap and a feed' : 'has no sitemap and no feed, and links to none', () => {
+    expect(existsSync(join(build.outDir, 'sitemap-index.xml'))).toBe(Boolean(url));
+    expect(existsSync(join(build.outDir, 'feed.xml'))).toBe(Boolean(url));
+    for (const path of pages) expect(html(path).includes('application/rss+xml'), path).toBe(Boolean(url));
+  });
+
+  it.each(pages)(url ? '%s has a canonical URL and a preview image' : '%s has no canonical URL nor preview image', (path) => {
+    const page = html(path);
+    expect(page.includes('rel="canonical"')).toBe(Boolean(url));
+    expect(page.includes('og:image')).toBe(Boolean(url));
+    expect(existsSync(join(build.outDir, path, 'preview.png'))).toBe(Boolean(url));
+  });
+
+  it('"Cite this page" says whether the cited address is only a path', () => {
+    const cited = pages.filter((path) => html(path).includes('class="cite-page"'));
+    expect(cited.length).toBeGreaterThan(0);
+    for (const path of cited) expect(html(path).includes('path only'), path).toBe(!url);
+  });
+});
+
+it('every download listed on /data/ is in the build', () => {
+  const page = readFileSync(join(build.outDir, 'data', 'index.html'), 'utf8');
+  const hrefs = [...page.matchAll(/<a href="([^"]+)" download>/g)].map((m) => m[1]);
+  expect(hrefs.length).toBeGreaterThan(0);
+  for (const href of hrefs) expect(existsSync(join(build.outDir, href.slice(build.base.length))), href).toBe(true);
+});
