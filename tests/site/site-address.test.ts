@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSiteConfig } from '../../src/lib/site-config.ts';
+import { readCsv } from '../helpers/csv.ts';
 import { builtSite, listPages, readPage } from '../helpers/site.ts';
 
 /**
@@ -37,9 +38,19 @@ describe(`the real site, ${url ? `published at ${url}` : 'with no address yet'}`
   });
 });
 
-it('every download listed on /data/ is in the build', () => {
+it('every download listed on /data/ is in the build and parses: CSV and JSON with the same rows', () => {
   const page = readFileSync(join(build.outDir, 'data', 'index.html'), 'utf8');
   const hrefs = [...page.matchAll(/<a href="([^"]+)" download>/g)].map((m) => m[1]);
-  expect(hrefs.length).toBeGreaterThan(0);
-  for (const href of hrefs) expect(existsSync(join(build.outDir, href.slice(build.base.length))), href).toBe(true);
+  expect(hrefs.filter((href) => href.endsWith('.csv')).length).toBeGreaterThan(0);
+  const read = (href: string) => readFileSync(join(build.outDir, href.slice(build.base.length)), 'utf8');
+  for (const href of hrefs.filter((href) => href.endsWith('.csv'))) {
+    const [header, ...rows] = readCsv(read(href).replace(/^\uFEFF/, ''));
+    expect(rows.length, href).toBeGreaterThan(0);
+    for (const row of rows) expect(row, href).toHaveLength(header.length);
+    const json = href.replace(/\.csv$/, '.json');
+    if (hrefs.includes(json)) {
+      const records = JSON.parse(read(json)) as Array<Record<string, unknown>>;
+      expect(records.map((record) => String(record[header[0]])), json).toEqual(rows.map((row) => row[0]));
+    }
+  }
 });
