@@ -36,9 +36,7 @@ export type CiteStyleId = (typeof citeStyles)[number]['id'];
 export interface FormattedStyle {
   id: CiteStyleId;
   label: string;
-  /** Plain text, for tests and for pasting anywhere. */
-  text: string;
-  /** The same entry as citeproc's HTML (italic titles), without its wrapping div. */
+  /** The entry as citeproc's HTML (italic titles), without its wrapping div. */
   html: string;
 }
 
@@ -100,9 +98,8 @@ export function formatCitation(item: CslItem): FormattedCitation {
 export function formatWithCiteproc(item: CslItem): FormattedCitation {
   const cite = new Cite(item);
   const styles = citeStyles.map(({ id, label, template, lang }) => {
-    const text = String(cite.format('bibliography', { format: 'text', template, lang })).trim();
     const [[, html]] = cite.format('bibliography', { format: 'html', template, lang, asEntryArray: true }) as Array<[string, string]>;
-    return { id, label, text, html: unwrapEntry(html) };
+    return { id, label, html: unwrapEntry(html) };
   });
   return {
     styles,

@@ -12,8 +12,16 @@ const page = pageCslItem({
   base: '/explainer',
 });
 const cited = formatCitation(page);
-const text = (citation: typeof cited, id: CiteStyleId) => citation.styles.find((s) => s.id === id)!.text;
 const html = (citation: typeof cited, id: CiteStyleId) => citation.styles.find((s) => s.id === id)!.html;
+/** The entry as a reader sees it: citeproc's HTML without its tags. */
+const text = (citation: typeof cited, id: CiteStyleId) =>
+  html(citation, id)
+    .replace(/<[^>]+>/g, '')
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"');
 
 /*
  * Expected strings written from the style guides, then compared with citeproc-js. Where the two
