@@ -109,3 +109,8 @@ export function formatWithCiteproc(item: CslItem): FormattedCitation {
     cslJson: `${JSON.stringify([item], null, 1)}\n`,
   };
 }
+
+/** Several items as one BibTeX file (the archive's sources, for /data/). */
+export function bibtexOf(items: readonly CslItem[]): string {
+  return oneTrailingNewline(new Cite([...items]).format('bibtex', { format: 'text' }));
+}

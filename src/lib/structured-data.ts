@@ -67,7 +67,7 @@ export const jsonLdText = (data: unknown) => JSON.stringify(data).replace(/</g, 
 
 /** The /data/ page's downloads as a schema.org Dataset. */
 export function datasetLd(data: { name: string; description: string; url: string; licence: string; files: ReadonlyArray<{ url: string; format: string }> }, site: URL | undefined) {
-  const mediaType: Record<string, string> = { CSV: 'text/csv', JSON: 'application/json' };
+  const mediaType: Record<string, string> = { CSV: 'text/csv', JSON: 'application/json', BibTeX: 'application/x-bibtex' };
   return {
     '@context': 'https://schema.org',
     '@type': 'Dataset',

@@ -1,6 +1,6 @@
 import { Cite } from '@citation-js/core';
 import { describe, expect, it, vi } from 'vitest';
-import { formatCitation, formatWithCiteproc, type CiteStyleId } from '../../src/cite/format.ts';
+import { bibtexOf, formatCitation, formatWithCiteproc, type CiteStyleId } from '../../src/cite/format.ts';
 import { pageCslItem, sourceCslItem } from '../../src/cite/item.ts';
 import { archivedSource } from '../helpers/archive-fixture.ts';
 
@@ -138,5 +138,14 @@ describe('formatCitation of an archived source (the original article)', () => {
     expect(text(source, 'chicago')).toBe('River Town News. “Both Bridges Reopen,” [May 7, 2024?].');
     expect(text(source, 'mla')).toBe('“Both Bridges Reopen.” River Town News, 7 May 2024.');
     expect(JSON.parse(source.cslJson)[0].custom.certainty.issued).toBe('estimate: the dateline of a later report');
+  });
+});
+
+describe('bibtexOf', () => {
+  it('writes several items as one BibTeX file that parses back to them', async () => {
+    const second = pageCslItem({ page: { title: 'The weir', updated: '2024-06-02' }, site: { title: 'River Town flood explainer' }, path: '/weir/', base: '/' });
+    const bib = bibtexOf([page, second]);
+    const parsed = (await Cite.async(bib)).data as Array<{ title: string; 'citation-key'?: string }>;
+    expect(parsed.map((entry) => entry.title)).toEqual(['The River Town flood', 'The weir']);
   });
 });

@@ -43,6 +43,8 @@ it('every download listed on /data/ is in the build and parses: CSV and JSON wit
   const hrefs = [...page.matchAll(/<a href="([^"]+)" download>/g)].map((m) => m[1]);
   expect(hrefs.filter((href) => href.endsWith('.csv')).length).toBeGreaterThan(0);
   const read = (href: string) => readFileSync(join(build.outDir, href.slice(build.base.length)), 'utf8');
+  for (const href of hrefs) expect(existsSync(join(build.outDir, href.slice(build.base.length))), href).toBe(true);
+  expect(read(hrefs.find((href) => href.endsWith('/sources.bib'))!)).toMatch(/^@/);
   for (const href of hrefs.filter((href) => href.endsWith('.csv'))) {
     const [header, ...rows] = readCsv(read(href).replace(/^\uFEFF/, ''));
     expect(rows.length, href).toBeGreaterThan(0);

@@ -1,0 +1,10 @@
+import type { APIRoute } from 'astro';
+import { getCollection } from 'astro:content';
+import { bibtexOf } from '../../cite/format.ts';
+import { sourceCslItem } from '../../cite/item.ts';
+
+/** /data/sources.bib: every archived source's original article, for reference managers. */
+export const GET: APIRoute = async () => {
+  const sources = (await getCollection('sources')).sort((a, b) => a.id.localeCompare(b.id));
+  return new Response(bibtexOf(sources.map((source) => sourceCslItem(source.data, import.meta.env.BASE_URL))));
+};
