@@ -2,7 +2,7 @@ import { toCslItem } from '../citations/csl.ts';
 import type { PageFrontmatter } from '../schemas/page.ts';
 import type { SiteConfig } from '../schemas/site.ts';
 import type { SourceMeta } from '../schemas/source.ts';
-import { sourcePath, withBase } from '../lib/url.ts';
+import { absoluteUrl, sourcePath, withBase } from '../lib/url.ts';
 
 /**
  * What a "Cite this page" block cites, as CSL-JSON: an explainer page of this site, or the
@@ -33,7 +33,7 @@ export function citationKey(path: string): string {
 /** The address to cite: absolute when site.json has `url`, else the root-relative path (flagged). */
 export function citeUrl(siteUrl: string | undefined, base: string, path: string): { url: string; relative: boolean } {
   const rooted = withBase(base, path);
-  return siteUrl ? { url: new URL(rooted, siteUrl).href, relative: false } : { url: rooted, relative: true };
+  return { url: absoluteUrl(rooted, siteUrl), relative: !siteUrl };
 }
 
 /**

@@ -4,7 +4,7 @@ import { columnsOf, toCsv } from '../data/table.ts';
 import { citationRowSchema, glossaryRowSchema, incidentRowSchema, type RowSchema } from '../schemas/data.ts';
 import { getLedger } from './site-data.ts';
 import { siteConfig } from './site.ts';
-import { withBase } from './url.ts';
+import { absoluteUrl, withBase } from './url.ts';
 
 /**
  * Astro glue: the files offered on /data/, each with what the page says of it. A dataset the
@@ -39,7 +39,7 @@ export function getDatasets(): Promise<Dataset[]> {
   datasets ??= (async () => {
     const base = import.meta.env.BASE_URL;
     // A spreadsheet has no page to resolve a link against: addresses are absolute where the site's is known.
-    const published = (path: string) => (siteConfig.url ? new URL(path, siteConfig.url).href : path);
+    const published = (path: string) => absoluteUrl(path, siteConfig.url);
     const model = await getContentModel();
     const ledger = await getLedger();
     const nameOf = {

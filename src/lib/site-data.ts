@@ -77,3 +77,11 @@ export async function getSources() {
   const entries = await getCollection('sources');
   return new Map(entries.map((entry) => [entry.id, entry]));
 }
+
+let sourceMeta: Promise<Map<string, CollectionEntry<'sources'>['data']>> | undefined;
+
+/** Each archived source's metadata by id (for reporting spans), read once per build. */
+export function getSourceMeta(): Promise<Map<string, CollectionEntry<'sources'>['data']>> {
+  sourceMeta ??= getSources().then((sources) => new Map([...sources].map(([id, source]) => [id, source.data])));
+  return sourceMeta;
+}

@@ -1,3 +1,5 @@
+import { absoluteUrl } from './url.ts';
+
 /**
  * Link previews and structured data for a page: JSON-LD (schema.org) for search engines, built
  * from what the page already knows. Pure: Base.astro and the routes pass the facts in.
@@ -25,13 +27,12 @@ export function breadcrumbs(path: string, title: string, home: Crumb, nav: reado
   return trail;
 }
 
-const absolute = (url: string, site: URL | undefined) => (site ? new URL(url, site).href : url);
 
 export function breadcrumbListLd(trail: readonly Crumb[], site: URL | undefined) {
   return {
     '@context': 'https://schema.org',
     '@type': 'BreadcrumbList',
-    itemListElement: trail.map((crumb, i) => ({ '@type': 'ListItem', position: i + 1, name: crumb.name, item: absolute(crumb.url, site) })),
+    itemListElement: trail.map((crumb, i) => ({ '@type': 'ListItem', position: i + 1, name: crumb.name, item: absoluteUrl(crumb.url, site) })),
   };
 }
 
@@ -49,7 +50,7 @@ export function articleLd(page: { title: string; description: string; url: strin
     '@type': 'Article',
     headline: page.title,
     description: page.description,
-    url: absolute(page.url, site),
+    url: absoluteUrl(page.url, site),
     dateModified: page.updated,
     isPartOf: { '@type': 'WebSite', name: page.siteTitle, ...(site ? { url: site.href } : {}) },
     citation: page.cites.map((work) => ({
@@ -73,8 +74,8 @@ export function datasetLd(data: { name: string; description: string; url: string
     '@type': 'Dataset',
     name: data.name,
     description: data.description,
-    url: absolute(data.url, site),
+    url: absoluteUrl(data.url, site),
     license: data.licence,
-    distribution: data.files.map((file) => ({ '@type': 'DataDownload', encodingFormat: mediaType[file.format] ?? file.format, contentUrl: absolute(file.url, site) })),
+    distribution: data.files.map((file) => ({ '@type': 'DataDownload', encodingFormat: mediaType[file.format] ?? file.format, contentUrl: absoluteUrl(file.url, site) })),
   };
 }

@@ -1,6 +1,9 @@
 /** Root-relative path of an archived source's page: /sources/<id>/. */
 export const sourcePath = (id: string) => `/sources/${id}/`;
 
+/** An absolute URL on the published site where its address is known, else the root-relative path as it is. */
+export const absoluteUrl = (path: string, site: string | URL | undefined) => (site ? new URL(path, site).href : path);
+
 /** Joins the site's base path (Astro's `base`, e.g. "/" or "/explainer") with a root-relative path. */
 export function withBase(base: string, path: string): string {
   return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
