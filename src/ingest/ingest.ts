@@ -50,6 +50,7 @@ export function archiveMeta(record: RawRecord, body: string, raw: string, log: s
     url: record.url,
     urlConfidence: record.url_confidence,
     republishedFrom: record.republished_from,
+    reworded: record.reworded,
     archived: record.archived,
     sha256: sha256(body),
     raw,

@@ -18,6 +18,8 @@ export const provenanceRecordSchema = z.object({
   url: z.url().nullable(),
   url_confidence: z.string().min(1),
   republished_from: z.string().nullable(),
+  /** True when this copy rewords the text it republishes (its wording is not the original's). */
+  reworded: z.boolean().default(false),
   evidence: z.string().nullable().default(null),
   boilerplate_lines: z.array(z.string()).default([]),
   encoding_issues: z.array(z.string()).default([]),
@@ -28,5 +30,10 @@ export const provenanceRecordSchema = z.object({
   standfirst: z.string().nullable().optional(),
 });
 
-export const provenanceFileSchema = z.array(provenanceRecordSchema);
+export const provenanceFileSchema = z.array(
+  provenanceRecordSchema.refine((record) => !record.reworded || record.republished_from !== null, {
+    path: ['reworded'],
+    message: 'a reworded copy must say what it rewords in "republished_from"',
+  }),
+);
 export type ProvenanceRecord = z.infer<typeof provenanceRecordSchema>;

@@ -24,6 +24,8 @@ export const sourceMetaSchema = z.strictObject({
   /** How sure we are of the URL: "unknown", "inferred", "found in an archived copy …". */
   urlConfidence: z.string().min(1),
   republishedFrom: z.string().nullable(),
+  /** True when this copy rewords what it republishes: its wording is not the original speaker's. */
+  reworded: z.boolean().default(false),
   archived: isoDate,
   /** sha256 (hex) of the archived body, recomputed and compared at every build. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/),

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IngestError, ingest } from '../../src/ingest/ingest.ts';
 import { maxRawBytes } from '../../src/ingest/decode.ts';
+import { readArchive } from '../../src/archive/read.ts';
 
 /** A scratch content folder holding a copy of the project's raw inputs and archive. */
 function scratch(): string {
@@ -98,5 +99,19 @@ describe('ingest', () => {
     expect(kept).toHaveLength(1);
     expect(kept[0]).toMatchObject({ file: '001_47821bafeb867471.txt', archived: '2026-02-03' });
     expect(readFileSync(join(dir, 'sources', 'axadle-afp-2021-11-16-armenia-border-clashes.md'), 'utf8')).toContain('archived: 2026-02-03');
+  });
+
+  it('marks a reworded copy in its archive metadata, and refuses "reworded" without what it rewords', () => {
+    const dir = scratch();
+    const axadle = readArchive(join(dir, 'sources')).get('axadle-afp-2021-11-16-armenia-border-clashes')!;
+    expect(axadle.meta.reworded).toBe(true);
+    expect(readArchive(join(dir, 'sources')).get('jpost-2023-06-28-four-soldiers-killed-us-talks')!.meta.reworded).toBe(false);
+    const records = JSON.parse(readFileSync(join(dir, 'raw', 'provenance.json'), 'utf8'));
+    const jpost = records.find((r: { id: string }) => r.id === 'jpost-2023-06-28-four-soldiers-killed-us-talks');
+    jpost.reworded = true;
+    writeFileSync(join(dir, 'raw', 'provenance.json'), JSON.stringify(records));
+    expect(() => ingest({ contentDir: dir, files: [join(dir, 'raw', jpost.file)], archived: '2026-01-01', force: true })).toThrow(
+      /reworded: a reworded copy must say what it rewords in "republished_from"/,
+    );
   });
 });
