@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { contentDirFromEnv } from '../lib/content-dir.ts';
+import { isoDate } from '../schemas/common.ts';
 import { IngestError, ingest } from './ingest.ts';
 
 /** npm run ingest -- [--force] [--provenance FILE] [--archived YYYY-MM-DD] <raw-article.txt> ... */
@@ -14,12 +15,15 @@ const { values, positionals } = parseArgs({
 });
 
 try {
+  const archived = isoDate.safeParse(values.archived);
+  if (!archived.success) throw new IngestError(`--archived "${values.archived}": ${archived.error.issues[0].message}`);
   const written = ingest({
     contentDir: values.content ?? contentDirFromEnv(),
     files: positionals,
     force: values.force,
     provenance: values.provenance,
-    archived: values.archived,
+    archived: archived.data,
+    log: (line) => console.log(line),
   });
   for (const path of written) console.log(`archived ${path}`);
 } catch (error) {

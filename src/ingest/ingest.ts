@@ -1,17 +1,21 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
-import { joinBlocks, serializeArchiveFile, sha256 } from '../archive/format.ts';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { serializeArchiveFile } from '../archive/format.ts';
 import { writeFileAtomic } from '../lib/atomic-write.ts';
 import { provenanceFileSchema, type ProvenanceRecord } from '../schemas/provenance.ts';
-import { sourceMetaSchema, type SourceMeta } from '../schemas/source.ts';
-import { cleanArticle } from './clean.ts';
+import { deriveArchive, type ArchivableRecord } from './derive.ts';
 import { decodeRawArticle } from './decode.ts';
 
 /**
  * Ingest: raw article + provenance record → content/sources/<id>.md. Every input is checked
  * and every output prepared before anything is written, so a bad input leaves content/ as it was.
- * Raw inputs from elsewhere are copied into content/raw/ with their provenance record, so the
- * archive can always be rebuilt from the repository alone.
+ * Raw inputs from elsewhere are copied into content/raw/ as <id>.txt (never under their incoming
+ * name, which another source may already use) with their provenance record, so the archive can
+ * always be rebuilt from the repository alone.
+ *
+ * Writing is one transaction: everything is staged in content/.ingest-staging/, a commit marker is
+ * written, then each file is moved into place. A run killed before the marker is discarded by the
+ * next run; one killed after it is finished by the next run.
  */
 
 export interface IngestOptions {
@@ -23,42 +27,26 @@ export interface IngestOptions {
   provenance?: string;
   /** Archive date for records that do not carry one (YYYY-MM-DD). */
   archived: string;
+  /** Receives one line about an interrupted earlier run, when there was one. */
+  log?: (line: string) => void;
 }
 
 export class IngestError extends Error {}
 
-/** The raw-input form of a provenance record, with our own optional layout hint. */
-type RawRecord = Omit<ProvenanceRecord, 'archived'> & { archived: string; standfirst?: string | null };
+export const stagingDirName = '.ingest-staging';
 
 interface Prepared {
-  record: RawRecord;
-  rawFile: string;
+  /** The record as kept in content/raw/provenance.json. */
+  kept: ArchivableRecord;
+  input: string;
   rawText: string;
-  archivePath: string;
   archiveText: string;
 }
 
-export function archiveMeta(record: RawRecord, body: string, raw: string, log: string[]): SourceMeta {
-  const unknownAuthor = /^unknown\b/i.test(record.author);
-  const name = unknownAuthor ? null : record.author.split(/ \(|, |; |\. /)[0].trim();
-  return sourceMetaSchema.parse({
-    id: record.id,
-    publisher: record.publisher,
-    headline: record.headline,
-    author: { name, note: name === record.author ? null : record.author },
-    published: record.published,
-    url: record.url,
-    urlConfidence: record.url_confidence,
-    republishedFrom: record.republished_from,
-    reworded: record.reworded,
-    archived: record.archived,
-    sha256: sha256(body),
-    raw,
-    notes: [...(record.evidence ? [record.evidence] : []), ...record.encoding_issues, ...log],
-  });
-}
+/** One step of a staged transaction: move a staged file into place, or remove a file. */
+type Step = { staged: string; target: string } | { remove: string };
 
-function readProvenance(path: string): ProvenanceRecord[] {
+export function readProvenance(path: string): ProvenanceRecord[] {
   if (!existsSync(path)) throw new IngestError(`${path}: no provenance file (pass --provenance FILE)`);
   let data: unknown;
   try {
@@ -66,16 +54,16 @@ function readProvenance(path: string): ProvenanceRecord[] {
   } catch (error) {
     throw new IngestError(`${path}: not valid JSON: ${(error as Error).message}`);
   }
-  const records = Array.isArray(data) ? data : [];
-  const parsed = provenanceFileSchema.safeParse(records);
-  if (!parsed.success || !Array.isArray(data)) {
-    const issue = parsed.error?.issues[0];
-    throw new IngestError(`${path}: ${issue ? `record ${issue.path.join('.')}: ${issue.message}` : 'expected an array of records'}`);
+  if (!Array.isArray(data)) throw new IngestError(`${path}: expected an array of records`);
+  const parsed = provenanceFileSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new IngestError(`${path}: record ${issue.path.join('.')}: ${issue.message}`);
   }
   return parsed.data;
 }
 
-function prepare(file: string, options: IngestOptions, records: ProvenanceRecord[], rawDir: string): Prepared {
+function prepare(file: string, options: IngestOptions, records: ProvenanceRecord[], kept: ProvenanceRecord[], rawDir: string): Prepared {
   if (!existsSync(file)) throw new IngestError(`${file}: no such file`);
   let rawText: string;
   try {
@@ -85,48 +73,104 @@ function prepare(file: string, options: IngestOptions, records: ProvenanceRecord
   }
   const found = records.find((r) => r.file === basename(file));
   if (!found) throw new IngestError(`${file}: no provenance record with "file": "${basename(file)}"`);
-  const record: RawRecord = { ...found, archived: found.archived ?? options.archived };
-  const archivePath = join(options.contentDir, 'sources', `${record.id}.md`);
+  const archivePath = join(options.contentDir, 'sources', `${found.id}.md`);
   if (existsSync(archivePath) && !options.force) {
-    throw new IngestError(`${file}: source "${record.id}" is already archived at ${archivePath} (pass --force to replace it)`);
+    throw new IngestError(`${file}: source "${found.id}" is already archived at ${archivePath} (pass --force to replace it)`);
   }
-  let cleaned;
+  // A file already in content/raw/ stays where it is; anything else is copied in under its id.
+  const rawName = resolve(dirname(file)) === resolve(rawDir) ? basename(file) : `${found.id}.txt`;
+  const owner = kept.find((r) => r.file === rawName && r.id !== found.id);
+  if (owner) throw new IngestError(`${file}: content/raw/${rawName} is the raw input of source "${owner.id}"; give this article another id`);
+  const record: ArchivableRecord = { ...found, file: rawName, archived: found.archived ?? options.archived };
   try {
-    cleaned = cleanArticle(rawText, { headline: record.headline, boilerplateLines: record.boilerplate_lines, standfirst: record.standfirst });
+    const { meta, body } = deriveArchive(record, rawText);
+    return { kept: record, input: file, rawText, archiveText: serializeArchiveFile(meta, body) };
   } catch (error) {
     throw new IngestError(`${file}: ${(error as Error).message}`);
   }
-  if (cleaned.blocks.length === 0) throw new IngestError(`${file}: nothing is left of the article once page furniture is removed`);
-  const body = joinBlocks(cleaned.blocks);
-  const rawFile = join(rawDir, basename(file));
-  const meta = archiveMeta(record, body, relative(options.contentDir, rawFile), cleaned.log);
-  return { record, rawFile, rawText, archivePath, archiveText: serializeArchiveFile(meta, body) };
+}
+
+/** Moves staged files into place and removes what the plan removes; safe to repeat after a crash. */
+function applySteps(contentDir: string, staging: string, steps: Step[]): void {
+  for (const step of steps) {
+    if ('remove' in step) {
+      rmSync(join(contentDir, step.remove), { force: true });
+    } else if (existsSync(join(staging, step.staged))) {
+      mkdirSync(dirname(join(contentDir, step.target)), { recursive: true });
+      renameSync(join(staging, step.staged), join(contentDir, step.target));
+    }
+  }
+  rmSync(staging, { recursive: true, force: true });
+}
+
+/**
+ * Finishes (commit marker present) or discards (absent) an ingest that was interrupted, and
+ * removes temporary files an interrupted write left beside the archive. Returns what it did.
+ */
+export function recoverInterruptedIngest(contentDir: string): string | null {
+  const staging = join(contentDir, stagingDirName);
+  const leftovers = ['raw', 'sources'].flatMap((folder) =>
+    existsSync(join(contentDir, folder)) ? readdirSync(join(contentDir, folder)).filter((name) => name.endsWith('.tmp')).map((name) => join(contentDir, folder, name)) : [],
+  );
+  for (const path of leftovers) rmSync(path, { force: true });
+  if (!existsSync(staging)) return leftovers.length > 0 ? `removed ${leftovers.length} temporary file(s) left by an interrupted write` : null;
+  const marker = join(staging, 'commit.json');
+  if (existsSync(marker)) {
+    applySteps(contentDir, staging, JSON.parse(readFileSync(marker, 'utf8')) as Step[]);
+    return 'finished an interrupted ingest (it had been committed but not all files were moved into place)';
+  }
+  rmSync(staging, { recursive: true, force: true });
+  return 'discarded an interrupted ingest (it had not been committed: nothing of it was in place)';
+}
+
+/** Stages every output, marks the transaction committed, then moves everything into place. */
+function commit(contentDir: string, outputs: Array<{ target: string; text: string }>, removals: string[]): void {
+  const staging = join(contentDir, stagingDirName);
+  mkdirSync(staging, { recursive: true });
+  const steps: Step[] = outputs.map((output, i) => {
+    writeFileSync(join(staging, `${i}`), output.text);
+    return { staged: `${i}`, target: output.target };
+  });
+  steps.push(...removals.map((remove) => ({ remove })));
+  writeFileAtomic(join(staging, 'commit.json'), JSON.stringify(steps));
+  applySteps(contentDir, staging, steps);
 }
 
 /** Ingests all files or none; returns the archive paths written. */
 export function ingest(options: IngestOptions): string[] {
-  if (options.files.length === 0) throw new IngestError('no raw article given: npm run ingest -- <raw-article.txt> ...');
+  const recovered = recoverInterruptedIngest(options.contentDir);
+  if (recovered) options.log?.(recovered);
+  if (options.files.length === 0) {
+    if (recovered) return [];
+    throw new IngestError('no raw article given: npm run ingest -- <raw-article.txt> ...');
+  }
   const rawDir = join(options.contentDir, 'raw');
+  const keptRecordsPath = join(rawDir, 'provenance.json');
+  const kept = existsSync(keptRecordsPath) ? readProvenance(keptRecordsPath) : [];
   const prepared: Prepared[] = [];
   const provenanceCache = new Map<string, ProvenanceRecord[]>();
   for (const file of options.files) {
     const provenancePath = options.provenance ?? join(resolve(file, '..'), 'provenance.json');
     if (!provenanceCache.has(provenancePath)) provenanceCache.set(provenancePath, readProvenance(provenancePath));
-    prepared.push(prepare(file, options, provenanceCache.get(provenancePath)!, rawDir));
+    prepared.push(prepare(file, options, provenanceCache.get(provenancePath)!, kept, rawDir));
   }
-  const ids = prepared.map((p) => p.record.id);
+  const ids = prepared.map((p) => p.kept.id);
   const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
   if (duplicate) throw new IngestError(`two inputs have the same source id "${duplicate}"`);
 
-  const keptRecordsPath = join(rawDir, 'provenance.json');
-  const kept = existsSync(keptRecordsPath) ? readProvenance(keptRecordsPath) : [];
-  const merged = [...kept.filter((r) => !prepared.some((p) => p.record.file === r.file)), ...prepared.map((p) => p.record)]
-    .sort((a, b) => a.file.localeCompare(b.file));
+  // A re-ingested id replaces its old record (and its old raw copy, if it was under another name).
+  const replaced = kept.filter((r) => ids.includes(r.id));
+  const merged = [...kept.filter((r) => !ids.includes(r.id)), ...prepared.map((p) => p.kept)].sort((a, b) => a.file.localeCompare(b.file));
+  const orphans = replaced.map((r) => r.file).filter((file) => !merged.some((r) => r.file === file));
 
-  for (const [i, p] of prepared.entries()) {
-    if (resolve(p.rawFile) !== resolve(options.files[i])) writeFileAtomic(p.rawFile, p.rawText);
-  }
-  writeFileAtomic(keptRecordsPath, `${JSON.stringify(merged, null, 1)}\n`);
-  for (const p of prepared) writeFileAtomic(p.archivePath, p.archiveText);
-  return prepared.map((p) => p.archivePath);
+  commit(
+    options.contentDir,
+    [
+      ...prepared.filter((p) => resolve(dirname(p.input)) !== resolve(rawDir)).map((p) => ({ target: join('raw', p.kept.file), text: p.rawText })),
+      { target: join('raw', 'provenance.json'), text: `${JSON.stringify(merged, null, 1)}\n` },
+      ...prepared.map((p) => ({ target: join('sources', `${p.kept.id}.md`), text: p.archiveText })),
+    ],
+    orphans.map((file) => join('raw', file)),
+  );
+  return prepared.map((p) => join(options.contentDir, 'sources', `${p.kept.id}.md`));
 }

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { isoDate, slug } from './common.ts';
 
+/** An article's address: only http(s), so that no `javascript:` or `data:` URL becomes a link. */
+export const webUrl = z.url({ protocol: /^https?$/, error: 'only http:// and https:// addresses are accepted' });
+
 /** One record of a provenance file (content/raw/provenance.json): the facts ingest starts from. */
 export const provenanceRecordSchema = z.object({
   file: z.string().min(1),
@@ -15,7 +18,7 @@ export const provenanceRecordSchema = z.object({
     estimate: z.boolean(),
     basis: z.string().nullable(),
   }),
-  url: z.url().nullable(),
+  url: webUrl.nullable(),
   url_confidence: z.string().min(1),
   republished_from: z.string().nullable(),
   /** True when this copy rewords the text it republishes (its wording is not the original's). */
@@ -30,10 +33,22 @@ export const provenanceRecordSchema = z.object({
   standfirst: z.string().nullable().optional(),
 });
 
-export const provenanceFileSchema = z.array(
-  provenanceRecordSchema.refine((record) => !record.reworded || record.republished_from !== null, {
-    path: ['reworded'],
-    message: 'a reworded copy must say what it rewords in "republished_from"',
-  }),
-);
+/** Each raw file and each source id has exactly one record: a second would be ignored silently. */
+export const provenanceFileSchema = z
+  .array(
+    provenanceRecordSchema.refine((record) => !record.reworded || record.republished_from !== null, {
+      path: ['reworded'],
+      message: 'a reworded copy must say what it rewords in "republished_from"',
+    }),
+  )
+  .superRefine((records, context) => {
+    for (const key of ['file', 'id'] as const) {
+      records.forEach((record, i) => {
+        const first = records.findIndex((other) => other[key] === record[key]);
+        if (first < i) {
+          context.addIssue({ code: 'custom', path: [i, key], message: `records ${first} and ${i} both have ${key} "${record[key]}": keep one record per ${key}` });
+        }
+      });
+    }
+  });
 export type ProvenanceRecord = z.infer<typeof provenanceRecordSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, slug } from './common.ts';
+import { webUrl } from './provenance.ts';
 
 /** Metadata of one archived source: the front matter of content/sources/<id>.md. */
 export const sourceMetaSchema = z.strictObject({
@@ -20,7 +21,7 @@ export const sourceMetaSchema = z.strictObject({
     estimate: z.boolean(),
     basis: z.string().nullable(),
   }),
-  url: z.url().nullable(),
+  url: webUrl.nullable(),
   /** How sure we are of the URL: "unknown", "inferred", "found in an archived copy …". */
   urlConfidence: z.string().min(1),
   republishedFrom: z.string().nullable(),

@@ -1,8 +1,9 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { IngestError, ingest } from '../../src/ingest/ingest.ts';
+import { IngestError, ingest, stagingDirName } from '../../src/ingest/ingest.ts';
 import { maxRawBytes } from '../../src/ingest/decode.ts';
 import { readArchive } from '../../src/archive/read.ts';
 
@@ -87,18 +88,21 @@ describe('ingest', () => {
     expect(() => ingest({ contentDir: dir, files: [stray], archived: '2026-01-01' })).toThrow(/no provenance record with "file": "stray\.txt"/);
   });
 
-  it('copies a raw input from elsewhere into content/raw with its provenance record', () => {
+  it('copies a raw input from elsewhere into content/raw under its id, with its provenance record', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ingest-copy-'));
     const incoming = mkdtempSync(join(tmpdir(), 'incoming-'));
     const records = JSON.parse(readFileSync('content/raw/provenance.json', 'utf8')).map((r: Record<string, unknown>) => ({ ...r, archived: undefined }));
     writeFileSync(join(incoming, 'provenance.json'), JSON.stringify(records));
     cpSync('content/raw/001_47821bafeb867471.txt', join(incoming, '001_47821bafeb867471.txt'));
     ingest({ contentDir: dir, files: [join(incoming, '001_47821bafeb867471.txt')], archived: '2026-02-03' });
-    expect(readFileSync(join(dir, 'raw', '001_47821bafeb867471.txt'), 'utf8')).toBe(readFileSync('content/raw/001_47821bafeb867471.txt', 'utf8'));
+    expect(readFileSync(join(dir, 'raw', 'axadle-afp-2021-11-16-armenia-border-clashes.txt'), 'utf8')).toBe(readFileSync('content/raw/001_47821bafeb867471.txt', 'utf8'));
     const kept = JSON.parse(readFileSync(join(dir, 'raw', 'provenance.json'), 'utf8'));
     expect(kept).toHaveLength(1);
-    expect(kept[0]).toMatchObject({ file: '001_47821bafeb867471.txt', archived: '2026-02-03' });
-    expect(readFileSync(join(dir, 'sources', 'axadle-afp-2021-11-16-armenia-border-clashes.md'), 'utf8')).toContain('archived: 2026-02-03');
+    expect(kept[0]).toMatchObject({ file: 'axadle-afp-2021-11-16-armenia-border-clashes.txt', archived: '2026-02-03' });
+    const archive = readFileSync(join(dir, 'sources', 'axadle-afp-2021-11-16-armenia-border-clashes.md'), 'utf8');
+    expect(archive).toContain('archived: 2026-02-03');
+    expect(archive).toContain('raw: raw/axadle-afp-2021-11-16-armenia-border-clashes.txt');
+    expect(readdirSync(dir).sort()).toEqual(['raw', 'sources']); // no staging folder left behind
   });
 
   it('marks a reworded copy in its archive metadata, and refuses "reworded" without what it rewords', () => {
@@ -113,5 +117,114 @@ describe('ingest', () => {
     expect(() => ingest({ contentDir: dir, files: [join(dir, 'raw', jpost.file)], archived: '2026-01-01', force: true })).toThrow(
       /reworded: a reworded copy must say what it rewords in "republished_from"/,
     );
+  });
+
+  /** A folder of incoming articles: one raw file under `name` with `record` as its provenance. */
+  function incomingArticle(name: string, rawFrom: string, record: Record<string, unknown>): string {
+    const incoming = mkdtempSync(join(tmpdir(), 'incoming-'));
+    writeFileSync(join(incoming, 'provenance.json'), JSON.stringify([{ ...record, file: name }]));
+    cpSync(rawFrom, join(incoming, name));
+    return join(incoming, name);
+  }
+  const keptRecords = (dir: string) => JSON.parse(readFileSync(join(dir, 'raw', 'provenance.json'), 'utf8')) as Array<Record<string, unknown>>;
+  const seedRecord = (id: string) => keptRecords('content').find((r) => r.id === id)!;
+
+  it('never replaces another source\'s raw copy that has the incoming file\'s name', () => {
+    const dir = scratch();
+    const other = { ...seedRecord('jpost-2023-06-28-four-soldiers-killed-us-talks'), id: 'jpost-copy-under-a-taken-name', archived: undefined };
+    // The incoming file is named like the Axadle raw copy, but it is another article.
+    const file = incomingArticle('001_47821bafeb867471.txt', 'content/raw/002_5526a00ab1bd6eca.txt', other);
+    ingest({ contentDir: dir, files: [file], archived: '2026-01-01' });
+    expect(readFileSync(join(dir, 'raw', '001_47821bafeb867471.txt'), 'utf8')).toBe(readFileSync('content/raw/001_47821bafeb867471.txt', 'utf8'));
+    expect(readFileSync(join(dir, 'raw', 'jpost-copy-under-a-taken-name.txt'), 'utf8')).toBe(readFileSync('content/raw/002_5526a00ab1bd6eca.txt', 'utf8'));
+    const kept = keptRecords(dir);
+    expect(kept.find((r) => r.id === 'axadle-afp-2021-11-16-armenia-border-clashes')).toMatchObject({ file: '001_47821bafeb867471.txt' });
+    expect(kept.find((r) => r.id === 'jpost-copy-under-a-taken-name')).toMatchObject({ file: 'jpost-copy-under-a-taken-name.txt' });
+  });
+
+  it('--force under a new file name leaves one record and one raw copy for the id', () => {
+    const dir = scratch();
+    const id = 'axadle-afp-2021-11-16-armenia-border-clashes';
+    const file = incomingArticle('renamed.txt', 'content/raw/001_47821bafeb867471.txt', seedRecord(id));
+    ingest({ contentDir: dir, files: [file], archived: '2026-01-01', force: true });
+    const kept = keptRecords(dir);
+    expect(kept.filter((r) => r.id === id)).toEqual([expect.objectContaining({ file: `${id}.txt` })]);
+    expect(kept).toHaveLength(5);
+    expect(readdirSync(join(dir, 'raw'))).not.toContain('001_47821bafeb867471.txt');
+    expect(readArchive(join(dir, 'sources')).get(id)!.meta.raw).toBe(`raw/${id}.txt`);
+  });
+
+  it('refuses a provenance file with two records for one file or one id, in one line', () => {
+    const dir = scratch();
+    const records = keptRecords(dir);
+    for (const [key, twin] of [['file', { ...records[1], id: 'another-id' }], ['id', { ...records[1], file: 'another.txt' }]] as const) {
+      writeFileSync(join(dir, 'raw', 'provenance.json'), JSON.stringify([...records, twin]));
+      expect(() => ingest({ contentDir: dir, files: [join(dir, 'raw', '000_97bd53f18ffc2277.txt')], archived: '2026-01-01', force: true })).toThrow(
+        new RegExp(`provenance\\.json: record 5\\.${key}: records 1 and 5 both have ${key} "${twin[key]}": keep one record per ${key}$`),
+      );
+    }
+  });
+
+  const oneLineRefusals: Array<[string, Record<string, unknown>, RegExp]> = [
+    ['an author with no name before its separator', { author: ', staff' }, /"author": ", staff" has no name before its first separator/],
+    ['a javascript: URL', { url: 'javascript:alert(document.domain)//' }, /record 0\.url: only http:\/\/ and https:\/\/ addresses are accepted/],
+    ['a data: URL', { url: 'data:text/html,<script>alert(1)</script>' }, /record 0\.url: only http:\/\/ and https:\/\/ addresses are accepted/],
+  ];
+  for (const [name, change, message] of oneLineRefusals) {
+    it(`refuses ${name} in one line, leaving content unchanged`, () => {
+      const dir = scratch();
+      const before = snapshot(dir);
+      const file = incomingArticle('new.txt', 'content/raw/002_5526a00ab1bd6eca.txt', { ...seedRecord('jpost-2023-06-28-four-soldiers-killed-us-talks'), id: 'a-new-id', ...change });
+      let error: unknown;
+      try {
+        ingest({ contentDir: dir, files: [file], archived: '2026-01-01' });
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(IngestError);
+      expect((error as Error).message).toMatch(message);
+      expect((error as Error).message).not.toContain('\n');
+      expect(snapshot(dir)).toEqual(before);
+    });
+  }
+
+  it('refuses a bad --archived date in one line, without a stack trace', () => {
+    const dir = scratch();
+    const before = snapshot(dir);
+    const run = spawnSync(resolve('node_modules/.bin/node'), ['src/ingest/cli.ts', '--content', dir, '--archived', '2024-13-45', join(dir, 'raw', '000_97bd53f18ffc2277.txt')], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toBe('ingest: --archived "2024-13-45": not a real calendar date');
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('discards an interrupted run that was not committed, and removes leftover temporary files', () => {
+    const dir = scratch();
+    const before = snapshot(dir);
+    // What kill -9 leaves mid-way through staging, and what an interrupted atomic write leaves.
+    mkdirSync(join(dir, stagingDirName));
+    writeFileSync(join(dir, stagingDirName, '0'), 'half a raw article');
+    writeFileSync(join(dir, 'sources', 'x.md.123.tmp'), 'half an archive');
+    const log: string[] = [];
+    expect(ingest({ contentDir: dir, files: [], archived: '2026-01-01', log: (line) => log.push(line) })).toEqual([]);
+    expect(log.join('\n')).toMatch(/discarded an interrupted ingest/);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('finishes a committed run that was interrupted while moving files into place', () => {
+    const dir = scratch();
+    const id = 'axadle-afp-2021-11-16-armenia-border-clashes';
+    const file = incomingArticle('renamed.txt', 'content/raw/001_47821bafeb867471.txt', seedRecord(id));
+    // Something in the way of the last move: the run fails after it has committed.
+    rmSync(join(dir, 'sources', `${id}.md`));
+    mkdirSync(join(dir, 'sources', `${id}.md`, 'blocker'), { recursive: true });
+    expect(() => ingest({ contentDir: dir, files: [file], archived: '2026-01-01', force: true })).toThrow();
+    expect(existsSync(join(dir, stagingDirName, 'commit.json'))).toBe(true);
+    rmSync(join(dir, 'sources', `${id}.md`), { recursive: true });
+    const log: string[] = [];
+    ingest({ contentDir: dir, files: [], archived: '2026-01-01', log: (line) => log.push(line) });
+    expect(log.join('\n')).toMatch(/finished an interrupted ingest/);
+    expect(existsSync(join(dir, stagingDirName))).toBe(false);
+    expect(keptRecords(dir).filter((r) => r.id === id)).toHaveLength(1);
+    expect(readArchive(join(dir, 'sources')).get(id)!.meta.raw).toBe(`raw/${id}.txt`);
   });
 });
