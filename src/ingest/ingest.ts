@@ -46,21 +46,30 @@ interface Prepared {
 /** One step of a staged transaction: move a staged file into place, or remove a file. */
 type Step = { staged: string; target: string } | { remove: string };
 
-export function readProvenance(path: string): ProvenanceRecord[] {
-  if (!existsSync(path)) throw new IngestError(`${path}: no provenance file (pass --provenance FILE)`);
+/** Parses a provenance file's text; throws a one-line Error naming the bad record and field. */
+export function parseProvenance(text: string): ProvenanceRecord[] {
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
+    data = JSON.parse(text);
   } catch (error) {
-    throw new IngestError(`${path}: not valid JSON: ${(error as Error).message}`);
+    throw new Error(`not valid JSON: ${(error as Error).message}`);
   }
-  if (!Array.isArray(data)) throw new IngestError(`${path}: expected an array of records`);
+  if (!Array.isArray(data)) throw new Error('expected an array of records');
   const parsed = provenanceFileSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new IngestError(`${path}: record ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`record ${issue.path.join('.')}: ${issue.message}`);
   }
   return parsed.data;
+}
+
+function readProvenance(path: string): ProvenanceRecord[] {
+  if (!existsSync(path)) throw new IngestError(`${path}: no provenance file (pass --provenance FILE)`);
+  try {
+    return parseProvenance(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new IngestError(`${path}: ${(error as Error).message}`);
+  }
 }
 
 function prepare(file: string, options: IngestOptions, records: ProvenanceRecord[], kept: ProvenanceRecord[], rawDir: string): Prepared {
