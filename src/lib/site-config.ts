@@ -1,23 +1,39 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { isNode, parseDocument } from 'yaml';
 import { siteConfigSchema, type SiteConfig } from '../schemas/site.ts';
 import { ContentError } from './content-error.ts';
+
+/**
+ * The line of the JSON text that holds the field at `path` ("nav.2.href"), read as YAML 1.2 (a
+ * superset of JSON) for its source positions. Undefined for the whole file or a field not written.
+ */
+export function jsonFieldLine(source: string, path: ReadonlyArray<PropertyKey>): number | undefined {
+  if (path.length === 0) return undefined;
+  const node = parseDocument(source).getIn(path.map((key) => (typeof key === 'symbol' ? String(key) : key)), true);
+  const start = isNode(node) ? node.range?.[0] : undefined;
+  return start === undefined ? undefined : source.slice(0, start).split('\n').length;
+}
 
 /** Reads and validates content/site.json. */
 export function loadSiteConfig(contentDir: string): SiteConfig {
   const path = join(contentDir, 'site.json');
   const file = relative(process.cwd(), path);
   if (!existsSync(path)) throw new ContentError({ file, message: 'missing: every content folder needs a site.json (title, description, url, nav, …)' });
+  const source = readFileSync(path, 'utf8');
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
+    data = JSON.parse(source);
   } catch (error) {
     throw new ContentError({ file, message: `not valid JSON: ${(error as Error).message}` });
   }
   const parsed = siteConfigSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ContentError({ file, message: `field "${issue.path.join('.')}": ${issue.message}` });
+    const keys = issue.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys] : issue.path;
+    const field = issue.path.length > 0 ? `field "${issue.path.join('.')}": ` : '';
+    const hint = issue.code === 'unrecognized_keys' ? 'remove it, or check its spelling against src/schemas/site.ts' : undefined;
+    throw new ContentError({ file, line: jsonFieldLine(source, keys), message: `${field}${issue.message}`, hint });
   }
   return parsed.data;
 }

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 
 /**
- * A real calendar date written YYYY-MM-DD: "2022-02-30" is refused, not rolled over.
+ * Today's date where it is latest on Earth (UTC+14): a date after it has not happened anywhere yet,
+ * while an editor in any time zone can still write their own today.
+ */
+export const latestToday = (now = Date.now()) => new Date(now + 14 * 3600 * 1000).toISOString().slice(0, 10);
+
+/**
+ * A real calendar date written YYYY-MM-DD: "2022-02-30" is refused, not rolled over, and so is a
+ * date after the build's (an `updated: 9999-12-31` would claim a review that has not happened).
  * YAML front matter reads an unquoted date as a Date, which is taken back to its day.
  */
 export const isoDate = z.preprocess((value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value), z
@@ -10,7 +17,8 @@ export const isoDate = z.preprocess((value) => (value instanceof Date && !Number
   .refine((value) => {
     const date = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-  }, 'not a real calendar date'));
+  }, 'not a real calendar date')
+  .refine((value) => value <= latestToday(), { error: (issue) => `${issue.input as string} is in the future (today is ${latestToday()}): give the date it happened` }));
 
 /** Lower-case words joined by hyphens: safe in URLs and as HTML ids. */
 export const slug = z

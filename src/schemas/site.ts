@@ -1,23 +1,79 @@
 import { z } from 'zod';
 import { isoDate } from './common.ts';
+import { text } from './text.ts';
+
+const URL_MAX = 2000;
+
+/** An absolute http(s) address: no javascript:, data: or other scheme, no user name or password. */
+export const httpUrl = z
+  .string()
+  .max(URL_MAX, `must be at most ${URL_MAX} characters`)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && !url.username && !url.password && !/\s/.test(value);
+    } catch {
+      return false;
+    }
+  }, 'must be an absolute address starting with http:// or https://');
+
+/** A link within the site ("/about/"), never "//host", which a browser reads as another site. */
+const sitePath = z.string().regex(/^\/(?![/\\])[^\s\\]*$/, 'must be a path on this site starting with one "/" (such as /about/) or an http(s) address');
+
+/**
+ * A language tag as BCP 47 writes it ("en", "en-GB", "sr-Latn"): it becomes the pages' lang, the
+ * feed's <language> and the search index's language, and anything else breaks them.
+ */
+export const languageTag = z
+  .string()
+  .refine((value) => {
+    if (value.length > 35 || !/^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/.test(value)) return false;
+    try {
+      return Intl.getCanonicalLocales(value).length === 1;
+    } catch {
+      return false;
+    }
+  }, 'must be a BCP 47 language tag, such as "en" or "en-GB"');
+
+/**
+ * Documentation's placeholder domains (RFC 2606): a site that names one publishes an address that
+ * reaches nobody, so the build refuses them anywhere in site.json.
+ */
+const PLACEHOLDER = /(?:^|[^a-z0-9-])((?:[a-z0-9-]+\.)*example\.(?:com|org|net))(?![a-z0-9-]|\.[a-z0-9])/i;
+
+/** The first placeholder domain in any text of `value`, with the path of the field that holds it. */
+export function placeholderDomain(value: unknown, path: Array<string | number> = []): { path: Array<string | number>; domain: string } | undefined {
+  if (typeof value === 'string') {
+    const match = PLACEHOLDER.exec(value);
+    return match ? { path, domain: match[1] } : undefined;
+  }
+  if (value && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      const found = placeholderDomain(child, [...path, Array.isArray(value) ? Number(key) : key]);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
 
 /** content/site.json: everything about one explainer that is not a page or a source. */
-export const siteConfigSchema = z.strictObject({
-  title: z.string().min(1),
-  /** One sentence for search engines and link previews. */
-  description: z.string().min(1),
-  /** The address the site is published at, for canonical and printed URLs; omit it while unknown. */
-  url: z.url().optional(),
-  lang: z.string().default('en'),
-  nav: z.array(z.strictObject({ label: z.string().min(1), href: z.string().startsWith('/') })).min(1),
-  /** The one text not drawn from the archive: what changed after the sources end. */
-  editorsNote: z.strictObject({ title: z.string().min(1), text: z.string().min(1) }).optional(),
-  /** How readers report an error. */
-  corrections: z.string().min(1),
-  /** Licence of the site's own text and data (the archived articles stay their publishers'). */
-  licence: z.string().min(1),
-  /** The period the archive covers, as the sources' dates bound it. */
-  coverage: z.strictObject({ from: isoDate, to: isoDate }).optional(),
-});
+export const siteConfigSchema = z
+  .strictObject({
+    title: text({ max: 200 }),
+    /** One sentence for search engines and link previews. */
+    description: text({ max: 500 }),
+    /** The address the site is published at, for canonical and printed URLs; omit it while unknown. */
+    url: httpUrl.optional(),
+    lang: languageTag.default('en'),
+    nav: z.array(z.strictObject({ label: text({ max: 60 }), href: z.union([sitePath, httpUrl], { error: 'must be a path on this site starting with one "/" (such as /about/) or an http(s) address' }) })).min(1).max(30),
+    /** The one text not drawn from the archive: what changed after the sources end. */
+    editorsNote: z.strictObject({ title: text({ max: 200 }), text: text({ max: 5000 }) }).optional(),
+    /** How readers report an error. */
+    corrections: text({ max: 2000 }),
+    /** Licence of the site's own text and data (the archived articles stay their publishers'). */
+    licence: text({ max: 2000 }),
+    /** The period the archive covers, as the sources' dates bound it. */
+    coverage: z.strictObject({ from: isoDate, to: isoDate }).optional(),
+  });
 
 export type SiteConfig = z.infer<typeof siteConfigSchema>;
