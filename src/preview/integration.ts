@@ -1,11 +1,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import opentype, { type Font } from 'opentype.js';
 import sharp from 'sharp';
 import { builtHtmlFiles } from '../lib/built-pages.ts';
+import { buildStep } from '../security/build-step.ts';
 import { fontStack, PREVIEW_FILE, previewSvg } from './card.ts';
 
 /**
@@ -37,7 +38,7 @@ export default function previewImages(): AstroIntegration {
   return {
     name: 'explainer-preview-images',
     hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': ({ dir, logger }) => buildStep('link preview images', async () => {
         const site = fileURLToPath(dir);
         let font: { regular: ReturnType<typeof fontStack>; bold: ReturnType<typeof fontStack> } | undefined;
         let written = 0;
@@ -50,12 +51,17 @@ export default function previewImages(): AstroIntegration {
           font ??= { regular: await loadStack(400), bold: await loadStack(700) };
           const missing = font.bold.missing(`${title}${siteTitle}`);
           if (missing.length > 0) logger.warn(`${file}: the preview image's font has no letters for ${missing.join(' ')}; they are left blank`);
-          const png = await sharp(Buffer.from(previewSvg(font, { siteTitle, title }))).png({ compressionLevel: 9, palette: true }).toBuffer();
-          await writeFile(join(dirname(file), PREVIEW_FILE), png);
+          try {
+            const png = await sharp(Buffer.from(previewSvg(font, { siteTitle, title }))).png({ compressionLevel: 9, palette: true }).toBuffer();
+            await writeFile(join(dirname(file), PREVIEW_FILE), png);
+          } catch (error) {
+            // The page's title comes from its front matter (or site.json for the site's name).
+            throw new Error(`${relative(process.cwd(), file)}: cannot draw the preview image of the page titled ${JSON.stringify(title)}: ${(error as Error).message}`);
+          }
           written++;
         }
         if (written > 0) logger.info(`drew ${written} link preview images`);
-      },
+      }),
     },
   };
 }

@@ -5,6 +5,7 @@ import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
 import { builtHtmlFiles } from '../lib/built-pages.ts';
 import { withBase } from '../lib/url.ts';
+import { buildStep } from '../security/build-step.ts';
 import { bundleBrowserScripts, type BrowserBundle } from './browser-bundle.ts';
 import { ALIASES_FILE, BUNDLE_DIR, EXCLUDE_SELECTORS } from './config.ts';
 
@@ -68,7 +69,7 @@ export default function search(): AstroIntegration {
           response.end(code);
         });
       },
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': ({ dir, logger }) => buildStep('search index (Pagefind)', async () => {
         const site = fileURLToPath(dir);
         for (const [path, code] of bundle.files) {
           await mkdir(dirname(join(site, path)), { recursive: true });
@@ -92,7 +93,7 @@ export default function search(): AstroIntegration {
         } finally {
           await close();
         }
-      },
+      }),
     },
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fontStack, previewSvg, wrap, type GlyphFont } from '../../src/preview/card.ts';
+import { XMLValidator } from 'fast-xml-parser';
+import { escapeXml, fontStack, previewSvg, wrap, type GlyphFont } from '../../src/preview/card.ts';
 
 /** Every character 10 units wide at size 10; a path says what it draws. */
 const mono: GlyphFont = {
@@ -24,10 +25,26 @@ describe('previewSvg', () => {
   it('is a 1200 × 630 picture whose text is drawn as paths, titled for what it shows', () => {
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="1200" height="630"/);
     expect(svg).not.toContain('<text');
-    expect(svg).toContain('<title>The &lt;flood> &amp; the bridges · River Town</title>');
+    expect(svg).toContain('<title>The &lt;flood&gt; &amp; the bridges · River Town</title>');
     // 64 units a character, 1040 units a line: the title wraps after "&".
     expect(svg).toContain('M80 200[The <flood> &] M80 276.8[the bridges]');
     expect(svg).toContain('[River Town]');
+  });
+});
+
+describe('escapeXml (issue 12.7)', () => {
+  it('escapes every markup character, so a title with "]]>" or quotes stays well-formed XML', () => {
+    expect(escapeXml(`a]]>b <c> & "d" 'e'`)).toBe('a]]&gt;b &lt;c&gt; &amp; &quot;d&quot; &apos;e&apos;');
+    // Path data as a real font draws it: numbers only, so the only text is the title element's.
+    const numeric: GlyphFont = { ...mono, getPath: (text, x, y) => ({ toPathData: () => `M${x} ${y}h${text.length}` }) };
+    const svg = previewSvg({ regular: numeric, bold: numeric }, { siteTitle: `Site "1" ]]>`, title: `<![CDATA[x]]> & 'y' <!-- z -->` });
+    expect(XMLValidator.validate(svg)).toBe(true);
+  });
+
+  it('refuses a character XML cannot hold, saying which', () => {
+    expect(() => escapeXml('River\u0001Town')).toThrow('the text holds U+0001, which XML cannot hold: "River\\u0001Town"');
+    expect(() => previewSvg({ regular: mono, bold: mono }, { siteTitle: 'S', title: 'a\ud800' })).toThrow(/U\+D800/);
+    expect(escapeXml('tab\tand 😀')).toBe('tab\tand 😀');
   });
 });
 
