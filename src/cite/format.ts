@@ -1,15 +1,14 @@
 import { Cite, plugins } from '@citation-js/core';
-import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
-import '@citation-js/plugin-ris';
 import chicagoStyle from './styles/chicago-note-bibliography.csl?raw';
 import enGbLocale from './styles/locales-en-GB.xml?raw';
 import mlaStyle from './styles/modern-language-association.csl?raw';
+import { toBibtex, toRis } from './export.ts';
 import type { CslItem } from './item.ts';
 
 /**
- * Citation strings and files for one CSL item, all produced by citation-js (citeproc-js with the
- * official CSL styles): nothing here formats a reference by hand.
+ * Citation strings and files for one CSL item: the styles by citation-js (citeproc-js with the
+ * official CSL styles), nothing formatted by hand; BibTeX and RIS from field tables (export.ts).
  */
 
 interface CslConfig {
@@ -80,8 +79,6 @@ function unwrapEntry(html: string): string {
   return withoutStyleAttributes(match[1].trim());
 }
 
-const oneTrailingNewline = (text: unknown) => `${String(text).replace(/\n+$/, '')}\n`;
-
 // A page's citations are shown on it and written to three download files: format each item once.
 const formatted = new Map<string, FormattedCitation>();
 
@@ -103,14 +100,9 @@ export function formatWithCiteproc(item: CslItem): FormattedCitation {
   });
   return {
     styles,
-    bibtex: oneTrailingNewline(cite.format('bibtex', { format: 'text' })),
-    // Not trimmed: a RIS record ends with "ER  - " and its trailing space.
-    ris: oneTrailingNewline(cite.format('ris', { format: 'text' })),
+    bibtex: toBibtex([item]),
+    ris: toRis([item]),
     cslJson: `${JSON.stringify([item], null, 1)}\n`,
   };
 }
 
-/** Several items as one BibTeX file (the archive's sources, for /data/). */
-export function bibtexOf(items: readonly CslItem[]): string {
-  return oneTrailingNewline(new Cite([...items]).format('bibtex', { format: 'text' }));
-}

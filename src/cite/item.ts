@@ -1,4 +1,5 @@
-import { toCslItem } from '../citations/csl.ts';
+import { cslDate, toCslItem } from '../citations/csl.ts';
+import { foldStrings } from './one-line.ts';
 import type { PageFrontmatter } from '../schemas/page.ts';
 import type { SiteConfig } from '../schemas/site.ts';
 import type { SourceMeta } from '../schemas/source.ts';
@@ -9,7 +10,22 @@ import { absoluteUrl, sourcePath, withBase } from '../lib/url.ts';
  * original article behind an archived source. Pure: the routes pass the metadata in.
  */
 
-export type CslItem = ReturnType<typeof toCslItem> | ReturnType<typeof pageCslItem>;
+/** The CSL-JSON fields the site writes: one record, from which every export is made (src/cite/export.ts). */
+export interface CslItem {
+  id: string;
+  'citation-key'?: string;
+  type: 'webpage' | 'article-newspaper';
+  title: string;
+  /** The publication's or the site's name. */
+  'container-title': string;
+  section?: string;
+  author?: Array<{ literal: string }>;
+  issued: { 'date-parts': number[][]; circa?: boolean };
+  accessed?: { 'date-parts': number[][] };
+  URL?: string;
+  note?: string;
+  custom?: Record<string, unknown>;
+}
 
 export interface PageCiteInput {
   page: Pick<PageFrontmatter, 'title' | 'updated'>;
@@ -19,8 +35,6 @@ export interface PageCiteInput {
   /** Astro's base ("/" or "/explainer"). */
   base: string;
 }
-
-const dateParts = (isoDate: string) => [isoDate.split('-').map(Number)];
 
 /**
  * BibTeX key for a page path: citation-js only keeps a key made of letters, digits and "_"
@@ -37,27 +51,29 @@ export function citeUrl(siteUrl: string | undefined, base: string, path: string)
 }
 
 /**
- * A page as a CSL "webpage": no author (the site names none), issued and accessed both the page's
- * last-reviewed date. Never the wall clock, so builds stay byte-identical; the page's text is
- * what it was on that date until the next review.
+ * A page as a CSL "webpage": the site's name, the page title, issued on the page's last-reviewed
+ * date (never the wall clock, so builds stay byte-identical) and its address. No author (the site
+ * names none) and no access date: the day a reader read it is theirs to give.
  */
-export function pageCslItem({ page, site, path, base }: PageCiteInput) {
+export function pageCslItem({ page, site, path, base }: PageCiteInput): CslItem {
   const key = citationKey(path);
-  return {
+  return foldStrings({
     id: key,
     'citation-key': key,
-    type: 'webpage' as const,
+    type: 'webpage',
     title: page.title,
     'container-title': site.title,
-    issued: { 'date-parts': dateParts(page.updated) },
-    accessed: { 'date-parts': dateParts(page.updated) },
+    issued: cslDate(page.updated),
     URL: citeUrl(site.url, base, path).url,
-  };
+  });
 }
 
-/** The original article behind an archived source: the item of /sources.json, with a usable BibTeX key. */
-export function sourceCslItem(meta: SourceMeta, base: string) {
-  return { ...toCslItem(meta, withBase(base, sourcePath(meta.id))), 'citation-key': citationKey(sourcePath(meta.id)) };
+/**
+ * The original article behind an archived source: the item of /sources.json, with a usable BibTeX
+ * key; its note names our archived copy, by its full address when the site's is configured.
+ */
+export function sourceCslItem(meta: SourceMeta, base: string, siteUrl?: string): CslItem {
+  return { ...toCslItem(meta, absoluteUrl(withBase(base, sourcePath(meta.id)), siteUrl)), 'citation-key': citationKey(sourcePath(meta.id)) };
 }
 
 export type CiteFormat = 'bib' | 'ris' | 'json';

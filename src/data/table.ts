@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { oneLine } from '../cite/one-line.ts';
 import type { RowSchema } from '../schemas/data.ts';
 
 /**
@@ -11,11 +12,12 @@ type Cell = string | number | boolean | readonly string[];
 // A spreadsheet runs a cell starting with = + - or @ as a formula: text (claims, archived quotes)
 // must stay text, so such a cell gets a leading apostrophe, which spreadsheets hide.
 const inert = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
-const cellText = (value: Cell) => (typeof value === 'number' || typeof value === 'boolean' ? String(value) : inert(typeof value === 'string' ? value : value.join('; ')));
-const quoted = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+// Each row is one line: a line break inside a cell (valid RFC 4180, but split by line-based tools) becomes a space.
+const cellText = (value: Cell) => (typeof value === 'number' || typeof value === 'boolean' ? String(value) : oneLine(inert(typeof value === 'string' ? value : value.join('; '))));
+const quoted = (text: string) => (/[",]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 
 /**
- * RFC 4180 CSV: CRLF line ends, fields quoted where needed, lists joined with "; ". It starts with
+ * RFC 4180 CSV, one line per row: CRLF line ends, fields quoted where needed, lists joined with "; ". It starts with
  * a byte order mark, without which Excel reads UTF-8 as Windows-1252 and mangles a "’" or an "é".
  */
 export function toCsv(columns: readonly string[], rows: ReadonlyArray<Record<string, Cell>>): string {

@@ -38,6 +38,8 @@ export function deriveArchive(record: ArchivableRecord, rawText: string): Derive
   const parsed = sourceMetaSchema.safeParse({
     id: record.id,
     publisher: record.publisher,
+    publisherNote: record.publisher_note,
+    section: record.section,
     headline: record.headline,
     author: { name, note: name === record.author ? null : record.author },
     published: record.published,

@@ -1,13 +1,13 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
-import { toCslItem } from '../citations/csl.ts';
-import { sourcePath, withBase } from '../lib/url.ts';
+import { sourceCslItem } from '../cite/item.ts';
+import { siteConfig } from '../lib/site.ts';
 
-/** The sources as CSL-JSON, with our own provenance fields. */
+/** The sources as CSL-JSON (the record every citation export is made from), with our own provenance fields under `custom`. */
 export const GET: APIRoute = async () => {
   const sources = await getCollection('sources');
   const items = sources
     .sort((a, b) => a.id.localeCompare(b.id))
-    .map((source) => toCslItem(source.data, withBase(import.meta.env.BASE_URL, sourcePath(source.id))));
+    .map((source) => sourceCslItem(source.data, import.meta.env.BASE_URL, siteConfig.url));
   return new Response(`${JSON.stringify(items, null, 1)}\n`);
 };

@@ -8,7 +8,12 @@ export const webUrl = z.url({ protocol: /^https?$/, error: 'only http:// and htt
 export const provenanceRecordSchema = z.object({
   file: z.string().min(1),
   id: slug,
+  /** The publication's name as a bibliography prints it ("BBC News"): no commentary. */
   publisher: z.string().min(1),
+  /** What we know about the publisher and this copy (site, re-post, rewording), kept out of the name. */
+  publisher_note: z.string().min(1).nullable().default(null),
+  /** The publication's section the article appeared in, when known. */
+  section: z.string().min(1).nullable().default(null),
   headline: z.string().min(1),
   author: z.string().min(1),
   published: z.object({

@@ -5,7 +5,12 @@ import { webUrl } from './provenance.ts';
 /** Metadata of one archived source: the front matter of content/sources/<id>.md. */
 export const sourceMetaSchema = z.strictObject({
   id: slug,
+  /** The publication's name as a bibliography prints it ("BBC News"), never with commentary. */
   publisher: z.string().min(1),
+  /** What is known about the publisher and this copy (site, re-post, rewording): shown on the source page and kept in the exports' notes. */
+  publisherNote: z.string().min(1).nullable().default(null),
+  /** The publication's section, when known. */
+  section: z.string().min(1).nullable().default(null),
   headline: z.string().min(1),
   author: z.strictObject({
     /** Display name, or null when the article carries no byline. */

@@ -22,7 +22,7 @@ describe('archive format', () => {
   });
 
   it('round-trips through the file format', () => {
-    const source = archivedSource('round-trip', ['One.', 'Two.'], { reworded: true });
+    const source = archivedSource('round-trip', ['One.', 'Two.'], { reworded: true, publisherNote: 'a re-post', section: 'World' });
     const parsed = parseArchiveFile(serializeArchiveFile(source.meta, source.body), 'x.md');
     expect(parsed.meta).toEqual(source.meta);
     expect(parsed.body).toBe(source.body);

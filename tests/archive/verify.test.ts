@@ -48,7 +48,7 @@ describe('archives are what ingest writes from their raw input', () => {
   });
 
   const edits: Array<[string, string, string, string]> = [
-    ['publisher', 'publisher: ', 'publisher: The Jerusalem Post\n', 'publisher'],
+    ['publisher', 'publisher: ', 'publisher: The Jerusalem Post (jpost.com)\n', 'publisher'],
     ['a nested field', '  date: 2023-06-28', '  date: 2023-06-27', 'published.date'],
     ['the reworded flag', 'reworded: false', 'reworded: true', 'reworded'],
     ['a note', '  - Removed', '  - Kept', 'notes.3'],

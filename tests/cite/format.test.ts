@@ -1,6 +1,9 @@
 import { Cite } from '@citation-js/core';
 import { describe, expect, it, vi } from 'vitest';
-import { bibtexOf, formatCitation, formatWithCiteproc, type CiteStyleId } from '../../src/cite/format.ts';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-ris';
+import { formatCitation, formatWithCiteproc, type CiteStyleId } from '../../src/cite/format.ts';
+import { toBibtex } from '../../src/cite/export.ts';
 import { pageCslItem, sourceCslItem } from '../../src/cite/item.ts';
 import { archivedSource } from '../helpers/archive-fixture.ts';
 
@@ -45,20 +48,20 @@ describe('formatCitation of an explainer page', () => {
     expect(text(cited, 'chicago')).toBe(`River Town flood explainer. “The River Town Flood,” June 1, 2024. ${url}.`);
   });
 
-  it('Harvard (Cite Them Right), in British English: title first, year, site, URL and access date', () => {
-    expect(text(cited, 'harvard')).toBe(`The River Town flood (2024) River Town flood explainer. Available at: ${url} (Accessed: 1 June 2024).`);
+  it('Harvard (Cite Them Right), in British English: title first, year, site, URL; the access date is the reader\'s', () => {
+    expect(text(cited, 'harvard')).toBe(`The River Town flood (2024) River Town flood explainer. Available at: ${url}.`);
   });
 
-  it('BibTeX: a @misc entry keyed by the page path', () => {
+  it('BibTeX: an @online entry keyed by the page path, with the site name and the full date', () => {
     expect(cited.bibtex).toBe(
       [
-        '@misc{bridges_closures,',
-        '\tnote = {[Online; accessed 2024-06-01]},',
-        '\tyear = {2024},',
-        '\tmonth = {jun 1},',
-        '\ttitle = {The {River} {Town} flood},',
-        `\turl = {${url}},`,
-        `\thowpublished = {${url}},`,
+        '@online{bridges_closures,',
+        '  title = {{The River Town flood}},',
+        '  journal = {River Town flood explainer},',
+        '  year = {2024},',
+        '  month = jun,',
+        '  date = {2024-06-01},',
+        `  url = {${url}},`,
         '}',
         '',
       ].join('\n'),
@@ -72,11 +75,13 @@ describe('formatCitation of an explainer page', () => {
     expect(parsed.URL).toBe(url);
   });
 
-  it('RIS parses, with the title, date and URL', () => {
+  it('RIS parses, with the title, site name, date and URL', () => {
     expect(cited.ris.startsWith('TY  - ELEC\n')).toBe(true);
     expect(cited.ris.endsWith('ER  - \n')).toBe(true);
     const [parsed] = new Cite(cited.ris).data;
     expect(parsed.title).toBe('The River Town flood');
+    // citation-js reads an ELEC record's T2 as the collection (Zotero: the website's title).
+    expect(parsed['collection-title']).toBe('River Town flood explainer');
     expect(parsed.issued).toEqual({ 'date-parts': [[2024, 6, 1]] });
     expect(parsed.URL).toBe(url);
   });
@@ -119,7 +124,7 @@ describe('formatCitation of an archived source (the original article)', () => {
     expect(text(source, 'mla')).toBe('Jane Example. “River Town Bridges Closed as Water Rises.” River Town News, 6 May 2024, https://news.example/flood-day-one.');
     expect(text(source, 'chicago')).toBe('Jane Example. “River Town Bridges Closed as Water Rises.” River Town News, May 6, 2024. https://news.example/flood-day-one.');
     expect(text(source, 'harvard')).toBe('Jane Example (2024) ‘River Town bridges closed as water rises’, River Town News, 6 May. Available at: https://news.example/flood-day-one (Accessed: 1 June 2024).');
-    expect(source.bibtex.startsWith('@article{sources_river_report,\n')).toBe(true);
+    expect(source.bibtex.startsWith('@article{sources_river_report,\n  entrysubtype = {newspaper},\n')).toBe(true);
   });
 
   it('shows an estimated date as the styles mark one, and leaves out an unknown author and URL', () => {
@@ -141,10 +146,10 @@ describe('formatCitation of an archived source (the original article)', () => {
   });
 });
 
-describe('bibtexOf', () => {
+describe('toBibtex', () => {
   it('writes several items as one BibTeX file that parses back to them', async () => {
     const second = pageCslItem({ page: { title: 'The weir', updated: '2024-06-02' }, site: { title: 'River Town flood explainer' }, path: '/weir/', base: '/' });
-    const bib = bibtexOf([page, second]);
+    const bib = toBibtex([page, second]);
     const parsed = (await Cite.async(bib)).data as Array<{ title: string; 'citation-key'?: string }>;
     expect(parsed.map((entry) => entry.title)).toEqual(['The River Town flood', 'The weir']);
   });

@@ -15,14 +15,19 @@ describe('toCsv', () => {
     expect(csv.split('\r\n')).toHaveLength(4);
   });
 
-  it('reads back field for field, quotes, commas and newlines included; lists joined with "; "', () => {
+  it('reads back field for field, quotes and commas included, a line break folded to a space; lists joined with "; "', () => {
     expect(readCsv(csv.slice(1))).toEqual([
       ['name', 'altNames', 'count', 'editorial'],
       ['Shusha', 'Shushi', '2', 'false'],
-      ['He said "no", twice\nthen left', '', '0', 'true'],
+      ['He said "no", twice then left', '', '0', 'true'],
     ]);
     expect(toCsv(['places'], [{ places: ['Lachin', 'Goris'] }])).toContain('Lachin; Goris');
   });
+  it('keeps every row on one line, whatever line breaks a cell holds', () => {
+    const folded = toCsv(['a', 'b'], [{ a: 'one\r\ntwo\rthree\u2028four\u0085five', b: ['x\ny'] }]);
+    expect(folded.slice(1).split('\r\n')).toEqual(['a,b', 'one two three four five,x y', '']);
+  });
+
   it('keeps text that a spreadsheet would run as a formula as text', () => {
     const [, row] = readCsv(toCsv(['quote', 'count'], [{ quote: '=HYPERLINK("http://x")', count: -3 }]).slice(1));
     expect(row).toEqual(['\'=HYPERLINK("http://x")', '-3']);

@@ -16,7 +16,7 @@ export const getStaticPaths = (async () => {
   const cited: Array<{ path: string; item: CslItem }> = [
     ...(await getCollection('pages')).map((entry) => ({ path: pagePath(entry), item: pageCslItem({ page: entry.data, site: siteConfig, path: pagePath(entry), base }) })),
     ...(await getCollection('incidents')).map((entry) => ({ path: incidentPath(entry), item: pageCslItem({ page: entry.data, site: siteConfig, path: incidentPath(entry), base }) })),
-    ...(await getCollection('sources')).map((entry) => ({ path: sourcePath(entry.id), item: sourceCslItem(entry.data, base) })),
+    ...(await getCollection('sources')).map((entry) => ({ path: sourcePath(entry.id), item: sourceCslItem(entry.data, base, siteConfig.url) })),
   ];
   return cited.flatMap(({ path, item }) =>
     citeFormats.map(({ format }) => ({ params: { file: citeFilePath(path, format).slice('/cite/'.length) }, props: { item, format } })),
