@@ -1,13 +1,13 @@
-import type { Ledger, LedgerEntry, PageCitation } from '../schemas/ledger.ts';
+import type { Ledger, LedgerEntry, LedgerNote, PageCitation, PageNote } from '../schemas/ledger.ts';
 import type { SourceMeta } from '../schemas/source.ts';
 
 /** The claim ledger: every citation of the site, and the views built on it. Pure functions. */
 
-export function buildLedger(pages: ReadonlyArray<{ url: string; citations: readonly PageCitation[] }>): Ledger {
-  const citations: LedgerEntry[] = [...pages]
-    .sort((a, b) => a.url.localeCompare(b.url))
-    .flatMap((page) => page.citations.map((citation) => ({ ...citation, page: page.url })));
-  return { citations };
+export function buildLedger(pages: ReadonlyArray<{ url: string; citations: readonly PageCitation[]; notes?: readonly PageNote[] }>): Ledger {
+  const sorted = [...pages].sort((a, b) => a.url.localeCompare(b.url));
+  const citations: LedgerEntry[] = sorted.flatMap((page) => page.citations.map((citation) => ({ ...citation, page: page.url })));
+  const notes: LedgerNote[] = sorted.flatMap((page) => (page.notes ?? []).map((note) => ({ ...note, page: page.url })));
+  return { citations, notes };
 }
 
 export interface CitedByGroup {

@@ -8,9 +8,13 @@ import { sourcePath, textFragmentUrl, withBase } from '../lib/url.ts';
 
 export interface RenderedNote {
   number: number;
+  /** The endnote's element id: "note-3", or with a prefix where a page has a second list of sources. */
+  id: string;
   source: SourceMeta;
   paragraph: string;
   quote: string;
+  /** Who speaks in the passage, as the citation names them (shown to the reader). */
+  speaker: { slug: string; name: string } | null;
   /** Claims on the page citing this note, in order. */
   backlinks: Array<{ claimAnchor: string }>;
 }
@@ -56,6 +60,11 @@ export function claimLink(anchor: string, claim: string): Element {
   return h('a', { href: `#${anchor}`, className: ['claim-link'], ariaLabel: `Link to the claim: ${claimStart(claim)}` }, '#');
 }
 
+/** "Statement by …": the attribution a citation's speaker gives its claim, visible wherever the passage is. */
+function speakerLine(note: RenderedNote, className: string): ElementContent[] {
+  return note.speaker ? [{ type: 'text', value: ' ' }, h('span', { className: [className] }, `(statement by ${note.speaker.name})`)] : [];
+}
+
 export function citationMarker({ note, citationId, markerId, base }: MarkerInput): Element[] {
   const previewId = `preview-${markerId}`;
   return [
@@ -68,26 +77,28 @@ export function citationMarker({ note, citationId, markerId, base }: MarkerInput
     ]),
     h('span', { id: previewId, popover: 'auto', className: ['cite-preview'] }, [
       h('q', { className: ['cite-preview-quote'] }, note.quote),
+      ...speakerLine(note, 'cite-preview-speaker'),
       h('span', { className: ['cite-preview-source'] }, sourceLine(note.source)),
       h('span', { className: ['cite-preview-links'] }, [
         h('a', { href: archiveHref(base, note.source.id, note.paragraph) }, `Archived text, paragraph ${note.paragraph.slice(1)}`),
         { type: 'text', value: ' · ' },
         originalLink(note.source, note.quote, 'Original article'),
         { type: 'text', value: ' · ' },
-        h('a', { href: `#note-${note.number}`, role: 'doc-noteref' }, `Note ${note.number}`),
+        h('a', { href: `#${note.id}`, role: 'doc-noteref' }, `Note ${note.number}`),
       ]),
     ]),
   ];
 }
 
-export function endnotes(notes: RenderedNote[], base: string): Element {
-  return h('section', { className: ['endnotes'], role: 'doc-endnotes', ariaLabelledBy: 'endnotes-title' }, [
-    h('h2', { id: 'endnotes-title' }, 'Sources'),
+export function endnotes(notes: readonly RenderedNote[], base: string, heading = { id: 'endnotes-title', text: 'Sources' }): Element {
+  return h('section', { className: ['endnotes'], role: 'doc-endnotes', ariaLabelledBy: heading.id }, [
+    h('h2', { id: heading.id }, heading.text),
     h(
       'ol',
       notes.map((note) =>
-        h('li', { id: `note-${note.number}` }, [
+        h('li', { id: note.id }, [
           h('q', note.quote),
+          ...speakerLine(note, 'endnote-speaker'),
           { type: 'text', value: ' — ' },
           ...sourceLine(note.source),
           { type: 'text', value: '. ' },

@@ -1,19 +1,32 @@
 import { ContentError } from '../lib/content-error.ts';
 import { slugify, uniqueIds } from '../lib/slug.ts';
 import type { PageCitation } from '../schemas/ledger.ts';
-import type { QuoteIndex, LocateResult } from './locate.ts';
+import type { CitationException } from '../schemas/exception.ts';
+import type { QuoteIndex, LocateResult, QuoteMatch } from './locate.ts';
 import type { RenderedNote } from './render.ts';
+import { checkClaim, exceptionKey, exceptionRules, sentencesAround, type CheckedCitation } from './rules.ts';
 import type { CitationToken } from './syntax.ts';
 
 /**
- * The processor-independent core of a page's citations: locates every quote, numbers the notes
- * (one number per distinct passage), gives each claim a stable anchor, and returns the page's
- * ledger records. The remark plugin is a thin adapter around this.
+ * The processor-independent core of a page's citations: locates every quote, applies the
+ * faithfulness rules (rules.ts), numbers the notes (one number per distinct passage), gives each
+ * claim a stable anchor, and collects the page's ledger records. The remark plugin and the
+ * renderer of cited data fields are thin adapters around this.
  */
+
+export interface CitationLocation {
+  file: string;
+  line: number;
+  column: number;
+}
 
 export interface ClaimInput {
   text: string;
-  citations: Array<{ token: CitationToken; line: number; column: number }>;
+  /** Words the reader reads the claim with (a table cell's column header and row label), for the rules. */
+  context?: string;
+  /** A label (an actor's role, "Prime Minister of Armenia"): a name the passage gives, not a statement, so attribution does not apply. */
+  label?: boolean;
+  citations: Array<{ token: CitationToken } & Omit<CitationLocation, 'file'> & { file?: string }>;
 }
 
 export interface ResolvedClaim {
@@ -29,59 +42,133 @@ export interface ResolvedPage {
 
 const claimAnchorWords = 6;
 
-export function resolvePage(options: { file: string; document: string; claims: ClaimInput[]; index: QuoteIndex }): ResolvedPage {
-  const { file, document, index } = options;
+export interface PageResolver {
+  /** Resolves claims in order; `anchorPrefix` keeps anchors unique when several documents share a page. */
+  resolve(claims: readonly ClaimInput[], options?: { file?: string; anchorPrefix?: string }): ResolvedClaim[];
+  readonly notes: RenderedNote[];
+  readonly records: PageCitation[];
+  /** Fails on an exception that matched no citation: a stale exception must not linger. */
+  assertExceptionsUsed(): void;
+}
+
+export interface ResolverOptions {
+  file: string;
+  document: string;
+  index: QuoteIndex;
+  exceptions?: readonly CitationException[];
+  /** Prefix of endnote ids, for a page with a second list of sources ("facts-" gives "facts-note-1"). */
+  notePrefix?: string;
+  /** Display name of a speaker slug (an actor's name); the slug itself by default. */
+  speakerName?: (slug: string) => string;
+}
+
+export function createPageResolver(options: ResolverOptions): PageResolver {
+  const { document, index } = options;
   const nextAnchor = uniqueIds();
   const notesByPassage = new Map<string, RenderedNote>();
+  const notes: RenderedNote[] = [];
   const records: PageCitation[] = [];
+  const exceptions = new Map((options.exceptions ?? []).map((e) => [exceptionKey(e.rule, e.quote), e]));
+  const used = new Set<string>();
 
-  const claims = options.claims.map((claim): ResolvedClaim => {
-    const anchor = nextAnchor(`claim-${slugify(claim.text, claimAnchorWords) || 'untitled'}`);
-    const markers = claim.citations.map(({ token, line, column }, i) => {
-      const result = index.locate(token.sourceId, token.quote);
-      if (result.status !== 'found') throw citationError(result, token, { file, line, column });
-      const { match } = result;
-      const key = `${match.sourceId}\u0000${match.start}\u0000${match.end}`;
-      let note = notesByPassage.get(key);
-      if (!note) {
-        note = {
-          number: notesByPassage.size + 1,
-          source: index.source(match.sourceId)!.meta,
-          paragraph: match.paragraph,
-          quote: match.quote,
-          backlinks: [],
-        };
-        notesByPassage.set(key, note);
-      }
-      if (!note.backlinks.some((b) => b.claimAnchor === anchor)) note.backlinks.push({ claimAnchor: anchor });
-      const citationId = `${document}/${anchor}/${i + 1}`;
-      records.push({
-        id: citationId,
-        anchor,
-        claim: claim.text,
-        source: match.sourceId,
-        speaker: token.speaker ?? null,
-        quote: match.quote,
-        paragraph: match.paragraph,
-        start: match.start,
-        end: match.end,
-        note: note.number,
+  const checked = (token: CitationToken, match: QuoteMatch): CheckedCitation => {
+    const source = index.source(match.sourceId)!;
+    const block = source.blocks.find((b) => b.anchor === match.paragraph)!;
+    return {
+      written: token.quote,
+      speaker: token.speaker,
+      quote: match.quote,
+      paragraph: block.text,
+      sentences: sentencesAround(block.text, match.start - block.start, match.end - block.start),
+      source: { publisher: source.meta.publisher, reworded: source.meta.reworded ?? false },
+    };
+  };
+
+  return {
+    notes,
+    records,
+    resolve(claims, { file = options.file, anchorPrefix = '' } = {}) {
+      return claims.map((claim): ResolvedClaim => {
+        const anchor = nextAnchor(`${anchorPrefix}claim-${slugify(claim.text, claimAnchorWords) || 'untitled'}`);
+        const located = claim.citations.map(({ token, line, column, file: citationFile }) => {
+          const where = { file: citationFile ?? file, line, column };
+          const result = index.locate(token.sourceId, token.quote);
+          if (result.status !== 'found') throw citationError(result, token, where);
+          return { token, where, match: result.match };
+        });
+        const keys = new Set(located.flatMap(({ token }) => exceptionRules.map((rule) => exceptionKey(rule, token.quote))));
+        const applicable = new Set([...exceptions.keys()].filter((key) => keys.has(key)));
+        const violation = checkClaim(claim.text, claim.context ?? '', located.map(({ token, match }) => checked(token, match)), applicable, { label: claim.label })[0];
+        if (violation) {
+          const at = located[violation.citation ?? 0].where;
+          throw new ContentError({ ...at, message: `[${violation.rule}] ${violation.message}`, hint: violation.hint });
+        }
+        for (const key of applicable) used.add(key);
+
+        const markers = located.map(({ token, match }, i) => {
+          const key = `${match.sourceId}\u0000${match.start}\u0000${match.end}`;
+          let note = notesByPassage.get(key);
+          if (!note) {
+            const number = notesByPassage.size + 1;
+            note = {
+              number,
+              id: `${options.notePrefix ?? ''}note-${number}`,
+              source: index.source(match.sourceId)!.meta,
+              paragraph: match.paragraph,
+              quote: match.quote,
+              speaker: token.speaker ? { slug: token.speaker, name: options.speakerName?.(token.speaker) ?? token.speaker } : null,
+              backlinks: [],
+            };
+            notesByPassage.set(key, note);
+            notes.push(note);
+          }
+          if (!note.backlinks.some((b) => b.claimAnchor === anchor)) note.backlinks.push({ claimAnchor: anchor });
+          const citationId = `${document}/${anchor}/${i + 1}`;
+          const exception = exceptionRules
+            .map((rule) => exceptions.get(exceptionKey(rule, token.quote)))
+            .find((e) => e !== undefined);
+          records.push({
+            id: citationId,
+            anchor,
+            claim: claim.text,
+            source: match.sourceId,
+            speaker: token.speaker ?? null,
+            quote: match.quote,
+            paragraph: match.paragraph,
+            start: match.start,
+            end: match.end,
+            note: note.number,
+            ...(exception ? { exception: { rule: exception.rule, reason: exception.reason } } : {}),
+          });
+          return { note, citationId, markerId: `${anchor}-${i + 1}` };
+        });
+        return { anchor, markers };
       });
-      return { note, citationId, markerId: `${anchor}-${i + 1}` };
-    });
-    return { anchor, markers };
-  });
+    },
+    assertExceptionsUsed() {
+      const stale = [...exceptions].find(([key]) => !used.has(key));
+      if (stale) {
+        throw new ContentError({
+          file: options.file,
+          message: `the exception to the ${stale[1].rule} rule for the quote "${stale[1].quote}" matches no citation that needs it`,
+          hint: 'Remove it from "exceptions" in the front matter, or copy the quote exactly as the citation writes it.',
+        });
+      }
+    },
+  };
+}
 
-  return { claims, notes: [...notesByPassage.values()], records };
+/** All of one document's claims at once (an MDX page). */
+export function resolvePage(options: ResolverOptions & { claims: ClaimInput[] }): ResolvedPage {
+  const resolver = createPageResolver(options);
+  const claims = resolver.resolve(options.claims);
+  resolver.assertExceptionsUsed();
+  return { claims, notes: resolver.notes, records: resolver.records };
 }
 
 const shorten = (text: string, max = 160) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
-function citationError(
-  result: Exclude<LocateResult, { status: 'found' }>,
-  token: CitationToken,
-  where: { file: string; line: number; column: number },
-): ContentError {
+function citationError(result: Exclude<LocateResult, { status: 'found' }>, token: CitationToken, where: CitationLocation): ContentError {
   const source = `source "${token.sourceId}"`;
   switch (result.status) {
     case 'unknown-source':

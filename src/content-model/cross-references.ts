@@ -1,8 +1,6 @@
 import { closestFirst } from '../citations/similarity.ts';
-import type { LocateResult } from '../citations/locate.ts';
 import { ContentError } from '../lib/content-error.ts';
 import type { Actor } from '../schemas/actor.ts';
-import type { Evidence } from '../schemas/evidence.ts';
 import type { GlossaryEntry } from '../schemas/glossary.ts';
 import type { Incident } from '../schemas/incident.ts';
 
@@ -115,37 +113,6 @@ export function crossReferenceErrors(input: ModelInput): ContentError[] {
       const line = lineOf(document.text, new RegExp(`\\[@[^\\]]*\\(\\s*${speaker.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\)`));
       const { message, hint } = unknown('actor', speaker, actors.keys());
       errors.push(new ContentError({ file: document.file, line, message: `citation names ${message.replace('unknown actor', 'an unknown speaker')}`, hint: `${hint}\nA speaker is an actor slug: the name of a file in the actors folder.` }));
-    }
-  }
-  return errors;
-}
-
-/** The passages data files quote must be in the archive, exactly as inline citations must. */
-export function evidenceErrors(
-  files: ReadonlyArray<ContentFile<{ evidence: readonly Evidence[] }>>,
-  locate: (source: string, quote: string) => LocateResult,
-): ContentError[] {
-  const errors: ContentError[] = [];
-  for (const { file, text, data } of files) {
-    for (const { source, quote } of data.evidence) {
-      const result = locate(source, quote);
-      if (result.status === 'found') continue;
-      const line = lineOf(text, quote.slice(0, 30)) ?? lineOf(text, /^evidence\s*:/);
-      const message =
-        result.status === 'unknown-source'
-          ? `unknown source id "${source}"`
-          : result.status === 'ambiguous'
-            ? `quote matches ${result.matches.length} places in source "${source}": "${quote}"`
-            : `quote not found in source "${source}": "${quote}"`;
-      const hint =
-        result.status === 'unknown-source'
-          ? `Known ids, closest first: ${result.knownIds.slice(0, 5).join(', ')}`
-          : result.status === 'not-found' && result.closest
-            ? `Did you mean (paragraph ${result.closest.paragraph}): "${result.closest.text}"`
-            : result.status === 'ambiguous'
-              ? 'Quote more words so that it matches one place.'
-              : undefined;
-      errors.push(new ContentError({ file, line, message, hint }));
     }
   }
   return errors;

@@ -4,7 +4,8 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { loadQuoteIndex } from '../citations/archive-index.ts';
 import { contentDirFromEnv } from '../lib/content-dir.ts';
 import { getCitingDocuments, incidentUrl } from '../lib/site-data.ts';
-import { crossReferenceErrors, evidenceErrors, throwFirst, type ContentFile } from './cross-references.ts';
+import { crossReferenceErrors, throwFirst, type ContentFile } from './cross-references.ts';
+import { renderCitedFields, type CitedFields } from './cited-fields.ts';
 import { sortTimeline } from './timeline.ts';
 import { firstMentionProblems } from '../glossary/first-mentions.ts';
 import { ContentError } from '../lib/content-error.ts';
@@ -56,7 +57,6 @@ export function getContentModel(): Promise<ContentModel> {
       getCollection('incidents'),
       getCitingDocuments(),
     ]);
-    const index = loadQuoteIndex(contentDirFromEnv());
     throwFirst([
       ...crossReferenceErrors({
         actors: actors.map(asFile),
@@ -66,7 +66,6 @@ export function getContentModel(): Promise<ContentModel> {
         // name speakers freely); once there are actors, every speaker must be one of them.
         documents: actors.length === 0 ? [] : documents,
       }),
-      ...evidenceErrors([...actors, ...glossary].map(asFile), (source, quote) => index.locate(source, quote)),
       ...firstMentionErrors(glossary, incidents, documents),
     ]);
     return {
@@ -78,6 +77,24 @@ export function getContentModel(): Promise<ContentModel> {
     };
   })();
   return model;
+}
+
+let citedFields: Promise<CitedFields> | undefined;
+
+/** The model's cited fields, rendered once per build (see cited-fields.ts), in the order the lists show them. */
+export function getCitedFields(): Promise<CitedFields> {
+  citedFields ??= (async () => {
+    const { actors, glossary, incidents } = await getContentModel();
+    return renderCitedFields(
+      {
+        actors: [...actors.values()].map(asFile),
+        glossary: [...glossary.values()].map(asFile),
+        incidents: incidents.map((incident) => asFile(incident.entry)),
+      },
+      { index: loadQuoteIndex(contentDirFromEnv()), base: import.meta.env.BASE_URL, speakerName: (slug) => actors.get(slug)?.data.name ?? slug },
+    );
+  })();
+  return citedFields;
 }
 
 /**

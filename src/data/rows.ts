@@ -1,3 +1,4 @@
+import { plainField } from '../citations/cited-field.ts';
 import type { CitationRow, GlossaryRow, IncidentRow } from '../schemas/data.ts';
 import type { GlossaryEntry } from '../schemas/glossary.ts';
 import type { Incident } from '../schemas/incident.ts';
@@ -15,14 +16,14 @@ export function incidentRow(incident: { id: string; url: string; data: Incident 
     continuing: data.continuing,
     places: data.places.map(nameOf.place),
     parties: data.parties.map(nameOf.party),
-    summary: data.summary,
+    summary: plainField(data.summary),
     url: incident.url,
   };
 }
 
 export function glossaryRow(entry: { id: string; data: GlossaryEntry }, url: string): GlossaryRow {
-  const { kind, name, altNames, explanation, editorial } = entry.data;
-  return { slug: entry.id, kind, name, altNames, explanation, editorial, url };
+  const { kind, name, altNames, explanation, note } = entry.data;
+  return { slug: entry.id, kind, name, altNames, explanation: explanation ? plainField(explanation) : '', note: note ?? '', url };
 }
 
 export function citationRow(entry: LedgerEntry): CitationRow {

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { buildLedger } from '../citations/ledger.ts';
-import { pageCitationSchema, type Ledger, type PageCitation } from '../schemas/ledger.ts';
+import { getCitedFields } from '../content-model/load.ts';
+import { pageCitationSchema, pageNoteSchema, type Ledger, type PageCitation, type PageNote } from '../schemas/ledger.ts';
 import { withBase } from './url.ts';
 
 /**
@@ -30,6 +31,12 @@ export async function pageCitations(entry: PageEntry | IncidentEntry): Promise<P
   return pageCitationSchema.array().parse(remarkPluginFrontmatter.citations ?? []);
 }
 
+/** The page's own remarks (<Note>), as the remark plugin recorded them. */
+export async function pageNotes(entry: PageEntry | IncidentEntry): Promise<PageNote[]> {
+  const { remarkPluginFrontmatter } = await render(entry);
+  return pageNoteSchema.array().parse(remarkPluginFrontmatter.notes ?? []);
+}
+
 /** A document whose MDX body carries citations, with the URL its claims are published at. */
 export interface CitingDocument {
   url: string;
@@ -37,6 +44,7 @@ export interface CitingDocument {
   file: string;
   text: string;
   citations: PageCitation[];
+  notes: PageNote[];
 }
 
 let documents: Promise<CitingDocument[]> | undefined;
@@ -51,7 +59,13 @@ export function getCitingDocuments(): Promise<CitingDocument[]> {
     return Promise.all(
       entries.map(async ({ entry, url }) => {
         const file = entry.filePath ?? `${entry.collection}/${entry.id}`;
-        return { url, file, text: entry.filePath ? readFileSync(resolve(entry.filePath), 'utf8') : '', citations: await pageCitations(entry) };
+        return {
+          url,
+          file,
+          text: entry.filePath ? readFileSync(resolve(entry.filePath), 'utf8') : '',
+          citations: await pageCitations(entry),
+          notes: await pageNotes(entry),
+        };
       }),
     );
   })();
@@ -60,8 +74,20 @@ export function getCitingDocuments(): Promise<CitingDocument[]> {
 
 let ledger: Promise<Ledger> | undefined;
 
+/** Every claim and note of the site: MDX bodies, and the cited data fields on the pages that own them. */
 export function getLedger(): Promise<Ledger> {
-  ledger ??= (async () => buildLedger(await getCitingDocuments()))();
+  ledger ??= (async () => {
+    const fields = await getCitedFields();
+    const base = import.meta.env.BASE_URL;
+    const incidentsById = new Map((await getCollection('incidents')).map((entry) => [entry.id, incidentUrl(entry)]));
+    return buildLedger([
+      ...(await getCitingDocuments()),
+      ...[...fields.actorPages].map(([slug, page]) => ({ url: withBase(base, `/actors/${slug}/`), ...page })),
+      { url: withBase(base, '/glossary/'), ...fields.glossary },
+      { url: withBase(base, '/incidents/'), ...fields.incidentsIndex },
+      ...[...fields.incidentFacts].map(([id, page]) => ({ url: incidentsById.get(id)!, ...page })),
+    ]);
+  })();
   return ledger;
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { slug } from './common.ts';
-import { evidenceSchema } from './evidence.ts';
+import { citedText } from './cited.ts';
+import { citationExceptions } from './exception.ts';
 
 export const actorKinds = ['state', 'ministry', 'armed-forces', 'de-facto-authority', 'international-body', 'person'] as const;
 
@@ -13,12 +14,12 @@ export const actorSchema = z.strictObject({
   altNames: z.array(z.string().min(1)).default([]),
   /** The actor this one belongs to (a ministry's state, a minister's ministry), as a slug. */
   affiliation: slug.optional(),
-  /** Role during the period the sources cover, in the past tense. */
-  role: z.string().min(1),
-  /** One or two sentences, in the past tense. */
-  description: z.string().min(1),
-  /** Passages supporting the role and description. Without any, the description is marked as our own wording. */
-  evidence: z.array(evidenceSchema).default([]),
+  /** Role during the period the sources cover, in the past tense, cited: "Prime Minister of Armenia[@source: …]". */
+  role: citedText(),
+  /** One or two sentences, in the past tense, each claim cited. */
+  description: citedText(),
+  /** Reviewed exceptions to the judgement rules for this file's citations. */
+  exceptions: citationExceptions,
 });
 
 export type Actor = z.infer<typeof actorSchema>;

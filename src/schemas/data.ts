@@ -13,7 +13,7 @@ export const incidentRowSchema = z.strictObject({
   continuing: z.boolean().describe('True when the latest source reporting it describes it as still going on.'),
   places: z.array(z.string()).describe('Places involved, spelled as the pages spell them, most specific first (separated by "; " in CSV).'),
   parties: z.array(z.string()).describe('Parties involved: states, ministries, forces, authorities (separated by "; " in CSV).'),
-  summary: z.string().describe('One neutral line restating the cited opening of the incident’s page.'),
+  summary: z.string().describe('One neutral line restating the incident’s page, without its citations (they are in the claims file, page /incidents/).'),
   url: z.string().describe('The incident’s page, where every statement is cited.'),
 });
 
@@ -22,8 +22,8 @@ export const glossaryRowSchema = z.strictObject({
   kind: z.enum(['term', 'place']).describe('"term" or "place".'),
   name: z.string().describe('The spelling the pages use.'),
   altNames: z.array(z.string()).describe('Other spellings and names (separated by "; " in CSV).'),
-  explanation: z.string().describe('A short explanation in plain English.'),
-  editorial: z.boolean().describe('True when the explanation is the site’s own wording rather than drawn from cited passages.'),
+  explanation: z.string().describe('A short explanation in plain English, without its citations (they are in the claims file, page /glossary/); empty where the sources say nothing.'),
+  note: z.string().describe('The editors’ own orientation, not drawn from the sources (a spelling, a location); empty where there is none.'),
   url: z.string().describe('The entry on the glossary page.'),
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { evidenceSchema } from './evidence.ts';
+import { citedText, noteText } from './cited.ts';
+import { citationExceptions } from './exception.ts';
 
 /** One glossary entry: content/glossary/<slug>.yaml; the slug is the anchor, /glossary/#<slug>. */
 export const glossarySchema = z
@@ -9,16 +10,16 @@ export const glossarySchema = z
     name: z.string().min(1),
     /** Other spellings and names: they appear on first mention and feed search. */
     altNames: z.array(z.string().min(1)).default([]),
-    /** A short explanation in plain English. */
-    explanation: z.string().min(1),
-    /** True when the explanation is our own wording rather than drawn from the sources. */
-    editorial: z.boolean().default(false),
-    /** Passages the explanation rests on; required unless it is editorial. */
-    evidence: z.array(evidenceSchema).default([]),
+    /** A short explanation in plain English, each claim cited to the passage it rests on. */
+    explanation: citedText().optional(),
+    /** The editors' own orientation where the sources say nothing (a spelling, a place's location), shown as a note. */
+    note: noteText().optional(),
+    /** Reviewed exceptions to the judgement rules for this file's citations. */
+    exceptions: citationExceptions,
   })
-  .refine((entry) => entry.editorial || entry.evidence.length > 0, {
-    message: 'cite at least one passage in "evidence", or mark the explanation as our own wording with "editorial: true"',
-    path: ['evidence'],
+  .refine((entry) => entry.explanation !== undefined || entry.note !== undefined, {
+    message: 'give a cited "explanation", or the editors\' own "note" where the sources say nothing',
+    path: ['explanation'],
   });
 
 export type GlossaryEntry = z.infer<typeof glossarySchema>;

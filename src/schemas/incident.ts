@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { citedText, noteText } from './cited.ts';
 import { changeLog, changesReviewed, isoDate, slug } from './common.ts';
+import { citationExceptions } from './exception.ts';
 
 /**
  * A date known to the day ("2021-11-16") or only to the month ("2022-12"). The precision is read
@@ -19,13 +21,20 @@ export const partialDate = z
 const dateInput = z.preprocess((value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value), partialDate);
 
 /**
- * Front matter of an incident, content/incidents/<start>-<slug>.mdx. Metadata only: every claim
- * (accounts, casualties, reactions) lives in the MDX body, where it is cited.
+ * Front matter of an incident, content/incidents/<start>-<slug>.mdx: metadata (dates, places,
+ * parties) for the timeline, maps and search, and the cited fields readers see in the
+ * timeline and the facts box. Every other claim lives in the MDX body, where it is cited.
  */
 export const incidentSchema = z.strictObject({
   title: z.string().min(1),
-  /** One neutral line for the timeline, restating the cited opening of the page. */
-  summary: z.string().min(1),
+  /** One neutral line for the timeline, cited like the page's opening it restates. */
+  summary: citedText(),
+  /** The "When" box: the date as the sources give it, cited. */
+  when: citedText(),
+  /** The "Where" box: the place as the sources name it, cited. */
+  where: citedText(),
+  /** The editors' orientation for the "Where" box (a place the sources do not name), shown as a note. */
+  whereNote: noteText().optional(),
   start: dateInput,
   /** Omit for a single-day incident. */
   end: dateInput.optional(),
@@ -38,6 +47,7 @@ export const incidentSchema = z.strictObject({
   /** When the page was last reviewed against its sources. */
   updated: isoDate,
   changes: changeLog,
+  exceptions: citationExceptions,
 }).refine(changesReviewed.check, changesReviewed.message);
 
 export type Incident = z.infer<typeof incidentSchema>;

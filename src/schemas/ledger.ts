@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { citationExceptionSchema } from './exception.ts';
 
 /** One citation as the remark plugin records it for its page. */
 export const pageCitationSchema = z.strictObject({
@@ -18,13 +19,24 @@ export const pageCitationSchema = z.strictObject({
   end: z.number().int().positive(),
   /** The endnote number on the page. */
   note: z.number().int().positive(),
+  /** A reviewed exception to a judgement rule that this citation relies on, with its reason. */
+  exception: citationExceptionSchema.omit({ quote: true }).optional(),
+});
+
+/** The site's own remark (role="note"): text that is deliberately not a claim. */
+export const pageNoteSchema = z.strictObject({
+  text: z.string().min(1),
 });
 
 /** One line of /citations.json: a page citation plus the URL path of its page. */
 export const ledgerEntrySchema = pageCitationSchema.extend({ page: z.string().startsWith('/') });
 
-export const ledgerSchema = z.strictObject({ citations: z.array(ledgerEntrySchema) });
+export const ledgerNoteSchema = pageNoteSchema.extend({ page: z.string().startsWith('/') });
+
+export const ledgerSchema = z.strictObject({ citations: z.array(ledgerEntrySchema), notes: z.array(ledgerNoteSchema) });
 
 export type PageCitation = z.infer<typeof pageCitationSchema>;
+export type PageNote = z.infer<typeof pageNoteSchema>;
+export type LedgerNote = z.infer<typeof ledgerNoteSchema>;
 export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;
 export type Ledger = z.infer<typeof ledgerSchema>;

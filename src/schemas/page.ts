@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { changeLog, changesReviewed, isoDate } from './common.ts';
+import { citationExceptions } from './exception.ts';
 
 /** Front matter of an explainer page, content/pages/**\/*.mdx. */
 export const pageSchema = z.strictObject({
@@ -14,6 +15,8 @@ export const pageSchema = z.strictObject({
    * "editorial" pages (about, glossary introduction) may hold uncited text.
    */
   kind: z.enum(['claims', 'editorial']).default('claims'),
+  /** Reviewed exceptions to the judgement rules (attribution), each with its reason; listed on the about page. */
+  exceptions: citationExceptions,
 }).refine(changesReviewed.check, changesReviewed.message);
 
 export type PageFrontmatter = z.infer<typeof pageSchema>;

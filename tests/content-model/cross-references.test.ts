@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crossReferenceErrors, evidenceErrors, lineOf, throwFirst, type ContentFile, type ModelInput } from '../../src/content-model/cross-references.ts';
+import { crossReferenceErrors, lineOf, throwFirst, type ContentFile, type ModelInput } from '../../src/content-model/cross-references.ts';
 import type { LocateResult } from '../../src/citations/locate.ts';
 import { ContentError } from '../../src/lib/content-error.ts';
 import { actorSchema, type Actor } from '../../src/schemas/actor.ts';
@@ -96,29 +96,6 @@ describe('cross-references', () => {
     expect(errors[0].line).toBe(2);
     expect(errors[0].message).toContain('unknown speaker "armenia-defense-ministry"');
     expect(errors[0].suggestion).toContain('armenia-defence-ministry');
-  });
-});
-
-describe('evidence in data files', () => {
-  const locate = (source: string, quote: string): LocateResult =>
-    source !== 'known'
-      ? { status: 'unknown-source', knownIds: ['known'] }
-      : quote === 'present'
-        ? { status: 'found', match: { sourceId: source, paragraph: 'p1', start: 0, end: 7, quote } }
-        : { status: 'not-found', closest: { paragraph: 'p2', text: 'presently' } };
-
-  it('accepts passages that are in the archive and reports those that are not, with the closest passage', () => {
-    const files = [
-      { id: 'a', file: 'content/actors/a.yaml', text: 'evidence:\n  - source: known\n    quote: absent words\n', data: { evidence: [{ source: 'known', quote: 'present' }, { source: 'known', quote: 'absent words' }] } },
-      { id: 'b', file: 'content/actors/b.yaml', text: '', data: { evidence: [{ source: 'unknown', quote: 'x' }] } },
-    ];
-    const errors = evidenceErrors(files, locate);
-    expect(errors).toHaveLength(2);
-    expect(errors[0].file).toBe('content/actors/a.yaml');
-    expect(errors[0].line).toBe(3);
-    expect(errors[0].message).toContain('quote not found');
-    expect(errors[0].suggestion).toContain('presently');
-    expect(errors[1].message).toContain('unknown source id "unknown"');
   });
 });
 

@@ -1,0 +1,110 @@
+import type { ElementContent } from 'hast';
+import type { Paragraph, PhrasingContent, Root } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { toHast } from 'mdast-util-to-hast';
+import { ContentError } from '../lib/content-error.ts';
+import { groupClaims, rebuild, splitSegments } from './mdast-claims.ts';
+import { assertContentIsData } from './mdx-allow-list.ts';
+import type { PageResolver } from './resolve.ts';
+
+/**
+ * A cited data field: text from YAML or front matter (an actor's description, an incident's
+ * summary, a map caption) written with the same citation syntax as MDX prose. It goes through the
+ * same path: Markdown inline content, the allow-list, claims, the resolver and its rules. The
+ * result is hast for the page, and the claims' records land in the resolver's ledger.
+ */
+
+export interface FieldLocation {
+  file: string;
+  /** Where the field's value starts in the file. */
+  line: number;
+  column: number;
+}
+
+export interface CiteFieldOptions {
+  resolver: PageResolver;
+  base: string;
+  where: FieldLocation;
+  /** Keeps claim anchors unique when several entries share a page ("nikol-pashinyan-"). */
+  anchorPrefix?: string;
+  /** The field is a label (a role), not a statement: see ClaimInput.label. */
+  label?: boolean;
+}
+
+/** Where a key's value starts in YAML text ("role: Prime…" → the column of "P"); the key's line if the value is on its own. */
+export function fieldLocation(file: string, text: string, key: string): FieldLocation {
+  const pattern = new RegExp(`^(\\s*(?:-\\s+)?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:\\s*)(["']?)`);
+  const lines = text.split('\n');
+  const index = lines.findIndex((line) => pattern.test(line));
+  if (index < 0) return { file, line: 1, column: 1 };
+  const [, prefix, quote] = pattern.exec(lines[index])!;
+  return { file, line: index + 1, column: prefix.length + quote.length + 1 };
+}
+
+function parseField(text: string, where: FieldLocation): Paragraph {
+  const tree = fromMarkdown(text.trim()) as Root;
+  // Positions inside the value, moved to where the value stands in its file.
+  const shift = (point: { line: number; column: number }) => {
+    if (point.line === 1) point.column += where.column - 1;
+    point.line += where.line - 1;
+  };
+  const visitPositions = (node: { position?: { start: { line: number; column: number }; end: { line: number; column: number } }; children?: unknown[] }) => {
+    if (node.position) {
+      shift(node.position.start);
+      shift(node.position.end);
+    }
+    for (const child of (node.children ?? []) as Array<typeof node>) visitPositions(child);
+  };
+  visitPositions(tree as never);
+  assertContentIsData(tree, where.file);
+  const [first, ...rest] = tree.children;
+  if (first?.type !== 'paragraph' || rest.length > 0) {
+    throw new ContentError({ ...where, message: 'a cited field holds one paragraph of text', hint: 'Remove blank lines, list markers and headings from the value.' });
+  }
+  return first;
+}
+
+/** Renders a field whose every claim must be cited. */
+export function citeField(text: string, options: CiteFieldOptions): ElementContent[] {
+  const paragraph = parseField(text, options.where);
+  const segments = splitSegments(paragraph.children, options.where.file);
+  const claims = groupClaims(segments, options.where.file).map((claim) => ({ ...claim, label: options.label }));
+  if (claims.length === 0) {
+    throw new ContentError({
+      ...options.where,
+      message: `uncited field: "${text.slice(0, 70)}…" has no citation`,
+      hint: 'Cite the passage that supports it with [@source-id: exact words] after the text, or move the text to a note field if it is the site\'s own remark.',
+    });
+  }
+  const trailing = segments.at(-1);
+  if (trailing?.kind === 'inline' && /[\p{L}\p{N}]/u.test(plain(trailing.node))) {
+    throw new ContentError({ ...options.where, message: `uncited text at the end of the field: "${plain(trailing.node).trim().slice(0, 60)}"`, hint: 'Every claim ends with its citation: cite it, or remove it.' });
+  }
+  const resolved = options.resolver.resolve(claims, { file: options.where.file, anchorPrefix: options.anchorPrefix });
+  let next = 0;
+  const children = rebuild(segments, () => resolved[next++], options.base);
+  return toHast({ type: 'paragraph', children } as Paragraph).children as ElementContent[];
+}
+
+/** Renders a field that is the site's own remark: Markdown, no citations. */
+export function noteField(text: string, where: FieldLocation): ElementContent[] {
+  const paragraph = parseField(text, where);
+  if (splitSegments(paragraph.children, where.file).some((s) => s.kind === 'cite')) {
+    throw new ContentError({ ...where, message: 'a note carries a citation', hint: 'A note is the site\'s own remark; put cited text in the cited field.' });
+  }
+  return toHast(paragraph).children as ElementContent[];
+}
+
+/** The text of a cited field without its citations: for meta descriptions, search and feeds. */
+export function plainField(text: string): string {
+  const paragraph = fromMarkdown(text.trim()).children[0];
+  if (paragraph?.type !== 'paragraph') return text.trim();
+  return splitSegments(paragraph.children, '')
+    .map((s) => (s.kind === 'inline' ? plain(s.node) : ''))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([.,;:])/g, '$1')
+    .trim();
+}
+
+const plain = (node: PhrasingContent): string => ('value' in node ? node.value : 'children' in node ? node.children.map(plain).join('') : '');

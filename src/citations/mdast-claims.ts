@@ -1,0 +1,151 @@
+import type { ElementContent, Properties } from 'hast';
+import type { Data, PhrasingContent, Text } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { ContentError } from '../lib/content-error.ts';
+import { citationMarker, claimLink } from './render.ts';
+import type { ClaimInput, ResolvedClaim } from './resolve.ts';
+import { findCitations, type CitationToken } from './syntax.ts';
+
+/**
+ * Claims in an mdast block: splits a paragraph's inline content at its [@…] citations, groups the
+ * text before each group of citations into a claim, and rebuilds the block with each claim wrapped
+ * in its anchored span and followed by its markers. Shared by the remark plugin (MDX prose) and
+ * the renderer of cited data fields, so both follow one set of rules.
+ */
+
+/** A node of ours that mdast-util-to-hast turns into the element named in its data. */
+export interface CitationNode {
+  type: 'citation';
+  children: PhrasingContent[];
+  data: Data & { hName: string; hProperties: Properties; hChildren?: ElementContent[] };
+}
+
+declare module 'mdast' {
+  interface PhrasingContentMap {
+    citation: CitationNode;
+  }
+  interface RootContentMap {
+    citation: CitationNode;
+  }
+}
+
+export type Segment = { kind: 'inline'; node: PhrasingContent } | { kind: 'cite'; token: CitationToken; line: number; column: number };
+
+export function hastNode(tagName: string, properties: Properties, children: PhrasingContent[], hChildren?: ElementContent[]): CitationNode {
+  return { type: 'citation', children, data: { hName: tagName, hProperties: properties, hChildren } };
+}
+
+/** Splits a container's children into inline nodes and citation tokens. */
+export function splitSegments(children: readonly PhrasingContent[], file: string): Segment[] {
+  const segments: Segment[] = [];
+  for (const child of children) {
+    if (child.type !== 'text') {
+      if (toString(child).includes('[@')) {
+        const at = child.position?.start;
+        throw new ContentError({
+          file,
+          line: at?.line,
+          column: at?.column,
+          message: 'a citation is inside emphasis, a link or a component',
+          hint: 'Put the citation after the formatted text, at the end of the claim.',
+        });
+      }
+      segments.push({ kind: 'inline', node: child });
+      continue;
+    }
+    const { tokens, problems } = findCitations(child.value);
+    if (problems.length > 0) {
+      const { line, column } = locateIn(child, problems[0].at);
+      throw new ContentError({ file, line, column, message: problems[0].message });
+    }
+    let from = 0;
+    for (const token of tokens) {
+      if (token.from > from) segments.push({ kind: 'inline', node: { type: 'text', value: child.value.slice(from, token.from) } });
+      segments.push({ kind: 'cite', token, ...locateIn(child, token.from) });
+      from = token.to;
+    }
+    if (from < child.value.length) segments.push({ kind: 'inline', node: { type: 'text', value: child.value.slice(from) } });
+  }
+  return segments;
+}
+
+/** Line and column of an offset inside a text node (exact unless the text held escapes or entities). */
+function locateIn(node: Text, offset: number): { line: number; column: number } {
+  const start = node.position?.start ?? { line: 1, column: 1 };
+  const before = node.value.slice(0, offset).split('\n');
+  return before.length === 1
+    ? { line: start.line, column: start.column + offset }
+    : { line: start.line + before.length - 1, column: before.at(-1)!.length + 1 };
+}
+
+const isBlank = (segment: Segment) => segment.kind === 'inline' && segment.node.type === 'text' && segment.node.value.trim() === '';
+
+/**
+ * A claim is the text since the previous group of citations in the same block; citations
+ * separated only by spaces form one group and support the same claim.
+ */
+export function groupClaims(segments: readonly Segment[], file: string): ClaimInput[] {
+  const claims: ClaimInput[] = [];
+  let text = '';
+  let current: ClaimInput | undefined;
+  for (const segment of segments) {
+    if (segment.kind === 'cite') {
+      if (!current) {
+        if (text.trim() === '') {
+          throw new ContentError({
+            file,
+            line: segment.line,
+            column: segment.column,
+            message: 'a citation must follow the claim it supports, but nothing comes before it',
+          });
+        }
+        current = { text: text.trim().replace(/\s+/g, ' '), citations: [] };
+        claims.push(current);
+        text = '';
+      }
+      current.citations.push({ token: segment.token, line: segment.line, column: segment.column });
+    } else if (!isBlank(segment)) {
+      current = undefined;
+      text += toString(segment.node);
+    } else if (!current) {
+      text += toString(segment.node);
+    }
+  }
+  return claims;
+}
+
+/** Rebuilds a container's children: each claim wrapped in an anchored span, followed by its markers. */
+export function rebuild(segments: readonly Segment[], nextClaim: () => ResolvedClaim, base: string): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  let run: PhrasingContent[] = [];
+  let inGroup = false;
+  for (const segment of segments) {
+    if (segment.kind === 'inline') {
+      if (inGroup && isBlank(segment)) continue;
+      inGroup = false;
+      run.push(segment.node);
+      continue;
+    }
+    if (inGroup) continue;
+    inGroup = true;
+    const claim = nextClaim();
+    const leading = takeLeadingSpace(run);
+    if (leading) out.push(leading);
+    const { tagName, properties, children } = claimLink(claim.anchor, toString({ type: 'paragraph', children: run }));
+    const link = hastNode(tagName, properties, [], children);
+    out.push(hastNode('span', { id: claim.anchor, className: ['claim'] }, [link, ...run]));
+    for (const marker of claim.markers) out.push(hastNode('span', { className: ['cite'] }, [], citationMarker({ ...marker, base })));
+    run = [];
+  }
+  out.push(...run);
+  return out;
+}
+
+function takeLeadingSpace(run: PhrasingContent[]): Text | undefined {
+  const first = run[0];
+  if (first?.type !== 'text') return undefined;
+  const space = /^\s+/.exec(first.value)?.[0];
+  if (!space) return undefined;
+  first.value = first.value.slice(space.length);
+  return { type: 'text', value: space };
+}

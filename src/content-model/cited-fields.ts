@@ -1,0 +1,120 @@
+import type { Element, ElementContent } from 'hast';
+import { citeField, fieldLocation, noteField } from '../citations/cited-field.ts';
+import type { QuoteIndex } from '../citations/locate.ts';
+import { endnotes } from '../citations/render.ts';
+import { createPageResolver, type PageResolver } from '../citations/resolve.ts';
+import type { PageCitation, PageNote } from '../schemas/ledger.ts';
+import type { Actor } from '../schemas/actor.ts';
+import type { GlossaryEntry } from '../schemas/glossary.ts';
+import type { Incident } from '../schemas/incident.ts';
+import type { ContentFile } from './cross-references.ts';
+
+/**
+ * The cited data fields of the content model, rendered once per build for every page that shows
+ * them: an actor's role and description, glossary explanations and notes, incident summaries and
+ * facts boxes. Each page gets its own resolver, so markers, endnotes and anchors are numbered per
+ * page; the pages that own a field (an actor's own page, the glossary, the incidents timeline, an
+ * incident's facts box) also hand their records to the ledger.
+ */
+
+export interface CitedFieldContext {
+  index: QuoteIndex;
+  base: string;
+  speakerName: (slug: string) => string;
+}
+
+/** One page's rendered fields, its "Sources" list and what it adds to the ledger. */
+export interface CitedFieldsPage {
+  fields: Map<string, ElementContent[]>;
+  endnotes: Element | undefined;
+  citations: PageCitation[];
+  notes: PageNote[];
+}
+
+interface FieldSpec {
+  /** Key the page looks the rendered field up by: "<entry id>/<field>". */
+  key: string;
+  entry: ContentFile<unknown>;
+  field: string;
+  value: string | undefined;
+  kind: 'cited' | 'label' | 'note';
+  anchorPrefix?: string;
+}
+
+function renderPage(document: string, specs: readonly FieldSpec[], context: CitedFieldContext, heading?: { id: string; text: string; notePrefix: string }): CitedFieldsPage {
+  const first = specs[0]?.entry.file ?? document;
+  const resolver: PageResolver = createPageResolver({ file: first, document, index: context.index, speakerName: context.speakerName, notePrefix: heading?.notePrefix });
+  const fields = new Map<string, ElementContent[]>();
+  const notes: PageNote[] = [];
+  for (const spec of specs) {
+    if (spec.value === undefined) continue;
+    const where = fieldLocation(spec.entry.file, spec.entry.text, spec.field);
+    if (spec.kind === 'note') {
+      fields.set(spec.key, noteField(spec.value, where));
+      notes.push({ text: spec.value });
+    } else {
+      fields.set(spec.key, citeField(spec.value, { resolver, base: context.base, where, anchorPrefix: spec.anchorPrefix, label: spec.kind === 'label' }));
+    }
+  }
+  return {
+    fields,
+    endnotes: resolver.notes.length > 0 ? endnotes(resolver.notes, context.base, heading) : undefined,
+    citations: resolver.records,
+    notes,
+  };
+}
+
+export interface CitedFields {
+  /** By actor slug: its own page (role, description). */
+  actorPages: Map<string, CitedFieldsPage>;
+  /** The actors index: every actor's role, anchors prefixed by its slug. */
+  actorsIndex: CitedFieldsPage;
+  glossary: CitedFieldsPage;
+  /** The incidents timeline: every incident's summary. */
+  incidentsIndex: CitedFieldsPage;
+  /** By incident id: its facts box (when, where). */
+  incidentFacts: Map<string, CitedFieldsPage>;
+}
+
+export function renderCitedFields(
+  model: {
+    actors: ReadonlyArray<ContentFile<Actor>>;
+    glossary: ReadonlyArray<ContentFile<GlossaryEntry>>;
+    incidents: ReadonlyArray<ContentFile<Incident>>;
+  },
+  context: CitedFieldContext,
+): CitedFields {
+  const cited = (entry: ContentFile<unknown>, field: string, value: string | undefined, anchorPrefix?: string): FieldSpec => ({
+    key: `${entry.id}/${field}`,
+    entry,
+    field,
+    value,
+    kind: 'cited',
+    anchorPrefix,
+  });
+  const label = (entry: ContentFile<unknown>, field: string, value: string, anchorPrefix?: string): FieldSpec => ({ ...cited(entry, field, value, anchorPrefix), kind: 'label' });
+  const note = (entry: ContentFile<unknown>, field: string, value: string | undefined): FieldSpec => ({ key: `${entry.id}/${field}`, entry, field, value, kind: 'note' });
+  return {
+    actorPages: new Map(
+      model.actors.map((actor) => [actor.id, renderPage(`actors/${actor.id}`, [label(actor, 'role', actor.data.role), cited(actor, 'description', actor.data.description)], context)]),
+    ),
+    actorsIndex: renderPage('actors', model.actors.map((actor) => label(actor, 'role', actor.data.role, `${actor.id}-`)), context),
+    glossary: renderPage(
+      'glossary',
+      model.glossary.flatMap((entry) => [cited(entry, 'explanation', entry.data.explanation, `${entry.id}-`), note(entry, 'note', entry.data.note)]),
+      context,
+    ),
+    incidentsIndex: renderPage('incidents', model.incidents.map((incident) => cited(incident, 'summary', incident.data.summary, `${incident.id}-`)), context),
+    incidentFacts: new Map(
+      model.incidents.map((incident) => [
+        incident.id,
+        renderPage(
+          `incidents/${incident.id}/facts`,
+          [cited(incident, 'when', incident.data.when, 'when-'), cited(incident, 'where', incident.data.where, 'where-'), note(incident, 'whereNote', incident.data.whereNote)],
+          context,
+          { id: 'facts-sources', text: 'Sources of the facts box', notePrefix: 'facts-' },
+        ),
+      ]),
+    ),
+  };
+}

@@ -1,0 +1,11 @@
+import { text } from './text.ts';
+
+/**
+ * A cited data field: one paragraph of text in which every claim ends with its citation, written
+ * as in MDX prose ("Text.[@source-id: exact words]"). The build resolves it through the same
+ * citation engine and rules as the pages (src/citations/cited-field.ts).
+ */
+export const citedText = () => text({ max: 4000 }).describe('text whose every claim ends with a citation, [@source-id: exact words]');
+
+/** The site's own remark in a data file, shown marked as a note (role="note"), never as a claim. */
+export const noteText = () => text({ max: 1000 }).describe("the site's own remark, shown as a note, not a claim");
