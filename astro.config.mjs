@@ -5,7 +5,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import search from './src/search/integration.ts';
-import securityHeaders from './src/security/integration.ts';
+import securityHeaders, { buildChecks } from './src/security/integration.ts';
 import previewImages from './src/preview/integration.ts';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkCitations } from './src/citations/remark-citations.ts';
@@ -34,8 +34,9 @@ export default defineConfig({
   outDir,
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
-  // A sitemap needs the published address (site.json "url"): without one there is none.
-  integrations: [mdx(), search(), securityHeaders(), previewImages(), ...(site.url ? [sitemap({ filter: (page) => !page.endsWith('/search/') })] : [])],
+  // A sitemap needs the published address (site.json "url"): without one there is none. The build's
+  // own checks come last, so that the dist check sees everything the others wrote.
+  integrations: [mdx(), search(), securityHeaders(), previewImages(), ...(site.url ? [sitemap({ filter: (page) => !page.endsWith('/search/') })] : []), buildChecks(contentDir)],
   markdown: {
     // Astro 7's default processor (Sätteri) runs no remark plugins; the citation engine needs one.
     processor: unified({ remarkPlugins: [[remarkCitations, { contentDir, base }]] }),

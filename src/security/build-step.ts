@@ -14,7 +14,7 @@ export async function buildStep<T>(name: string, run: () => Promise<T>): Promise
   try {
     return await run();
   } catch (error) {
-    throw new Error(`${name}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(`${name}: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
     process.off('beforeExit', unfinished);
   }

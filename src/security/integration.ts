@@ -1,4 +1,12 @@
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { ContentError } from '../lib/content-error.ts';
+import { contentRoute, routeCollisions } from '../lib/routes.ts';
+import { SCRIPTS_DIR } from '../search/browser-bundle.ts';
+import { buildStep } from './build-step.ts';
+import { checkBuiltSite, distReport } from './dist-files.ts';
 
 /** Publishes /_headers, the site's security headers for static hosts that read such a file. */
 export default function securityHeaders(): AstroIntegration {
@@ -8,6 +16,40 @@ export default function securityHeaders(): AstroIntegration {
       'astro:config:setup': ({ injectRoute }) => {
         injectRoute({ pattern: '/_headers', entrypoint: new URL('./headers.ts', import.meta.url), prerender: true });
       },
+    },
+  };
+}
+
+/**
+ * The build's own checks, registered after every other integration: before anything is built, no
+ * content page may take another's address or one the generator publishes (routes.ts); after
+ * everything is written, dist/ must hold what it should and nothing else (dist-check.ts).
+ */
+export function buildChecks(contentDir: string): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'explainer-build-checks',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
+      'astro:routes:resolved': ({ routes }) => {
+        const pagesDir = join(contentDir, 'pages');
+        const pages = readdirSync(pagesDir, { recursive: true })
+          .map(String)
+          .filter((file) => file.endsWith('.mdx'))
+          .map((file) => ({ file: relative(process.cwd(), join(pagesDir, file)), route: contentRoute(file) }));
+        // Folders the integrations write into dist/ beside the routes: Astro's assets and the search code.
+        const [collision] = routeCollisions(pages, [...routes.map((route) => route.pattern), '/_astro', `/${SCRIPTS_DIR}`]);
+        if (collision) throw new ContentError(collision);
+      },
+      'astro:build:done': ({ dir, logger }) =>
+        buildStep('dist check', async () => {
+          const started = performance.now();
+          const problems = await checkBuiltSite(fileURLToPath(dir), contentDir, base);
+          if (problems.length > 0) throw new Error(distReport(problems));
+          logger.info(`the built site holds what it should and nothing else (${Math.round(performance.now() - started)} ms)`);
+        }),
     },
   };
 }

@@ -1,0 +1,95 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { contentRoute } from '../lib/routes.ts';
+import { loadSiteConfig } from '../lib/site-config.ts';
+import { bundleBrowserScripts } from '../search/browser-bundle.ts';
+import { BUNDLE_DIR } from '../search/config.ts';
+import { contentSecurityPolicy } from './csp.ts';
+import { checkDist, type DistExpectations, type DistFiles, type DistProblem } from './dist-check.ts';
+
+/**
+ * The glue of the dist check (dist-check.ts): reads a built site and works out what it must hold
+ * from the content folder and the search code, which is bundled again here (esbuild's output is
+ * deterministic) so that the check needs nothing from the build that wrote dist/.
+ */
+
+/** Pagefind's own browser code, written by its indexer beside the index (the rest of its bundle is data). */
+const PAGEFIND_SCRIPTS = ['pagefind.js', 'pagefind-worker.js', 'pagefind-highlight.js'];
+const TEXT_FILE = /\.(?:html|css|m?js|cjs|json)$|(?:^|\/)_headers$/;
+
+/** Every file under `outDir` by its path there ("sources/x/index.html"), with the text of those the check reads. */
+export async function readDist(outDir: string): Promise<Map<string, string | null>> {
+  const files = new Map<string, string | null>();
+  for (const entry of await readdir(outDir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const path = relative(outDir, join(entry.parentPath, entry.name)).split(sep).join('/');
+    files.set(path, TEXT_FILE.test(path) ? await readFile(join(outDir, path), 'utf8') : null);
+  }
+  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** Names of the files in `dir` (none if it does not exist) with one of the extensions, without it. */
+const namesIn = (dir: string, extensions: RegExp, recursive = false) =>
+  existsSync(dir) ? readdirSync(dir, { recursive }).map(String).filter((name) => extensions.test(name)) : [];
+
+/** The pages the content folder asks for, each type of page at least once, and the site's own files. */
+export function requiredFiles(contentDir: string, siteUrl: string | undefined): DistExpectations['required'] {
+  const page = (route: string) => `${route.slice(1)}index.html`;
+  const required: Array<{ path: string; what: string }> = [
+    { path: 'citations.json', what: 'the claim ledger' },
+    { path: 'sources.json', what: 'the sources as CSL-JSON' },
+    { path: `${BUNDLE_DIR}/pagefind.js`, what: 'the search index (Pagefind)' },
+    { path: `${BUNDLE_DIR}/pagefind-entry.json`, what: 'the search index (Pagefind)' },
+    { path: '_headers', what: 'the security headers' },
+    { path: '404.html', what: 'the not-found page' },
+    { path: 'search/index.html', what: 'the search page' },
+    { path: 'data/index.html', what: 'the data downloads page' },
+    { path: 'sources/index.html', what: 'the list of sources' },
+  ];
+  if (siteUrl) required.push({ path: 'sitemap-index.xml', what: 'the sitemap' }, { path: 'feed.xml', what: 'the feed' });
+  for (const file of namesIn(join(contentDir, 'pages'), /\.mdx$/, true)) required.push({ path: page(contentRoute(file)), what: `the page of content/pages/${file}` });
+  const collections = [
+    { folder: 'sources', extensions: /\.md$/, index: true },
+    { folder: 'incidents', extensions: /\.mdx$/, index: true },
+    { folder: 'actors', extensions: /\.(?:ya?ml|json)$/, index: true },
+    { folder: 'glossary', extensions: /\.(?:ya?ml|json)$/, index: false },
+  ];
+  for (const { folder, extensions, index } of collections) {
+    const names = namesIn(join(contentDir, folder), extensions);
+    if (names.length > 0) required.push({ path: `${folder}/index.html`, what: `the ${folder} index` });
+    if (index) for (const name of names) required.push({ path: `${folder}/${name.replace(extensions, '')}/index.html`, what: `the page of content/${folder}/${name}` });
+  }
+  return [...new Map(required.map((entry) => [entry.path, entry])).values()];
+}
+
+/** What dist/ must hold and may run, for a site built from `contentDir` at `base`. */
+export async function distExpectations(contentDir: string, base: string): Promise<DistExpectations> {
+  const bundle = await bundleBrowserScripts(base);
+  const scriptFiles = new Map<string, string | undefined>([...bundle.files].map(([path, code]) => [path, createHash('sha256').update(code, 'utf8').digest('hex')]));
+  for (const name of PAGEFIND_SCRIPTS) scriptFiles.set(`${BUNDLE_DIR}/${name}`, undefined);
+  const siteUrl = loadSiteConfig(contentDir).url;
+  return {
+    base,
+    siteUrl,
+    scriptFiles,
+    inlineScripts: new Set([createHash('sha256').update(bundle.boot, 'utf8').digest('base64')]),
+    contentSecurityPolicy: contentSecurityPolicy([bundle.boot]),
+    required: requiredFiles(contentDir, siteUrl),
+  };
+}
+
+/** Checks the site built into `outDir`; the problems name files by their path from the working folder. */
+export async function checkBuiltSite(outDir: string, contentDir: string, base: string): Promise<DistProblem[]> {
+  const files: DistFiles = await readDist(outDir);
+  const where = relative(process.cwd(), outDir) || '.';
+  return checkDist(files, await distExpectations(contentDir, base)).map((problem) => ({ ...problem, file: `${where}/${problem.file}` }));
+}
+
+/** The problems as the build prints them: a count, then one line each (the first `limit`). */
+export function distReport(problems: readonly DistProblem[], limit = 20): string {
+  const lines = problems.slice(0, limit).map((problem) => `  ${problem.file}: ${problem.message}`);
+  if (problems.length > limit) lines.push(`  ... and ${problems.length - limit} more`);
+  return [`the built site breaks ${problems.length === 1 ? 'a rule' : `${problems.length} rules`} of what may be published:`, ...lines].join('\n');
+}
