@@ -104,12 +104,21 @@ function findMatches(indexed: IndexedSource, parts: string[]): QuoteMatch[] {
   return matches;
 }
 
+/** Suggestions look for the quote's first words only, so a long quote costs no more than a short one. */
+export const suggestionWords = 24;
+/** At most this many windows are scored; a huge paragraph is sampled evenly instead of read word by word. */
+export const suggestionWindows = 20_000;
+
 /**
  * The run of words in the source most like `wanted` (same length, give or take a word):
- * bigram similarity shortlists candidates cheaply, edit distance picks among them.
+ * bigram similarity shortlists candidates cheaply, edit distance picks among them. Bounded, so a
+ * 2,000-word quote against a megabyte-long paragraph answers in well under a second.
  */
-function closestPassage(indexed: IndexedSource, wanted: string): { paragraph: string; text: string } | undefined {
+function closestPassage(indexed: IndexedSource, quote: string): { paragraph: string; text: string } | undefined {
+  const wanted = quote.split(' ').slice(0, suggestionWords).join(' ');
   const wordCount = wanted.split(' ').length;
+  const totalWords = indexed.blocks.reduce((sum, entry) => sum + entry.normalized.text.split(' ').length, 0);
+  const stride = Math.max(1, Math.ceil((totalWords * 3) / suggestionWindows));
   const candidates: Array<{ score: number; entry: IndexedBlock; from: number; to: number; text: string }> = [];
   for (const entry of indexed.blocks) {
     // Words only: a window that starts or ends on a lone dash or quote mark is never the best answer.
@@ -117,7 +126,7 @@ function closestPassage(indexed: IndexedSource, wanted: string): { paragraph: st
       .filter((m) => /[\p{L}\p{N}]/u.test(m[0]))
       .map((m) => [m.index, m.index + m[0].length, m.index + m[0].replace(/[^\p{L}\p{N}]+$/u, '').length] as const);
     for (let size = Math.max(1, wordCount - 1); size <= wordCount + 1; size++) {
-      for (let first = 0; first + size <= words.length; first++) {
+      for (let first = 0; first + size <= words.length; first += stride) {
         const from = words[first][0];
         // End the window after the last word, with and without its trailing punctuation.
         for (const to of new Set([words[first + size - 1][1], words[first + size - 1][2]])) {

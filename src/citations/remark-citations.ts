@@ -154,7 +154,7 @@ function assertClaimsCited(tree: Root, cited: Set<Parent>, file: string, cellCon
     if (ancestors.some((a) => a.type === 'mdxJsxFlowElement' && (a as { name?: string }).name === 'nav')) return;
     const children = block.children as PhrasingContent[];
     if (children.every((c) => c.type === 'link' || (c.type === 'text' && /^[\s·|,;–-]*$/.test(c.value)))) return;
-    // A table's header row labels its columns; a cited row's other cells label its claim.
+    // The header row and the first column label the cells (no context); a cited row's other cells label its claim.
     if (node.type === 'tableCell' && (!cellContext.has(block) || citedRows.has(ancestors.at(-1) as Parent))) return;
     const at = block.position?.start;
     throw new ContentError({

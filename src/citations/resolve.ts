@@ -4,7 +4,7 @@ import type { PageCitation } from '../schemas/ledger.ts';
 import type { CitationException } from '../schemas/exception.ts';
 import type { QuoteIndex, LocateResult, QuoteMatch } from './locate.ts';
 import type { RenderedNote } from './render.ts';
-import { checkClaim, exceptionKey, exceptionRules, sentencesAround, type CheckedCitation } from './rules.ts';
+import { checkClaim, exceptionKey, sentencesAround, type CheckedCitation } from './rules.ts';
 import type { CitationToken } from './syntax.ts';
 
 /**
@@ -96,14 +96,19 @@ export function createPageResolver(options: ResolverOptions): PageResolver {
           if (result.status !== 'found') throw citationError(result, token, where);
           return { token, where, match: result.match };
         });
-        const keys = new Set(located.flatMap(({ token }) => exceptionRules.map((rule) => exceptionKey(rule, token.quote))));
-        const applicable = new Set([...exceptions.keys()].filter((key) => keys.has(key)));
-        const violation = checkClaim(claim.text, claim.context ?? '', located.map(({ token, match }) => checked(token, match)), applicable, { label: claim.label })[0];
+        // A reviewed exception lifts a judgement rule's violation for one citation; one that lifts nothing is stale.
+        const excepted = new Map<number, CitationException>();
+        const violation = checkClaim(claim.text, claim.context ?? '', located.map(({ token, match }) => checked(token, match)), { label: claim.label }).find((v) => {
+          const exception = v.citation === undefined ? undefined : exceptions.get(exceptionKey(v.rule, located[v.citation].token.quote));
+          if (!exception) return true;
+          excepted.set(v.citation!, exception);
+          used.add(exceptionKey(exception.rule, exception.quote));
+          return false;
+        });
         if (violation) {
           const at = located[violation.citation ?? 0].where;
           throw new ContentError({ ...at, message: `[${violation.rule}] ${violation.message}`, hint: violation.hint });
         }
-        for (const key of applicable) used.add(key);
 
         const markers = located.map(({ token, match }, i) => {
           const key = `${match.sourceId}\u0000${match.start}\u0000${match.end}`;
@@ -124,9 +129,7 @@ export function createPageResolver(options: ResolverOptions): PageResolver {
           }
           if (!note.backlinks.some((b) => b.claimAnchor === anchor)) note.backlinks.push({ claimAnchor: anchor });
           const citationId = `${document}/${anchor}/${i + 1}`;
-          const exception = exceptionRules
-            .map((rule) => exceptions.get(exceptionKey(rule, token.quote)))
-            .find((e) => e !== undefined);
+          const exception = excepted.get(i);
           records.push({
             id: citationId,
             anchor,

@@ -11,7 +11,6 @@ export type RuleName = (typeof ruleNames)[number];
 
 /** Rules whose verdict needs judgement: an author may record a reviewed exception with a reason. */
 export const exceptionRules = ['attribution', 'speaker-statement'] as const satisfies readonly RuleName[];
-export type ExceptionRule = (typeof exceptionRules)[number];
 
 export interface CheckedCitation {
   /** The quote as the author wrote it. */
@@ -89,11 +88,9 @@ export function checkClaim(
   claim: string,
   context: string,
   citations: readonly CheckedCitation[],
-  exceptions: ReadonlySet<string> = new Set(),
   { label = false }: { label?: boolean } = {},
 ): RuleViolation[] {
   const violations: RuleViolation[] = [];
-  const excepted = (rule: ExceptionRule, i: number) => exceptions.has(exceptionKey(rule, citations[i].written));
 
   citations.forEach((citation, i) => {
     const quoteWords = words(citation.quote).length;
@@ -134,7 +131,7 @@ export function checkClaim(
   const claimAttributes = attributes(`${context} ${claim}`);
   citations.forEach((citation, i) => {
     if (citation.speaker) {
-      if (!claimAttributes && !quotedWords(claim).length && !excepted('speaker-statement', i)) {
+      if (!claimAttributes && !quotedWords(claim).length) {
         violations.push({
           rule: 'speaker-statement',
           citation: i,
@@ -144,7 +141,7 @@ export function checkClaim(
       }
       return;
     }
-    if (!label && attributes(citation.sentences) && !claimAttributes && !excepted('attribution', i)) {
+    if (!label && attributes(citation.sentences) && !claimAttributes) {
       violations.push({
         rule: 'attribution',
         citation: i,

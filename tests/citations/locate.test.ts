@@ -68,3 +68,13 @@ describe('QuoteIndex.locate', () => {
     expect(index.locate('river-report', 'Friday morning. Officials said').status).toBe('not-found');
   });
 });
+
+describe('closest-passage suggestions stay fast', () => {
+  it('answers a 2,000-word quote against a megabyte-long paragraph with a suggestion', () => {
+    const words = Array.from({ length: 170_000 }, (_, i) => `word${i % 997}`);
+    const huge = new QuoteIndex([archivedSource('huge', [words.join(' ')])]);
+    const quote = Array.from({ length: 2_000 }, (_, i) => `other${i}`).join(' ');
+    const result = huge.locate('huge', quote);
+    expect(result.status).toBe('not-found');
+  });
+});

@@ -1,5 +1,6 @@
 import rehypeStringify from 'rehype-stringify';
 import remarkMdx from 'remark-mdx';
+import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
@@ -20,6 +21,7 @@ function run(markdown: string, frontmatter: Record<string, unknown> = {}) {
   const processor = unified()
     .use(remarkParse)
     .use(remarkMdx)
+    .use(remarkGfm)
     .use(remarkCitations, { contentDir: '/site/content', base: '/', index })
     .use(remarkRehype)
     .use(rehypeStringify);
@@ -30,22 +32,22 @@ function run(markdown: string, frontmatter: Record<string, unknown> = {}) {
 
 describe('remarkCitations', () => {
   it('wraps the claim, adds a numbered marker with a preview, and records the citation', () => {
-    const { html, citations } = run('Two bridges closed.[@river-report: two bridges were closed] Later text.');
+    const { html, citations } = run('The mayor said two bridges closed.[@river-report: two bridges were closed] Later text.');
     expect(html).toContain(
-      '<span id="claim-two-bridges-closed" class="claim"><a href="#claim-two-bridges-closed" class="claim-link" aria-label="Link to the claim: Two bridges closed.">#</a>Two bridges closed.</span>',
+      '<span id="claim-the-mayor-said-two-bridges-closed" class="claim"><a href="#claim-the-mayor-said-two-bridges-closed" class="claim-link" aria-label="Link to the claim: The mayor said two bridges closed.">#</a>The mayor said two bridges closed.</span>',
     );
-    expect(html).toMatch(/<button type="button" class="cite-marker" popovertarget="preview-claim-two-bridges-closed-1" data-cite="pages\/flood\/claim-two-bridges-closed\/1" aria-label="Source 1">1<\/button>/);
-    expect(html).toContain('<span id="preview-claim-two-bridges-closed-1" popover="auto" class="cite-preview">');
+    expect(html).toMatch(/<button type="button" class="cite-marker" popovertarget="preview-claim-the-mayor-said-two-bridges-closed-1" data-cite="pages\/flood\/claim-the-mayor-said-two-bridges-closed\/1" aria-label="Source 1">1<\/button>/);
+    expect(html).toContain('<span id="preview-claim-the-mayor-said-two-bridges-closed-1" popover="auto" class="cite-preview">');
     expect(html).toContain('href="/sources/river-report/#p1"');
     expect(html).toContain('role="doc-endnotes"');
     expect(html).toContain('<li id="note-1">');
-    expect(html).toContain('href="#claim-two-bridges-closed" role="doc-backlink"');
+    expect(html).toContain('href="#claim-the-mayor-said-two-bridges-closed" role="doc-backlink"');
     expect(html).toContain(' Later text.');
     expect(citations).toEqual([
       {
-        id: 'pages/flood/claim-two-bridges-closed/1',
-        anchor: 'claim-two-bridges-closed',
-        claim: 'Two bridges closed.',
+        id: 'pages/flood/claim-the-mayor-said-two-bridges-closed/1',
+        anchor: 'claim-the-mayor-said-two-bridges-closed',
+        claim: 'The mayor said two bridges closed.',
         source: 'river-report',
         speaker: null,
         quote: 'two bridges were closed',
@@ -60,16 +62,16 @@ describe('remarkCitations', () => {
   it('numbers notes per page, one number per passage, and lets citations in a row support one claim', () => {
     const { citations } = run(
       [
-        'Claim one.[@river-report: two bridges were closed][@river-later (council): Both bridges reopened]',
+        'One said.[@river-report: two bridges were closed][@river-later (council): Both bridges reopened]',
         '',
-        'Claim two.[@river-report: two bridges were closed] Claim three.[@river-report: the water was stable]',
+        'Two said.[@river-report: two bridges were closed] Three said.[@river-report: the water was stable]',
       ].join('\n'),
     );
     expect(citations.map((c) => [c.anchor, c.note, c.speaker])).toEqual([
-      ['claim-claim-one', 1, null],
-      ['claim-claim-one', 2, 'council'],
-      ['claim-claim-two', 1, null],
-      ['claim-claim-three', 3, null],
+      ['claim-one-said', 1, null],
+      ['claim-one-said', 2, 'council'],
+      ['claim-two-said', 1, null],
+      ['claim-three-said', 3, null],
     ]);
   });
 
@@ -81,18 +83,18 @@ describe('remarkCitations', () => {
   });
 
   it('gives repeated claims distinct anchors', () => {
-    const { citations } = run('Same.[@river-report: two bridges] Same.[@river-later: Both bridges]');
-    expect(citations.map((c) => c.anchor)).toEqual(['claim-same', 'claim-same-2']);
+    const { citations } = run('Same, said.[@river-report: two bridges were] Same, said.[@river-later: Both bridges reopened]');
+    expect(citations.map((c) => c.anchor)).toEqual(['claim-same-said', 'claim-same-said-2']);
   });
 
   it('fails on a quote not in the source, with file, line, column and the closest passage', () => {
-    expect(() => run('Intro.[@river-report: two bridges]\n\nClaim.[@river-report: three bridges were closed]')).toThrow(
+    expect(() => run('Intro.[@river-later: Both bridges reopened]\n\nClaim.[@river-report: three bridges were closed]')).toThrow(
       /flood\.mdx:3:7: quote not found in source "river-report": "three bridges were closed"\n {2}Did you mean \(paragraph p1\): "two bridges were closed"/,
     );
   });
 
   it('fails on an unknown source with the known ids, closest first', () => {
-    expect(() => run('Claim.[@river-reprot: two bridges]')).toThrow(/unknown source id "river-reprot"\n {2}Known ids, closest first: river-report, river-later/);
+    expect(() => run('Claim.[@river-reprot: two bridges were]')).toThrow(/unknown source id "river-reprot"\n {2}Known ids, closest first: river-report, river-later/);
   });
 
   it('fails on an ambiguous quote, listing the places', () => {
@@ -100,13 +102,53 @@ describe('remarkCitations', () => {
   });
 
   it('fails on an uncited paragraph of a claims page, but not on exempt text', () => {
-    expect(() => run('Cited.[@river-report: two bridges]\n\nNot cited.')).toThrow(/flood\.mdx:3:1: uncited claim: "Not cited\./);
+    expect(() => run('Cited.[@river-later: Both bridges reopened]\n\nNot cited.')).toThrow(/flood\.mdx:3:1: uncited claim: "Not cited\./);
     expect(() => run('Not cited.', { kind: 'editorial' })).not.toThrow();
-    expect(() => run('<aside>\n\nAn aside.\n\n</aside>\n\n[A link](/x/) · [Another](/y/)\n\nNot a claim. {/* not a claim */}')).not.toThrow();
+    expect(() => run('<Note>\n\nOur own remark.\n\n</Note>\n\n<nav aria-label="Next">\n\nRead [a page](/x/) next.\n\n</nav>\n\n[A link](/x/) · [Another](/y/)')).not.toThrow();
+    // The old exemptions are gone: a comment and an <aside> no longer excuse a claim.
+    expect(() => run('Not a claim. {/* not a claim */}')).toThrow(/uncited claim/);
+    expect(() => run('<aside>\n\nAn aside.\n\n</aside>')).toThrow(/<aside…> is not allowed in content/);
   });
 
   it('fails on a citation with nothing before it, or inside emphasis', () => {
-    expect(() => run('[@river-report: two bridges] Claim.')).toThrow(/flood\.mdx:1:1: a citation must follow the claim/);
-    expect(() => run('*Claim.[@river-report: two bridges]*')).toThrow(/inside emphasis/);
+    expect(() => run('[@river-report: two bridges were] Claim.')).toThrow(/flood\.mdx:1:1: a citation must follow the claim/);
+    expect(() => run('*Claim.[@river-report: two bridges were]*')).toThrow(/inside emphasis/);
+  });
+});
+
+describe('remarkCitations: notes, headings, tables and exceptions', () => {
+  const notesOf = (markdown: string) => {
+    const file = new VFile({ path: '/site/content/pages/flood.mdx', value: markdown, data: { astro: { frontmatter: {} } } });
+    unified().use(remarkParse).use(remarkMdx).use(remarkCitations, { contentDir: '/site/content', base: '/', index }).use(remarkRehype).use(rehypeStringify).processSync(file);
+    return (file.data as { astro: { frontmatter: { notes: unknown } } }).astro.frontmatter.notes;
+  };
+
+  it('renders <Note> as the site\'s marked remark and lists it as a note', () => {
+    const { html } = run('<Note>\n\nThe sources do not say when the bridges reopened.\n\n</Note>');
+    expect(html).toMatch(/<div role="note" class="site-note">\s*<p>The sources do not say when the bridges reopened\.<\/p>\s*<\/div>/);
+    expect(notesOf('<Note>\n\nThe sources do not say.\n\n</Note>')).toEqual([{ text: 'The sources do not say.' }]);
+  });
+
+  it('refuses a citation in a heading', () => {
+    expect(() => run('## Closed, the mayor said[@river-report: two bridges were closed]')).toThrow(/flood\.mdx:1:1: a citation is inside a heading/);
+  });
+
+  it('reads a table row as one claim: its label cells need no citation, its cells are read under their headers', () => {
+    const table = (cell: string) => `| Reported by | What they reported |\n| --- | --- |\n| The mayor | ${cell} |`;
+    expect(() => run(table('Two bridges closed.[@river-report: two bridges were closed]'))).not.toThrow();
+    expect(() => run(table("Two bridges closed."))).toThrow(/flood\.mdx:3:13: uncited table cell: "Two bridges closed\./);
+  });
+
+  it('applies a reviewed exception, records it in the ledger, and refuses one that matches nothing', () => {
+    const exceptions = [{ rule: 'attribution', quote: 'two bridges were closed', reason: 'The attribution is to the mayor, whose office is the subject here.' }];
+    const { citations } = run('Two bridges were closed.[@river-report: two bridges were closed]', { exceptions });
+    expect(citations[0].exception).toEqual({ rule: 'attribution', reason: exceptions[0].reason });
+    expect(() => run('The mayor said so.[@river-report: two bridges were closed]', { exceptions })).toThrow(/matches no citation that needs it/);
+    expect(() => run('Text said.[@river-report: two bridges were closed]', { exceptions: [{ rule: 'attribution', quote: 'x', reason: 'short' }] })).toThrow(/front matter "exceptions"/);
+  });
+
+  it('shows a citation\'s speaker to the reader in the preview and the endnote', () => {
+    const { html } = run('The council said it was stable.[@river-report (council): the water was stable]');
+    expect(html).toContain('<span class="cite-preview-speaker">(statement by council)</span>');
   });
 });

@@ -15,10 +15,10 @@ const term = (id: string, kind: 'term' | 'place' = 'place'): ContentFile<Glossar
   id,
   file: `content/glossary/${id}.yaml`,
   text: '',
-  data: glossarySchema.parse({ kind, name: id, explanation: 'x', editorial: true }),
+  data: glossarySchema.parse({ kind, name: id, note: 'x' }),
 });
 const incident = (id: string, front: Record<string, unknown>): ContentFile<Incident> => {
-  const data = incidentSchema.parse({ title: 't', summary: 's', updated: '2026-01-01', ...front });
+  const data = incidentSchema.parse({ title: 't', summary: 's', when: 'w', where: 'w', updated: '2026-01-01', ...front });
   const text = ['---', ...Object.entries(front).map(([k, v]) => `${k}: ${Array.isArray(v) ? `[${v.join(', ')}]` : v}`), '---'].join('\n');
   return { id, file: `content/incidents/${id}.mdx`, text, data };
 };

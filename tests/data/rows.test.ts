@@ -6,7 +6,7 @@ import { glossarySchema } from '../../src/schemas/glossary.ts';
 
 describe('download rows', () => {
   it('an incident row names its places and parties and gives its dates as written', () => {
-    const data = incidentSchema.parse({ title: 'The flood', summary: 'Water rose.', start: '2024-05', places: ['weir'], parties: ['council'], updated: '2024-06-01' });
+    const data = incidentSchema.parse({ title: 'The flood', summary: 'Water rose, the council said.[@town-news: the water rose]', when: 'w', where: 'w', start: '2024-05', places: ['weir'], parties: ['council'], updated: '2024-06-01' });
     const row = incidentRow({ id: '2024-05-flood', url: '/incidents/2024-05-flood/', data }, { place: (s) => `place:${s}`, party: (s) => `party:${s}` });
     expect(incidentRowSchema.parse(row)).toEqual({
       id: '2024-05-flood',
@@ -16,14 +16,14 @@ describe('download rows', () => {
       continuing: false,
       places: ['place:weir'],
       parties: ['party:council'],
-      summary: 'Water rose.',
+      summary: 'Water rose, the council said.',
       url: '/incidents/2024-05-flood/',
     });
   });
 
   it('a glossary row keeps the alternate names; a citation row has an empty speaker where none is named', () => {
-    const data = glossarySchema.parse({ kind: 'place', name: 'Shusha', altNames: ['Shushi'], explanation: 'A town.', editorial: true });
-    expect(glossaryRowSchema.parse(glossaryRow({ id: 'shusha', data }, '/glossary/#shusha'))).toMatchObject({ slug: 'shusha', altNames: ['Shushi'], editorial: true });
+    const data = glossarySchema.parse({ kind: 'place', name: 'Shusha', altNames: ['Shushi'], note: 'A town.' });
+    expect(glossaryRowSchema.parse(glossaryRow({ id: 'shusha', data }, '/glossary/#shusha'))).toMatchObject({ slug: 'shusha', altNames: ['Shushi'], explanation: '', note: 'A town.' });
     const entry = { id: 'p/c/1', page: '/', anchor: 'c', claim: 'It rose.', source: 's', speaker: null, quote: 'rose', paragraph: 'p1', start: 3, end: 7, note: 1 };
     expect(citationRowSchema.parse(citationRow(entry))).toMatchObject({ speaker: '', start: 3, end: 7 });
   });
