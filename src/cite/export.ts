@@ -14,10 +14,10 @@ import { oneLine } from './one-line.ts';
  * | ----------------- | ----------------------------------- | ---------------------------- |
  * | type              | `@article`, `entrysubtype = {newspaper}` | `@online`               |
  * | citation-key      | the entry key                       | the entry key                |
- * | title             | `title`, braced so its case is kept | `title`, braced              |
+ * | title             | `title`, each word with a capital braced, so its case is kept | the same |
  * | author (literal)  | `author`, braced as one name        | (none: the site names none)  |
  * | container-title   | `journal` (biblatex: journaltitle)  | `journal`                    |
- * | issued            | `year`, `month` (standard macro, e.g. `jun`), `date` (YYYY-MM-DD) | the same |
+ * | issued            | `year`, `month` (standard macro, e.g. `jun`), `date` (YYYY-MM-DD, `~` after it when circa) | the same |
  * | URL               | `url`                               | `url`                        |
  * | accessed          | `urldate`                           | (none: the reader's to give) |
  * | section, note     | `note` ("Section: …. " + the note)  | `note`, when there is one    |
@@ -32,7 +32,7 @@ import { oneLine } from './one-line.ts';
  * | author          | AU      | one line per author                    |
  * | container-title | T2      | the publication or the site            |
  * | section         | SE      |                                        |
- * | issued          | PY, DA  | both `2023/06/28/` (readers take the full date from one or the other) |
+ * | issued          | PY, DA  | `2023`, `2023/06/28/`                  |
  * | accessed        | Y2      | `2026/11/22/`                          |
  * | URL             | UR      |                                        |
  * | note            | N1      |                                        |
@@ -56,6 +56,13 @@ const latexSpecial: Record<string, string> = {
 /** Text as a BibTeX field value: LaTeX's special characters escaped, so braces always balance. */
 export const bibtexText = (text: string) => oneLine(text).replace(/[\\{}%&$#_^~]/g, (char) => latexSpecial[char]);
 
+/**
+ * A title as BibTeX text whose case every reader keeps: each word with a capital is braced, which
+ * BibTeX styles, biblatex and pandoc leave as written (pandoc would otherwise lower-case it),
+ * while the other words stay free for a style that title-cases (Chicago, MLA).
+ */
+const bibtexTitle = (title: string) => bibtexText(title).replace(/\S+/g, (word) => (/\p{Lu}/u.test(word) ? `{${word}}` : word));
+
 /** An address as a BibTeX `url` (read verbatim): only the characters that would unbalance it are percent-encoded. */
 const bibtexUrl = (url: string) => oneLine(url).replace(/[{}\\\s]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 
@@ -72,11 +79,12 @@ export function bibtexEntry(item: CslItem): string {
   const fields: Array<[string, string | undefined]> = [
     ['entrysubtype', item.type === 'article-newspaper' ? 'newspaper' : undefined],
     ['author', item.author?.map((name) => `{${bibtexText(name.literal)}}`).join(' and ')],
-    ['title', `{${bibtexText(item.title)}}`],
+    ['title', bibtexTitle(item.title)],
     ['journal', bibtexText(item['container-title'])],
     ['year', String(year)],
     ['month', month ? monthMacros[month - 1] : undefined],
-    ['date', isoOf(item.issued)],
+    // biblatex's (EDTF) mark of an approximate date, which pandoc reads as CSL's circa.
+    ['date', `${isoOf(item.issued)}${item.issued.circa ? '~' : ''}`],
     ['url', item.URL && bibtexUrl(item.URL)],
     ['urldate', item.accessed && isoOf(item.accessed)],
     ['note', noteWithSection(item) ? bibtexText(noteWithSection(item)) : undefined],
@@ -99,7 +107,7 @@ export function risRecord(item: CslItem): string {
     ...(item.author ?? []).map((name): [string, string] => ['AU', name.literal]),
     ['T2', item['container-title']],
     ['SE', item.section],
-    ['PY', risDateOf(item.issued)],
+    ['PY', String(item.issued['date-parts'][0][0])],
     ['DA', risDateOf(item.issued)],
     ['Y2', item.accessed && risDateOf(item.accessed)],
     ['UR', item.URL],

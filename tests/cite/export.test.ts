@@ -31,7 +31,7 @@ describe('one CSL record per source, and each export made from it', () => {
         '@article{sources_river_report,',
         '  entrysubtype = {newspaper},',
         '  author = {{Jane Example}},',
-        '  title = {{Bridges reopen}},',
+        '  title = {{Bridges} reopen},',
         '  journal = {River Town News},',
         '  year = {2024},',
         '  month = may,',
@@ -51,7 +51,7 @@ describe('one CSL record per source, and each export made from it', () => {
         'AU  - Jane Example',
         'T2  - River Town News',
         'SE  - Local',
-        'PY  - 2024/05/06/',
+        'PY  - 2024',
         'DA  - 2024/05/06/',
         'Y2  - 2024/06/01/',
         'UR  - https://news.example/a',
@@ -66,7 +66,7 @@ describe('one CSL record per source, and each export made from it', () => {
     const item = sourceItem({ author: byline, published: { ...stated, estimate: true, basis: 'a weekday in the text' }, url: 'https://news.example/a' });
     expect(item.issued).toEqual({ 'date-parts': [[2024, 5, 6]], circa: true });
     expect(item.note).toBe('Date estimated, not read from the page. Archived copy: https://river-town.example.org/sources/river-report/');
-    expect(bibtexEntry(item)).toContain('  date = {2024-05-06},\n');
+    expect(bibtexEntry(item)).toContain('  date = {2024-05-06~},\n');
     expect(risRecord(item)).toContain('DA  - 2024/05/06/\n');
     expect(risRecord(item)).toContain('N1  - Date estimated, not read from the page.');
   });
@@ -108,7 +108,7 @@ describe('one CSL record per source, and each export made from it', () => {
   it('a page: the site name, title, last-reviewed date and address; no access date', () => {
     const item = pageCslItem({ page: { title: 'Background', updated: '2026-11-23' }, site: { title: 'River Town explained', url: 'https://river-town.example.org/' }, path: '/background/', base: '/' });
     expect(bibtexEntry(item)).toBe('@online{background,\n  title = {{Background}},\n  journal = {River Town explained},\n  year = {2026},\n  month = nov,\n  date = {2026-11-23},\n  url = {https://river-town.example.org/background/},\n}\n');
-    expect(risRecord(item)).toBe('TY  - ELEC\nID  - background\nTI  - Background\nT2  - River Town explained\nPY  - 2026/11/23/\nDA  - 2026/11/23/\nUR  - https://river-town.example.org/background/\nER  - \n');
+    expect(risRecord(item)).toBe('TY  - ELEC\nID  - background\nTI  - Background\nT2  - River Town explained\nPY  - 2026\nDA  - 2026/11/23/\nUR  - https://river-town.example.org/background/\nER  - \n');
   });
 });
 

@@ -56,7 +56,7 @@ describe('formatCitation of an explainer page', () => {
     expect(cited.bibtex).toBe(
       [
         '@online{bridges_closures,',
-        '  title = {{The River Town flood}},',
+        '  title = {{The} {River} {Town} flood},',
         '  journal = {River Town flood explainer},',
         '  year = {2024},',
         '  month = jun,',

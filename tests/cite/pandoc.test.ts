@@ -1,0 +1,162 @@
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-ris';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { readArchive } from '../../src/archive/read.ts';
+import { toBibtex, toRis } from '../../src/cite/export.ts';
+import { formatCitation } from '../../src/cite/format.ts';
+import { pageCslItem, sourceCslItem, type CslItem } from '../../src/cite/item.ts';
+
+/**
+ * The exports read back by real clients, as a teacher's reference manager would: pandoc (Debian's
+ * 2.17, installed by `npm test` through scripts/ensure-test-deps.sh) for BibTeX and CSL-JSON,
+ * citation-js for RIS (pandoc 2.17 has no RIS reader). Every field of the CSL-JSON record must
+ * come back, and citeproc in pandoc must print APA and Chicago as the page's "Cite this page" does.
+ * The items are those of the real site and of the fixture site, made by the site's own functions.
+ */
+
+const pandoc = spawnSync('pandoc', ['--version'], { encoding: 'utf8' });
+const work = mkdtempSync(join(tmpdir(), 'pandoc-'));
+
+function itemsOf(contentDir: string): CslItem[] {
+  const site = JSON.parse(readFileSync(join(contentDir, 'site.json'), 'utf8')) as { title: string; url?: string };
+  const pagesDir = join(contentDir, 'pages');
+  const pages = readdirSync(pagesDir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.mdx'))
+    .map((file) => {
+      const front = parseYaml(readFileSync(join(pagesDir, file), 'utf8').split(/^---$/m)[1]) as { title: string; updated: string | Date };
+      const updated = front.updated instanceof Date ? front.updated.toISOString().slice(0, 10) : front.updated;
+      const path = `/${file.replace(/\.mdx$/, '').replace(/(^|\/)index$/, '')}/`.replace(/\/+/g, '/');
+      return pageCslItem({ page: { title: front.title, updated }, site, path, base: '/' });
+    });
+  const sources = [...readArchive(join(contentDir, 'sources')).values()].map((source) => sourceCslItem(source.meta, '/', site.url));
+  return [...pages, ...sources];
+}
+
+const sites = { 'the real site': itemsOf('content'), 'the fixture site': itemsOf('tests/fixtures/site-basic') };
+
+function run(args: string[], input?: string): string {
+  const result = spawnSync('pandoc', args, { encoding: 'utf8', input });
+  if (result.status !== 0) throw new Error(`pandoc ${args.join(' ')} failed: ${result.stderr}`);
+  return result.stdout;
+}
+
+// pandoc's LaTeX reader prints a straight apostrophe as a typographic one, as LaTeX does.
+const typographic = (text: unknown) => (typeof text === 'string' ? text.replace(/'/g, '’') : text);
+
+/** The fields a reference manager needs, as pandoc gives them back. */
+const essentials = (item: Record<string, unknown>) => ({
+  title: item.title,
+  'container-title': item['container-title'],
+  author: item.author,
+  issued: item.issued,
+  URL: item.URL,
+  accessed: (item.accessed as { 'date-parts': number[][] } | undefined)?.['date-parts'],
+  note: item.note,
+});
+
+const citeprocStyles = (() => {
+  const styles = createRequire(import.meta.url)('@citation-js/plugin-csl/lib/styles.json') as Record<string, string>;
+  writeFileSync(join(work, 'apa.csl'), styles.apa);
+  return { apa: join(work, 'apa.csl'), chicago: 'src/cite/styles/chicago-note-bibliography.csl' } as const;
+})();
+
+/** The bibliography entries pandoc's citeproc prints for a bibliography file, as plain text by citation key. */
+function pandocEntries(bibliography: string, style: string): Map<string, string> {
+  const html = run(['--citeproc', `--bibliography=${bibliography}`, `--csl=${style}`, '-t', 'html', '--wrap=none'], '---\nnocite: "@*"\n---\n');
+  return new Map([...html.matchAll(/<div id="ref-([^"]+)" class="csl-entry"[^>]*>([\s\S]*?)<\/div>/g)].map(([, key, entry]) => [key, plain(entry)]));
+}
+
+const plain = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+describe.each(Object.entries(sites))('the citation exports of %s, read back', (_, items) => {
+  it('pandoc is installed (npm test installs it from Debian)', () => {
+    expect(pandoc.error, 'pandoc is missing: run `sh scripts/ensure-test-deps.sh` (or apt-get install pandoc)').toBeUndefined();
+  });
+
+  it('BibTeX, read by pandoc as biblatex: no field lost compared with the CSL-JSON record', () => {
+    const file = join(work, 'all.bib');
+    writeFileSync(file, toBibtex(items));
+    const read = JSON.parse(run(['-f', 'biblatex', '-t', 'csljson', file])) as Array<Record<string, unknown>>;
+    expect(read.map((item) => item.id)).toEqual(items.map((item) => item['citation-key']));
+    for (const [i, item] of items.entries()) {
+      const { note, ...fields } = essentials(item as unknown as Record<string, unknown>);
+      const back = essentials(read[i]);
+      expect({ ...back, note: undefined, title: typographic(back.title) }, item.id).toEqual({ ...fields, note: undefined, title: typographic(fields.title) });
+      expect(typographic(back.note), item.id).toBe(typographic([item.section && `Section: ${item.section}`, note].filter(Boolean).join('. ') || undefined));
+      expect(read[i].type, item.id).toBe(item.type);
+    }
+  });
+
+  it('CSL-JSON, read by pandoc: no field lost', () => {
+    const file = join(work, 'all.json');
+    writeFileSync(file, JSON.stringify(items));
+    const read = JSON.parse(run(['-f', 'csljson', '-t', 'csljson', file])) as Array<Record<string, unknown>>;
+    for (const [i, item] of items.entries()) expect(essentials(read[i]), item.id).toEqual(essentials(item as unknown as Record<string, unknown>));
+  });
+
+  it('RIS, read by citation-js: title, publication or site, author, date, access date, URL and note', () => {
+    const ris = toRis(items);
+    const read = new Cite(ris).data as Array<Record<string, unknown>>;
+    expect(read).toHaveLength(items.length);
+    const records = ris.split(/^ER {2}- $/m).slice(0, -1);
+    for (const [i, item] of items.entries()) {
+      const back = read[i];
+      const news = item.type === 'article-newspaper';
+      // citation-js 0.8 reads a NEWS record's AU as the reporter and its date from PY (the year)
+      // only, and an ELEC record's T2 as the collection (Zotero: the website's title): the full
+      // date and the byline are checked on the record's own DA and AU lines.
+      expect(back[news ? 'container-title' : 'collection-title'], item.id).toBe(item['container-title']);
+      expect(back.reporter ?? undefined, item.id).toBe(news ? item.author?.[0].literal : undefined);
+      expect(records[i], item.id).toContain(`DA  - ${item.issued['date-parts'][0].map((n) => String(n).padStart(2, '0')).join('/')}/\n`);
+      expect((back.issued as CslItem['issued'])['date-parts'], item.id).toEqual(news ? [[item.issued['date-parts'][0][0]]] : item.issued['date-parts']);
+      const { title, URL, accessed, note } = essentials(back);
+      const expected = essentials(item as unknown as Record<string, unknown>);
+      expect({ title, URL, accessed, note }, item.id).toEqual({ title: expected.title, URL: expected.URL, accessed: expected.accessed, note: expected.note });
+    }
+  });
+
+  // Chicago replaces a repeated author with "———" in a list, so each item is its own bibliography there.
+  it('citeproc in pandoc prints APA and Chicago as "Cite this page" does, from the BibTeX and from the CSL-JSON', { timeout: 120_000 }, () => {
+    const write = (name: string, list: CslItem[]) => {
+      writeFileSync(join(work, `${name}.bib`), toBibtex(list));
+      writeFileSync(join(work, `${name}.json`), JSON.stringify(list.map((item) => ({ ...item, id: item['citation-key'] ?? item.id }))));
+      return { bib: join(work, `${name}.bib`), json: join(work, `${name}.json`) };
+    };
+    const all = write('all', items);
+    const apa = { bib: pandocEntries(all.bib, citeprocStyles.apa), json: pandocEntries(all.json, citeprocStyles.apa) };
+    for (const item of items) {
+      const key = item['citation-key'] ?? item.id;
+      const one = write('one', [item]);
+      const shown = formatCitation(item).styles;
+      for (const id of ['apa', 'chicago'] as const) {
+        const ours = plain(shown.find((style) => style.id === id)!.html);
+        const [fromJson, fromBib] = id === 'apa' ? [apa.json.get(key), apa.bib.get(key)] : [one.json, one.bib].map((file) => pandocEntries(file, citeprocStyles.chicago).get(key));
+        // pandoc's citeproc (Haskell) prints a CSL `section` after an APA date as "[Section].",
+        // which citeproc-js, and so the page and Zotero, leave out. The engines also title-case a
+        // few short words differently in Chicago ("after": citeproc-js lower-cases it, as CMOS
+        // 8.159 does; pandoc's does not), so Chicago is compared regardless of case.
+        const comparable = (text: string | undefined) => (id === 'chicago' ? text?.toLowerCase() : text);
+        expect(comparable(item.section ? fromJson?.replace(` [${item.section}].`, '') : fromJson), `${item.id} ${id} (CSL-JSON)`).toBe(comparable(ours));
+        // Neither BibTeX nor biblatex has a field for a newspaper's section (it goes in the note),
+        // so Chicago's "sec. …" cannot come back from BibTeX.
+        const withoutSection = item.section ? ours.replace(`, sec. ${item.section}`, '') : ours;
+        expect(comparable(fromBib), `${item.id} ${id} (BibTeX)`).toBe(comparable(withoutSection));
+      }
+    }
+  });
+});
