@@ -10,7 +10,7 @@ import { ContentError } from '../lib/content-error.ts';
  */
 
 /** Components a page may use without importing them; the routes pass them to the page (src/components/content-components.ts). */
-export const contentComponents = ['PlaceMap', 'SourceProvenance', 'Corrections'] as const;
+export const contentComponents = ['PlaceMap', 'SourceProvenance', 'Corrections', 'ReviewedExceptions'] as const;
 export type ContentComponentName = (typeof contentComponents)[number];
 
 /** The site's own remark: <Note>…</Note> becomes <div role="note">, listed in the ledger as a note. */
