@@ -1,41 +1,49 @@
 import { z } from 'zod';
 import { isoDate, slug } from './common.ts';
+import { httpUrl } from './site.ts';
+import { text } from './text.ts';
 
-/** An article's address: only http(s), so that no `javascript:` or `data:` URL becomes a link. */
-export const webUrl = z.url({ protocol: /^https?$/, error: 'only http:// and https:// addresses are accepted' });
+/** A file name in the provenance file's folder: no path, so nothing outside it can be named. */
+const fileName = z
+  .string()
+  .regex(/^(?!\.\.?$)[^/\\]+$/, 'must be a file name in the same folder, without a path')
+  .pipe(text({ max: 255 }));
+const note = text({ max: 10_000 });
 
 /** One record of a provenance file (content/raw/provenance.json): the facts ingest starts from. */
 export const provenanceRecordSchema = z.object({
-  file: z.string().min(1),
+  file: fileName,
   id: slug,
   /** The publication's name as a bibliography prints it ("BBC News"): no commentary. */
-  publisher: z.string().min(1),
+  publisher: text({ max: 200 }),
   /** What we know about the publisher and this copy (site, re-post, rewording), kept out of the name. */
-  publisher_note: z.string().min(1).nullable().default(null),
+  publisher_note: note.nullable().default(null),
   /** The publication's section the article appeared in, when known. */
-  section: z.string().min(1).nullable().default(null),
-  headline: z.string().min(1),
-  author: z.string().min(1),
+  section: text({ max: 200 }).nullable().default(null),
+  headline: text({ max: 500 }),
+  author: text({ max: 1000 }),
   published: z.object({
     date: isoDate,
-    time: z.string().nullable(),
-    timezone: z.string().nullable(),
+    time: text({ max: 100 }).nullable(),
+    timezone: note.nullable(),
     estimate: z.boolean(),
-    basis: z.string().nullable(),
+    basis: note.nullable(),
   }),
-  url: webUrl.nullable(),
-  url_confidence: z.string().min(1),
-  republished_from: z.string().nullable(),
+  /** An article's address: only http(s), so that no `javascript:` or `data:` URL becomes a link. */
+  url: httpUrl.nullable(),
+  url_confidence: note,
+  republished_from: note.nullable(),
   /** True when this copy rewords the text it republishes (its wording is not the original's). */
   reworded: z.boolean().default(false),
-  evidence: z.string().nullable().default(null),
+  evidence: note.nullable().default(null),
+  /** Lines as the raw file has them (outer spaces included), matched exactly. */
   boilerplate_lines: z.array(z.string()).default([]),
-  encoding_issues: z.array(z.string()).default([]),
+  encoding_issues: z.array(note).default([]),
   /** Our own fields, added when ingest keeps a copy of the record in content/raw/provenance.json: */
   /** the day the article was archived, so that re-running ingest is byte-identical; */
   archived: isoDate.optional(),
   /** the standfirst line, which cannot be told from a paragraph by its form alone. */
-  standfirst: z.string().nullable().optional(),
+  standfirst: note.nullable().optional(),
 });
 
 /** Each raw file and each source id has exactly one record: a second would be ignored silently. */

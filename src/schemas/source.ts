@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate, slug } from './common.ts';
-import { webUrl } from './provenance.ts';
+import { httpUrl } from './site.ts';
 
 /** Metadata of one archived source: the front matter of content/sources/<id>.md. */
 export const sourceMetaSchema = z.strictObject({
@@ -26,7 +26,7 @@ export const sourceMetaSchema = z.strictObject({
     estimate: z.boolean(),
     basis: z.string().nullable(),
   }),
-  url: webUrl.nullable(),
+  url: httpUrl.nullable(),
   /** How sure we are of the URL: "unknown", "inferred", "found in an archived copy …". */
   urlConfidence: z.string().min(1),
   republishedFrom: z.string().nullable(),

@@ -167,8 +167,9 @@ describe('ingest', () => {
 
   const oneLineRefusals: Array<[string, Record<string, unknown>, RegExp]> = [
     ['an author with no name before its separator', { author: ', staff' }, /"author": ", staff" has no name before its first separator/],
-    ['a javascript: URL', { url: 'javascript:alert(document.domain)//' }, /record 0\.url: only http:\/\/ and https:\/\/ addresses are accepted/],
-    ['a data: URL', { url: 'data:text/html,<script>alert(1)</script>' }, /record 0\.url: only http:\/\/ and https:\/\/ addresses are accepted/],
+    ['a javascript: URL', { url: 'javascript:alert(document.domain)//' }, /record 0\.url: must be an absolute address starting with http:\/\/ or https:\/\//],
+    ['a data: URL', { url: 'data:text/html,<script>alert(1)</script>' }, /record 0\.url: must be an absolute address starting with http:\/\/ or https:\/\//],
+    ['a control character in a field', { headline: 'Bridges\u0007 reopen' }, /record 0\.headline: contains U\+0007, a control character, at character 8/],
   ];
   for (const [name, change, message] of oneLineRefusals) {
     it(`refuses ${name} in one line, leaving content unchanged`, () => {
@@ -187,6 +188,15 @@ describe('ingest', () => {
       expect(snapshot(dir)).toEqual(before);
     });
   }
+
+  it('refuses a provenance record whose file is a path, so no record can reach outside its folder', () => {
+    const dir = scratch();
+    const records = keptRecords(dir);
+    writeFileSync(join(dir, 'raw', 'provenance.json'), JSON.stringify([{ ...records[0], file: '../sources/x.md' }]));
+    expect(() => ingest({ contentDir: dir, files: [join(dir, 'raw', '000_97bd53f18ffc2277.txt')], archived: '2026-01-01', force: true })).toThrow(
+      /provenance\.json: record 0\.file: must be a file name in the same folder, without a path$/,
+    );
+  });
 
   it('refuses a bad --archived date in one line, without a stack trace', () => {
     const dir = scratch();
