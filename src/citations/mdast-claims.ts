@@ -2,7 +2,7 @@ import type { ElementContent, Properties } from 'hast';
 import type { Data, PhrasingContent, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { ContentError } from '../lib/content-error.ts';
-import { citationMarker, claimLink } from './render.ts';
+import { claimLink, claimMarker } from './render.ts';
 import type { ClaimInput, ResolvedClaim } from './resolve.ts';
 import { findCitations, type CitationToken } from './syntax.ts';
 
@@ -131,10 +131,11 @@ export function rebuild(segments: readonly Segment[], nextClaim: () => ResolvedC
     const claim = nextClaim();
     const leading = takeLeadingSpace(run);
     if (leading) out.push(leading);
-    const { tagName, properties, children } = claimLink(claim.anchor, toString({ type: 'paragraph', children: run }));
+    const text = toString({ type: 'paragraph', children: run });
+    const { tagName, properties, children } = claimLink(claim.anchor, text);
     const link = hastNode(tagName, properties, [], children);
     out.push(hastNode('span', { id: claim.anchor, className: ['claim'] }, [link, ...run]));
-    for (const marker of claim.markers) out.push(hastNode('span', { className: ['cite'] }, [], citationMarker({ ...marker, base })));
+    out.push(hastNode('span', { className: ['cite'] }, [], claimMarker({ anchor: claim.anchor, claim: text, passages: claim.markers, base })));
     run = [];
   }
   out.push(...run);

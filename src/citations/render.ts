@@ -19,11 +19,11 @@ export interface RenderedNote {
   backlinks: Array<{ claimAnchor: string }>;
 }
 
-export interface MarkerInput {
-  note: RenderedNote;
-  citationId: string;
-  /** Unique per marker on the page. */
-  markerId: string;
+/** One claim's marker: the claim and every passage it cites. */
+export interface ClaimMarkerInput {
+  anchor: string;
+  claim: string;
+  passages: ReadonlyArray<{ note: RenderedNote; citationId: string }>;
   base: string;
 }
 
@@ -65,59 +65,99 @@ function speakerLine(note: RenderedNote, className: string): ElementContent[] {
   return note.speaker ? [{ type: 'text', value: ' ' }, h('span', { className: [className] }, `(statement by ${note.speaker.name})`)] : [];
 }
 
-export function citationMarker({ note, citationId, markerId, base }: MarkerInput): Element[] {
-  const previewId = `preview-${markerId}`;
+/** Note numbers as a reader counts them: "3", "3–5", "2, 7". */
+export function noteNumbers(numbers: readonly number[]): string {
+  const sorted = [...new Set(numbers)].sort((a, b) => a - b);
+  const runs: Array<[number, number]> = [];
+  for (const n of sorted) {
+    const last = runs.at(-1);
+    if (last && n === last[1] + 1) last[1] = n;
+    else runs.push([n, n]);
+  }
+  return runs.map(([from, to]) => (from === to ? `${from}` : to === from + 1 ? `${from}, ${to}` : `${from}–${to}`)).join(', ');
+}
+
+/**
+ * One marker per claim, however many passages support it: a button that opens one preview listing
+ * every passage with its source and links, and a visible link to the claim itself, so a reader on
+ * a phone can copy the address of one sentence. A word joiner keeps the marker on its word's line.
+ */
+export function claimMarker({ anchor, claim, passages, base }: ClaimMarkerInput): ElementContent[] {
+  const previewId = `preview-${anchor}`;
+  const numbers = noteNumbers(passages.map((p) => p.note.number));
   return [
+    { type: 'text', value: '\u2060' },
     h('sup', { className: ['cite-ref'] }, [
       h(
         'button',
-        { type: 'button', className: ['cite-marker'], popoverTarget: previewId, dataCite: citationId, ariaLabel: `Source ${note.number}` },
-        String(note.number),
+        { type: 'button', className: ['cite-marker'], popoverTarget: previewId, ariaLabel: `${passages.length === 1 ? 'Source' : 'Sources'} ${numbers}` },
+        numbers,
       ),
     ]),
     h('span', { id: previewId, popover: 'auto', className: ['cite-preview'] }, [
-      h('q', { className: ['cite-preview-quote'] }, note.quote),
-      ...speakerLine(note, 'cite-preview-speaker'),
-      h('span', { className: ['cite-preview-source'] }, sourceLine(note.source)),
-      h('span', { className: ['cite-preview-links'] }, [
-        h('a', { href: archiveHref(base, note.source.id, note.paragraph) }, `Archived text, paragraph ${note.paragraph.slice(1)}`),
-        { type: 'text', value: ' · ' },
-        originalLink(note.source, note.quote, 'Original article'),
-        { type: 'text', value: ' · ' },
-        h('a', { href: `#${note.id}`, role: 'doc-noteref' }, `Note ${note.number}`),
-      ]),
+      ...passages.map(({ note, citationId }) =>
+        h('span', { className: ['cite-passage'], dataCite: citationId }, [
+          h('q', { className: ['cite-preview-quote'] }, note.quote),
+          ...speakerLine(note, 'cite-preview-speaker'),
+          h('span', { className: ['cite-preview-source'] }, sourceLine(note.source)),
+          h('span', { className: ['cite-preview-links'] }, [
+            h('a', { href: archiveHref(base, note.source.id, note.paragraph) }, `Archived text, paragraph ${note.paragraph.slice(1)}`),
+            { type: 'text', value: ' · ' },
+            originalLink(note.source, note.quote, 'Original article'),
+            { type: 'text', value: ' · ' },
+            h('a', { href: `#${note.id}`, role: 'doc-noteref' }, `Note ${note.number}`),
+          ]),
+        ]),
+      ),
+      h('a', { href: `#${anchor}`, className: ['cite-preview-claim'], ariaLabel: `Link to this sentence: ${claimStart(claim)}` }, 'Link to this sentence'),
     ]),
   ];
 }
 
+/**
+ * The page's sources as a bibliography: each source named once, with the passages quoted from it
+ * numbered under it (the markers' numbers) and links back to the claims that cite them.
+ */
 export function endnotes(notes: readonly RenderedNote[], base: string, heading = { id: 'endnotes-title', text: 'Sources' }): Element {
+  const bySource = new Map<string, RenderedNote[]>();
+  for (const note of notes) bySource.set(note.source.id, [...(bySource.get(note.source.id) ?? []), note]);
   return h('section', { className: ['endnotes'], role: 'doc-endnotes', ariaLabelledBy: heading.id }, [
     h('h2', { id: heading.id }, heading.text),
     h(
-      'ol',
-      notes.map((note) =>
-        h('li', { id: note.id }, [
-          h('q', note.quote),
-          ...speakerLine(note, 'endnote-speaker'),
-          { type: 'text', value: ' — ' },
-          ...sourceLine(note.source),
-          { type: 'text', value: '. ' },
-          h('a', { href: archiveHref(base, note.source.id, note.paragraph) }, `Archived text, paragraph ${note.paragraph.slice(1)}`),
+      'ul',
+      { className: ['bibliography'] },
+      [...bySource.values()].map((passages) => {
+        const { source } = passages[0];
+        return h('li', { className: ['endnote-source'] }, [
+          ...sourceLine(source),
           { type: 'text', value: '. Original: ' },
-          note.source.url
-            ? h('a', { href: note.source.url, className: ['endnote-url'], rel: 'external noopener noreferrer', referrerPolicy: 'no-referrer' }, note.source.url)
+          source.url
+            ? h('a', { href: source.url, className: ['endnote-url'], rel: 'external noopener noreferrer', referrerPolicy: 'no-referrer' }, source.url)
             : { type: 'text', value: 'URL unknown' },
-          { type: 'text', value: '. ' },
+          { type: 'text', value: '.' },
           h(
-            'span',
-            { className: ['endnote-backlinks'] },
-            note.backlinks.flatMap(({ claimAnchor }, i) => [
-              h('a', { href: `#${claimAnchor}`, role: 'doc-backlink', ariaLabel: `Back to claim ${i + 1} citing note ${note.number}` }, `↑${note.backlinks.length > 1 ? i + 1 : ''}`),
-              { type: 'text', value: ' ' },
-            ]),
+            'ol',
+            { className: ['endnote-passages'] },
+            passages.map((note) =>
+              h('li', { id: note.id, value: note.number }, [
+                h('q', note.quote),
+                ...speakerLine(note, 'endnote-speaker'),
+                { type: 'text', value: ' — ' },
+                h('a', { href: archiveHref(base, note.source.id, note.paragraph) }, `Archived text, paragraph ${note.paragraph.slice(1)}`),
+                { type: 'text', value: '. ' },
+                h(
+                  'span',
+                  { className: ['endnote-backlinks'] },
+                  note.backlinks.flatMap(({ claimAnchor }, i) => [
+                    h('a', { href: `#${claimAnchor}`, role: 'doc-backlink', ariaLabel: `Back to claim ${i + 1} citing note ${note.number}` }, `↑${note.backlinks.length > 1 ? i + 1 : ''}`),
+                    { type: 'text', value: ' ' },
+                  ]),
+                ),
+              ]),
+            ),
           ),
-        ]),
-      ),
+        ]);
+      }),
     ),
   ]);
 }

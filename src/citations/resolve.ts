@@ -31,7 +31,8 @@ export interface ClaimInput {
 
 export interface ResolvedClaim {
   anchor: string;
-  markers: Array<{ note: RenderedNote; citationId: string; markerId: string }>;
+  /** The claim's passages, in the order written; one marker shows them all. */
+  markers: Array<{ note: RenderedNote; citationId: string }>;
 }
 
 export interface ResolvedPage {
@@ -143,7 +144,7 @@ export function createPageResolver(options: ResolverOptions): PageResolver {
             note: note.number,
             ...(exception ? { exception: { rule: exception.rule, reason: exception.reason } } : {}),
           });
-          return { note, citationId, markerId: `${anchor}-${i + 1}` };
+          return { note, citationId };
         });
         return { anchor, markers };
       });

@@ -36,11 +36,14 @@ describe('remarkCitations', () => {
     expect(html).toContain(
       '<span id="claim-the-mayor-said-two-bridges-closed" class="claim"><a href="#claim-the-mayor-said-two-bridges-closed" class="claim-link" aria-label="Link to the claim: The mayor said two bridges closed.">#</a>The mayor said two bridges closed.</span>',
     );
-    expect(html).toMatch(/<button type="button" class="cite-marker" popovertarget="preview-claim-the-mayor-said-two-bridges-closed-1" data-cite="pages\/flood\/claim-the-mayor-said-two-bridges-closed\/1" aria-label="Source 1">1<\/button>/);
-    expect(html).toContain('<span id="preview-claim-the-mayor-said-two-bridges-closed-1" popover="auto" class="cite-preview">');
+    expect(html).toContain(
+      '\u2060<sup class="cite-ref"><button type="button" class="cite-marker" popovertarget="preview-claim-the-mayor-said-two-bridges-closed" aria-label="Source 1">1</button></sup>',
+    );
+    expect(html).toContain('<span id="preview-claim-the-mayor-said-two-bridges-closed" popover="auto" class="cite-preview"><span class="cite-passage" data-cite="pages/flood/claim-the-mayor-said-two-bridges-closed/1">');
+    expect(html).toContain('<a href="#claim-the-mayor-said-two-bridges-closed" class="cite-preview-claim" aria-label="Link to this sentence: The mayor said two bridges closed.">Link to this sentence</a>');
     expect(html).toContain('href="/sources/river-report/#p1"');
     expect(html).toContain('role="doc-endnotes"');
-    expect(html).toContain('<li id="note-1">');
+    expect(html).toContain('<li id="note-1" value="1">');
     expect(html).toContain('href="#claim-the-mayor-said-two-bridges-closed" role="doc-backlink"');
     expect(html).toContain(' Later text.');
     expect(citations).toEqual([
@@ -59,8 +62,8 @@ describe('remarkCitations', () => {
     ]);
   });
 
-  it('numbers notes per page, one number per passage, and lets citations in a row support one claim', () => {
-    const { citations } = run(
+  it('numbers notes per page, one number per passage, and lets citations in a row support one claim behind one marker', () => {
+    const { citations, html } = run(
       [
         'One said.[@river-report: two bridges were closed][@river-later (council): Both bridges reopened]',
         '',
@@ -73,6 +76,10 @@ describe('remarkCitations', () => {
       ['claim-two-said', 1, null],
       ['claim-three-said', 3, null],
     ]);
+    expect(html.match(/class="cite-marker"/g)).toHaveLength(3);
+    expect(html).toContain('aria-label="Sources 1, 2">1, 2</button>');
+    // The endnotes name each source once, with its passages under it.
+    expect(html.match(/class="endnote-source"/g)).toHaveLength(2);
   });
 
   it('names a claim\'s own link after the claim\'s first words, keeping emphasis inside the claim', () => {
