@@ -1,6 +1,3 @@
-import { Cite } from '@citation-js/core';
-import '@citation-js/plugin-ris';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -11,16 +8,15 @@ import { readArchive } from '../../src/archive/read.ts';
 import { toBibtex, toRis } from '../../src/cite/export.ts';
 import { formatCitation } from '../../src/cite/format.ts';
 import { pageCslItem, sourceCslItem, type CslItem } from '../../src/cite/item.ts';
+import { expectBibtexRecord, expectCslRecord, expectRisRecords, pandoc, pandocMissing, pandocRead } from '../helpers/reference-readers.ts';
 
 /**
- * The exports read back by real clients, as a teacher's reference manager would: pandoc (Debian's
- * 2.17, installed by `npm test` through scripts/ensure-test-deps.sh) for BibTeX and CSL-JSON,
- * citation-js for RIS (pandoc 2.17 has no RIS reader). Every field of the CSL-JSON record must
- * come back, and citeproc in pandoc must print APA and Chicago as the page's "Cite this page" does.
- * The items are those of the real site and of the fixture site, made by the site's own functions.
+ * The exports read back by real clients (tests/helpers/reference-readers.ts): every field of the
+ * CSL-JSON record must come back, and citeproc in pandoc must print APA and Chicago as the page's
+ * "Cite this page" does. The items are those of the real site and of the fixture site, made by
+ * the site's own functions (tests/site/exports-read-back.test.ts reads the built files).
  */
 
-const pandoc = spawnSync('pandoc', ['--version'], { encoding: 'utf8' });
 const work = mkdtempSync(join(tmpdir(), 'pandoc-'));
 
 function itemsOf(contentDir: string): CslItem[] {
@@ -40,26 +36,6 @@ function itemsOf(contentDir: string): CslItem[] {
 
 const sites = { 'the real site': itemsOf('content'), 'the fixture site': itemsOf('tests/fixtures/site-basic') };
 
-function run(args: string[], input?: string): string {
-  const result = spawnSync('pandoc', args, { encoding: 'utf8', input });
-  if (result.status !== 0) throw new Error(`pandoc ${args.join(' ')} failed: ${result.stderr}`);
-  return result.stdout;
-}
-
-// pandoc's LaTeX reader prints a straight apostrophe as a typographic one, as LaTeX does.
-const typographic = (text: unknown) => (typeof text === 'string' ? text.replace(/'/g, '’') : text);
-
-/** The fields a reference manager needs, as pandoc gives them back. */
-const essentials = (item: Record<string, unknown>) => ({
-  title: item.title,
-  'container-title': item['container-title'],
-  author: item.author,
-  issued: item.issued,
-  URL: item.URL,
-  accessed: (item.accessed as { 'date-parts': number[][] } | undefined)?.['date-parts'],
-  note: item.note,
-});
-
 const citeprocStyles = (() => {
   const styles = createRequire(import.meta.url)('@citation-js/plugin-csl/lib/styles.json') as Record<string, string>;
   writeFileSync(join(work, 'apa.csl'), styles.apa);
@@ -68,7 +44,7 @@ const citeprocStyles = (() => {
 
 /** The bibliography entries pandoc's citeproc prints for a bibliography file, as plain text by citation key. */
 function pandocEntries(bibliography: string, style: string): Map<string, string> {
-  const html = run(['--citeproc', `--bibliography=${bibliography}`, `--csl=${style}`, '-t', 'html', '--wrap=none'], '---\nnocite: "@*"\n---\n');
+  const html = pandoc(['--citeproc', `--bibliography=${bibliography}`, `--csl=${style}`, '-t', 'html', '--wrap=none'], '---\nnocite: "@*"\n---\n');
   return new Map([...html.matchAll(/<div id="ref-([^"]+)" class="csl-entry"[^>]*>([\s\S]*?)<\/div>/g)].map(([, key, entry]) => [key, plain(entry)]));
 }
 
@@ -85,49 +61,26 @@ const plain = (html: string) =>
 
 describe.each(Object.entries(sites))('the citation exports of %s, read back', (_, items) => {
   it('pandoc is installed (npm test installs it from Debian)', () => {
-    expect(pandoc.error, 'pandoc is missing: run `sh scripts/ensure-test-deps.sh` (or apt-get install pandoc)').toBeUndefined();
+    expect(pandocMissing).toBeUndefined();
   });
 
   it('BibTeX, read by pandoc as biblatex: no field lost compared with the CSL-JSON record', () => {
     const file = join(work, 'all.bib');
     writeFileSync(file, toBibtex(items));
-    const read = JSON.parse(run(['-f', 'biblatex', '-t', 'csljson', file])) as Array<Record<string, unknown>>;
+    const read = pandocRead(file, 'biblatex');
     expect(read.map((item) => item.id)).toEqual(items.map((item) => item['citation-key']));
-    for (const [i, item] of items.entries()) {
-      const { note, ...fields } = essentials(item as unknown as Record<string, unknown>);
-      const back = essentials(read[i]);
-      expect({ ...back, note: undefined, title: typographic(back.title) }, item.id).toEqual({ ...fields, note: undefined, title: typographic(fields.title) });
-      expect(typographic(back.note), item.id).toBe(typographic([item.section && `Section: ${item.section}`, note].filter(Boolean).join('. ') || undefined));
-      expect(read[i].type, item.id).toBe(item.type);
-    }
+    for (const [i, item] of items.entries()) expectBibtexRecord(read[i], item);
   });
 
   it('CSL-JSON, read by pandoc: no field lost', () => {
     const file = join(work, 'all.json');
     writeFileSync(file, JSON.stringify(items));
-    const read = JSON.parse(run(['-f', 'csljson', '-t', 'csljson', file])) as Array<Record<string, unknown>>;
-    for (const [i, item] of items.entries()) expect(essentials(read[i]), item.id).toEqual(essentials(item as unknown as Record<string, unknown>));
+    const read = pandocRead(file, 'csljson');
+    for (const [i, item] of items.entries()) expectCslRecord(read[i], item);
   });
 
   it('RIS, read by citation-js: title, publication or site, author, date, access date, URL and note', () => {
-    const ris = toRis(items);
-    const read = new Cite(ris).data as Array<Record<string, unknown>>;
-    expect(read).toHaveLength(items.length);
-    const records = ris.split(/^ER {2}- $/m).slice(0, -1);
-    for (const [i, item] of items.entries()) {
-      const back = read[i];
-      const news = item.type === 'article-newspaper';
-      // citation-js 0.8 reads a NEWS record's AU as the reporter and its date from PY (the year)
-      // only, and an ELEC record's T2 as the collection (Zotero: the website's title): the full
-      // date and the byline are checked on the record's own DA and AU lines.
-      expect(back[news ? 'container-title' : 'collection-title'], item.id).toBe(item['container-title']);
-      expect(back.reporter ?? undefined, item.id).toBe(news ? item.author?.[0].literal : undefined);
-      expect(records[i], item.id).toContain(`DA  - ${item.issued['date-parts'][0].map((n) => String(n).padStart(2, '0')).join('/')}/\n`);
-      expect((back.issued as CslItem['issued'])['date-parts'], item.id).toEqual(news ? [[item.issued['date-parts'][0][0]]] : item.issued['date-parts']);
-      const { title, URL, accessed, note } = essentials(back);
-      const expected = essentials(item as unknown as Record<string, unknown>);
-      expect({ title, URL, accessed, note }, item.id).toEqual({ title: expected.title, URL: expected.URL, accessed: expected.accessed, note: expected.note });
-    }
+    expectRisRecords(toRis(items), items);
   });
 
   it('citeproc in pandoc prints APA and Chicago as "Cite this page" does, from the BibTeX and from the CSL-JSON', { timeout: 120_000 }, () => {
