@@ -24,7 +24,7 @@ describe('a page’s change log', () => {
 
   it('refuses a change dated after the page’s last review, on pages and incidents alike', () => {
     expect(issues({ ...page, changes: [{ date: '2024-06-02', note: 'a' }] })).toEqual(['changes: the newest change is dated after "updated": set "updated" to the date of the review']);
-    const incident = { title: 'Flood', summary: 'Water rose.', start: '2024-05', places: ['weir'], parties: ['council'], updated: '2024-06-01' };
+    const incident = { title: 'Flood', summary: 'Water rose.', when: 'May 2024.', where: 'The weir.', start: '2024-05', places: ['weir'], parties: ['council'], updated: '2024-06-01' };
     expect(incidentSchema.safeParse({ ...incident, changes: [{ date: '2024-07-01', note: 'a' }] }).success).toBe(false);
     expect(incidentSchema.safeParse({ ...incident, changes: [{ date: '2024-06-01', note: 'a' }] }).success).toBe(true);
   });
