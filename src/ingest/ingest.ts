@@ -15,7 +15,7 @@ import { decodeRawArticle } from './decode.ts';
  *
  * Writing is one transaction: everything is staged in content/.ingest-staging/, a commit marker is
  * written, then each file is moved into place. A run killed before the marker is discarded by the
- * next run; one killed after it is finished by the next run.
+ * next run; one killed after it is finished by the next run; one still running stops the next.
  */
 
 export interface IngestOptions {
@@ -118,6 +118,10 @@ function applySteps(contentDir: string, staging: string, steps: Step[]): void {
  */
 export function recoverInterruptedIngest(contentDir: string): string | null {
   const staging = join(contentDir, stagingDirName);
+  const owner = readOwner(staging);
+  if (owner !== undefined && owner !== process.pid && isRunning(owner)) {
+    throw new IngestError(`another ingest (process ${owner}) is writing ${contentDir}; run this one when it has finished (if no ingest is running, delete ${join(staging, 'owner.json')})`);
+  }
   const leftovers = ['raw', 'sources'].flatMap((folder) =>
     existsSync(join(contentDir, folder)) ? readdirSync(join(contentDir, folder)).filter((name) => name.endsWith('.tmp')).map((name) => join(contentDir, folder, name)) : [],
   );
@@ -132,10 +136,32 @@ export function recoverInterruptedIngest(contentDir: string): string | null {
   return 'discarded an interrupted ingest (it had not been committed: nothing of it was in place)';
 }
 
+/** The process that staged an ingest, if it said. */
+function readOwner(staging: string): number | undefined {
+  try {
+    return Number(JSON.parse(readFileSync(join(staging, 'owner.json'), 'utf8')).pid) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** Stages every output, marks the transaction committed, then moves everything into place. */
 function commit(contentDir: string, outputs: Array<{ target: string; text: string }>, removals: string[]): void {
   const staging = join(contentDir, stagingDirName);
-  mkdirSync(staging, { recursive: true });
+  // Not recursive: if another run created it since this one started, this one stops here.
+  mkdirSync(contentDir, { recursive: true });
+  mkdirSync(staging);
+  writeFileSync(join(staging, 'owner.json'), JSON.stringify({ pid: process.pid }));
   const steps: Step[] = outputs.map((output, i) => {
     writeFileSync(join(staging, `${i}`), output.text);
     return { staged: `${i}`, target: output.target };

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -218,6 +218,20 @@ describe('ingest', () => {
     expect(ingest({ contentDir: dir, files: [], archived: '2026-01-01', log: (line) => log.push(line) })).toEqual([]);
     expect(log.join('\n')).toMatch(/discarded an interrupted ingest/);
     expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('leaves alone a run that is still going on, refusing to start another', () => {
+    const dir = scratch();
+    const running = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+    try {
+      mkdirSync(join(dir, stagingDirName));
+      writeFileSync(join(dir, stagingDirName, 'owner.json'), JSON.stringify({ pid: running.pid }));
+      const before = snapshot(dir);
+      expect(() => ingest({ contentDir: dir, files: [], archived: '2026-01-01' })).toThrow(new RegExp(`^another ingest \\(process ${running.pid}\\) is writing `));
+      expect(snapshot(dir)).toEqual(before);
+    } finally {
+      running.kill();
+    }
   });
 
   it('finishes a committed run that was interrupted while moving files into place', () => {
