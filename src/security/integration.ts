@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -35,7 +35,7 @@ export function buildChecks(contentDir: string): AstroIntegration {
       },
       'astro:routes:resolved': ({ routes }) => {
         const pagesDir = join(contentDir, 'pages');
-        const pages = readdirSync(pagesDir, { recursive: true })
+        const pages = (existsSync(pagesDir) ? readdirSync(pagesDir, { recursive: true }) : [])
           .map(String)
           .filter((file) => file.endsWith('.mdx'))
           .map((file) => ({ file: relative(process.cwd(), join(pagesDir, file)), route: contentRoute(file) }));
