@@ -112,7 +112,7 @@ export function checkDist(files: DistFiles, expect: DistExpectations): DistProbl
         const scheme = urlScheme(value);
         if (scheme === 'data') continue;
         if (scheme && scheme !== 'http' && scheme !== 'https') problems.push({ file, message: `a ${scheme}: address in the style sheet: ${shown(value)}` });
-        else if (new URL(value, `${origin}${base}${file}`).origin !== origin) problems.push({ file, message: `the style sheet loads ${shown(value)} from another site; the site loads nothing from elsewhere` });
+        else if (!URL.canParse(value, `${origin}${base}${file}`) || new URL(value, `${origin}${base}${file}`).origin !== origin) problems.push({ file, message: `the style sheet loads ${shown(value)} from another site; the site loads nothing from elsewhere` });
       }
     } else if (file.endsWith('.html') && text !== null) {
       checkPage(file, text);

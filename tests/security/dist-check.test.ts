@@ -101,8 +101,9 @@ describe('checkDist', () => {
     });
 
     it('fails a style sheet that loads from another host', () => {
-      expect(messages(site({ '_astro/a.css': 'a{background:url(https://other.invalid/x.png)} b{background:url("data:image/png;base64,AA")} @import "/b.css";' }))).toEqual([
+      expect(messages(site({ '_astro/a.css': 'a{background:url(https://other.invalid/x.png)} b{background:url("data:image/png;base64,AA")} @import "/b.css"; c{background:url(http://[x)}' }))).toEqual([
         '_astro/a.css: the style sheet loads "https://other.invalid/x.png" from another site; the site loads nothing from elsewhere',
+        '_astro/a.css: the style sheet loads "http://[x" from another site; the site loads nothing from elsewhere',
       ]);
     });
 

@@ -156,7 +156,7 @@ describe('the dist check on hostile pages', () => {
     const code = hostileText.map((text) => text.replace(/<\/script/gi, ''));
     await fc.assert(
       fc.asyncProperty(hostileText, hostileText, code, handler, async (before, after, script, event) => {
-        expect(() => checkDist(new Map([['a/index.html', page(before)]]), expectations)).not.toThrow();
+        expect(() => checkDist(new Map([['a/index.html', page(before)], ['a.css', `a{background:url(${after})}`], ['b.json', before]]), expectations)).not.toThrow();
         // Text that does not itself leave an open tag, comment or raw text element behind.
         const safeBefore = before.replace(/[<&]/g, '');
         const withScript = checkDist(new Map([['a/index.html', page(`${safeBefore}<script>${script}</script>${after}`)]]), expectations);
