@@ -9,6 +9,7 @@ import securityHeaders, { buildChecks } from './src/security/integration.ts';
 import previewImages from './src/preview/integration.ts';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkCitations } from './src/citations/remark-citations.ts';
+import { remarkSmartQuotes } from './src/typography/remark-smart-quotes.ts';
 import { contentDirFromEnv } from './src/lib/content-dir.ts';
 import { loadSiteConfig } from './src/lib/site-config.ts';
 
@@ -39,6 +40,6 @@ export default defineConfig({
   integrations: [mdx(), search(), securityHeaders(), previewImages(), ...(site.url ? [sitemap({ filter: (page) => !page.endsWith('/search/') })] : []), buildChecks(contentDir)],
   markdown: {
     // Astro 7's default processor (Sätteri) runs no remark plugins; the citation engine needs one.
-    processor: unified({ remarkPlugins: [[remarkCitations, { contentDir, base }]] }),
+    processor: unified({ remarkPlugins: [remarkSmartQuotes, [remarkCitations, { contentDir, base }]] }),
   },
 });

@@ -3,6 +3,7 @@ import type { Paragraph, PhrasingContent, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toHast } from 'mdast-util-to-hast';
 import { ContentError } from '../lib/content-error.ts';
+import { remarkSmartQuotes } from '../typography/remark-smart-quotes.ts';
 import { groupClaims, rebuild, splitSegments } from './mdast-claims.ts';
 import { assertContentIsData } from './mdx-allow-list.ts';
 import type { PageResolver } from './resolve.ts';
@@ -57,6 +58,7 @@ function parseField(text: string, where: FieldLocation): Paragraph {
   };
   visitPositions(tree as never);
   assertContentIsData(tree, where.file);
+  remarkSmartQuotes()(tree);
   const [first, ...rest] = tree.children;
   if (first?.type !== 'paragraph' || rest.length > 0) {
     throw new ContentError({ ...where, message: 'a cited field holds one paragraph of text', hint: 'Remove blank lines, list markers and headings from the value.' });
@@ -97,7 +99,9 @@ export function noteField(text: string, where: FieldLocation): ElementContent[] 
 
 /** The text of a cited field without its citations: for meta descriptions, search and feeds. */
 export function plainField(text: string): string {
-  const paragraph = fromMarkdown(text.trim()).children[0];
+  const tree = fromMarkdown(text.trim());
+  remarkSmartQuotes()(tree);
+  const paragraph = tree.children[0];
   if (paragraph?.type !== 'paragraph') return text.trim();
   return splitSegments(paragraph.children, '')
     .map((s) => (s.kind === 'inline' ? plain(s.node) : ''))

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { slug } from './common.ts';
-import { citedText } from './cited.ts';
+import { citedText, prose } from './cited.ts';
 import { citationExceptions } from './exception.ts';
 
 export const actorKinds = ['state', 'ministry', 'armed-forces', 'de-facto-authority', 'international-body', 'person'] as const;
@@ -9,7 +9,7 @@ export const actorKinds = ['state', 'ministry', 'armed-forces', 'de-facto-author
 export const actorSchema = z.strictObject({
   kind: z.enum(actorKinds),
   /** The name as international English-language reporting most often writes it. */
-  name: z.string().min(1),
+  name: prose({ max: 200 }),
   /** Other spellings and names, for search and for "also known as". */
   altNames: z.array(z.string().min(1)).default([]),
   /** The actor this one belongs to (a ministry's state, a minister's ministry), as a slug. */

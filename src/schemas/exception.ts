@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { exceptionRules } from '../citations/rules.ts';
+import { prose } from './cited.ts';
 
 /**
  * A reviewed exception to a rule that needs judgement (attribution): it names the rule, the
@@ -10,7 +11,8 @@ export const citationExceptionSchema = z.strictObject({
   rule: z.enum(exceptionRules),
   /** The citation's quote exactly as the page writes it. */
   quote: z.string().min(1),
-  reason: z.string().min(20, 'give the reason in a sentence a reader can check'),
+  /** Why the rule does not apply, in a sentence a reader can check. */
+  reason: prose({ min: 20, max: 1000 }),
 });
 
 export const citationExceptions = z.array(citationExceptionSchema).default([]);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { citedText, noteText } from './cited.ts';
+import { citedText, noteText, prose } from './cited.ts';
 import { citationExceptions } from './exception.ts';
 
 /** One glossary entry: content/glossary/<slug>.yaml; the slug is the anchor, /glossary/#<slug>. */
@@ -7,7 +7,7 @@ export const glossarySchema = z
   .strictObject({
     kind: z.enum(['term', 'place']),
     /** The spelling the pages use. */
-    name: z.string().min(1),
+    name: prose({ max: 200 }),
     /** Other spellings and names: they appear on first mention and feed search. */
     altNames: z.array(z.string().min(1)).default([]),
     /** A short explanation in plain English, each claim cited to the passage it rests on. */

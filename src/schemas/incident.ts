@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { citedText, noteText } from './cited.ts';
+import { citedText, noteText, prose } from './cited.ts';
 import { changeLog, changesReviewed, isoDate, slug } from './common.ts';
 import { citationExceptions } from './exception.ts';
 
@@ -26,7 +26,7 @@ const dateInput = z.preprocess((value) => (value instanceof Date && !Number.isNa
  * timeline and the facts box. Every other claim lives in the MDX body, where it is cited.
  */
 export const incidentSchema = z.strictObject({
-  title: z.string().min(1),
+  title: prose({ max: 300 }),
   /** One neutral line for the timeline, cited like the page's opening it restates. */
   summary: citedText(),
   /** The "When" box: the date as the sources give it, cited. */

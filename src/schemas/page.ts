@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { prose } from './cited.ts';
 import { changeLog, changesReviewed, isoDate } from './common.ts';
 import { citationExceptions } from './exception.ts';
 
 /** Front matter of an explainer page, content/pages/**\/*.mdx. */
 export const pageSchema = z.strictObject({
-  title: z.string().min(1),
+  title: prose({ max: 300 }),
   /** One or two sentences: the meta description and the summary in lists. */
-  description: z.string().min(1),
+  description: prose({ max: 1000 }),
   /** When the page was last reviewed against its sources. */
   updated: isoDate,
   changes: changeLog,

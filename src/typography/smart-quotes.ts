@@ -1,0 +1,32 @@
+/**
+ * Typographer's quotes for rendered prose: "straight" quotes and apostrophes become “curly” ones,
+ * the way SmartyPants does it. Pure: the remark adapter (remark-smart-quotes.ts) applies it to
+ * text nodes only, so code, URLs and attributes keep their straight quotes.
+ */
+
+/** Characters after which a quote mark opens rather than closes. */
+const opensAfter = /[\s([{\u2014\u2013/-]/u;
+
+/**
+ * `before` is the character just before `text` in the same paragraph ('' at its start), so a quote
+ * that begins a text node after *emphasis* still closes correctly.
+ */
+export function smartQuotes(text: string, before = ''): string {
+  let out = '';
+  let previous = before;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    const next = text[i + 1] ?? '';
+    if (char === '"') {
+      out += previous === '' || opensAfter.test(previous) ? '\u201C' : '\u201D';
+    } else if (char === "'") {
+      // An apostrophe inside a word (don't) or before a year ('90s) is the closing mark.
+      const opens = (previous === '' || opensAfter.test(previous)) && !/\d/.test(next);
+      out += opens ? '\u2018' : '\u2019';
+    } else {
+      out += char;
+    }
+    previous = char;
+  }
+  return out;
+}
