@@ -5,18 +5,18 @@ export default defineConfig({
     reporters: ['default', './scripts/summary-reporter.ts'],
     projects: [
       {
-        // Pure functions: no build, no browser; fast.
+        // Pure functions and in-process checks: no build, no browser; seconds (npm run test:unit).
         test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/site/**'] },
       },
       {
-        // Builds of fixture sites and of the real site, and checks in Chromium against them.
+        // Everything under tests/site/: builds of the real site and the fixture, shared by every file
+        // (globalSetup), one Chromium crawl per build (tests/helpers/crawl.ts), and checks against them.
         test: {
           name: 'site',
           include: ['tests/site/**/*.test.ts'],
           testTimeout: 240_000,
           hookTimeout: 600_000,
           fileParallelism: false,
-          // Builds the real site once (at / and under /explainer/) for every site test; see the file.
           globalSetup: ['tests/helpers/site-global-setup.ts'],
         },
       },

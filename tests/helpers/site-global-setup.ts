@@ -14,28 +14,44 @@ export interface ProvidedBuild {
   base: string;
 }
 
+/** The fixture explainer: two sources about a flood, one page. */
+export const fixtureSiteDir = 'tests/fixtures/site-basic';
+
+/** The builds every site test shares: content folder and base path of each. */
+export const sharedBuilds = {
+  /** The real site (content/) at "/". */
+  realSite: { content: 'content', base: '/' },
+  /** The same under the sub-path /explainer/. */
+  realSiteUnderBase: { content: 'content', base: '/explainer' },
+  /** The real site built a second time, into another folder with its own cache (determinism.test.ts). */
+  realSiteAgain: { content: 'content', base: '/' },
+  /** The fixture explainer about a flood, which has an address (site.json "url"). */
+  fixtureSite: { content: fixtureSiteDir, base: '/' },
+} as const;
+
+export type SharedBuild = keyof typeof sharedBuilds;
+
 declare module 'vitest' {
   export interface ProvidedContext {
     realSite: ProvidedBuild;
     realSiteUnderBase: ProvidedBuild;
+    realSiteAgain: ProvidedBuild;
+    fixtureSite: ProvidedBuild;
   }
 }
 
 /**
- * Builds the real site (content/) once for all site tests: at "/" and under the sub-path
- * /explainer/. (Not from a copy of content/: pages import components by relative paths.)
- * A failed build does not stop the run: the checks that need it fail with its output
- * (see builtSite in tests/helpers/site.ts).
+ * Builds every shared site once for all site tests. (The real site is built from content/ itself,
+ * not a copy: pages import components by relative paths.) One at a time: Astro writes generated
+ * modules into the project's .astro/ folder, so builds of two content folders at once break each
+ * other. A failed build does not stop the run: the checks that need it fail with its output (see
+ * builtSite in tests/helpers/site.ts).
  */
 export default function setup(project: TestProject): () => void {
   // Under .builds/ (git-ignored): builds must be inside the project, see build-site.ts.
   const work = freshOutDir('quality-');
-  const contentDir = resolve('content');
-  const builds = [
-    ['realSite', '/'],
-    ['realSiteUnderBase', '/explainer'],
-  ] as const;
-  for (const [key, base] of builds) {
+  for (const [key, { content, base }] of Object.entries(sharedBuilds) as Array<[SharedBuild, (typeof sharedBuilds)[SharedBuild]]>) {
+    const contentDir = resolve(content);
     const result = buildSite(contentDir, { outDir: join(work, key), base: base === '/' ? undefined : base });
     project.provide(key, { ok: result.ok, output: result.output, outDir: result.outDir, contentDir, base });
   }

@@ -2,13 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { inject } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { ProvidedBuild } from './site-global-setup.ts';
+import type { ProvidedBuild, SharedBuild } from './site-global-setup.ts';
 
-/** The real site built by the global setup; throws the build output when that build failed. */
-export function builtSite(which: 'realSite' | 'realSiteUnderBase' = 'realSite'): ProvidedBuild {
+/** A site built by the global setup (the real site by default); throws the build output when that build failed. */
+export function builtSite(which: SharedBuild = 'realSite'): ProvidedBuild {
   const build = inject(which);
   if (!build) throw new Error(`no ${which} build: run the site project (vitest --project site), whose globalSetup builds it`);
-  if (!build.ok) throw new Error(`the real site did not build (base ${build.base}):\n${build.output}`);
+  if (!build.ok) throw new Error(`${which} did not build (content ${build.contentDir}, base ${build.base}):\n${build.output}`);
   return build;
 }
 

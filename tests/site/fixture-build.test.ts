@@ -1,37 +1,25 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readArchive } from '../../src/archive/read.ts';
 import { normalize } from '../../src/citations/normalize.ts';
 import { ledgerSchema, type Ledger } from '../../src/schemas/ledger.ts';
-import { buildSite, type BuildResult } from '../helpers/build-site.ts';
-import { listPages, readPage } from '../helpers/site.ts';
+import { buildSite } from '../helpers/build-site.ts';
+import { fixtureSiteDir as fixture, fixtureVariant, lineOf } from '../helpers/content-check.ts';
+import type { ProvidedBuild } from '../helpers/site-global-setup.ts';
+import { builtSite, listPages, readPage } from '../helpers/site.ts';
 
 /**
  * The generator on another explainer: tests/fixtures/site-basic is a two-source site about a flood,
- * built with the same code as the real site. Broken variants of it must fail the build.
+ * built (by the global setup) with the same code as the real site. A broken variant of it must fail
+ * the build; the other broken citations are checked in process (tests/bad-inputs/content.test.ts).
  */
-const fixture = 'tests/fixtures/site-basic';
-
-/** A copy of the fixture with its page rewritten by `edit`. */
-function variant(edit: (page: string) => string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'fixture-'));
-  cpSync(fixture, dir, { recursive: true });
-  const page = join(dir, 'pages', 'index.mdx');
-  writeFileSync(page, edit(readFileSync(page, 'utf8')));
-  return dir;
-}
-
-const lineOf = (text: string, needle: string) => text.split('\n').findIndex((line) => line.includes(needle)) + 1;
-
 describe('a good fixture site', () => {
-  let build: BuildResult;
+  let build: ProvidedBuild;
   let ledger: Ledger;
   beforeAll(() => {
-    build = buildSite(fixture);
-    if (!build.ok) throw new Error(build.output);
+    build = builtSite('fixtureSite');
     ledger = ledgerSchema.parse(JSON.parse(readFileSync(join(build.outDir, 'citations.json'), 'utf8')));
   });
 
@@ -161,34 +149,21 @@ describe('a good fixture site', () => {
   });
 });
 
-describe('a broken citation fails the build', () => {
+describe('a broken citation fails the build (end to end: line and column through the MDX build)', () => {
   const quote = 'The northern bridge reopened on Tuesday';
+  const copies: string[] = [];
+  afterAll(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-  it('names the file, line and column of a quote not in the source, and suggests the passage', () => {
-    const dir = variant((page) => page.replace(`${quote}]`, 'The northern bridge opened on Tuesday]'));
-    const page = readFileSync(join(dir, 'pages', 'index.mdx'), 'utf8');
+  it('names the file, line and column of a quote not in the source, suggests the passage, and writes nothing', () => {
+    const { dir, text } = fixtureVariant((page) => page.replace(`${quote}]`, 'The northern bridge opened on Tuesday]'));
+    copies.push(dir);
     const build = buildSite(dir);
+    copies.push(build.outDir);
     expect(build.ok).toBe(false);
-    const line = lineOf(page, 'opened on Tuesday');
-    const column = page.split('\n')[line - 1].indexOf('[@town-news-flood-day-two') + 1;
+    const line = lineOf(text, 'opened on Tuesday');
+    const column = text.split('\n')[line - 1].indexOf('[@town-news-flood-day-two') + 1;
     expect(build.output).toContain(`pages/index.mdx:${line}:${column}: quote not found in source "town-news-flood-day-two"`);
     expect(build.output).toContain(`Did you mean (paragraph p1): "${quote}"`);
     expect(readdirSync(build.outDir)).toEqual([]);
-  });
-
-  it('lists the known ids for an unknown source', () => {
-    const dir = variant((page) => page.replace('[@town-news-flood-day-two: The southern', '[@town-news-flod-day-two: The southern'));
-    const build = buildSite(dir);
-    expect(build.ok).toBe(false);
-    expect(build.output).toMatch(/pages\/index\.mdx:\d+:\d+: unknown source id "town-news-flod-day-two"/);
-    expect(build.output).toContain('Known ids, closest first: town-news-flood-day-two, town-news-flood-day-one');
-  });
-
-  it('lists the places an ambiguous quote matches', () => {
-    const dir = variant((page) => page.replace('[@town-news-flood-day-one: The river rose by two metres overnight]', '[@town-news-flood-day-one: relatively stable]'));
-    const build = buildSite(dir);
-    expect(build.ok).toBe(false);
-    expect(build.output).toMatch(/pages\/index\.mdx:7:\d+: quote matches 2 places in source "town-news-flood-day-one": "relatively stable"/);
-    expect(build.output).toMatch(/paragraph p3 at \d+-\d+; paragraph p4 at \d+-\d+/);
   });
 });

@@ -1,56 +1,54 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeTags, axeViolations } from '../../helpers/axe.ts';
-import { openSite, type OpenSite } from '../../helpers/crawl.ts';
+import { axeTags } from '../../helpers/axe.ts';
+import { openSite, siteCrawl, type OpenSite, type SiteCrawl } from '../../helpers/crawl.ts';
 import { builtSite, listPages, readPage } from '../../helpers/site.ts';
 
 // axe-core in Chromium on every built page (WCAG 2.2 A and AA, and best practices): no violations
-// in the light scheme, the dark scheme, and with a citation preview open. The preview opens with
-// Enter on its marker, closes with Escape, and focus returns to the marker.
+// in the light scheme, the dark scheme, and with a citation preview open (results of the shared
+// crawl, tests/helpers/crawl.ts). The preview opens with Enter on its marker, closes with Escape,
+// and focus returns to the marker.
 const build = builtSite();
 const pages = listPages(build.outDir);
 const pagesWithMarkers = pages.filter((path) => readPage(build.outDir, path).includes('class="cite-marker"'));
 
-let open: OpenSite;
-let page: Page;
+let crawl: SiteCrawl;
 beforeAll(async () => {
-  open = await openSite(build.outDir, build.base);
-  page = await open.context.newPage();
+  crawl = await siteCrawl('realSite');
 });
-afterAll(async () => open?.close());
-
-const visit = async (path: string, colorScheme: 'light' | 'dark') => {
-  await page.emulateMedia({ colorScheme, media: 'screen' });
-  const response = await page.goto(new URL(path.slice(1), open.server.url).href);
-  expect(response?.status()).toBe(200);
-};
 
 describe(`axe-core (${axeTags.join(', ')})`, () => {
-  it.each(pages.flatMap((path) => [[path, 'light'], [path, 'dark']] as const))('%s in the %s colour scheme: no violations', async (path, scheme) => {
-    await visit(path, scheme);
-    expect(await axeViolations(page)).toEqual([]);
+  it.each(pages.flatMap((path) => [[path, 'light'], [path, 'dark']] as const))('%s in the %s colour scheme: no violations', (path, scheme) => {
+    const axe = crawl.byPage[path].axe;
+    expect(axe, 'the crawl ran axe on the page').toBeDefined();
+    expect(axe![scheme]).toEqual([]);
   });
 
   it('at least one page has citation markers to check previews on', () => {
     expect(pagesWithMarkers.length).toBeGreaterThan(0);
   });
 
-  it.each(pagesWithMarkers.flatMap((path) => [[path, 'light'], [path, 'dark']] as const))(
-    '%s with a citation preview open (%s): no violations',
-    async (path, scheme) => {
-      await visit(path, scheme);
-      const marker = page.locator('.cite-marker').first();
-      await marker.click();
-      const id = await marker.getAttribute('popovertarget');
-      expect(await page.locator(`[id="${id}"]`).evaluate((element) => element.matches(':popover-open'))).toBe(true);
-      expect(await axeViolations(page)).toEqual([]);
-    },
-  );
+  it.each(pagesWithMarkers.flatMap((path) => [[path, 'light'], [path, 'dark']] as const))('%s with a citation preview open (%s): no violations', (path, scheme) => {
+    const page = crawl.byPage[path];
+    expect(page.previewOpened, 'clicking the first marker opened its preview').toBe(true);
+    const axe = scheme === 'light' ? page.axe?.previewLight : page.axe?.previewDark;
+    expect(axe, 'the crawl ran axe with the preview open').toBeDefined();
+    expect(axe).toEqual([]);
+  });
 });
 
 describe('citation previews by keyboard', () => {
+  let open: OpenSite;
+  let page: Page;
+  beforeAll(async () => {
+    open = await openSite(build.outDir, build.base);
+    page = await open.context.newPage();
+  });
+  afterAll(async () => open?.close());
+
   it.each(pagesWithMarkers)('%s: Enter opens the first preview, Escape closes it, focus returns to its marker', async (path) => {
-    await visit(path, 'light');
+    const response = await page.goto(new URL(path.slice(1), open.server.url).href);
+    expect(response?.status()).toBe(200);
     const marker = page.locator('.cite-marker').first();
     const id = (await marker.getAttribute('popovertarget')) ?? '';
     const preview = page.locator(`[id="${id}"]`);

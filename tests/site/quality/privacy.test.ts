@@ -1,57 +1,38 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { openSite, type OpenSite } from '../../helpers/crawl.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { siteCrawl, type SiteCrawl } from '../../helpers/crawl.ts';
 import { parseCsp, unsafeScriptSources } from '../../helpers/csp.ts';
-import { builtSite, listPages, pageFacts, pageType } from '../../helpers/site.ts';
+import { builtSite, listPages, pageType } from '../../helpers/site.ts';
 
-// Privacy and security: a page, loaded in Chromium, asks nothing of any other origin; every page
-// carries a Content-Security-Policy (meta tag, and the _headers file for hosts that read one) that
-// allows no inline script except by hash; no inline event handlers.
+// Privacy and security: a page, loaded in Chromium, asks nothing of any other origin (with a
+// citation preview opened and scrolled to its end), and Chromium reports no CSP refusal and no
+// console error; every page carries a Content-Security-Policy (meta tag, and the _headers file for
+// hosts that read one) that allows no inline script except by hash; no inline event handlers.
+// Read from the shared crawl (tests/helpers/crawl.ts).
 const build = builtSite();
 const pages = listPages(build.outDir);
+const headersFile = join(build.outDir, '_headers');
 
-let open: OpenSite;
-let page: Page;
-const foreign: string[] = [];
-const refused: string[] = [];
+let crawl: SiteCrawl;
 beforeAll(async () => {
-  open = await openSite(build.outDir, build.base);
-  // Anything for another origin is recorded and aborted: nothing leaves the machine.
-  await open.context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (new URL(url).origin === open.server.origin) return route.continue();
-    foreign.push(url);
-    return route.abort('blockedbyclient');
-  });
-  page = await open.context.newPage();
-  page.on('console', (message) => {
-    if (/Content Security Policy|Refused to/i.test(message.text())) refused.push(message.text());
-  });
+  crawl = await siteCrawl('realSite');
 });
-afterAll(async () => open?.close());
 
 describe('no request leaves the origin', () => {
-  it.each(pages.map((path) => [path, pageType(path)]))('%s (%s)', async (path) => {
-    foreign.length = 0;
-    refused.length = 0;
-    const response = await page.goto(new URL(path.slice(1), open.server.url).href, { waitUntil: 'networkidle' });
-    expect(response?.status()).toBe(200);
-    // Open a citation preview and scroll to the end, in case either loads something.
-    const marker = page.locator('.cite-marker').first();
-    if ((await marker.count()) > 0) await marker.click();
-    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-    await page.waitForLoadState('networkidle');
-    expect(foreign, 'requests to other origins').toEqual([]);
-    expect(refused, 'Content-Security-Policy violations reported by Chromium').toEqual([]);
+  it.each(pages.map((path) => [path, pageType(path)]))('%s (%s): no request elsewhere, no CSP refusal, no console error', (path) => {
+    const page = crawl.byPage[path];
+    expect(page.status).toBe(200);
+    expect(page.plainView.length, 'the crawl saw the page load').toBeGreaterThan(0);
+    expect(page.foreign, 'requests to other origins').toEqual([]);
+    expect(page.cspViolations, 'Content-Security-Policy violations reported by Chromium').toEqual([]);
+    expect(page.consoleErrors, 'console errors and uncaught exceptions').toEqual([]);
+    expect(page.failed, 'failed requests').toEqual([]);
   });
 });
 
 describe('Content-Security-Policy and inline code', () => {
-  const headersFile = join(build.outDir, '_headers');
-
   it('the build has a _headers file with a CSP, no-referrer and nosniff for every path', () => {
     expect(existsSync(headersFile)).toBe(true);
     const text = readFileSync(headersFile, 'utf8');
@@ -64,9 +45,8 @@ describe('Content-Security-Policy and inline code', () => {
     expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
   });
 
-  it.each(pages)('%s: one CSP meta tag, the same as _headers, no inline script without its hash, no on* handlers', async (path) => {
-    await page.goto(new URL(path.slice(1), open.server.url).href);
-    const facts = await pageFacts(page);
+  it.each(pages)('%s: one CSP meta tag, the same as _headers, no inline script without its hash, no on* handlers', (path) => {
+    const facts = crawl.byPage[path].facts;
     expect(facts.csp).toHaveLength(1);
     const meta = parseCsp(facts.csp[0]);
     expect(unsafeScriptSources(meta)).toEqual([]);

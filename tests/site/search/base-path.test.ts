@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { openSite, type OpenSite } from '../../helpers/crawl.ts';
 import { builtSite } from '../../helpers/site.ts';
-import { namedEntries, pathOf, searchPage, watchedPage, type Watched } from './harness.ts';
+import { namedEntries, pathOf, searchPage, takeProblems, watchedPage, type Watched } from './harness.ts';
 
 // The same site built with base /explainer: search loads from under the base, and every result
 // link, alias target and filter stays under it.
@@ -17,6 +17,10 @@ beforeAll(async () => {
   watched = await watchedPage(open.context);
 });
 afterAll(async () => open?.close());
+// Every test answers for what its own page did: no console error, no request off 127.0.0.1.
+afterEach(() => {
+  if (watched) expect(takeProblems(watched)).toEqual({ errors: [], offsite: [] });
+});
 
 it('the site is served under /explainer/, and its pages were built for that base', () => {
   expect(new URL(open.server.url).pathname).toBe('/explainer/');
@@ -44,9 +48,4 @@ it('the header box works under the base', async () => {
   const hrefs = await watched.page.$$eval('.site-search .search-result-link', (els) => els.map((e) => e.getAttribute('href') ?? ''));
   expect(hrefs.every((h) => h.startsWith('/explainer/'))).toBe(true);
   expect(await watched.page.locator('.site-search .search-more a').getAttribute('href')).toMatch(/^\/explainer\/search\/\?q=/);
-});
-
-it('no console errors and no request off 127.0.0.1', () => {
-  expect(watched.errors).toEqual([]);
-  expect(watched.offsite).toEqual([]);
 });

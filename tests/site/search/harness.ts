@@ -48,7 +48,10 @@ export interface Watched {
   offsite: string[];
 }
 
-/** A new page that records console errors and requests, and refuses any request off 127.0.0.1. */
+/**
+ * A new page that records console errors and requests, and refuses any request off 127.0.0.1.
+ * Each test checks (and clears) its own records: see `takeProblems`.
+ */
 export async function watchedPage(context: BrowserContext): Promise<Watched> {
   const page = await context.newPage();
   const watched: Watched = { page, errors: [], requests: [], offsite: [] };
@@ -104,6 +107,18 @@ export async function allResults(page: Page, query: string): Promise<ShownResult
   return waitForResults(page, query);
 }
 
+/**
+ * On a search page already open, runs another query the way a reader does (types it, presses
+ * Enter), without reloading the page: the search code and index stay warm.
+ */
+export async function searchAgain(page: Page, query: string): Promise<ShownResult[]> {
+  const input = page.locator('#search-page-input');
+  // Typing marks the results busy at once (aria-busy), so the wait below is for this query's results.
+  await input.fill(query);
+  await input.press('Enter');
+  return waitForResults(page, query.trim());
+}
+
 /** Opens /search/?q=… and returns the results shown. */
 export async function searchPage(page: Page, siteUrl: string, query: string): Promise<ShownResult[]> {
   await page.goto(`${siteUrl}search/?q=${encodeURIComponent(query)}`);
@@ -112,3 +127,11 @@ export async function searchPage(page: Page, siteUrl: string, query: string): Pr
 
 /** A result link without the highlight parameter: "/actors/x/?highlight=y#z" → "/actors/x/#z". */
 export const pathOf = (href: string) => href.replace(/\?[^#]*/, '');
+
+/** What a test's page did wrong since the last call (console errors, requests off 127.0.0.1); clears the records. */
+export function takeProblems(watched: Watched): { errors: string[]; offsite: string[] } {
+  const problems = { errors: [...watched.errors], offsite: [...watched.offsite] };
+  watched.errors.length = 0;
+  watched.offsite.length = 0;
+  return problems;
+}
