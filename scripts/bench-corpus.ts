@@ -1,14 +1,19 @@
 /**
- * Synthetic corpora for the build benchmark: a content folder with `sources` archived sources
- * (the real archive format, hashed as ingest does) and `pages` explainer pages of about
- * `citationsPerPage` citations each, every quote taken from a source so that it matches exactly
- * one place. Deterministic: the same arguments give the same files. Written under .builds/ (not
- * committed).
+ * Synthetic corpora for the build benchmark: a content folder with `sources` sources, each a raw
+ * article and its provenance record in raw/ and the archive ingest derives from them (the build
+ * derives it again and compares), and `pages` explainer pages of about `citationsPerPage`
+ * citations each, every quote taken from a source so that it matches exactly one place. Claims
+ * say who reported them, as the attribution rule asks. The same page texts without citations can
+ * be written as a minimal Astro project: the floor the bench compares the build with.
+ * Deterministic: the same arguments give the same files. Written under .builds/ (not committed).
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { joinBlocks, serializeArchiveFile, sha256, type BlockKind } from '../src/archive/format.ts';
-import type { SourceMeta } from '../src/schemas/source.ts';
+import { dirname, join } from 'node:path';
+import { serializeArchiveFile } from '../src/archive/format.ts';
+import { deriveArchive, type ArchivableRecord } from '../src/ingest/derive.ts';
+
+/** How pages are written: cited MDX or cited Markdown for the site, or plain Markdown without citations for the floor. */
+export type CorpusFormat = 'mdx' | 'md' | 'floor';
 
 export interface CorpusOptions {
   dir: string;
@@ -17,6 +22,7 @@ export interface CorpusOptions {
   citationsPerPage?: number;
   /** Paragraphs per source. */
   paragraphs?: number;
+  format?: CorpusFormat;
 }
 
 /** mulberry32: a small seeded PRNG, so corpora are the same on every run. */
@@ -47,69 +53,117 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
 /** The unique word that anchors quotes in paragraph `p` of source `s`. */
 const anchorWord = (s: number, p: number) => `ref${s}x${p}`;
 
-export function writeCorpus(options: CorpusOptions): { dir: string; pages: number; sources: number; citations: number } {
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+export interface Corpus {
+  dir: string;
+  pages: number;
+  sources: number;
+  citations: number;
+  /** Content-relative path of every generated explainer page, in order. */
+  pageFiles: string[];
+}
+
+const pageExtension = (format: CorpusFormat) => (format === 'mdx' ? 'mdx' : 'md');
+const sourceId = (s: number) => `synthetic-source-${pad(s, 4)}`;
+const publisher = (s: number) => `Synthetic Wire ${1 + (s % 9)}`;
+
+function writeFile(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+}
+
+/**
+ * Raw articles, their provenance records and the archives ingest derives from them (written only
+ * when `dir` is given: the floor needs the same random sequence but no sources); returns each
+ * source's paragraphs.
+ */
+function writeSources(dir: string | null, rng: () => number, sources: number, paragraphs: number): string[][] {
+  const records: ArchivableRecord[] = [];
+  const bodies: string[][] = [];
+  for (let s = 1; s <= sources; s++) {
+    const headline = `Synthetic article ${s}: ${words(rng, 6).join(' ')}`;
+    const standfirst = `${capitalise(words(rng, 14).join(' '))}.`;
+    const lines = [headline, standfirst];
+    const texts: string[] = [];
+    // Each paragraph: some words, its anchor word, more words. A quote is the anchor word and the
+    // five words after it: unique in its source, whatever the random words are.
+    for (let p = 1; p <= paragraphs; p++) {
+      if (p === Math.ceil(paragraphs / 2)) lines.push(`Section ${s}`);
+      const text = capitalise(`${words(rng, 20).join(' ')} ${anchorWord(s, p)} ${words(rng, 30).join(' ')}.`);
+      texts.push(text);
+      lines.push(text);
+    }
+    bodies.push(texts);
+    const file = `synthetic-${pad(s, 4)}.txt`;
+    const record: ArchivableRecord = {
+      file,
+      id: sourceId(s),
+      publisher: publisher(s),
+      publisher_note: null,
+      section: null,
+      headline,
+      author: `Writer ${1 + (s % 37)}`,
+      published: { date: `2022-${pad(1 + (s % 12), 2)}-${pad(1 + ((s * 7) % 28), 2)}`, time: null, timezone: null, estimate: false, basis: null },
+      url: `https://synthetic.example/articles/${s}`,
+      url_confidence: 'generated',
+      republished_from: null,
+      reworded: false,
+      evidence: null,
+      boilerplate_lines: [],
+      encoding_issues: [],
+      archived: '2026-01-01',
+      standfirst,
+    };
+    records.push(record);
+    if (dir === null) continue;
+    const raw = `${lines.join('\n\n')}\n`;
+    const { meta, body } = deriveArchive(record, raw);
+    writeFile(join(dir, 'raw', file), raw);
+    writeFile(join(dir, 'sources', `${meta.id}.md`), serializeArchiveFile(meta, body));
+  }
+  if (dir !== null) writeFile(join(dir, 'raw', 'provenance.json'), `${JSON.stringify(records, null, 1)}\n`);
+  return bodies;
+}
+
+export function writeCorpus(options: CorpusOptions): Corpus {
   const { dir, pages, sources } = options;
   const citationsPerPage = options.citationsPerPage ?? 20;
   const paragraphs = options.paragraphs ?? 10;
+  const format = options.format ?? 'mdx';
   rmSync(dir, { recursive: true, force: true });
-  mkdirSync(join(dir, 'sources'), { recursive: true });
-  mkdirSync(join(dir, 'pages'), { recursive: true });
-  writeFileSync(
-    join(dir, 'site.json'),
-    `${JSON.stringify(
-      {
-        title: 'Synthetic benchmark explainer',
-        description: 'Generated pages and sources for measuring build time; not a real explainer.',
-        lang: 'en',
-        nav: [{ label: 'Sources', href: '/sources/' }],
-        corrections: 'Write to bench@example.org.',
-        licence: 'Generated text.',
-      },
-      null,
-      2,
-    )}\n`,
-  );
-
+  // The floor is a bare Astro project: its pages under src/pages/, no sources, no site.json.
+  const pagesDir = format === 'floor' ? join(dir, 'src', 'pages') : join(dir, 'pages');
+  mkdirSync(pagesDir, { recursive: true });
   const rng = random(20211116);
-  const sourceId = (s: number) => `synthetic-source-${pad(s, 4)}`;
-  // Each paragraph: some words, its anchor word, more words. A quote is the anchor word and the
-  // five words after it: unique in its source, whatever the random words are.
-  const bodies: string[][] = [];
-  for (let s = 1; s <= sources; s++) {
-    const blocks: Array<{ kind: BlockKind; text: string }> = [{ kind: 'standfirst', text: `${words(rng, 14).join(' ')}.` }];
-    const texts: string[] = [];
-    for (let p = 1; p <= paragraphs; p++) {
-      if (p === Math.ceil(paragraphs / 2)) blocks.push({ kind: 'heading', text: `Section ${s}` });
-      const text = `${words(rng, 20).join(' ')} ${anchorWord(s, p)} ${words(rng, 30).join(' ')}.`;
-      texts.push(text);
-      blocks.push({ kind: 'paragraph', text: text.charAt(0).toUpperCase() + text.slice(1) });
-    }
-    bodies.push(texts);
-    const body = joinBlocks(blocks);
-    const day = 1 + ((s * 7) % 28);
-    const meta: SourceMeta = {
-      id: sourceId(s),
-      publisher: `Synthetic Wire ${1 + (s % 9)}`,
-      headline: `Synthetic article ${s}: ${words(rng, 6).join(' ')}`,
-      author: { name: `Writer ${1 + (s % 37)}`, note: null },
-      published: { date: `2022-${pad(1 + (s % 12), 2)}-${pad(day, 2)}`, time: null, timezone: null, estimate: false, basis: null },
-      url: `https://synthetic.example/articles/${s}`,
-      urlConfidence: 'generated',
-      republishedFrom: null,
-      archived: '2026-01-01',
-      sha256: sha256(body),
-      raw: `raw/synthetic-${pad(s, 4)}.txt`,
-      notes: [],
-    };
-    writeFileSync(join(dir, 'sources', `${meta.id}.md`), serializeArchiveFile(meta, body));
+  const bodies = writeSources(format === 'floor' ? null : dir, rng, sources, paragraphs);
+  if (format === 'floor') writeFloorProject(dir);
+  else {
+    writeFile(
+      join(dir, 'site.json'),
+      `${JSON.stringify(
+        {
+          title: 'Synthetic benchmark explainer',
+          description: 'Generated pages and sources for measuring build time; not a real explainer.',
+          lang: 'en',
+          nav: [{ label: 'Sources', href: '/sources/' }],
+          corrections: 'Write to bench@example.org.',
+          licence: 'Generated text.',
+        },
+        null,
+        2,
+      )}\n`,
+    );
   }
 
-  writeFileSync(
-    join(dir, 'pages', 'index.mdx'),
+  const ext = pageExtension(format);
+  writeFile(
+    join(pagesDir, `index.${ext}`),
     ['---', 'title: Synthetic benchmark explainer', 'description: The home page of a generated corpus.', 'updated: 2026-01-01', 'kind: editorial', '---', '', 'A generated corpus for measuring the build.', ''].join('\n'),
   );
   let citations = 0;
   const perParagraph = 4;
+  const pageFiles: string[] = [];
   for (let n = 1; n <= pages; n++) {
     const lines = ['---', `title: Synthetic page ${n}`, `description: Generated page ${n} with about ${citationsPerPage} citations.`, 'updated: 2026-01-01', '---', ''];
     let paragraph: string[] = [];
@@ -120,7 +174,8 @@ export function writeCorpus(options: CorpusOptions): { dir: string; pages: numbe
       const text = bodies[s - 1][p - 1].split(' ');
       const at = text.indexOf(anchorWord(s, p));
       const quote = text.slice(at, at + 6).join(' ').replace(/\.$/, '');
-      paragraph.push(`Claim ${c} of page ${n}: ${words(rng, 8).join(' ')}.[@${sourceId(s)}: ${quote}]`);
+      const claim = `Claim ${c} of page ${n}: ${publisher(s)} reported ${words(rng, 8).join(' ')}.`;
+      paragraph.push(format === 'floor' ? claim : `${claim}[@${sourceId(s)}: ${quote}]`);
       citations++;
       if (paragraph.length === perParagraph || c === citationsPerPage) {
         if (paragraphsWritten % 2 === 0) lines.push(`## Part ${paragraphsWritten / 2 + 1}`, '');
@@ -130,9 +185,15 @@ export function writeCorpus(options: CorpusOptions): { dir: string; pages: numbe
       }
     }
     // Pages in folders of 100, as a large explainer would group them.
-    const folder = join(dir, 'pages', `part-${pad(Math.ceil(n / 100), 3)}`);
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, `page-${pad(n, 5)}.mdx`), lines.join('\n'));
+    const file = join(`part-${pad(Math.ceil(n / 100), 3)}`, `page-${pad(n, 5)}.${ext}`);
+    writeFile(join(pagesDir, file), lines.join('\n'));
+    pageFiles.push(file);
   }
-  return { dir, pages, sources, citations };
+  return { dir, pages, sources, citations: format === 'floor' ? 0 : citations, pageFiles };
+}
+
+/** Astro's floor: a project with nothing but its pages, built by Astro's default Markdown processor. */
+function writeFloorProject(dir: string): void {
+  writeFile(join(dir, 'package.json'), `${JSON.stringify({ name: 'bench-floor', private: true, type: 'module' }, null, 2)}\n`);
+  writeFile(join(dir, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\n\nexport default defineConfig({ trailingSlash: 'always', build: { format: 'directory' } });\n");
 }
