@@ -1,40 +1,59 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { readArchive } from '../archive/read.ts';
 import { QuoteIndex } from './locate.ts';
 
-const indexes = new Map<string, QuoteIndex>();
-
-/** The quote index of a content folder's archive, built once per process and shared by all pages. */
-export function loadQuoteIndex(contentDir: string): QuoteIndex {
-  let index = indexes.get(contentDir);
-  if (!index) {
-    index = new QuoteIndex(readArchive(join(contentDir, 'sources')).values());
-    indexes.set(contentDir, index);
-  }
-  return index;
+/**
+ * Per-process caches of what citations are resolved against, read from the content folder
+ * directly: citations are resolved while pages compile, before Astro's collections are at hand.
+ * Each cache is checked against its folder's files at most twice a second, so a source edited
+ * under `astro dev` is read again, while a build of thousands of pages stats the folder only a
+ * few times.
+ */
+function folderCache<T>(load: (folder: string) => T): (folder: string) => T {
+  const cache = new Map<string, { value: T; stamp: string; checked: number }>();
+  const stampOf = (folder: string) =>
+    existsSync(folder)
+      ? readdirSync(folder)
+          .sort()
+          .map((name) => `${name}:${statSync(join(folder, name)).mtimeMs}`)
+          .join('|')
+      : '';
+  return (folder) => {
+    const now = Date.now();
+    const cached = cache.get(folder);
+    if (cached && now - cached.checked < recheckMs) return cached.value;
+    const stamp = stampOf(folder);
+    if (cached && cached.stamp === stamp) {
+      cached.checked = now;
+      return cached.value;
+    }
+    const value = load(folder);
+    cache.set(folder, { value, stamp, checked: now });
+    return value;
+  };
 }
 
-const speakerNames = new Map<string, Map<string, string>>();
+const recheckMs = 500;
 
-/**
- * Actors' names by slug (content/actors/<slug>.yaml), to show who speaks in a cited passage. Read
- * directly rather than through the content collection: citations are resolved while pages compile.
- * The collection's schema checks these files; a name that is missing here falls back to the slug.
- */
-export function loadSpeakerNames(contentDir: string): Map<string, string> {
-  let names = speakerNames.get(contentDir);
-  if (!names) {
-    const folder = join(contentDir, 'actors');
-    const files = existsSync(folder) ? readdirSync(folder).filter((f) => /\.ya?ml$/.test(f)) : [];
-    names = new Map(
-      files.flatMap((f) => {
+const quoteIndex = folderCache((sources) => new QuoteIndex(readArchive(sources).values()));
+
+/** The quote index of a content folder's archive, shared by all pages. */
+export const loadQuoteIndex = (contentDir: string): QuoteIndex => quoteIndex(join(contentDir, 'sources'));
+
+const speakerNames = folderCache(
+  (folder) =>
+    new Map(
+      (existsSync(folder) ? readdirSync(folder).filter((f) => /\.ya?ml$/.test(f)) : []).flatMap((f) => {
         const name = (parse(readFileSync(join(folder, f), 'utf8')) as { name?: unknown } | null)?.name;
         return typeof name === 'string' ? [[f.replace(/\.ya?ml$/, ''), name] as const] : [];
       }),
-    );
-    speakerNames.set(contentDir, names);
-  }
-  return names;
-}
+    ),
+);
+
+/**
+ * Actors' names by slug (content/actors/<slug>.yaml), to show who speaks in a cited passage. The
+ * collection's schema checks these files; a name missing here falls back to the slug.
+ */
+export const loadSpeakerNames = (contentDir: string): Map<string, string> => speakerNames(join(contentDir, 'actors'));

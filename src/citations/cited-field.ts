@@ -42,8 +42,9 @@ export function fieldLocation(file: string, text: string, key: string): FieldLoc
   return { file, line: index + 1, column: prefix.length + quote.length + 1 };
 }
 
-function parseField(text: string, where: FieldLocation): Paragraph {
-  const tree = fromMarkdown(text.trim()) as Root;
+function parseField(text: string, where: FieldLocation): { paragraph: Paragraph; source: string } {
+  const source = text.trim();
+  const tree = fromMarkdown(source) as Root;
   // Positions inside the value, moved to where the value stands in its file.
   const shift = (point: { line: number; column: number }) => {
     if (point.line === 1) point.column += where.column - 1;
@@ -63,13 +64,13 @@ function parseField(text: string, where: FieldLocation): Paragraph {
   if (first?.type !== 'paragraph' || rest.length > 0) {
     throw new ContentError({ ...where, message: 'a cited field holds one paragraph of text', hint: 'Remove blank lines, list markers and headings from the value.' });
   }
-  return first;
+  return { paragraph: first, source };
 }
 
 /** Renders a field whose every claim must be cited. */
 export function citeField(text: string, options: CiteFieldOptions): ElementContent[] {
-  const paragraph = parseField(text, options.where);
-  const segments = splitSegments(paragraph.children, options.where.file);
+  const { paragraph, source } = parseField(text, options.where);
+  const segments = splitSegments(paragraph.children, options.where.file, source);
   const claims = groupClaims(segments, options.where.file).map((claim) => ({ ...claim, label: options.label }));
   if (claims.length === 0) {
     throw new ContentError({
@@ -90,8 +91,8 @@ export function citeField(text: string, options: CiteFieldOptions): ElementConte
 
 /** Renders a field that is the site's own remark: Markdown, no citations. */
 export function noteField(text: string, where: FieldLocation): ElementContent[] {
-  const paragraph = parseField(text, where);
-  if (splitSegments(paragraph.children, where.file).some((s) => s.kind === 'cite')) {
+  const { paragraph, source } = parseField(text, where);
+  if (splitSegments(paragraph.children, where.file, source).some((s) => s.kind === 'cite')) {
     throw new ContentError({ ...where, message: 'a note carries a citation', hint: 'A note is the site\'s own remark; put cited text in the cited field.' });
   }
   return toHast(paragraph).children as ElementContent[];
@@ -103,7 +104,7 @@ export function plainField(text: string): string {
   remarkSmartQuotes()(tree);
   const paragraph = tree.children[0];
   if (paragraph?.type !== 'paragraph') return text.trim();
-  return splitSegments(paragraph.children, '')
+  return splitSegments(paragraph.children, '', text.trim())
     .map((s) => (s.kind === 'inline' ? plain(s.node) : ''))
     .join('')
     .replace(/\s+/g, ' ')

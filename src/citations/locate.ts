@@ -1,6 +1,6 @@
 import type { ArchiveBlock, ArchivedSource } from '../archive/format.ts';
 import { normalize, type NormalizedText } from './normalize.ts';
-import { closestFirst, diceSimilarity, levenshtein } from './similarity.ts';
+import { bigrams, closestFirst, diceOfBigrams, levenshtein } from './similarity.ts';
 
 export interface QuoteMatch {
   sourceId: string;
@@ -107,7 +107,7 @@ function findMatches(indexed: IndexedSource, parts: string[]): QuoteMatch[] {
 /** Suggestions look for the quote's first words only, so a long quote costs no more than a short one. */
 export const suggestionWords = 24;
 /** At most this many windows are scored; a huge paragraph is sampled evenly instead of read word by word. */
-export const suggestionWindows = 20_000;
+export const suggestionWindows = 5_000;
 
 /**
  * The run of words in the source most like `wanted` (same length, give or take a word):
@@ -117,6 +117,7 @@ export const suggestionWindows = 20_000;
 function closestPassage(indexed: IndexedSource, quote: string): { paragraph: string; text: string } | undefined {
   const wanted = quote.split(' ').slice(0, suggestionWords).join(' ');
   const wordCount = wanted.split(' ').length;
+  const wantedBigrams = bigrams(wanted);
   const totalWords = indexed.blocks.reduce((sum, entry) => sum + entry.normalized.text.split(' ').length, 0);
   const stride = Math.max(1, Math.ceil((totalWords * 3) / suggestionWindows));
   const candidates: Array<{ score: number; entry: IndexedBlock; from: number; to: number; text: string }> = [];
@@ -131,7 +132,7 @@ function closestPassage(indexed: IndexedSource, quote: string): { paragraph: str
         // End the window after the last word, with and without its trailing punctuation.
         for (const to of new Set([words[first + size - 1][1], words[first + size - 1][2]])) {
           const text = entry.normalized.text.slice(from, to);
-          candidates.push({ score: diceSimilarity(wanted, text), entry, from, to, text });
+          candidates.push({ score: diceOfBigrams(wantedBigrams, bigrams(text), wanted === text), entry, from, to, text });
         }
       }
     }

@@ -35,10 +35,41 @@ export function hastNode(tagName: string, properties: Properties, children: Phra
   return { type: 'citation', children, data: { hName: tagName, hProperties: properties, hChildren } };
 }
 
-/** Splits a container's children into inline nodes and citation tokens. */
-export function splitSegments(children: readonly PhrasingContent[], file: string): Segment[] {
+const hasOpenCitation = (text: string) => findCitations(text).problems.some((p) => p.unclosed);
+
+/**
+ * A passage may hold characters that Markdown reads as formatting (`*`, `_`, backticks), which
+ * split the text node in the middle of a citation. Where a text node opens a citation that it does
+ * not close, the nodes up to the one that closes it are joined back into one text node, with their
+ * source as written: the quote is the author's characters, not their rendering.
+ */
+function joinOpenCitations(children: readonly PhrasingContent[], source: string | undefined): PhrasingContent[] {
+  if (source === undefined) return [...children];
+  const joined: PhrasingContent[] = [];
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
+    if (child.type !== 'text' || !hasOpenCitation(child.value)) {
+      joined.push(child);
+      continue;
+    }
+    let value = child.value;
+    let j = i + 1;
+    for (; j < children.length && hasOpenCitation(value); j++) {
+      const next = children[j];
+      const raw = next.type === 'text' ? next.value : source.slice(next.position?.start.offset, next.position?.end.offset);
+      if (next.type !== 'text' && next.position?.start.offset === undefined) break;
+      value += raw;
+    }
+    joined.push({ ...child, value });
+    i = j - 1;
+  }
+  return joined;
+}
+
+/** Splits a container's children into inline nodes and citation tokens; `source` is the document as written. */
+export function splitSegments(children: readonly PhrasingContent[], file: string, source?: string): Segment[] {
   const segments: Segment[] = [];
-  for (const child of children) {
+  for (const child of joinOpenCitations(children, source)) {
     if (child.type !== 'text') {
       if (toString(child).includes('[@')) {
         const at = child.position?.start;

@@ -53,7 +53,7 @@ export function remarkCitations(options: RemarkCitationsOptions) {
     visit(tree, (node) => {
       if (!containers.has(node.type)) return;
       const parent = node as Parent;
-      const segments = splitSegments(parent.children as PhrasingContent[], shownPath);
+      const segments = splitSegments(parent.children as PhrasingContent[], shownPath, String(file.value));
       if (segments.some((s) => s.kind === 'cite')) {
         if (node.type === 'heading') throw headingError(node, shownPath);
         const context = cellContext.get(parent);

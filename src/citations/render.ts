@@ -1,29 +1,18 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { SourceMeta } from '../schemas/source.ts';
+import type { Endnote } from './resolve.ts';
 import { formatDate } from '../lib/dates.ts';
 import { sourcePath, textFragmentUrl, withBase } from '../lib/url.ts';
 
 /** HTML for citations, as hast: markers with their previews, and the endnote list. No script. */
 
-export interface RenderedNote {
-  number: number;
-  /** The endnote's element id: "note-3", or with a prefix where a page has a second list of sources. */
-  id: string;
-  source: SourceMeta;
-  paragraph: string;
-  quote: string;
-  /** Who speaks in the passage, as the citation names them (shown to the reader). */
-  speaker: { slug: string; name: string } | null;
-  /** Claims on the page citing this note, in order. */
-  backlinks: Array<{ claimAnchor: string }>;
-}
 
 /** One claim's marker: the claim and every passage it cites. */
 export interface ClaimMarkerInput {
   anchor: string;
   claim: string;
-  passages: ReadonlyArray<{ note: RenderedNote; citationId: string }>;
+  passages: ReadonlyArray<{ note: Endnote; citationId: string }>;
   base: string;
 }
 
@@ -61,7 +50,7 @@ export function claimLink(anchor: string, claim: string): Element {
 }
 
 /** "Statement by …": the attribution a citation's speaker gives its claim, visible wherever the passage is. */
-function speakerLine(note: RenderedNote, className: string): ElementContent[] {
+function speakerLine(note: Endnote, className: string): ElementContent[] {
   return note.speaker ? [{ type: 'text', value: ' ' }, h('span', { className: [className] }, `(statement by ${note.speaker.name})`)] : [];
 }
 
@@ -118,8 +107,8 @@ export function claimMarker({ anchor, claim, passages, base }: ClaimMarkerInput)
  * The page's sources as a bibliography: each source named once, with the passages quoted from it
  * numbered under it (the markers' numbers) and links back to the claims that cite them.
  */
-export function endnotes(notes: readonly RenderedNote[], base: string, heading = { id: 'endnotes-title', text: 'Sources' }): Element {
-  const bySource = new Map<string, RenderedNote[]>();
+export function endnotes(notes: readonly Endnote[], base: string, heading = { id: 'endnotes-title', text: 'Sources' }): Element {
+  const bySource = new Map<string, Endnote[]>();
   for (const note of notes) bySource.set(note.source.id, [...(bySource.get(note.source.id) ?? []), note]);
   return h('section', { className: ['endnotes'], role: 'doc-endnotes', ariaLabelledBy: heading.id }, [
     h('h2', { id: heading.id }, heading.text),

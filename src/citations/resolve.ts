@@ -3,7 +3,7 @@ import { slugify, uniqueIds } from '../lib/slug.ts';
 import type { PageCitation } from '../schemas/ledger.ts';
 import type { CitationException } from '../schemas/exception.ts';
 import type { QuoteIndex, LocateResult, QuoteMatch } from './locate.ts';
-import type { RenderedNote } from './render.ts';
+import type { SourceMeta } from '../schemas/source.ts';
 import { checkClaim, exceptionKey, sentencesAround, type CheckedCitation } from './rules.ts';
 import type { CitationToken } from './syntax.ts';
 
@@ -32,13 +32,27 @@ export interface ClaimInput {
 export interface ResolvedClaim {
   anchor: string;
   /** The claim's passages, in the order written; one marker shows them all. */
-  markers: Array<{ note: RenderedNote; citationId: string }>;
+  markers: Array<{ note: Endnote; citationId: string }>;
 }
 
 export interface ResolvedPage {
   claims: ResolvedClaim[];
-  notes: RenderedNote[];
+  notes: Endnote[];
   records: PageCitation[];
+}
+
+/** One distinct passage a page cites: its number in the endnotes and the claims that cite it. */
+export interface Endnote {
+  number: number;
+  /** The endnote's element id: "note-3", or with a prefix where a page has a second list of sources. */
+  id: string;
+  source: SourceMeta;
+  paragraph: string;
+  quote: string;
+  /** Who speaks in the passage, as the citation names them (shown to the reader). */
+  speaker: { slug: string; name: string } | null;
+  /** Claims on the page citing this note, in order. */
+  backlinks: Array<{ claimAnchor: string }>;
 }
 
 const claimAnchorWords = 6;
@@ -46,7 +60,7 @@ const claimAnchorWords = 6;
 export interface PageResolver {
   /** Resolves claims in order; `anchorPrefix` keeps anchors unique when several documents share a page. */
   resolve(claims: readonly ClaimInput[], options?: { file?: string; anchorPrefix?: string }): ResolvedClaim[];
-  readonly notes: RenderedNote[];
+  readonly notes: Endnote[];
   readonly records: PageCitation[];
   /** Fails on an exception that matched no citation: a stale exception must not linger. */
   assertExceptionsUsed(): void;
@@ -66,8 +80,8 @@ export interface ResolverOptions {
 export function createPageResolver(options: ResolverOptions): PageResolver {
   const { document, index } = options;
   const nextAnchor = uniqueIds();
-  const notesByPassage = new Map<string, RenderedNote>();
-  const notes: RenderedNote[] = [];
+  const notesByPassage = new Map<string, Endnote>();
+  const notes: Endnote[] = [];
   const records: PageCitation[] = [];
   const exceptions = new Map((options.exceptions ?? []).map((e) => [exceptionKey(e.rule, e.quote), e]));
   const used = new Set<string>();

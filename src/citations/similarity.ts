@@ -12,7 +12,7 @@ export function levenshtein(a: string, b: string): number {
   return previous[b.length];
 }
 
-function bigrams(text: string): Map<string, number> {
+export function bigrams(text: string): Map<string, number> {
   const counts = new Map<string, number>();
   const lower = text.toLowerCase();
   for (let i = 0; i < lower.length - 1; i++) {
@@ -22,10 +22,8 @@ function bigrams(text: string): Map<string, number> {
   return counts;
 }
 
-/** Sørensen–Dice coefficient over character bigrams: 1 for equal strings, 0 for nothing shared. */
-export function diceSimilarity(a: string, b: string): number {
-  const left = bigrams(a);
-  const right = bigrams(b);
+/** Sørensen–Dice coefficient over character bigrams (counted once per text, so one text can be compared with many): 1 for equal strings, 0 for nothing shared. */
+export function diceOfBigrams(left: ReadonlyMap<string, number>, right: ReadonlyMap<string, number>, equal = false): number {
   let shared = 0;
   let total = 0;
   for (const [pair, count] of left) {
@@ -33,7 +31,7 @@ export function diceSimilarity(a: string, b: string): number {
     total += count;
   }
   for (const count of right.values()) total += count;
-  return total === 0 ? (a === b ? 1 : 0) : (2 * shared) / total;
+  return total === 0 ? (equal ? 1 : 0) : (2 * shared) / total;
 }
 
 /** Candidates ordered by edit distance to `target`, closest first. */

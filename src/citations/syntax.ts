@@ -22,6 +22,8 @@ export interface CitationToken {
 export interface SyntaxProblem {
   at: number;
   message: string;
+  /** The citation opens but does not close in this text. */
+  unclosed?: boolean;
 }
 
 const opener = '[@';
@@ -49,10 +51,7 @@ export function findCitations(text: string): { tokens: CitationToken[]; problems
       }
     }
     if (close < 0) {
-      problems.push({
-        at,
-        message: `this citation has no closing "]" (Markdown formatting such as * _ \` inside a passage splits it: escape those characters with a backslash)`,
-      });
+      problems.push({ at, unclosed: true, message: 'this citation has no closing "]"' });
       continue;
     }
     tokens.push({

@@ -159,3 +159,20 @@ describe('remarkCitations: notes, headings, tables and exceptions', () => {
     expect(html).toContain('<span class="cite-preview-speaker">(statement by council)</span>');
   });
 });
+
+describe('remarkCitations: passages with characters Markdown would format', () => {
+  const markup = new QuoteIndex([archivedSource('tweets', ['He wrote: the *urgent* call for `restraint` on the_border_post was ignored.'])]);
+  const render = (markdown: string) => {
+    const file = new VFile({ path: '/site/content/pages/x.mdx', value: markdown, data: { astro: { frontmatter: {} } } });
+    const processor = unified().use(remarkParse).use(remarkMdx).use(remarkCitations, { contentDir: '/site/content', base: '/', index: markup }).use(remarkRehype).use(rehypeStringify);
+    const html = String(processor.processSync(file));
+    return { html, citations: (file.data as { astro: { frontmatter: { citations: PageCitation[] } } }).astro.frontmatter.citations };
+  };
+
+  it('reads *, _ and backticks inside a quote as the characters written', () => {
+    const { citations, html } = render('He wrote that the call was ignored.[@tweets: the *urgent* call for `restraint` on the_border_post] Then more.');
+    expect(citations[0].quote).toBe('the *urgent* call for `restraint` on the_border_post');
+    expect(html).toContain(' Then more.');
+    expect(html).not.toContain('<em>urgent</em>');
+  });
+});

@@ -1,0 +1,25 @@
+import { mkdtempSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { loadSpeakerNames } from '../../src/citations/archive-index.ts';
+
+describe('content caches', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'speakers-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('read the folder again when a file changes (astro dev), not on every call', () => {
+    vi.useFakeTimers();
+    mkdirSync(join(dir, 'actors'));
+    const file = join(dir, 'actors', 'mayor.yaml');
+    writeFileSync(file, 'name: The mayor\n');
+    expect(loadSpeakerNames(dir).get('mayor')).toBe('The mayor');
+    writeFileSync(file, 'name: The new mayor\n');
+    utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    // Within the recheck interval the cached names stand; after it, the edit is read.
+    expect(loadSpeakerNames(dir).get('mayor')).toBe('The mayor');
+    vi.advanceTimersByTime(600);
+    expect(loadSpeakerNames(dir).get('mayor')).toBe('The new mayor');
+    vi.useRealTimers();
+  });
+});
