@@ -1,5 +1,12 @@
+/// <reference types="astro/client" />
 /** The inline boot code of search, provided by src/search/integration.ts (see browser-bundle.ts). */
 declare module 'virtual:explainer/search-boot' {
   const code: string;
   export default code;
+}
+
+/** Astro components imported from TypeScript (src/components/content-components.ts): tsc cannot read .astro files. */
+declare module '*.astro' {
+  const component: (props: Record<string, unknown>) => unknown;
+  export default component;
 }

@@ -1,4 +1,4 @@
-import type { ElementContent } from 'hast';
+import type { Element, ElementContent } from 'hast';
 import type { Paragraph, PhrasingContent, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toHast } from 'mdast-util-to-hast';
@@ -86,7 +86,7 @@ export function citeField(text: string, options: CiteFieldOptions): ElementConte
   const resolved = options.resolver.resolve(claims, { file: options.where.file, anchorPrefix: options.anchorPrefix });
   let next = 0;
   const children = rebuild(segments, () => resolved[next++], options.base);
-  return toHast({ type: 'paragraph', children } as Paragraph).children as ElementContent[];
+  return (toHast({ type: 'paragraph', children } as Paragraph) as Element).children;
 }
 
 /** Renders a field that is the site's own remark: Markdown, no citations. */
@@ -95,7 +95,7 @@ export function noteField(text: string, where: FieldLocation): ElementContent[] 
   if (splitSegments(paragraph.children, where.file, source).some((s) => s.kind === 'cite')) {
     throw new ContentError({ ...where, message: 'a note carries a citation', hint: 'A note is the site\'s own remark; put cited text in the cited field.' });
   }
-  return toHast(paragraph).children as ElementContent[];
+  return (toHast(paragraph) as Element).children;
 }
 
 /** The text of a cited field without its citations: for meta descriptions, search and feeds. */

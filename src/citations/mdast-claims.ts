@@ -1,5 +1,6 @@
 import type { ElementContent, Properties } from 'hast';
 import type { Data, PhrasingContent, Text } from 'mdast';
+import type { Position } from 'unist';
 import { toString } from 'mdast-util-to-string';
 import { ContentError } from '../lib/content-error.ts';
 import { claimLink, claimMarker } from './render.ts';
@@ -17,6 +18,7 @@ import { findCitations, type CitationToken } from './syntax.ts';
 export interface CitationNode {
   type: 'citation';
   children: PhrasingContent[];
+  position?: Position;
   data: Data & { hName: string; hProperties: Properties; hChildren?: ElementContent[] };
 }
 

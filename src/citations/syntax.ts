@@ -31,9 +31,22 @@ const head = /\[@([A-Za-z0-9][\w.-]*)\s*(?:\(\s*([^()\]]*?)\s*\))?\s*:/y;
 
 export const citationSyntaxExample = '[@source-id: exact words from the source]';
 
+/** For every "[" of the text, the offset of the "]" that closes it (brackets balanced), in one pass. */
+function closingBrackets(text: string): Map<number, number> {
+  const closing = new Map<number, number>();
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '[') open.push(i);
+    else if (text[i] === ']' && open.length > 0) closing.set(open.pop()!, i);
+  }
+  return closing;
+}
+
 export function findCitations(text: string): { tokens: CitationToken[]; problems: SyntaxProblem[] } {
   const tokens: CitationToken[] = [];
   const problems: SyntaxProblem[] = [];
+  if (!text.includes(opener)) return { tokens, problems };
+  const closing = closingBrackets(text);
   for (let at = text.indexOf(opener); at >= 0; at = text.indexOf(opener, at + 1)) {
     head.lastIndex = at;
     const parsed = head.exec(text);
@@ -41,16 +54,8 @@ export function findCitations(text: string): { tokens: CitationToken[]; problems
       problems.push({ at, message: `a citation must read ${citationSyntaxExample}` });
       continue;
     }
-    let depth = 0;
-    let close = -1;
-    for (let i = head.lastIndex; i < text.length && close < 0; i++) {
-      if (text[i] === '[') depth++;
-      else if (text[i] === ']') {
-        if (depth === 0) close = i;
-        else depth--;
-      }
-    }
-    if (close < 0) {
+    const close = closing.get(at);
+    if (close === undefined) {
       problems.push({ at, unclosed: true, message: 'this citation has no closing "]"' });
       continue;
     }

@@ -68,12 +68,25 @@ export const siteConfigSchema = z
     nav: z.array(z.strictObject({ label: text({ max: 60 }), href: z.union([sitePath, httpUrl], { error: 'must be a path on this site starting with one "/" (such as /about/) or an http(s) address' }) })).min(1).max(30),
     /** The one text not drawn from the archive: what changed after the sources end. */
     editorsNote: z.strictObject({ title: text({ max: 200 }), text: text({ max: 5000 }) }).optional(),
-    /** How readers report an error. */
-    corrections: text({ max: 2000 }),
+    /**
+     * How readers report an error: what to send (`text`), and where, as one documented setting. While
+     * the editors have no address, leave `email` and `issues` out: the pages then say plainly that none
+     * is set, rather than showing an address that reaches nobody.
+     */
+    corrections: z.strictObject({
+      text: text({ max: 2000 }),
+      email: z.email('must be an e-mail address, such as corrections@your-newsroom.org').max(254).optional(),
+      /** Where readers may open an issue (a repository's issue tracker), http(s). */
+      issues: httpUrl.optional(),
+    }),
     /** Licence of the site's own text and data (the archived articles stay their publishers'). */
     licence: text({ max: 2000 }),
     /** The period the archive covers, as the sources' dates bound it. */
     coverage: z.strictObject({ from: isoDate, to: isoDate }).optional(),
+  })
+  .superRefine((site, context) => {
+    const found = placeholderDomain(site);
+    if (found) context.addIssue({ code: 'custom', path: found.path, message: `names the placeholder domain ${found.domain}, which reaches nobody: give the real address, or leave the field out while it is unknown` });
   });
 
 export type SiteConfig = z.infer<typeof siteConfigSchema>;

@@ -9,6 +9,7 @@ function entry(page: string, anchor: string, speaker: string | null, quote = `qu
 }
 
 const ledger: Ledger = {
+  notes: [],
   citations: [
     entry('/incidents/2021-11-16-a/', 'claim-one', 'russia-defence-ministry'),
     entry('/incidents/2021-11-16-a/', 'claim-one', 'russia-defence-ministry'),
@@ -67,6 +68,6 @@ describe('incidents an actor appears in', () => {
   });
 
   it('does not count a statement on a non-incident page', () => {
-    expect(incidentsInvolving(incidents, { citations: [entry('/background/', 'x', 'turkey')] }, 'turkey')).toEqual([]);
+    expect(incidentsInvolving(incidents, { citations: [entry('/background/', 'x', 'turkey')], notes: [] }, 'turkey')).toEqual([]);
   });
 });

@@ -160,7 +160,7 @@ describe('ingest', () => {
     for (const [key, twin] of [['file', { ...records[1], id: 'another-id' }], ['id', { ...records[1], file: 'another.txt' }]] as const) {
       writeFileSync(join(dir, 'raw', 'provenance.json'), JSON.stringify([...records, twin]));
       expect(() => ingest({ contentDir: dir, files: [join(dir, 'raw', '000_97bd53f18ffc2277.txt')], archived: '2026-01-01', force: true })).toThrow(
-        new RegExp(`provenance\\.json: record 5\\.${key}: records 1 and 5 both have ${key} "${twin[key]}": keep one record per ${key}$`),
+        new RegExp(`provenance\\.json: record 5\\.${key}: records 1 and 5 both have ${key} "${(twin as Record<string, string>)[key]}": keep one record per ${key}$`),
       );
     }
   });

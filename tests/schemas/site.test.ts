@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { jsonFieldLine, loadSiteConfig } from '../../src/lib/site-config.ts';
 import { placeholderDomain, siteConfigSchema } from '../../src/schemas/site.ts';
 
-const site = { title: 'River Town flood', description: 'A test explainer.', nav: [{ label: 'Sources', href: '/sources/' }], corrections: 'Write to the editors.', licence: 'CC BY 4.0' };
+const site = { title: 'River Town flood', description: 'A test explainer.', nav: [{ label: 'Sources', href: '/sources/' }], corrections: { text: 'Write to the editors.' }, licence: 'CC BY 4.0' };
 const issues = (patch: Record<string, unknown>) => {
   const result = siteConfigSchema.safeParse({ ...site, ...patch });
   return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
@@ -39,7 +39,7 @@ describe('site.json', () => {
   it('refuses unknown keys, control characters, empty and overlong text', () => {
     expect(issues({ titel: 'x' })).toEqual([': Unrecognized key: "titel"']);
     expect(issues({ title: 'River\u0007 Town' })).toEqual(['title: contains U+0007, a control character, at character 6: remove it']);
-    expect(issues({ corrections: 'Write\nto us' })).toEqual(['corrections: contains U+000A, a control character, at character 6: remove it']);
+    expect(issues({ corrections: { text: 'Write\nto us' } })).toEqual(['corrections.text: contains U+000A, a control character, at character 6: remove it']);
     expect(issues({ licence: '   ' })).toEqual(['licence: must not be empty']);
     expect(issues({ description: 'x'.repeat(501) })).toEqual(['description: must be at most 500 characters']);
     expect(issues({ nav: [{ label: 'x\u0085', href: '/' }] })).toEqual(['nav.0.label: contains U+0085, a control character, at character 2: remove it']);

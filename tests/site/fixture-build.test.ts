@@ -88,7 +88,7 @@ describe('a good fixture site', () => {
   });
 
   // The fixture gives its address (site.json "url"), so it gets a sitemap and a feed.
-  const siteUrl = 'https://river-town.example.org/';
+  const siteUrl = 'https://river-town.test/';
   const xml = (file: string) => {
     const text = readFileSync(join(build.outDir, file), 'utf8');
     expect(XMLValidator.validate(text), `${file} is well-formed XML`).toBe(true);
