@@ -176,3 +176,23 @@ describe('remarkCitations: passages with characters Markdown would format', () =
     expect(html).not.toContain('<em>urgent</em>');
   });
 });
+
+describe('remarkCitations: each faithfulness rule fails with file, line, column and its name', () => {
+  const rules = new QuoteIndex([
+    archivedSource('river-report', ['The mayor said two bridges were closed.', 'The council said the water was stable.']),
+    archivedSource('river-copy', ['The mayor called for “a total reopening” of the bridges.'], { publisher: 'Copy Times', reworded: true }),
+  ]);
+  const fails = (markdown: string) => () => {
+    const file = new VFile({ path: '/site/content/pages/flood.mdx', value: markdown, data: { astro: { frontmatter: {} } } });
+    unified().use(remarkParse).use(remarkMdx).use(remarkCitations, { contentDir: '/site/content', base: '/', index: rules }).use(remarkRehype).use(rehypeStringify).processSync(file);
+  };
+  it.each([
+    ['quoted-words', '<Note>\n\nIntro.\n\n</Note>\n\nThe mayor said "three bridges" shut.[@river-report: two bridges were closed]', /flood\.mdx:7:37: \[quoted-words\]/],
+    ['reworded-copy', 'The mayor said he wanted "a total reopening".[@river-copy (mayor): called for “a total reopening” of the bridges]', /flood\.mdx:1:46: \[reworded-copy\]/],
+    ['attribution', 'Two bridges were closed.[@river-report: two bridges were closed]', /flood\.mdx:1:25: \[attribution\]/],
+    ['speaker-statement', 'The water level is unknown.[@river-report (council): the water was stable]', /flood\.mdx:1:28: \[speaker-statement\]/],
+    ['quote-length', 'The mayor said so.[@river-report: bridges were]', /flood\.mdx:1:19: \[quote-length\]/],
+  ])('%s', (_rule, markdown, error) => {
+    expect(fails(markdown)).toThrow(error);
+  });
+});
