@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { smartQuotes } from '../typography/smart-quotes.ts';
 
 /**
  * Today's date where it is latest on Earth (UTC+14): a date after it has not happened anywhere yet,
@@ -30,7 +31,7 @@ export const slug = z
  * is a review: its date may not be later than the page's `updated` (see changesReviewed).
  */
 export const changeLog = z
-  .array(z.strictObject({ date: isoDate, note: z.string().min(1) }))
+  .array(z.strictObject({ date: isoDate, note: z.string().min(1).transform((note) => smartQuotes(note)) }))
   .default([])
   .refine((changes) => changes.every((change, i) => i === 0 || changes[i - 1].date >= change.date), 'list the changes newest first');
 
