@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareIncidents, formatDateRange, formatPartialDate, sortTimeline, timeAxis } from '../../src/content-model/timeline.ts';
+import { compareIncidents, formatDateRange, formatPartialDate, sortTimeline } from '../../src/content-model/timeline.ts';
 import { partialDate } from '../../src/schemas/incident.ts';
 
 const d = (value: string) => partialDate.parse(value);
@@ -58,42 +58,5 @@ describe('date display', () => {
   it('says "From" for an incident still going on when the sources end', () => {
     expect(formatDateRange(d('2022-12'), d('2023-06-28'), true)).toBe('From December 2022 (still reported on 28 June 2023)');
     expect(formatDateRange(d('2022-12'), undefined, true)).toBe('From December 2022');
-  });
-});
-
-describe('time axis', () => {
-  // 2022 and 2023: 730 days on an axis 730 units wide, one unit a day.
-  const axis = timeAxis(
-    [
-      { id: 'one-day', start: d('2022-01-11') },
-      { id: 'month', start: d('2022-12') },
-      { id: 'span', start: d('2023-06-27'), end: d('2023-06-28') },
-    ],
-    { from: '2022-01-01', to: '2023-06-30' },
-    730,
-    2,
-  );
-
-  it('runs from 1 January of the first year to the end of the last, with a tick per year', () => {
-    expect(axis.years).toEqual([
-      { year: 2022, x: 0 },
-      { year: 2023, x: 365 },
-    ]);
-  });
-
-  it('places each incident by its days: a day at least the minimum width, a month-only date over its month', () => {
-    expect(axis.marks).toEqual([
-      { id: 'one-day', x: 10, width: 2 },
-      { id: 'month', x: 334, width: 31 },
-      { id: 'span', x: 365 + 177, width: 2 },
-    ]);
-  });
-
-  it('marks the reporting span', () => {
-    expect(axis.span).toEqual({ x: 0, width: 365 + 181 });
-  });
-
-  it('is empty with nothing to place', () => {
-    expect(timeAxis([], undefined)).toEqual({ years: [], marks: [] });
   });
 });
