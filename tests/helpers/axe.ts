@@ -8,14 +8,15 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 export const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 /**
- * Runs axe-core in the page and returns its violations, one line per failing element. axe is
- * evaluated through the DevTools protocol, which the page's CSP does not govern, so the site's
- * policy stays as published.
+ * Runs axe-core in the page (or only within the element a CSS selector names) and returns its
+ * violations, one line per failing element. axe is evaluated through the DevTools protocol, which
+ * the page's CSP does not govern, so the site's policy stays as published.
  */
-export async function axeViolations(page: Page): Promise<string[]> {
+export async function axeViolations(page: Page, within?: string): Promise<string[]> {
   if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(axeSource);
+  const context = within ? `{ include: [[${JSON.stringify(within)}]] }` : 'document';
   const results = (await page.evaluate(
-    `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(axeTags)} }, resultTypes: ['violations'] })`,
+    `axe.run(${context}, { runOnly: { type: 'tag', values: ${JSON.stringify(axeTags)} }, resultTypes: ['violations'] })`,
   )) as { violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> }> };
   return results.violations.flatMap((violation) =>
     violation.nodes.map(

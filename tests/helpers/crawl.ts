@@ -42,7 +42,7 @@ export async function openSite(outDir: string, base: string, contextOptions: Par
 export interface PageAxe {
   light: string[];
   dark: string[];
-  /** With the first citation preview open; absent on a page without citation markers. */
+  /** Within the first citation preview, open; absent on a page without citation markers. */
   previewLight?: string[];
   previewDark?: string[];
 }
@@ -175,9 +175,10 @@ async function visitWithJavaScript(visiting: VisitingPage, url: string, axe: boo
     const id = await marker.getAttribute('popovertarget');
     previewOpened = await page.locator(`[id="${id}"]`).evaluate((element) => element.matches(':popover-open'));
     if (result && previewOpened) {
-      result.previewDark = await axeViolations(page);
+      // Only the preview: the rest of the page is as it was, and was checked above in both schemes.
+      result.previewDark = await axeViolations(page, `[id="${id}"]`);
       await page.emulateMedia({ colorScheme: 'light' });
-      result.previewLight = await axeViolations(page);
+      result.previewLight = await axeViolations(page, `[id="${id}"]`);
     }
   }
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
