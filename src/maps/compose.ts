@@ -18,7 +18,8 @@ export type MapRequest =
 export const approximate = 'approximate, for orientation';
 /** The small line at the foot of every map: where the outlines come from, and the warning. */
 export const creditLine = (attribution: string) => `${attribution}; lines ${approximate}`;
-export const creditSize = 11;
+// 13 units: at least 12 px on screen wherever the map is drawn (maps.css keeps it at least 592 px wide).
+export const creditSize = 13;
 
 export interface MapModel {
   title: string;
@@ -130,11 +131,11 @@ export function composeMap(file: MapsFile, countries: Map<string, GeoPermissible
       if (length > longest) [longest, best] = [length, i];
     });
     const [a, b] = [route.points[best], route.points[best + 1]];
-    requests.push({ id: `route:${route.key}`, key: route.key, kind: 'route', lines: [route.name, approximate], x: (a[0] + b[0]) / 2, y: (a[1] + b[1]) / 2, fontSize: fontSize - 2, sides: ['below', 'above', 'right', 'left'] });
+    requests.push({ id: `route:${route.key}`, key: route.key, kind: 'route', lines: [route.name, approximate], x: (a[0] + b[0]) / 2, y: (a[1] + b[1]) / 2, fontSize: fontSize - 1, sides: ['below', 'above', 'right', 'left'] });
   }
   for (const { key, xy } of contextXY) {
     const place = file.places[key];
-    requests.push({ id: `place:${key}`, key, kind: 'context', lines: [place.name], x: xy[0], y: xy[1], fontSize: fontSize - 2, sides: place.kind === 'region' ? ['centre'] : sidesFrom(place.label) });
+    requests.push({ id: `place:${key}`, key, kind: 'context', lines: [place.name], x: xy[0], y: xy[1], fontSize: fontSize - 1, sides: place.kind === 'region' ? ['centre'] : sidesFrom(place.label) });
   }
   const placed = placeLabels(requests, frame, obstacles);
   // A country's name goes at its first label point, or else at the centre of what is shown of it,
