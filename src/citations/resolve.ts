@@ -58,7 +58,7 @@ export interface Endnote {
 const claimAnchorWords = 6;
 
 export interface PageResolver {
-  /** Resolves claims in order; `anchorPrefix` keeps anchors unique when several documents share a page. */
+  /** Resolves claims in order; `anchorPrefix` (after "claim-", so ids start with a letter) keeps anchors unique when several documents share a page. */
   resolve(claims: readonly ClaimInput[], options?: { file?: string; anchorPrefix?: string }): ResolvedClaim[];
   readonly notes: Endnote[];
   readonly records: PageCitation[];
@@ -104,7 +104,7 @@ export function createPageResolver(options: ResolverOptions): PageResolver {
     records,
     resolve(claims, { file = options.file, anchorPrefix = '' } = {}) {
       return claims.map((claim): ResolvedClaim => {
-        const anchor = nextAnchor(`${anchorPrefix}claim-${slugify(claim.text, claimAnchorWords) || 'untitled'}`);
+        const anchor = nextAnchor(`claim-${anchorPrefix}${slugify(claim.text, claimAnchorWords) || 'untitled'}`);
         const located = claim.citations.map(({ token, line, column, file: citationFile }) => {
           const where = { file: citationFile ?? file, line, column };
           const result = index.locate(token.sourceId, token.quote);

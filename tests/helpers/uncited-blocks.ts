@@ -28,7 +28,7 @@ function carriesCitation(el: Element): boolean {
   return descendants(el).some((d) => {
     const classes = (d.properties.className as string[] | undefined) ?? [];
     const href = String(d.properties.href ?? '');
-    return classes.includes('cite-marker') || /#(?:[a-z0-9-]+-)?claim-/.test(href) || /\/sources\/[^/]+\/#p\d+$/.test(href) || d.properties.role === 'note';
+    return classes.includes('cite-marker') || /#claim-/.test(href) || /\/sources\/[^/]+\/#p\d+$/.test(href) || d.properties.role === 'note';
   });
 }
 

@@ -49,7 +49,8 @@ describe('maps', () => {
       const label = (root.text as Element[]).find((t) => t['data-route'] === route['data-route']);
       expect(label && textOf(label)).toContain('approximate, for orientation');
     }
-    expect(figure).toMatch(/<figcaption>[\s\S]*Lines are approximate, for orientation[\s\S]*Natural Earth[\s\S]*<\/figcaption>/);
+    // The caption is the editors' note (role="note"): the map is their drawing, not a cited claim.
+    expect(figure).toMatch(/<figcaption>[\s\S]*role="note"[\s\S]*approximate[\s\S]*Natural Earth[\s\S]*<\/figcaption>/);
   });
 
   it.each(figures.map((f, i) => [`${f.path} #${i}`, f] as const))('%s: every place and country labelled is in the coordinates file', (_, { figure }) => {

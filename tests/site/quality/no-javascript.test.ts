@@ -61,7 +61,8 @@ describe('without JavaScript', () => {
     await page.keyboard.press('Escape');
     expect(await preview.isVisible()).toBe(false);
 
-    const endnotes = page.locator('[role="doc-endnotes"]');
+    // The page's sources (an incident page also lists the sources of its facts box).
+    const endnotes = page.locator('[role="doc-endnotes"]').first();
     expect(await endnotes.isVisible()).toBe(true);
     expect(await endnotes.locator('li').count()).toBeGreaterThan(0);
 

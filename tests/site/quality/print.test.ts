@@ -45,13 +45,15 @@ describe('printed pages', () => {
   it.each(withMarkers)('%s: endnotes printed with source title, publisher details and original URL', async (path) => {
     await page.goto(new URL(path.slice(1), open.server.url).href);
     for (const preview of await page.locator('.cite-preview').all()) expect(await preview.isVisible()).toBe(false);
-    const endnotes = page.locator('[role="doc-endnotes"]');
+    // A bibliography: each source once, with its numbered passages under it.
+    const endnotes = page.locator('[role="doc-endnotes"]').first();
     expect(await endnotes.isVisible()).toBe(true);
-    const notes = await endnotes.locator('li').all();
+    const notes = await endnotes.locator('.endnote-source').all();
     expect(notes.length).toBeGreaterThan(0);
     for (const note of notes) {
       expect(await note.isVisible()).toBe(true);
       const text = await note.innerText();
+      expect(await note.locator('li[id^="note-"]').count(), 'each source lists its passages').toBeGreaterThan(0);
       const href = (await note.locator('a[href*="/sources/"]').first().getAttribute('href')) ?? '';
       const id = /\/sources\/([^/]+)\//.exec(href)?.[1] ?? '';
       const source = sources.get(id);
