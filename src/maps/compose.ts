@@ -18,7 +18,7 @@ export type MapRequest =
 export const approximate = 'approximate, for orientation';
 /** The small line at the foot of every map: where the outlines come from, and the warning. */
 export const creditLine = (attribution: string) => `${attribution}; lines ${approximate}`;
-// 13 units: at least 12 px on screen wherever the map is drawn (maps.css keeps it at least 592 px wide).
+// 13 units: at least 12 px on screen wherever the map is drawn (maps.css keeps it at least 608 px wide).
 export const creditSize = 13;
 
 export interface MapModel {
