@@ -58,7 +58,7 @@ export interface PageCrawl {
   noJs: { h1Visible: boolean; mainText: string };
   /** With JavaScript, a plain view (loaded, network idle, no interaction): every response, weighed. */
   plainView: WeighedRequest[];
-  /** Over the whole visit (plain view, then the first citation preview opened and the page scrolled to its end): */
+  /** Over the whole visit (plain view, then, in a thorough crawl, the first citation preview opened and the page scrolled to its end): */
   /** requests that failed or got an HTTP error, as "404 url" or "failed url"; */
   failed: string[];
   /** requests for another origin (aborted: nothing leaves the machine); */
@@ -69,9 +69,9 @@ export interface PageCrawl {
   cspViolations: string[];
   /** The site's stylesheet applied: how many style sheets, and the body's top margin (the site sets 0; browsers 8px). */
   style: { sheets: number; bodyMarginTop: string };
-  /** Whether clicking the first citation marker opened its popover; null without markers. */
+  /** Whether clicking the first citation marker opened its popover; null without markers, or when the crawl did not interact. */
   previewOpened: boolean | null;
-  /** Present when the crawl ran axe. */
+  /** Present when the crawl was thorough (see crawlSite). */
   axe?: PageAxe;
 }
 
@@ -153,7 +153,7 @@ async function visitingPage(context: BrowserContext, origin: string) {
 
 type VisitingPage = Awaited<ReturnType<typeof visitingPage>>;
 
-async function visitWithJavaScript(visiting: VisitingPage, url: string, axe: boolean): Promise<Omit<PageCrawl, 'noJsStatus' | 'facts' | 'noJs'>> {
+async function visitWithJavaScript(visiting: VisitingPage, url: string, thorough: boolean): Promise<Omit<PageCrawl, 'noJsStatus' | 'facts' | 'noJs'>> {
   const { page } = visiting;
   const record = visiting.start();
   await page.emulateMedia({ colorScheme: 'light' });
@@ -162,11 +162,12 @@ async function visitWithJavaScript(visiting: VisitingPage, url: string, axe: boo
   const plainView = (await Promise.all(record.weighed ?? [])).filter((r): r is WeighedRequest => r !== undefined);
   record.weighed = null;
   const style = await page.evaluate(() => ({ sheets: document.styleSheets.length, bodyMarginTop: getComputedStyle(document.body).marginTop }));
-  const result: PageAxe | undefined = axe ? { light: await axeViolations(page), dark: [] } : undefined;
-  if (result) {
-    await page.emulateMedia({ colorScheme: 'dark' });
-    result.dark = await axeViolations(page);
-  }
+  const { failed, foreign, consoleErrors, cspViolations } = record;
+  const plain = { status: response?.status() ?? 0, plainView, failed, foreign, consoleErrors, cspViolations, style };
+  if (!thorough) return { ...plain, previewOpened: null };
+  const result: PageAxe = { light: await axeViolations(page), dark: [] };
+  await page.emulateMedia({ colorScheme: 'dark' });
+  result.dark = await axeViolations(page);
   // Open a citation preview and scroll to the end, in case either loads something.
   let previewOpened: boolean | null = null;
   const marker = page.locator('.cite-marker').first();
@@ -174,7 +175,7 @@ async function visitWithJavaScript(visiting: VisitingPage, url: string, axe: boo
     await marker.click();
     const id = await marker.getAttribute('popovertarget');
     previewOpened = await page.locator(`[id="${id}"]`).evaluate((element) => element.matches(':popover-open'));
-    if (result && previewOpened) {
+    if (previewOpened) {
       // Only the preview: the rest of the page is as it was, and was checked above in both schemes.
       result.previewDark = await axeViolations(page, `[id="${id}"]`);
       await page.emulateMedia({ colorScheme: 'light' });
@@ -183,8 +184,7 @@ async function visitWithJavaScript(visiting: VisitingPage, url: string, axe: boo
   }
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   await visiting.settled();
-  const { failed, foreign, consoleErrors, cspViolations } = record;
-  return { status: response?.status() ?? 0, plainView, failed, foreign, consoleErrors, cspViolations, style, previewOpened, ...(result ? { axe: result } : {}) };
+  return { ...plain, previewOpened, axe: result };
 }
 
 async function visitWithoutJavaScript(page: Page, url: string): Promise<Pick<PageCrawl, 'noJsStatus' | 'facts' | 'noJs'>> {
@@ -204,10 +204,11 @@ async function visitWithoutJavaScript(page: Page, url: string): Promise<Pick<Pag
 /**
  * Serves a built site and visits every page twice: without JavaScript (the DOM as published: links,
  * ids, scripts, CSP; what shows) and with it (requests and their weights, console, CSP refusals,
- * a citation preview opened, and axe-core in both colour schemes, with and without the preview).
- * A few pages at a time: much of a visit is waiting for Chromium.
+ * the site's stylesheet; when `thorough`, also axe-core in both colour schemes, then a citation
+ * preview opened, axe on it, and the page scrolled to its end). A few pages at a time: much of a
+ * visit is waiting for Chromium.
  */
-export async function crawlSite(outDir: string, base: string, options: { axe: boolean }): Promise<SiteCrawl> {
+export async function crawlSite(outDir: string, base: string, options: { thorough: boolean }): Promise<SiteCrawl> {
   const open = await openSite(outDir, base);
   try {
     const noJsContext = await open.browser.newContext({ javaScriptEnabled: false });
@@ -219,7 +220,7 @@ export async function crawlSite(outDir: string, base: string, options: { axe: bo
       const withoutJs = await noJsContext.newPage();
       for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
         const url = new URL(path.slice(1), open.server.url).href;
-        byPage[path] = { ...(await visitWithJavaScript(withJs, url, options.axe)), ...(await visitWithoutJavaScript(withoutJs, url)) };
+        byPage[path] = { ...(await visitWithJavaScript(withJs, url, options.thorough)), ...(await visitWithoutJavaScript(withoutJs, url)) };
       }
     };
     await Promise.all(Array.from({ length: 3 }, worker));
@@ -232,13 +233,14 @@ export async function crawlSite(outDir: string, base: string, options: { axe: bo
 /**
  * The shared crawl of a real-site build (see site-global-setup.ts): made by the first test file
  * that asks for it and kept beside the build as JSON, so that every later file reads the same data
- * instead of loading the pages again. The build at "/" is checked with axe; the sub-path build is not.
+ * instead of loading the pages again. The build at "/" is crawled thoroughly (axe, a preview opened);
+ * the sub-path build, which checks addresses, is not.
  */
 export async function siteCrawl(which: 'realSite' | 'realSiteUnderBase' = 'realSite'): Promise<SiteCrawl> {
   const build: ProvidedBuild = builtSite(which);
   const file = `${build.outDir}.crawl.json`;
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as SiteCrawl;
-  const crawl = await crawlSite(build.outDir, build.base, { axe: which === 'realSite' });
+  const crawl = await crawlSite(build.outDir, build.base, { thorough: which === 'realSite' });
   writeFileAtomic(file, JSON.stringify(crawl));
   return crawl;
 }
