@@ -31,6 +31,8 @@ export interface ModelInput {
   incidents: ReadonlyArray<ContentFile<Incident>>;
   /** Every document whose citations reach the ledger (pages, incidents). */
   documents: readonly CitingDocument[];
+  /** The kinds of actor site.json declares ("actorKinds"). */
+  actorKinds: readonly string[];
 }
 
 /** 1-based line of the first line containing `needle`, if any. */
@@ -56,7 +58,12 @@ export function crossReferenceErrors(input: ModelInput): ContentError[] {
   const glossary = new Map(input.glossary.map((g) => [g.id, g]));
   const places = [...glossary.values()].filter((g) => g.data.kind === 'place').map((g) => g.id);
 
+  const kinds = new Set(input.actorKinds);
   for (const actor of input.actors) {
+    if (!kinds.has(actor.data.kind)) {
+      const { message, hint } = unknown('actor kind', actor.data.kind, kinds);
+      errors.push(new ContentError({ file: actor.file, line: lineOf(actor.text, /^kind\s*:/), message, hint: `${hint}\nThe kinds are declared in site.json, "actorKinds".` }));
+    }
     const parent = actor.data.affiliation;
     if (parent === undefined) continue;
     const line = lineOf(actor.text, /^affiliation\s*:/);

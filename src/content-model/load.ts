@@ -9,6 +9,7 @@ import { renderCitedFields, type CitedFields } from './cited-fields.ts';
 import { sortTimeline } from './timeline.ts';
 import { firstMentionProblems } from '../glossary/first-mentions.ts';
 import { ContentError } from '../lib/content-error.ts';
+import { siteConfig } from '../lib/site.ts';
 
 /**
  * Astro glue for the content model: reads incidents, actors and the glossary once per build and
@@ -65,6 +66,7 @@ export function getContentModel(): Promise<ContentModel> {
         // A content folder without actors does not use speakers as slugs of the model (a fixture may
         // name speakers freely); once there are actors, every speaker must be one of them.
         documents: actors.length === 0 ? [] : documents,
+        actorKinds: siteConfig.actorKinds.map((kind) => kind.id),
       }),
       ...firstMentionErrors(glossary, incidents, documents),
     ]);

@@ -3,11 +3,10 @@ import { slug } from './common.ts';
 import { citedText, prose } from './cited.ts';
 import { citationExceptions } from './exception.ts';
 
-export const actorKinds = ['state', 'ministry', 'armed-forces', 'de-facto-authority', 'international-body', 'person'] as const;
-
 /** One actor: content/actors/<slug>.yaml; the file name is the slug used in citations and front matter. */
 export const actorSchema = z.strictObject({
-  kind: z.enum(actorKinds),
+  /** One of the kinds site.json declares in "actorKinds" (checked with the other cross-references). */
+  kind: slug,
   /** The name as international English-language reporting most often writes it. */
   name: prose({ max: 200 }),
   /** Other spellings and names, for search and for "also known as". */
@@ -23,4 +22,3 @@ export const actorSchema = z.strictObject({
 });
 
 export type Actor = z.infer<typeof actorSchema>;
-export type ActorKind = Actor['kind'];

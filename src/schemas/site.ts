@@ -81,6 +81,14 @@ export const siteConfigSchema = z
     }),
     /** Licence of the site's own text and data (the archived articles stay their publishers'). */
     licence: text({ max: 2000 }),
+    /**
+     * The kinds of actor this explainer groups its actors by, in the order of the actors index, with
+     * their names in the singular and plural ("State", "States"). Each actor's `kind` is one of the ids.
+     */
+    actorKinds: z
+      .array(z.strictObject({ id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case letters, digits and single hyphens'), one: text({ max: 60 }), many: text({ max: 60 }) }))
+      .max(50)
+      .default([]),
     /** The period the archive covers, as the sources' dates bound it. */
     coverage: z.strictObject({ from: isoDate, to: isoDate }).optional(),
   })

@@ -28,6 +28,7 @@ const base = (): ModelInput => ({
   glossary: [term('kalbajar'), term('lachin'), term('exclave', 'term')],
   incidents: [incident('2021-11-16-border-clashes', { start: '2021-11-16', places: ['kalbajar', 'lachin'], parties: ['armenia', 'azerbaijan'] })],
   documents: [],
+  actorKinds: ['state', 'ministry'],
 });
 
 describe('cross-references', () => {
@@ -115,5 +116,14 @@ describe('reporting', () => {
     } catch (error) {
       expect((error as Error).message).toBe('f.mdx:2: first problem\n  fix it\n  …and 1 more: g.yaml:5: second problem');
     }
+  });
+});
+
+describe('kinds of actor', () => {
+  it('are the ones site.json declares, named with the closest ones when not', () => {
+    const input = base();
+    input.actors = [actor('mayor', { kind: 'mayoress' } as Partial<Actor>)];
+    const [error] = crossReferenceErrors(input);
+    expect(error.message).toMatch(/^content\/actors\/mayor\.yaml:1: unknown actor kind "mayoress"\n {2}Known actor kinds, closest first: ministry, state/);
   });
 });
