@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { readArchive } from '../archive/read.ts';
+import { smartQuotes } from '../typography/smart-quotes.ts';
 import { QuoteIndex } from './locate.ts';
 
 /**
@@ -47,13 +48,14 @@ const speakerNames = folderCache(
     new Map(
       (existsSync(folder) ? readdirSync(folder).filter((f) => /\.ya?ml$/.test(f)) : []).flatMap((f) => {
         const name = (parse(readFileSync(join(folder, f), 'utf8')) as { name?: unknown } | null)?.name;
-        return typeof name === 'string' ? [[f.replace(/\.ya?ml$/, ''), name] as const] : [];
+        return typeof name === 'string' ? [[f.replace(/\.ya?ml$/, ''), smartQuotes(name)] as const] : [];
       }),
     ),
 );
 
 /**
  * Actors' names by slug (content/actors/<slug>.yaml), to show who speaks in a cited passage. The
- * collection's schema checks these files; a name missing here falls back to the slug.
+ * collection's schema checks these files; a name missing here falls back to the slug. Curled as the
+ * schema curls the name it reads.
  */
 export const loadSpeakerNames = (contentDir: string): Map<string, string> => speakerNames(join(contentDir, 'actors'));
