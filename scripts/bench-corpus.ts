@@ -145,9 +145,11 @@ export function writeCorpus(options: CorpusOptions): Corpus {
         {
           title: 'Synthetic benchmark explainer',
           description: 'Generated pages and sources for measuring build time; not a real explainer.',
+          // An address, as a published explainer has: the build then also draws preview images and writes the sitemap and feed.
+          url: 'https://bench.test/',
           lang: 'en',
           nav: [{ label: 'Sources', href: '/sources/' }],
-          corrections: 'Write to bench@example.org.',
+          corrections: { text: 'A generated corpus: there are no editors to write to.' },
           licence: 'Generated text.',
         },
         null,

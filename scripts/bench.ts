@@ -1,19 +1,27 @@
 /**
  * The build benchmark: npm run bench (node_modules/.bin/node scripts/bench.ts).
  *
- *   node_modules/.bin/node scripts/bench.ts [--quick] [--sizes 100,1000,5000] [--no-lighthouse] [--no-search] [--keep]
+ *   node_modules/.bin/node scripts/bench.ts [--quick] [--sizes 100,1000] [--no-profile] [--no-lighthouse] [--no-search] [--keep]
  *
  * - Build: wall time and peak memory (/usr/bin/time) of `astro build` for the real site and for
  *   synthetic corpora (pages of ~20 citations over 500 synthetic sources, generated under
- *   .builds/bench/, never committed), split into Astro build, citation checking and Pagefind
- *   indexing; ms per page and how it grows with size.
- *   * Pagefind: the time the search integration logs ("indexed N pages in X ms"), or "n/a (no
- *     search index)" when the build has none.
+ *   .builds/bench/, never committed), each size three ways in the same run: the cited pages as
+ *   MDX, the same cited pages as Markdown (.md), and Astro's floor (the same page texts without
+ *   citations as plain Markdown in a bare Astro project: no components, the default processor).
+ *   Our time and memory are given as ratios to the floor, which hold on any machine; absolute
+ *   times on a shared machine are context only.
+ *   * Phases (bench-phases.ts), read from the build's own log: content sync, bundling, page
+ *     rendering (of which cite downloads and source pages, from Astro's per-route timings),
+ *     preview images, Pagefind and the dist check.
+ *   * Profile: the 1,000-page MDX corpus is built once more under `node --cpu-prof`, summarised
+ *     by self time per function and per component (--no-profile leaves it out).
+ *   * Incremental: the 1,000-page corpora are built a second time after one page is edited; the
+ *     edit is checked in the ledger, the source's "Cited by" list and the search index.
  *   * Citation checking runs inside Astro's Markdown pipeline and is not reported apart by it; it
  *     is measured here on its own: the same remark plugin (parse, resolve every quote against the
  *     archive, render markers and endnotes) over every page, in this process.
- *   * The 5,000-page corpus takes about 4 minutes on two cores (peak memory ~6 GB), the whole
- *     bench about 8; --quick leaves it out (100 and 1,000 pages only).
+ *   * The 5,000-page corpus takes several times longer than the rest together on two cores; it is
+ *     opt-in: --sizes 100,1000,5000.
  * - Output: total size, HTML bytes per page, search index size.
  * - Page weight per page type (home, explainer, incident, actor, source, search), gzip, on a plain
  *   view and after the reader starts to search.
@@ -22,7 +30,9 @@
  * Prints a table and writes bench/results.json (git-ignored).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { cpus, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -36,12 +46,14 @@ import { buildEnv } from '../tests/helpers/build-site.ts';
 import { listFiles, listPages, pageType, readPage } from '../tests/helpers/site.ts';
 import { serveStatic } from '../tests/helpers/static-server.ts';
 import { weighPage } from '../tests/helpers/weight.ts';
-import { writeCorpus } from './bench-corpus.ts';
+import { writeCorpus, type CorpusFormat } from './bench-corpus.ts';
+import { parsePhases, summariseProfiles, type BuildPhases, type CpuProfile } from './bench-phases.ts';
 
 const { values } = parseArgs({
   options: {
-    sizes: { type: 'string', default: '100,1000,5000' },
+    sizes: { type: 'string', default: '100,1000' },
     quick: { type: 'boolean', default: false },
+    'no-profile': { type: 'boolean', default: false },
     'no-lighthouse': { type: 'boolean', default: false },
     'no-search': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
@@ -56,7 +68,9 @@ const work = resolve('.builds/bench');
 
 interface BuildFigures {
   corpus: string;
-  /** Explainer pages (content/pages/**.mdx). */
+  /** How the explainer pages are written: mdx, md, or the floor (plain Markdown, no citations, bare Astro). */
+  format: CorpusFormat | 'real';
+  /** Explainer pages (content/pages/**.{md,mdx}). */
   explainerPages: number;
   /** Every page built (explainer, source, index pages). */
   pages: number;
@@ -64,13 +78,18 @@ interface BuildFigures {
   citations: number | null;
   ok: boolean;
   wallMs: number;
+  /** User and system CPU time (/usr/bin/time): steadier than wall time on a shared machine. */
+  cpuMs: number | null;
   peakRssMB: number | null;
-  astroMs: number;
-  pagefindMs: number | null;
+  phases: BuildPhases;
   citationCheckMs: number | null;
   msPerPage: number;
-  /** Wall ms per explainer page added since the next smaller synthetic corpus: flat when growth is linear. */
+  /** Wall ms per explainer page added since the next smaller corpus of the same format: flat when growth is linear. */
   marginalMsPerPage: number | null;
+  /** Wall time, CPU time and peak memory over the floor's, built in the same run from the same page texts. */
+  wallRatioToFloor: number | null;
+  cpuRatioToFloor: number | null;
+  rssRatioToFloor: number | null;
   totalBytes: number;
   htmlBytesPerPage: number;
   searchIndexBytes: number | null;
@@ -78,36 +97,67 @@ interface BuildFigures {
 
 const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const MB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const seconds = (ms: number | null) => (ms === null ? 'n/a' : `${(ms / 1000).toFixed(1)} s`);
 
 function dirBytes(dir: string): number {
   return existsSync(dir) ? listFiles(dir).reduce((sum, file) => sum + statSync(join(dir, file)).size, 0) : 0;
 }
 
-/** `astro build` as npm run build runs it, under /usr/bin/time for peak memory when it is there. */
-function timedBuild(contentDir: string, outDir: string): { ok: boolean; output: string; wallMs: number; peakRssMB: number | null } {
+/** The build's content cache, named as astro.config.mjs names it: removed for a cold build. */
+const cacheDirOf = (contentDir: string, outDir: string) =>
+  resolve('node_modules/.astro', createHash('sha256').update(`${resolve(contentDir)}\0${outDir}`).digest('hex').slice(0, 12));
+
+interface BuildRun {
+  ok: boolean;
+  output: string;
+  wallMs: number;
+  /** User and system CPU time of the build and its helpers: steadier than wall time on a shared machine. */
+  cpuMs: number | null;
+  peakRssMB: number | null;
+}
+
+/**
+ * `astro build` as npm run build runs it, under /usr/bin/time for peak memory when it is there.
+ * The floor is a project of its own (`root`); `nodeFlags` adds --cpu-prof.
+ */
+function timedBuild(target: { contentDir: string } | { root: string }, outDir: string, nodeFlags: string[] = []): BuildRun {
   rmSync(outDir, { recursive: true, force: true });
-  const command = [resolve('node_modules/.bin/node'), resolve('node_modules/astro/bin/astro.mjs'), 'build'];
+  const command = [resolve('node_modules/.bin/node'), ...nodeFlags, resolve('node_modules/astro/bin/astro.mjs'), 'build', ...('root' in target ? ['--root', target.root, '--outDir', outDir] : [])];
   const gnuTime = existsSync('/usr/bin/time');
   const started = performance.now();
-  const result = spawnSync(gnuTime ? '/usr/bin/time' : command[0], gnuTime ? ['-f', '__bench_time__ %M', ...command] : command.slice(1), {
+  const result = spawnSync(gnuTime ? '/usr/bin/time' : command[0], gnuTime ? ['-f', '__bench_time__ %M %U %S', ...command] : command.slice(1), {
     encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-    env: { ...buildEnv(), EXPLAINER_CONTENT: contentDir, EXPLAINER_OUT: outDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+    maxBuffer: 512 * 1024 * 1024,
+    env: {
+      ...buildEnv(),
+      ...('contentDir' in target ? { EXPLAINER_CONTENT: target.contentDir, EXPLAINER_OUT: outDir } : {}),
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+      FORCE_COLOR: '0',
+    },
   });
   const wallMs = performance.now() - started;
   const output = `${result.stdout}\n${result.stderr}`;
-  const rss = /__bench_time__ (\d+)/.exec(output);
-  return { ok: result.status === 0, output, wallMs, peakRssMB: rss ? Number(rss[1]) / 1024 : null };
+  const time = /__bench_time__ (\d+) ([\d.]+) ([\d.]+)/.exec(output);
+  return {
+    ok: result.status === 0,
+    output,
+    wallMs,
+    cpuMs: time ? Math.round((Number(time[2]) + Number(time[3])) * 1000) : null,
+    peakRssMB: time ? Number(time[1]) / 1024 : null,
+  };
 }
 
-/** The citation engine alone over every page: parse MDX, resolve and render every citation. */
+/** The citation engine alone over every page: parse, resolve and render every citation. */
 function citationCheck(contentDir: string): { ms: number; citations: number } {
   const pagesDir = join(contentDir, 'pages');
-  const files = listFiles(pagesDir).filter((file) => file.endsWith('.mdx'));
+  const files = listFiles(pagesDir).filter((file) => /\.mdx?$/.test(file));
   const started = performance.now();
-  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkCitations, { contentDir, base: '/' });
+  const mdx = unified().use(remarkParse).use(remarkMdx).use(remarkCitations, { contentDir, base: '/' });
+  const md = unified().use(remarkParse).use(remarkCitations, { contentDir, base: '/' });
   let citations = 0;
   for (const file of files) {
+    const processor = file.endsWith('.mdx') ? mdx : md;
     const path = join(pagesDir, file);
     const text = readFileSync(path, 'utf8');
     // Front matter is Astro's to parse: blank it out (keeping line numbers) and pass its `kind`.
@@ -121,37 +171,121 @@ function citationCheck(contentDir: string): { ms: number; citations: number } {
   return { ms: performance.now() - started, citations };
 }
 
-function measureBuild(corpus: string, contentDir: string, outDir: string, sources: number): BuildFigures {
+function failed(corpus: string, build: BuildRun): never {
+  console.error(build.output.slice(-4000));
+  throw new Error(`bench: the ${corpus} build failed`);
+}
+
+function measureBuild(corpus: string, format: BuildFigures['format'], target: { contentDir: string } | { root: string }, outDir: string, sources: number): BuildFigures {
   process.stdout.write(`bench: building ${corpus} … `);
-  const build = timedBuild(contentDir, outDir);
-  process.stdout.write(`${(build.wallMs / 1000).toFixed(1)} s\n`);
-  if (!build.ok) {
-    console.error(build.output.slice(-4000));
-    throw new Error(`bench: the ${corpus} build failed`);
-  }
-  const pagefind = /indexed (\d+) pages in (\d+) ms/.exec(build.output);
-  const pages = listPages(outDir).length;
-  const html = listFiles(outDir).filter((file) => file.endsWith('.html'));
-  const check = citationCheck(contentDir);
-  const pagefindMs = pagefind ? Number(pagefind[2]) : null;
+  if ('contentDir' in target) rmSync(cacheDirOf(target.contentDir, outDir), { recursive: true, force: true });
+  const build = timedBuild(target, outDir);
+  process.stdout.write(`${seconds(build.wallMs)} (CPU ${seconds(build.cpuMs)}), ${build.peakRssMB === null ? '?' : Math.round(build.peakRssMB)} MB\n`);
+  if (!build.ok) failed(corpus, build);
+  const site = outDir;
+  const pages = listPages(site).length;
+  const html = listFiles(site).filter((file) => file.endsWith('.html'));
+  const check = 'contentDir' in target ? citationCheck(target.contentDir) : null;
+  const pagesDir = 'contentDir' in target ? join(target.contentDir, 'pages') : join(target.root, 'src', 'pages');
   return {
     corpus,
-    explainerPages: listFiles(join(contentDir, 'pages')).filter((file) => file.endsWith('.mdx')).length,
+    format,
+    explainerPages: listFiles(pagesDir).filter((file) => /\.mdx?$/.test(file)).length,
     pages,
     sources,
-    citations: check.citations,
+    citations: check?.citations ?? null,
     ok: build.ok,
     wallMs: Math.round(build.wallMs),
+    cpuMs: build.cpuMs,
     peakRssMB: build.peakRssMB === null ? null : Math.round(build.peakRssMB),
-    astroMs: Math.round(build.wallMs - (pagefindMs ?? 0)),
-    pagefindMs,
-    citationCheckMs: Math.round(check.ms),
+    phases: parsePhases(build.output),
+    citationCheckMs: check ? Math.round(check.ms) : null,
     msPerPage: Number((build.wallMs / pages).toFixed(2)),
     marginalMsPerPage: null,
-    totalBytes: dirBytes(outDir),
-    htmlBytesPerPage: Math.round(html.reduce((sum, file) => sum + statSync(join(outDir, file)).size, 0) / pages),
-    searchIndexBytes: existsSync(join(outDir, 'pagefind')) ? dirBytes(join(outDir, 'pagefind')) : null,
+    wallRatioToFloor: null,
+    cpuRatioToFloor: null,
+    rssRatioToFloor: null,
+    totalBytes: dirBytes(site),
+    htmlBytesPerPage: Math.round(html.reduce((sum, file) => sum + statSync(join(site, file)).size, 0) / pages),
+    searchIndexBytes: existsSync(join(site, 'pagefind')) ? dirBytes(join(site, 'pagefind')) : null,
   };
+}
+
+interface IncrementalFigures {
+  corpus: string;
+  firstWallMs: number;
+  secondWallMs: number;
+  ratio: number;
+  firstCpuMs: number | null;
+  secondCpuMs: number | null;
+  cpuRatio: number | null;
+  secondPeakRssMB: number | null;
+  secondPhases: BuildPhases;
+  /** Where the edited words were found after the second build. */
+  editSeenIn: { ledger: boolean; citedBy: boolean; searchIndex: boolean };
+}
+
+/** Whether any Pagefind fragment (gzip files) holds the text. */
+function searchIndexHas(site: string, text: string): boolean {
+  const fragments = join(site, 'pagefind', 'fragment');
+  return existsSync(fragments) && readdirSync(fragments).some((file) => gunzipSync(readFileSync(join(fragments, file))).toString('utf8').includes(text));
+}
+
+/**
+ * A second build after one page is edited: its first claim gets a new word. The first build has
+ * just run into `outDir` with the same content folder, so its cache is warm.
+ */
+function incrementalBuild(first: BuildFigures, contentDir: string, pageFile: string, outDir: string): IncrementalFigures {
+  const marker = 'benchedited';
+  const path = join(contentDir, 'pages', pageFile);
+  const text = readFileSync(path, 'utf8');
+  const edited = text.replace(/(Claim 1 of page \d+: .*? reported) /, `$1 ${marker} `);
+  if (edited === text) throw new Error(`bench: cannot find the first claim of ${path} to edit`);
+  writeFileSync(path, edited);
+  process.stdout.write(`bench: building ${first.corpus} again after editing ${pageFile} … `);
+  const build = timedBuild({ contentDir }, outDir);
+  process.stdout.write(`${seconds(build.wallMs)} (CPU ${seconds(build.cpuMs)})\n`);
+  if (!build.ok) failed(`${first.corpus} (second)`, build);
+  const ledger = readFileSync(join(outDir, 'citations.json'), 'utf8');
+  const source = /\[@(synthetic-source-\d+):/.exec(edited.slice(edited.indexOf(marker)))![1];
+  return {
+    corpus: first.corpus,
+    firstWallMs: first.wallMs,
+    secondWallMs: Math.round(build.wallMs),
+    ratio: Number((build.wallMs / first.wallMs).toFixed(3)),
+    firstCpuMs: first.cpuMs,
+    secondCpuMs: build.cpuMs,
+    cpuRatio: build.cpuMs && first.cpuMs ? Number((build.cpuMs / first.cpuMs).toFixed(3)) : null,
+    secondPeakRssMB: build.peakRssMB === null ? null : Math.round(build.peakRssMB),
+    secondPhases: parsePhases(build.output),
+    editSeenIn: {
+      ledger: ledger.includes(marker),
+      citedBy: readFileSync(join(outDir, 'sources', source, 'index.html'), 'utf8').includes(marker),
+      searchIndex: searchIndexHas(outDir, marker),
+    },
+  };
+}
+
+/**
+ * The MDX corpus under `node --cpu-prof`: self time by function and by component. A cold build,
+ * but for the preview images, copied from the measured build's cache: sharp encodes them in native
+ * threads, which the profile does not sample, and drawing them again would only add wall time.
+ */
+function profileBuild(contentDir: string, outDir: string, measuredOutDir: string) {
+  const profileDir = join(work, 'cpu-profile');
+  rmSync(profileDir, { recursive: true, force: true });
+  const cacheDir = cacheDirOf(contentDir, outDir);
+  rmSync(cacheDir, { recursive: true, force: true });
+  const previews = join(cacheDirOf(contentDir, measuredOutDir), 'preview-images');
+  if (existsSync(previews)) cpSync(previews, join(cacheDir, 'preview-images'), { recursive: true });
+  process.stdout.write(`bench: building ${contentDir} under --cpu-prof … `);
+  const build = timedBuild({ contentDir }, outDir, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
+  process.stdout.write(`${seconds(build.wallMs)}\n`);
+  if (!build.ok) failed('profiled', build);
+  const profiles = readdirSync(profileDir)
+    .filter((file) => file.endsWith('.cpuprofile'))
+    .map((file) => JSON.parse(readFileSync(join(profileDir, file), 'utf8')) as CpuProfile);
+  return { wallMs: Math.round(build.wallMs), profiles: profiles.length, ...summariseProfiles(profiles) };
 }
 
 /** One page of each type: the first in path order. */
@@ -261,31 +395,58 @@ async function lighthouseScores(outDir: string, byType: Record<string, string>):
   return scores;
 }
 
-function printBuildTable(builds: BuildFigures[]): void {
-  const header = ['corpus', 'explainer pages', 'built pages', 'citations', 'wall', 'peak RSS', 'Astro build', 'citation check', 'Pagefind', 'ms/page', 'ms/added page', 'output', 'HTML/page', 'search index'];
-  const rows = builds.map((b) => [
-    b.corpus,
-    String(b.explainerPages),
-    String(b.pages),
-    b.citations === null ? '?' : String(b.citations),
-    `${(b.wallMs / 1000).toFixed(1)} s`,
-    b.peakRssMB === null ? 'n/a' : `${b.peakRssMB} MB`,
-    `${(b.astroMs / 1000).toFixed(1)} s`,
-    b.citationCheckMs === null ? 'n/a' : `${(b.citationCheckMs / 1000).toFixed(2)} s`,
-    b.pagefindMs === null ? 'n/a (no search index)' : `${(b.pagefindMs / 1000).toFixed(2)} s`,
-    b.msPerPage.toFixed(1),
-    b.marginalMsPerPage === null ? '' : b.marginalMsPerPage.toFixed(1),
-    MB(b.totalBytes),
-    kB(b.htmlBytesPerPage),
-    b.searchIndexBytes === null ? 'n/a' : MB(b.searchIndexBytes),
-  ]);
+function printTable(header: string[], rows: string[][]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
   console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}`);
-  console.log('ms/page: wall time over built pages (explainer and source pages). ms/added page: extra wall time per explainer page');
-  console.log('  added since the next smaller corpus (same 500 sources); it stays flat while the build grows linearly.');
-  console.log('citation check: the citation engine alone over every page, measured apart (it also runs inside the Astro build time).');
-  if (!sizes.includes(5000)) console.log('The 5,000-page corpus was not built (--quick or --sizes): it takes about 4 minutes on two cores.');
+}
+
+const ratio = (value: number | null) => (value === null ? '' : `${value.toFixed(2)}×`);
+
+function printBuildTable(builds: BuildFigures[]): void {
+  printTable(
+    ['corpus', 'explainer pages', 'built pages', 'citations', 'wall', '÷ floor', 'CPU', '÷ floor', 'peak RSS', '÷ floor', 'ms/page', 'ms/added page', 'citation check', 'output', 'HTML/page', 'search index'],
+    builds.map((b) => [
+      b.corpus,
+      String(b.explainerPages),
+      String(b.pages),
+      b.citations === null ? '' : String(b.citations),
+      seconds(b.wallMs),
+      ratio(b.wallRatioToFloor),
+      seconds(b.cpuMs),
+      ratio(b.cpuRatioToFloor),
+      b.peakRssMB === null ? 'n/a' : `${b.peakRssMB} MB`,
+      ratio(b.rssRatioToFloor),
+      b.msPerPage.toFixed(1),
+      b.marginalMsPerPage === null ? '' : b.marginalMsPerPage.toFixed(1),
+      b.citationCheckMs === null ? '' : seconds(b.citationCheckMs),
+      MB(b.totalBytes),
+      kB(b.htmlBytesPerPage),
+      b.searchIndexBytes === null ? 'n/a' : MB(b.searchIndexBytes),
+    ]),
+  );
+  console.log('CPU: user + system time of the build; on a shared machine its ratios are steadier than wall time.');
+  console.log('÷ floor: over the same page texts without citations built as plain Markdown by a bare Astro project, in this run.');
+  console.log('ms/added page: extra wall time per explainer page since the next smaller corpus of the same kind (flat = linear).');
+  console.log('citation check: the citation engine alone over every page, measured apart (it also runs inside the build).');
+  printTable(
+    ['corpus', 'content sync', 'bundling', 'rendering', 'of which cite downloads', 'source pages', 'other routes', 'preview images', 'Pagefind', 'dist check', 'Astro total'],
+    builds.map(({ corpus, phases: p }) => [
+      corpus,
+      seconds(p.contentSyncMs),
+      seconds(p.bundlingMs),
+      seconds(p.renderingMs),
+      seconds(p.citeDownloadsMs),
+      seconds(p.sourcePagesMs),
+      seconds(p.otherRoutesMs),
+      seconds(p.previewImagesMs),
+      seconds(p.pagefindMs),
+      seconds(p.distCheckMs),
+      seconds(p.astroTotalMs),
+    ]),
+  );
+  console.log('Phases from the build\'s log: Astro\'s own "Completed in" lines, its per-route timings and the integrations\' lines.');
+  if (!sizes.some((n) => n >= 5000)) console.log('The 5,000-page corpus was not built (opt-in: --sizes 100,1000,5000).');
 }
 
 async function main() {
@@ -294,23 +455,60 @@ async function main() {
   console.log(`bench: ${machine.date}, ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGB} GB, Node ${machine.node}`);
 
   const builds: BuildFigures[] = [];
+  const incremental: IncrementalFigures[] = [];
+  let profile: ReturnType<typeof profileBuild> | string = values['no-profile'] ? 'skipped (--no-profile)' : 'not run (no corpus of 1,000 pages or fewer)';
+  // The incremental build and the profile are of the 1,000-page corpus (or the largest below it, for a quick run).
+  const incrementalSize = Math.max(...sizes.filter((n) => n <= 1000));
   const realOut = join(work, 'real');
-  builds.push(measureBuild('real site', resolve('content'), realOut, readdirSync('content/sources').filter((f) => f.endsWith('.md')).length));
+  builds.push(measureBuild('real site', 'real', { contentDir: resolve('content') }, realOut, readdirSync('content/sources').filter((f) => f.endsWith('.md')).length));
   for (const pages of sizes.sort((a, b) => a - b)) {
-    const contentDir = join(work, `corpus-${pages}`);
-    process.stdout.write(`bench: generating ${pages} pages over ${SOURCES} sources … `);
-    const corpus = writeCorpus({ dir: contentDir, pages, sources: SOURCES });
-    process.stdout.write(`${corpus.citations} citations\n`);
-    const figures = measureBuild(`synthetic ${pages}`, contentDir, join(work, `out-${pages}`), SOURCES);
-    const previous = builds.at(-1)!;
-    if (previous.corpus.startsWith('synthetic')) {
-      figures.marginalMsPerPage = Number(((figures.wallMs - previous.wallMs) / (figures.explainerPages - previous.explainerPages)).toFixed(2));
+    const floorRoot = join(work, `floor-${pages}`);
+    writeCorpus({ dir: floorRoot, pages, sources: SOURCES, format: 'floor' });
+    const floor = measureBuild(`floor ${pages}`, 'floor', { root: floorRoot }, join(floorRoot, 'dist'), 0);
+    builds.push(floor);
+    for (const format of ['mdx', 'md'] as const) {
+      const contentDir = join(work, `corpus-${pages}-${format}`);
+      process.stdout.write(`bench: generating ${pages} .${format} pages over ${SOURCES} sources … `);
+      const corpus = writeCorpus({ dir: contentDir, pages, sources: SOURCES, format });
+      process.stdout.write(`${corpus.citations} citations\n`);
+      const outDir = join(work, `out-${pages}-${format}`);
+      const figures = measureBuild(`${format} ${pages}`, format, { contentDir }, outDir, SOURCES);
+      figures.wallRatioToFloor = Number((figures.wallMs / floor.wallMs).toFixed(3));
+      figures.cpuRatioToFloor = figures.cpuMs && floor.cpuMs ? Number((figures.cpuMs / floor.cpuMs).toFixed(3)) : null;
+      figures.rssRatioToFloor = figures.peakRssMB && floor.peakRssMB ? Number((figures.peakRssMB / floor.peakRssMB).toFixed(3)) : null;
+      const previous = builds.findLast((b) => b.format === format);
+      if (previous) figures.marginalMsPerPage = Number(((figures.wallMs - previous.wallMs) / (figures.explainerPages - previous.explainerPages)).toFixed(2));
+      builds.push(figures);
+      if (pages === incrementalSize) {
+        incremental.push(incrementalBuild(figures, contentDir, corpus.pageFiles[Math.floor(pages / 2)], outDir));
+        if (format === 'mdx' && !values['no-profile']) profile = profileBuild(contentDir, join(work, 'out-profile'), outDir);
+      }
+      writeFileSync(join(work, 'partial-results.json'), JSON.stringify({ builds, incremental, profile }, null, 1));
+      if (!values.keep) rmSync(outDir, { recursive: true, force: true });
     }
-    builds.push(figures);
-    writeFileSync(join(work, 'partial-results.json'), JSON.stringify(builds, null, 1));
-    if (!values.keep) rmSync(join(work, `out-${pages}`), { recursive: true, force: true });
+    if (!values.keep) rmSync(join(floorRoot, 'dist'), { recursive: true, force: true });
   }
   printBuildTable(builds);
+  if (incremental.length > 0) {
+    printTable(
+      ['corpus', 'first build', 'after a one-page edit', 'ratio', 'CPU first → second', 'CPU ratio', 'edit in ledger / cited by / search'],
+      incremental.map((i) => [
+        i.corpus,
+        seconds(i.firstWallMs),
+        seconds(i.secondWallMs),
+        `${(i.ratio * 100).toFixed(0)}%`,
+        `${seconds(i.firstCpuMs)} → ${seconds(i.secondCpuMs)}`,
+        i.cpuRatio === null ? '' : `${(i.cpuRatio * 100).toFixed(0)}%`,         Object.values(i.editSeenIn).map((seen) => (seen ? 'yes' : 'NO')).join(' / '),
+      ]),
+    );
+  }
+  if (typeof profile === 'string') console.log(`\nProfile: ${profile}`);
+  else {
+    console.log(`\nCPU profile of the ${incrementalSize}-page MDX build (${profile.profiles} thread profile(s), ${seconds(profile.totalMs)} sampled): self time by component`);
+    for (const c of profile.components.slice(0, 12)) console.log(`  ${seconds(c.selfMs).padStart(8)} ${(c.share * 100).toFixed(1).padStart(5)}%  ${c.name}`);
+    console.log('  top functions:');
+    for (const f of profile.functions.slice(0, 15)) console.log(`  ${seconds(f.selfMs).padStart(8)} ${(f.share * 100).toFixed(1).padStart(5)}%  ${f.name}`);
+  }
 
   const byType = pagesByType(realOut);
   const weights = await pageWeights(realOut, byType);
@@ -349,7 +547,7 @@ async function main() {
   mkdirSync('bench', { recursive: true });
   writeFileSync(
     'bench/results.json',
-    `${JSON.stringify({ machine, builds, pageWeights: weights, lighthouse, search, notes: { fiveThousand: sizes.includes(5000) ? 'run' : 'not run (--quick or --sizes)' } }, null, 1)}\n`,
+    `${JSON.stringify({ machine, builds, incremental, profile, pageWeights: weights, lighthouse, search, notes: { fiveThousand: sizes.some((n) => n >= 5000) ? 'run' : 'not run (opt-in: --sizes 100,1000,5000)' } }, null, 1)}\n`,
   );
   console.log(`\nbench: wrote ${relative(process.cwd(), resolve('bench/results.json'))}`);
   if (!values.keep) rmSync(work, { recursive: true, force: true });
