@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -7,6 +9,7 @@ import opentype, { type Font } from 'opentype.js';
 import sharp from 'sharp';
 import { builtHtmlFiles } from '../lib/built-pages.ts';
 import { buildStep } from '../security/build-step.ts';
+import { buildCache, type BuildCache } from './cache.ts';
 import { fontStack, PREVIEW_FILE, previewSvg } from './card.ts';
 
 /**
@@ -14,7 +17,9 @@ import { fontStack, PREVIEW_FILE, previewSvg } from './card.ts';
  * og:image names one, beside it as preview.png, from the title and site name in its Open Graph
  * tags. Pages name one only when the site has an address (site.json "url", see Base.astro): an
  * og:image must be an absolute URL. The font is Noto Sans (SIL Open Font Licence), from
- * @fontsource/noto-sans.
+ * @fontsource/noto-sans. Each image is kept in the build's cache folder under a hash of what it is
+ * drawn from (DRAWING and the two texts), so an unchanged page is never drawn again; images are
+ * encoded side by side.
  */
 const require = createRequire(import.meta.url);
 const SUBSETS = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'greek-ext', 'vietnamese'];
@@ -34,14 +39,50 @@ const metaContent = (html: string, property: string) => {
   return match ? unescapeHtml(match[1]) : undefined;
 };
 
+const PNG_OPTIONS = { compressionLevel: 9, palette: true } as const;
+const version = (name: string) => (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
+// Everything an image is drawn with besides its two texts: the card's code, the font, the
+// encoder. A change to any of them makes new cache entries; an unchanged page is never drawn.
+const DRAWING = [
+  readFileSync(new URL('./card.ts', import.meta.url), 'utf8'),
+  `@fontsource/noto-sans ${version('@fontsource/noto-sans')}`,
+  `opentype.js ${version('opentype.js')}`,
+  `sharp ${sharp.versions.sharp}`,
+  `vips ${sharp.versions.vips}`,
+  JSON.stringify(PNG_OPTIONS),
+];
+
+const cannotDraw = (file: string, title: string, error: unknown) =>
+  // The page's title comes from its front matter (or site.json for the site's name).
+  new Error(`${relative(process.cwd(), file)}: cannot draw the preview image of the page titled ${JSON.stringify(title)}: ${(error as Error).message}`);
+
+/** Runs `work` on every item, `limit` at a time; results (or errors) in the items' order. */
+async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<Array<R | Error>> {
+  const results: Array<R | Error> = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
 export default function previewImages(): AstroIntegration {
+  let cache: BuildCache | undefined;
   return {
     name: 'explainer-preview-images',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cache = buildCache(join(fileURLToPath(config.cacheDir), 'preview-images'), 'png');
+      },
       'astro:build:done': ({ dir, logger }) => buildStep('link preview images', async () => {
+        const started = performance.now();
         const site = fileURLToPath(dir);
         let font: { regular: ReturnType<typeof fontStack>; bold: ReturnType<typeof fontStack> } | undefined;
-        let written = 0;
+        const cards: Array<{ file: string; title: string; siteTitle: string }> = [];
         for (const file of await builtHtmlFiles(site)) {
           if (basename(file) !== 'index.html') continue;
           const html = await readFile(file, 'utf8');
@@ -51,16 +92,24 @@ export default function previewImages(): AstroIntegration {
           font ??= { regular: await loadStack(400), bold: await loadStack(700) };
           const missing = font.bold.missing(`${title}${siteTitle}`);
           if (missing.length > 0) logger.warn(`${file}: the preview image's font has no letters for ${missing.join(' ')}; they are left blank`);
-          try {
-            const png = await sharp(Buffer.from(previewSvg(font, { siteTitle, title }))).png({ compressionLevel: 9, palette: true }).toBuffer();
-            await writeFile(join(dirname(file), PREVIEW_FILE), png);
-          } catch (error) {
-            // The page's title comes from its front matter (or site.json for the site's name).
-            throw new Error(`${relative(process.cwd(), file)}: cannot draw the preview image of the page titled ${JSON.stringify(title)}: ${(error as Error).message}`);
-          }
-          written++;
+          cards.push({ file, title, siteTitle });
         }
-        if (written > 0) logger.info(`drew ${written} link preview images`);
+        const results = await inParallel(cards, availableParallelism(), async ({ file, title, siteTitle }) => {
+          try {
+            const inputs = [...DRAWING, siteTitle, title];
+            const cached = cache!.read(inputs);
+            const bytes = cached ?? (await sharp(Buffer.from(previewSvg(font!, { siteTitle, title }))).png(PNG_OPTIONS).toBuffer());
+            if (!cached) cache!.write(inputs, bytes);
+            await writeFile(join(dirname(file), PREVIEW_FILE), bytes);
+            return cached !== undefined;
+          } catch (error) {
+            throw cannotDraw(file, title, error);
+          }
+        });
+        const failure = results.find((result) => result instanceof Error);
+        if (failure) throw failure;
+        const reused = results.filter((cached) => cached === true).length;
+        if (cards.length > 0) logger.info(`drew ${cards.length - reused} link preview images (${reused} from the cache) in ${Math.round(performance.now() - started)} ms`);
       }),
     },
   };
