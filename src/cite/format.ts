@@ -1,5 +1,10 @@
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
 import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
+import { buildCache } from '../preview/cache.ts';
+import exportSource from './export.ts?raw';
+import formatSource from './format.ts?raw';
 import chicagoStyle from './styles/chicago-note-bibliography.csl?raw';
 import enGbLocale from './styles/locales-en-GB.xml?raw';
 import mlaStyle from './styles/modern-language-association.csl?raw';
@@ -12,8 +17,8 @@ import type { CslItem } from './item.ts';
  */
 
 interface CslConfig {
-  styles: { add(name: string, xml: string): void; has(name: string): boolean };
-  locales: { add(name: string, xml: string): void; has(name: string): boolean };
+  styles: { add(name: string, xml: string): void; has(name: string): boolean; get(name: string): string };
+  locales: { add(name: string, xml: string): void; has(name: string): boolean; get(name: string): string };
 }
 
 const csl = plugins.config.get('@csl') as CslConfig;
@@ -79,14 +84,31 @@ function unwrapEntry(html: string): string {
   return withoutStyleAttributes(match[1].trim());
 }
 
-// A page's citations are shown on it and written to three download files: format each item once.
+// A page's citations are shown on it and written to three download files: format each item once
+// per build, and keep the result between builds under a hash of the item and of everything that
+// formats it (this code, the field tables, the styles and locales, citeproc), so an unchanged
+// item is never formatted again and a change to any of these formats it anew.
 const formatted = new Map<string, FormattedCitation>();
+const version = (name: string) => (createRequire(import.meta.url)(`${name}/package.json`) as { version: string }).version;
+let formatting: string[] | undefined;
+const formattingInputs = () =>
+  (formatting ??= [
+    formatSource,
+    exportSource,
+    ...citeStyles.flatMap(({ template, lang }) => [csl.styles.get(template), csl.locales.get(lang)]),
+    ...['citeproc', '@citation-js/core', '@citation-js/plugin-csl'].map((name) => `${name} ${version(name)}`),
+  ]);
+// Only production builds keep formatting between runs: tests and the dev server format afresh.
+const stored = import.meta.env.PROD ? buildCache(resolve('node_modules/.astro/cite-formatting'), 'json') : undefined;
 
 export function formatCitation(item: CslItem): FormattedCitation {
   const key = JSON.stringify(item);
   const known = formatted.get(key);
   if (known) return known;
-  const result = formatWithCiteproc(item);
+  const inputs = stored ? [...formattingInputs(), key] : [];
+  const kept = stored?.read(inputs);
+  const result = kept ? (JSON.parse(Buffer.from(kept).toString('utf8')) as FormattedCitation) : formatWithCiteproc(item);
+  if (!kept) stored?.write(inputs, JSON.stringify(result));
   formatted.set(key, result);
   return result;
 }
