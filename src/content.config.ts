@@ -21,7 +21,7 @@ function files<S extends z.ZodType>(pattern: string, folder: string, schema: S, 
 }
 
 export const collections = {
-  pages: files('**/*.mdx', 'pages', pageSchema),
+  pages: files('**/*.{md,mdx}', 'pages', pageSchema),
   sources: defineCollection({ loader: archiveLoader(join(contentDir, 'sources')), schema: sourceMetaSchema }),
   incidents: files('*.mdx', 'incidents', incidentSchema, bySlug),
   actors: files('*.{yaml,yml,json}', 'actors', actorSchema, bySlug),
