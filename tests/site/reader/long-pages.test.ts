@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { openSite, type OpenSite } from '../../helpers/crawl.ts';
+import { describe, expect, it } from 'vitest';
 import { builtSite, listPages, readPage } from '../../helpers/site.ts';
+import { sitePage } from './reader-checks.ts';
 
 // Long pages (src/layouts/Explainer.astro, src/styles/toc.css): on a wide screen the contents list
 // stays in view beside the text and marks the section being read, without a script; a link leads
@@ -12,22 +11,16 @@ const withToc = listPages(build.outDir).filter((path) => readPage(build.outDir, 
 /** toc.css names a view timeline for this many sections. */
 const MARKED_SECTIONS = 16;
 
-let open: OpenSite;
-let page: Page;
-beforeAll(async () => {
-  open = await openSite(build.outDir, build.base);
-  page = await open.context.newPage();
-});
-afterAll(async () => open?.close());
+const site = sitePage(build);
 
 const visit = async (path: string, width: number) => {
-  await page.setViewportSize({ width, height: 900 });
-  await page.goto(new URL(path.slice(1), open.server.url).href);
+  await site.page.setViewportSize({ width, height: 900 });
+  await site.page.goto(new URL(path.slice(1), site.open.server.url).href);
 };
 
 /** The contents entries and the headings they lead to, in order. */
 const pairs = () =>
-  page.evaluate(() => ({
+  site.page.evaluate(() => ({
     entries: [...document.querySelectorAll('.toc > ol > li > a')].map((a) => a.getAttribute('href')).filter((href) => href !== '#endnotes-title'),
     headings: [...document.querySelectorAll('.explainer-text > h2')].map((h) => `#${h.id}`),
     animated: [...document.querySelectorAll('.toc > ol > li > a')].some((a) => getComputedStyle(a).animationName !== 'none'),
@@ -60,13 +53,13 @@ describe('long pages', () => {
     expect(headings.length).toBeGreaterThanOrEqual(3);
     for (const [index, id] of headings.entries()) {
       // The heading just above the upper third of the window: its section is the one being read.
-      await page.evaluate((id) => {
+      await site.page.evaluate((id) => {
         const heading = document.querySelector(id)!;
         window.scrollTo(0, window.scrollY + heading.getBoundingClientRect().top - window.innerHeight * 0.2);
       }, id);
       // Scroll-driven animations take effect on the next frames.
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)))));
-      const state = await page.evaluate(() => {
+      await site.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)))));
+      const state = await site.page.evaluate(() => {
         const toc = document.querySelector('.toc')!.getBoundingClientRect();
         const marked = [...document.querySelectorAll('.toc > ol > li > a')].filter((a) => Number(getComputedStyle(a).fontWeight) >= 700).map((a) => a.getAttribute('href'));
         return { top: toc.top, bottom: toc.bottom, marked };
@@ -75,22 +68,22 @@ describe('long pages', () => {
       expect(state.top).toBeLessThan(900);
       expect(state.marked, `section ${index + 1} marked`).toEqual([id]);
     }
-    const top = page.locator('.toc .toc-top a');
+    const top = site.page.locator('.toc .toc-top a');
     expect(await top.isVisible()).toBe(true);
     await top.click();
-    await page.waitForFunction(() => window.scrollY === 0);
+    await site.page.waitForFunction(() => window.scrollY === 0);
   });
 
   it('at 390 px the contents list comes before the text, and a link at the end leads back to the top', async () => {
     await visit(longest, 390);
-    expect(await page.locator('.toc .toc-top a').isVisible()).toBe(false);
-    const tocBox = await page.locator('.toc').boundingBox();
-    const firstHeading = await page.locator('.explainer-text > h2').first().boundingBox();
+    expect(await site.page.locator('.toc .toc-top a').isVisible()).toBe(false);
+    const tocBox = await site.page.locator('.toc').boundingBox();
+    const firstHeading = await site.page.locator('.explainer-text > h2').first().boundingBox();
     expect(tocBox!.y).toBeLessThan(firstHeading!.y);
-    const back = page.locator('.back-to-top a');
+    const back = site.page.locator('.back-to-top a');
     await back.scrollIntoViewIfNeeded();
     expect(await back.isVisible()).toBe(true);
     expect(await back.getAttribute('href')).toBe('#top');
-    expect(await page.locator('#top').count()).toBe(1);
+    expect(await site.page.locator('#top').count()).toBe(1);
   });
 });

@@ -1,11 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { buildsDir } from '../../helpers/build-site.ts';
-import { openSite, type OpenSite } from '../../helpers/crawl.ts';
 import { builtSite, listPages } from '../../helpers/site.ts';
-import { MIN_TARGET_PX, MIN_TEXT_PX, readerProblems } from './reader-checks.ts';
+import { MIN_TARGET_PX, MIN_TEXT_PX, readerProblems, sitePage } from './reader-checks.ts';
 
 // The reader's design bar (issue 10): one page of each kind, at a laptop's and a phone's width, in
 // light and dark. Each fails on a page that scrolls sideways, on text drawn under 12 px (map labels
@@ -30,13 +28,7 @@ const cases = views.flatMap((view) => pages.map((path) => [`${view.width} px ${v
 const screenshots = join(buildsDir, 'screenshots');
 const fileName = (path: string) => (path.replace(/^\/|\/$/g, '').replace(/[/.]/g, '-') || 'home') + '.png';
 
-let open: OpenSite;
-let page: Page;
-beforeAll(async () => {
-  open = await openSite(build.outDir, build.base);
-  page = await open.context.newPage();
-});
-afterAll(async () => open?.close());
+const site = sitePage(build);
 
 describe('what a reader sees', () => {
   it('covers the home page, an explainer, an incident, an actor, a source and search', () => {
@@ -45,25 +37,25 @@ describe('what a reader sees', () => {
   });
 
   it.each(cases)(`%s: no sideways scrolling, no text under ${MIN_TEXT_PX} px, no tap target under ${MIN_TARGET_PX} px`, async (_, { width, scheme, path }) => {
-    await page.setViewportSize({ width, height: 900 });
-    await page.emulateMedia({ colorScheme: scheme, media: 'screen' });
-    await page.goto(new URL(path.slice(1), open.server.url).href);
+    await site.page.setViewportSize({ width, height: 900 });
+    await site.page.emulateMedia({ colorScheme: scheme, media: 'screen' });
+    await site.page.goto(new URL(path.slice(1), site.open.server.url).href);
     const folder = join(screenshots, `${width}-${scheme}`);
     mkdirSync(folder, { recursive: true });
-    await page.screenshot({ path: join(folder, fileName(path)), fullPage: true });
-    const problems = await readerProblems(page);
+    await site.page.screenshot({ path: join(folder, fileName(path)), fullPage: true });
+    const problems = await readerProblems(site.page);
     expect(problems.overflow, 'the page scrolls sideways').toBeNull();
     expect(problems.smallText, `text under ${MIN_TEXT_PX} px`).toEqual([]);
     expect(problems.smallTargets, `tap targets under ${MIN_TARGET_PX} px`).toEqual([]);
   });
 
   it('no page scrolls sideways on the narrowest phone (320 px)', async () => {
-    await page.setViewportSize({ width: 320, height: 900 });
-    await page.emulateMedia({ colorScheme: 'light', media: 'screen' });
+    await site.page.setViewportSize({ width: 320, height: 900 });
+    await site.page.emulateMedia({ colorScheme: 'light', media: 'screen' });
     const wide: string[] = [];
     for (const path of listPages(build.outDir)) {
-      await page.goto(new URL(path.slice(1), open.server.url).href);
-      const { overflow } = await readerProblems(page);
+      await site.page.goto(new URL(path.slice(1), site.open.server.url).href);
+      const { overflow } = await readerProblems(site.page);
       if (overflow) wide.push(`${path}: ${overflow}`);
     }
     expect(wide).toEqual([]);
