@@ -21,7 +21,8 @@ if (relative(process.cwd(), resolve(outDir)).startsWith('..')) {
   throw new Error(`EXPLAINER_OUT=${outDir}: the output folder must be inside the project (for example .builds/name)`);
 }
 // Each content folder and output gets its own cache: fixture builds never reuse the real site's
-// content store, and builds into different folders can run at the same time.
+// content store. (Builds of different content folders must still run one at a time: Astro writes
+// its generated content modules into the project's one .astro/ folder.)
 const cacheDir = `./node_modules/.astro/${createHash('sha256').update(`${contentDir}\0${outDir}`).digest('hex').slice(0, 12)}`;
 const site = loadSiteConfig(contentDir);
 // A sub-path deployment (a school server at /explainer/, say) sets EXPLAINER_BASE=/explainer.
