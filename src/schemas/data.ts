@@ -19,7 +19,7 @@ export const incidentRowSchema = z.strictObject({
 
 export const glossaryRowSchema = z.strictObject({
   slug: z.string().describe('The entry’s id: its anchor is /glossary/#<slug>.'),
-  kind: z.enum(['term', 'place']).describe('"term" or "place".'),
+  kind: z.enum(['term', 'place']).describe('“term” or “place”.'),
   name: z.string().describe('The spelling the pages use.'),
   altNames: z.array(z.string()).describe('Other spellings and names (in CSV, separated by a semicolon and a space).'),
   explanation: z.string().describe('A short explanation in plain English, without its citations (they are in the claims file, page /glossary/); empty where the sources say nothing.'),
