@@ -128,13 +128,42 @@ function variants(map: AliasMap): Variant[] {
   return list.filter((v) => v.words.length > 0).sort((a, b) => b.words.length - a.words.length);
 }
 
-/** Rewrites alternate spellings in a query; see the module comment. */
+/** Words long enough to correct a typo in, and how many letters may differ: one, or two from nine letters on. */
+const typoBudget = (word: string) => (word.length < 5 || /\d/.test(word) ? 0 : word.length >= 9 ? 2 : 1);
+
+/**
+ * A word of the query that no name or alternate name has, one or two letters from exactly one that
+ * does, is read as that word ("Pashinyn" → "Pashinyan"): names and places are where readers mistype,
+ * and Pagefind matches words exactly. Ambiguous or distant words stay as typed.
+ */
+function correctTypos(words: readonly string[], map: AliasMap): Array<{ word: string; from?: string; shown?: string }> {
+  const vocabulary = new Map<string, string>();
+  for (const entry of map.entries) {
+    for (const name of [entry.name, ...entry.altNames]) for (const word of nameWords(name)) vocabulary.set(normalizeName(word), word);
+  }
+  return words.map((word) => {
+    const budget = typoBudget(word);
+    if (budget === 0 || vocabulary.has(word)) return { word };
+    let best: Array<[string, string]> = [];
+    let bestDistance = budget + 1;
+    for (const [known, shown] of vocabulary) {
+      if (Math.abs(known.length - word.length) > budget) continue;
+      const distance = editDistance(word, known);
+      if (distance < bestDistance) [best, bestDistance] = [[[known, shown]], distance];
+      else if (distance === bestDistance) best.push([known, shown]);
+    }
+    return best.length === 1 ? { word: best[0][0], from: word, shown: best[0][1] } : { word };
+  });
+}
+
+/** Rewrites alternate spellings in a query, and mistyped names; see the module comment. */
 export function planQuery(input: string, map: AliasMap | undefined): QueryPlan {
   const original = input.trim();
   const plan: QueryPlan = { original, query: original, searches: original ? [original] : [], rewrites: [] };
   if (!map || !original) return plan;
   const all = variants(map);
-  const words = tokens(original);
+  const corrected = correctTypos(tokens(original), map);
+  const words = corrected.map((c) => c.word);
   const whole = words.join(' ');
   plan.exact = all.find((v) => v.words.join(' ') === whole)?.entry;
 
@@ -155,7 +184,13 @@ export function planQuery(input: string, map: AliasMap | undefined): QueryPlan {
       }
     }
     const span = hit ? hit.words.length : 1;
-    out.push(words.slice(i, i + span).join(' '));
+    for (const { word, from, shown } of corrected.slice(i, i + span)) {
+      out.push(shown ?? word);
+      if (from) {
+        plan.rewrites.push({ from, to: shown! });
+        changed = true;
+      }
+    }
     i += span;
   }
   if (changed) {

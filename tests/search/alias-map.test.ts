@@ -14,6 +14,18 @@ const map: AliasMap = {
 };
 
 describe('planQuery', () => {
+  it('reads a mistyped name as the name, when one name is one or two letters away', () => {
+    const plan = planQuery('Pashinyn', map);
+    expect(plan.query).toBe('Pashinyan');
+    expect(plan.searches).toEqual(['Pashinyan', 'Pashinyn']);
+    expect(plan.rewrites).toEqual([{ from: 'pashinyn', to: 'Pashinyan' }]);
+    expect(plan.exact?.url).toBe('/actors/nikol-pashinyan/');
+    expect(planQuery('Zangezr corridor', map).query).toBe('Zangezur corridor');
+    // Short words, words far from every name, and ordinary words stay as typed.
+    expect(planQuery('gas', map).searches).toEqual(['gas']);
+    expect(planQuery('ceasefire', map).searches).toEqual(['ceasefire']);
+  });
+
   it('rewrites an alternate spelling and also searches the query as typed', () => {
     const plan = planQuery('Kelbajar', map);
     expect(plan.query).toBe('Kalbajar');
