@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../lib/regexp.ts';
 import type { Element, ElementContent } from 'hast';
 import type { Paragraph, PhrasingContent, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
@@ -34,7 +35,7 @@ export interface CiteFieldOptions {
 
 /** Where a key's value starts in YAML text ("role: Prime…" → the column of "P"); the key's line if the value is on its own. */
 export function fieldLocation(file: string, text: string, key: string): FieldLocation {
-  const pattern = new RegExp(`^(\\s*(?:-\\s+)?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:\\s*)(["']?)`);
+  const pattern = new RegExp(`^(\\s*(?:-\\s+)?${escapeRegExp(key)}\\s*:\\s*)(["']?)`);
   const lines = text.split('\n');
   const index = lines.findIndex((line) => pattern.test(line));
   if (index < 0) return { file, line: 1, column: 1 };

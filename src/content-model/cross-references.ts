@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../lib/regexp.ts';
 import { closestFirst } from '../citations/similarity.ts';
 import { ContentError } from '../lib/content-error.ts';
 import type { Actor } from '../schemas/actor.ts';
@@ -19,7 +20,9 @@ export interface ContentFile<T> {
   data: T;
 }
 
+/** A document whose citations the checks read: its file and text (to point at a line) and each citation's speaker and source. */
 export interface CitingDocument {
+  /** Path of the source file, relative to the project, for error messages. */
   file: string;
   text: string;
   citations: ReadonlyArray<{ speaker: string | null; source: string }>;
@@ -42,7 +45,7 @@ export function lineOf(text: string, needle: string | RegExp): number | undefine
   return index < 0 ? undefined : index + 1;
 }
 
-const slugPattern = (slug: string) => new RegExp(`(^|[^a-z0-9-])${slug.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z0-9-])`);
+const slugPattern = (slug: string) => new RegExp(`(^|[^a-z0-9-])${escapeRegExp(slug)}($|[^a-z0-9-])`);
 
 function unknown(what: string, slug: string, known: Iterable<string>): { message: string; hint: string } {
   const closest = closestFirst(slug, known).slice(0, 5);
@@ -117,7 +120,7 @@ export function crossReferenceErrors(input: ModelInput): ContentError[] {
   for (const document of input.documents) {
     for (const speaker of new Set(document.citations.map((c) => c.speaker).filter((s): s is string => s !== null))) {
       if (actors.has(speaker)) continue;
-      const line = lineOf(document.text, new RegExp(`\\[@[^\\]]*\\(\\s*${speaker.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\)`));
+      const line = lineOf(document.text, new RegExp(`\\[@[^\\]]*\\(\\s*${escapeRegExp(speaker)}\\s*\\)`));
       const { message, hint } = unknown('actor', speaker, actors.keys());
       errors.push(new ContentError({ file: document.file, line, message: `citation names ${message.replace('unknown actor', 'an unknown speaker')}`, hint: `${hint}\nA speaker is an actor slug: the name of a file in the actors folder.` }));
     }

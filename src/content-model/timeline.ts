@@ -1,4 +1,4 @@
-import { formatDate } from '../lib/dates.ts';
+import { formatDate, formatMonth } from '../lib/dates.ts';
 import type { PartialDate } from '../schemas/incident.ts';
 
 /** Ordering and display of incident dates. Pure functions: no Astro, no file system. */
@@ -26,13 +26,9 @@ export function sortTimeline<T extends Dated>(items: readonly T[]): T[] {
   return [...items].sort(compareIncidents);
 }
 
-const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
 /** "2022-12" → "December 2022"; "2021-11-16" → "16 November 2021". */
 export function formatPartialDate(date: PartialDate): string {
-  if (date.precision === 'day') return formatDate(date.value);
-  const [year, month] = date.value.split('-').map(Number);
-  return `${months[month - 1]} ${year}`;
+  return date.precision === 'day' ? formatDate(date.value) : formatMonth(date.value);
 }
 
 /** "16 November 2021", "13–14 November 2021", "24–26 March 2022", "30 June – 2 July 2023". */

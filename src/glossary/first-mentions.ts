@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../lib/regexp.ts';
 import type { Link, Root, Text } from 'mdast';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
@@ -33,7 +34,6 @@ export function alternativesOf(entry: GlossaryName): string[] {
   return entry.altNames.filter((alt) => !name.includes(alt.toLowerCase()) && !alt.toLowerCase().includes(name));
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Blanks the front matter, keeping its lines, so that positions stay those of the file. */
 function withoutFrontmatter(text: string): string {
@@ -81,7 +81,7 @@ export function firstMentionProblems(
   // Only longer names that contain a place's name need masking; the rest cannot hide a mention.
   const masks = (options.others ?? [])
     .filter((other) => placeNames.some((name) => other !== name && other.includes(name)))
-    .map((other) => new RegExp(escape(other), 'gu'));
+    .map((other) => new RegExp(escapeRegExp(other), 'gu'));
   const tree = unified().use(remarkParse).use(remarkMdx).parse(withoutFrontmatter(mdx)) as Root;
   const patterns = entries
     .filter((entry) => !settled.has(entry.slug))

@@ -1,3 +1,4 @@
+import { escapeRegExp } from './regexp.ts';
 import type { z } from 'zod';
 import { ContentError } from './content-error.ts';
 
@@ -21,7 +22,7 @@ export function dataError(file: string, text: string, error: z.ZodError): Conten
 
 /** 1-based line on which `key` is defined at the top level of YAML front matter, YAML or JSON. */
 export function lineOfKey(text: string, key: string): number | undefined {
-  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegExp(key);
   const pattern = new RegExp(`^(?:${escaped}\\s*:|\\s*"${escaped}"\\s*:)`);
   const index = text.split('\n').findIndex((line) => pattern.test(line));
   return index >= 0 ? index + 1 : undefined;

@@ -8,3 +8,9 @@ export function formatDate(isoDate: string): string {
   const [year, month, day] = isoDate.split('-').map(Number);
   return `${day} ${months[month - 1]} ${year}`;
 }
+
+/** "2022-12" → "December 2022". */
+export function formatMonth(yearMonth: string): string {
+  const [year, month] = yearMonth.split('-').map(Number);
+  return `${months[month - 1]} ${year}`;
+}

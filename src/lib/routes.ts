@@ -1,3 +1,4 @@
+import { escapeRegExp } from './regexp.ts';
 /**
  * Which address each content page gets, and the collisions the build refuses: two pages at one
  * address (addresses ignore case: `Background.mdx` and `background.mdx` are one page on a
@@ -16,7 +17,6 @@ export function contentRoute(file: string): string {
   return segments.length === 0 ? '/' : `/${segments.join('/')}/`;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * What a generated route owns, from its Astro pattern: the whole first segment ("/sources/[id]"

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { buildLedger } from '../citations/ledger.ts';
+import type { CitingDocument } from '../content-model/cross-references.ts';
 import { getCitedFields } from '../content-model/load.ts';
 import { pageCitationSchema, pageNoteSchema, type Ledger, type PageCitation, type PageNote } from '../schemas/ledger.ts';
 import { withBase } from './url.ts';
@@ -37,20 +38,17 @@ export async function pageNotes(entry: PageEntry | IncidentEntry): Promise<PageN
   return pageNoteSchema.array().parse(remarkPluginFrontmatter.notes ?? []);
 }
 
-/** A document whose MDX body carries citations, with the URL its claims are published at. */
-export interface CitingDocument {
+/** A document whose MDX body carries citations (the content model's CitingDocument), with the URL its claims are published at. */
+export interface PublishedDocument extends CitingDocument {
   url: string;
-  /** Path of the source file, relative to the project, for error messages. */
-  file: string;
-  text: string;
   citations: PageCitation[];
   notes: PageNote[];
 }
 
-let documents: Promise<CitingDocument[]> | undefined;
+let documents: Promise<PublishedDocument[]> | undefined;
 
 /** Every collection with cited MDX bodies: explainer pages and incidents. */
-export function getCitingDocuments(): Promise<CitingDocument[]> {
+export function getCitingDocuments(): Promise<PublishedDocument[]> {
   documents ??= (async () => {
     const entries: Array<{ entry: PageEntry | IncidentEntry; url: string }> = [
       ...(await getCollection('pages')).map((entry) => ({ entry, url: pageUrl(entry) })),

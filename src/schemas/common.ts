@@ -12,7 +12,10 @@ export const latestToday = (now = Date.now()) => new Date(now + 14 * 3600 * 1000
  * date after the build's (an `updated: 9999-12-31` would claim a review that has not happened).
  * YAML front matter reads an unquoted date as a Date, which is taken back to its day.
  */
-export const isoDate = z.preprocess((value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value), z
+/** YAML reads an unquoted 2021-11-16 as a Date: take it back to the day as written. */
+export const dayAsWritten = (value: unknown) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value);
+
+export const isoDate = z.preprocess(dayAsWritten, z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD')
   .refine((value) => {

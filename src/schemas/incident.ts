@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { citedText, noteText, prose } from './cited.ts';
-import { changeLog, changesReviewed, isoDate, slug } from './common.ts';
+import { changeLog, changesReviewed, dayAsWritten, isoDate, slug } from './common.ts';
 import { citationExceptions } from './exception.ts';
 
 /**
@@ -17,8 +17,7 @@ export const partialDate = z
   }, 'not a real calendar date')
   .transform((value) => ({ value, precision: value.length === 7 ? ('month' as const) : ('day' as const) }));
 
-/** YAML reads an unquoted 2021-11-16 as a Date; take it back to its day. */
-const dateInput = z.preprocess((value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value), partialDate);
+const dateInput = z.preprocess(dayAsWritten, partialDate);
 
 /**
  * Front matter of an incident, content/incidents/<start>-<slug>.mdx: metadata (dates, places,

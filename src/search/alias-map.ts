@@ -18,6 +18,8 @@
  *    entry's canonical address (an actor page, /glossary/#slug) is put first.
  */
 
+import { levenshtein } from '../citations/similarity.ts';
+
 export interface AliasEntry {
   /** The spelling the pages use. */
   name: string;
@@ -46,20 +48,6 @@ const tokens = (text: string) => normalizeName(text).split(' ').filter(Boolean);
 /** Two words are respellings of each other when at most a third of their letters differ (Furukh, Parukh). */
 const RESPELLING = 0.34;
 
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length];
-}
-
 /**
  * What an alternate name is replaced with in a query: the whole canonical name, or, when a
  * one-word alternate is a respelling of one word of a longer name (Pashinian → "Nikol Pashinyan"),
@@ -72,7 +60,7 @@ export function replacementFor(altName: string, name: string): string {
   const words = nameWords(name).map((word) => ({ word, norm: normalizeName(word) }));
   if (alt.length === 1 && words.length > 1) {
     const [best] = words
-      .map((w) => ({ ...w, distance: editDistance(alt[0], w.norm) / Math.max(alt[0].length, w.norm.length) }))
+      .map((w) => ({ ...w, distance: levenshtein(alt[0], w.norm) / Math.max(alt[0].length, w.norm.length) }))
       .sort((a, b) => a.distance - b.distance);
     if (best.distance <= RESPELLING) return best.word;
   }
@@ -118,7 +106,7 @@ function variants(map: AliasMap): Variant[] {
       if (altWords.length !== canonical.length || altWords.length < 2) continue;
       altWords.forEach((word, i) => {
         const [a, b] = [normalizeName(word), normalizeName(canonical[i])];
-        if (a !== b && a.split(' ').length === 1 && editDistance(a, b) / Math.max(a.length, b.length) <= RESPELLING) {
+        if (a !== b && a.split(' ').length === 1 && levenshtein(a, b) / Math.max(a.length, b.length) <= RESPELLING) {
           list.push({ words: [a], entry, canonical: false, text: word, replacement: canonical[i] });
         }
       });
@@ -148,7 +136,7 @@ function correctTypos(words: readonly string[], map: AliasMap): Array<{ word: st
     let bestDistance = budget + 1;
     for (const [known, shown] of vocabulary) {
       if (Math.abs(known.length - word.length) > budget) continue;
-      const distance = editDistance(word, known);
+      const distance = levenshtein(word, known);
       if (distance < bestDistance) [best, bestDistance] = [[[known, shown]], distance];
       else if (distance === bestDistance) best.push([known, shown]);
     }
