@@ -6,7 +6,7 @@
 /** The folder, under the site's output (and base), that holds Pagefind's bundle. */
 export const BUNDLE_DIR = 'pagefind';
 
-/** Alias map served with the bundle (see src/search/aliases.ts for why it exists). */
+/** Alias map served with the bundle (see src/search/alias-map.ts for why it exists). */
 export const ALIASES_FILE = 'aliases.json';
 
 export { HIGHLIGHT_PARAM } from './params.ts';
