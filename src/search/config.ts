@@ -29,9 +29,8 @@ export const META_ALIASES = 'aliases';
  * excerpt or a match): the citation marker numbers and their popover previews, which repeat the
  * source passage beside the claim; the endnote list (doc-endnotes), which repeats it again; the
  * scope note with the editor's note, the same on every page; the archived text's paragraph links
- * (¶3); the "Cited by" list on source pages, which repeats the explainer's claims; the
- * evidence lists of actors and glossary entries and the quotes under reported statements
- * (quoted passages with their source line, as in the endnotes); the table of contents, which
+ * (¶3); the "Cited by" list on source pages, which repeats the explainer's claims; the quotes
+ * under reported statements (quoted passages with their source line, as in the endnotes); the table of contents, which
  * repeats the page's headings; "Cite this page"; and the "#" link at the start of every claim.
  * Selectors rather than data-pagefind-ignore attributes, so the generator's markup
  * (src/citations/render.ts, the routes) carries nothing search-specific.
@@ -46,7 +45,6 @@ export const EXCLUDE_SELECTORS = [
   '#cited-by',
   '.cited-by',
   '.updated',
-  '.evidence',
   '.statement-quote',
   '.toc',
   '.cite-page',
