@@ -3,7 +3,7 @@
  *
  *   node_modules/.bin/node scripts/bench.ts [--quick] [--sizes 100,1000] [--no-profile] [--no-lighthouse] [--no-search] [--keep]
  *
- * - Build: wall time and peak memory (/usr/bin/time) of `astro build` for the real site and for
+ * - Build: wall time, CPU time and peak memory (/usr/bin/time) of `astro build` for the real site and for
  *   synthetic corpora (pages of ~20 citations over 500 synthetic sources, generated under
  *   .builds/bench/, never committed), each size three ways in the same run: the cited pages as
  *   MDX, the same cited pages as Markdown (.md), and Astro's floor (the same page texts without
@@ -15,13 +15,14 @@
  *     preview images, Pagefind and the dist check.
  *   * Profile: the 1,000-page MDX corpus is built once more under `node --cpu-prof`, summarised
  *     by self time per function and per component (--no-profile leaves it out).
- *   * Incremental: the 1,000-page corpora are built a second time after one page is edited; the
- *     edit is checked in the ledger, the source's "Cited by" list and the search index.
+ *   * Incremental: the 1,000-page corpora (or the largest size up to 1,000) are built a second
+ *     time after one page is edited; the edit is checked in the ledger, the source's "Cited by"
+ *     list and the search index. Cold builds first remove the build's caches.
  *   * Citation checking runs inside Astro's Markdown pipeline and is not reported apart by it; it
  *     is measured here on its own: the same remark plugin (parse, resolve every quote against the
  *     archive, render markers and endnotes) over every page, in this process.
  *   * The 5,000-page corpus takes several times longer than the rest together on two cores; it is
- *     opt-in: --sizes 100,1000,5000.
+ *     opt-in: --sizes 100,1000,5000 (--quick drops any size above 1,000).
  * - Output: total size, HTML bytes per page, search index size.
  * - Page weight per page type (home, explainer, incident, actor, source, search), gzip, on a plain
  *   view and after the reader starts to search.
@@ -107,6 +108,12 @@ function dirBytes(dir: string): number {
 const cacheDirOf = (contentDir: string, outDir: string) =>
   resolve('node_modules/.astro', createHash('sha256').update(`${resolve(contentDir)}\0${outDir}`).digest('hex').slice(0, 12));
 
+/** A cold build: no content cache, no preview images and no formatted citations from an earlier build. */
+function clearCaches(contentDir: string, outDir: string): void {
+  rmSync(cacheDirOf(contentDir, outDir), { recursive: true, force: true });
+  rmSync(resolve('node_modules/.astro/cite-formatting'), { recursive: true, force: true });
+}
+
 interface BuildRun {
   ok: boolean;
   output: string;
@@ -178,7 +185,7 @@ function failed(corpus: string, build: BuildRun): never {
 
 function measureBuild(corpus: string, format: BuildFigures['format'], target: { contentDir: string } | { root: string }, outDir: string, sources: number): BuildFigures {
   process.stdout.write(`bench: building ${corpus} … `);
-  if ('contentDir' in target) rmSync(cacheDirOf(target.contentDir, outDir), { recursive: true, force: true });
+  if ('contentDir' in target) clearCaches(target.contentDir, outDir);
   const build = timedBuild(target, outDir);
   process.stdout.write(`${seconds(build.wallMs)} (CPU ${seconds(build.cpuMs)}), ${build.peakRssMB === null ? '?' : Math.round(build.peakRssMB)} MB\n`);
   if (!build.ok) failed(corpus, build);
@@ -275,7 +282,7 @@ function profileBuild(contentDir: string, outDir: string, measuredOutDir: string
   const profileDir = join(work, 'cpu-profile');
   rmSync(profileDir, { recursive: true, force: true });
   const cacheDir = cacheDirOf(contentDir, outDir);
-  rmSync(cacheDir, { recursive: true, force: true });
+  clearCaches(contentDir, outDir);
   const previews = join(cacheDirOf(contentDir, measuredOutDir), 'preview-images');
   if (existsSync(previews)) cpSync(previews, join(cacheDir, 'preview-images'), { recursive: true });
   process.stdout.write(`bench: building ${contentDir} under --cpu-prof … `);
