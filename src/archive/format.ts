@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { ContentError } from '../lib/content-error.ts';
+import { fieldPosition } from '../lib/field-position.ts';
 import { sourceMetaSchema, type SourceMeta } from '../schemas/source.ts';
 
 /**
@@ -98,11 +99,9 @@ export function parseArchiveFile(text: string, file: string): ArchivedSource {
   const parsed = sourceMetaSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const key = String(issue.path[0] ?? '');
-    const line = key ? match[1].split('\n').findIndex((l) => l.startsWith(`${key}:`)) + 2 : 2;
     throw new ContentError({
       file,
-      line: line > 1 ? line : 2,
+      line: (fieldPosition(text, issue.path) ?? fieldPosition(text, issue.path.slice(0, 1)))?.line ?? 2,
       message: `metadata field "${issue.path.join('.') || '(root)'}": ${issue.message}`,
     });
   }

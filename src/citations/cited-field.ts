@@ -1,9 +1,9 @@
-import { escapeRegExp } from '../lib/regexp.ts';
 import type { Element, ElementContent } from 'hast';
 import type { Paragraph, PhrasingContent, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toHast } from 'mdast-util-to-hast';
 import { ContentError } from '../lib/content-error.ts';
+import { fieldPosition } from '../lib/field-position.ts';
 import { remarkSmartQuotes } from '../typography/remark-smart-quotes.ts';
 import { groupClaims, rebuild, splitSegments } from './mdast-claims.ts';
 import { assertContentIsData } from './mdx-allow-list.ts';
@@ -33,14 +33,9 @@ export interface CiteFieldOptions {
   label?: boolean;
 }
 
-/** Where a key's value starts in YAML text ("role: Prime…" → the column of "P"); the key's line if the value is on its own. */
+/** Where a top-level field's value starts in a data file or front matter ("role: Prime…" → the column of "P"). */
 export function fieldLocation(file: string, text: string, key: string): FieldLocation {
-  const pattern = new RegExp(`^(\\s*(?:-\\s+)?${escapeRegExp(key)}\\s*:\\s*)(["']?)`);
-  const lines = text.split('\n');
-  const index = lines.findIndex((line) => pattern.test(line));
-  if (index < 0) return { file, line: 1, column: 1 };
-  const [, prefix, quote] = pattern.exec(lines[index])!;
-  return { file, line: index + 1, column: prefix.length + quote.length + 1 };
+  return { file, ...(fieldPosition(text, [key]) ?? { line: 1, column: 1 }) };
 }
 
 function parseField(text: string, where: FieldLocation): { paragraph: Paragraph; source: string } {

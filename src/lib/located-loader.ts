@@ -4,9 +4,8 @@ import type { Loader } from 'astro/loaders';
 import { parse } from 'yaml';
 import type { z } from 'zod';
 import { dataError } from './data-errors.ts';
+import { frontMatterBlock } from './field-position.ts';
 
-/** The front matter block as Astro finds it: between a leading "---" line and the next "---". */
-const frontMatter = /^(?:\uFEFF|\s*\n)?---([\s\S]*?\n)---/;
 
 /**
  * The data of a content file as written: its front matter (.md, .mdx) or whole text (.yaml, .yml)
@@ -16,7 +15,7 @@ const frontMatter = /^(?:\uFEFF|\s*\n)?---([\s\S]*?\n)---/;
  * error: both give back `loaded`, the data the loader read.
  */
 export function dataAsWritten(filePath: string, text: string, loaded: unknown): unknown {
-  const yaml = /\.mdx?$/i.test(filePath) ? (frontMatter.exec(text)?.[1] ?? '') : /\.ya?ml$/i.test(filePath) ? text : undefined;
+  const yaml = /\.mdx?$/i.test(filePath) ? (frontMatterBlock.exec(text)?.[1] ?? '') : /\.ya?ml$/i.test(filePath) ? text : undefined;
   if (yaml === undefined) return loaded;
   try {
     return parse(yaml) ?? {};

@@ -1,19 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { isNode, parseDocument } from 'yaml';
 import { siteConfigSchema, type SiteConfig } from '../schemas/site.ts';
 import { ContentError } from './content-error.ts';
-
-/**
- * The line of the JSON text that holds the field at `path` ("nav.2.href"), read as YAML 1.2 (a
- * superset of JSON) for its source positions. Undefined for the whole file or a field not written.
- */
-export function jsonFieldLine(source: string, path: ReadonlyArray<PropertyKey>): number | undefined {
-  if (path.length === 0) return undefined;
-  const node = parseDocument(source).getIn(path.map((key) => (typeof key === 'symbol' ? String(key) : key)), true);
-  const start = isNode(node) ? node.range?.[0] : undefined;
-  return start === undefined ? undefined : source.slice(0, start).split('\n').length;
-}
+import { fieldPosition } from './field-position.ts';
 
 /** Reads and validates content/site.json. */
 export function loadSiteConfig(contentDir: string): SiteConfig {
@@ -33,7 +22,7 @@ export function loadSiteConfig(contentDir: string): SiteConfig {
     const keys = issue.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys] : issue.path;
     const field = issue.path.length > 0 ? `field "${issue.path.join('.')}": ` : '';
     const hint = issue.code === 'unrecognized_keys' ? 'remove it, or check its spelling against src/schemas/site.ts' : undefined;
-    throw new ContentError({ file, line: jsonFieldLine(source, keys), message: `${field}${issue.message}`, hint });
+    throw new ContentError({ file, line: fieldPosition(source, keys)?.line, message: `${field}${issue.message}`, hint });
   }
   return parsed.data;
 }

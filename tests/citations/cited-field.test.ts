@@ -14,7 +14,7 @@ const resolver = () => createPageResolver({ file, document: 'actors/mayor', inde
 describe('cited data fields', () => {
   it('finds where a YAML value starts', () => {
     expect(where).toEqual({ file, line: 2, column: 15 });
-    expect(fieldLocation(file, 'a:\n  - role: Mayor\n', 'role')).toEqual({ file, line: 2, column: 11 });
+    expect(fieldLocation(file, '---\ntitle: T\nwhen: "June 2023."\n---\n', 'when')).toEqual({ file, line: 3, column: 8 });
   });
 
   it('renders a field through the same claims, markers and ledger records as MDX prose', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dataError, lineOfKey } from '../../src/lib/data-errors.ts';
+import { dataError } from '../../src/lib/data-errors.ts';
 import { pageSchema } from '../../src/schemas/page.ts';
 
 const page = ['---', 'title: Background', 'description: Why.', 'updated: 2022-02-30', '---', '', 'Text.'].join('\n');
@@ -18,13 +18,5 @@ describe('dataError', () => {
     const result = pageSchema.safeParse({ description: 'Why.', updated: '2022-02-28' });
     if (result.success) throw new Error('expected a failure');
     expect(dataError('p.mdx', '---\ndescription: Why.\n---\n', result.error).message).toMatch(/^p\.mdx:1: missing field "title"\n {2}Add "title:"/);
-  });
-});
-
-describe('lineOfKey', () => {
-  it('finds top-level keys in YAML and JSON, not nested ones', () => {
-    expect(lineOfKey('a: 1\nb:\n  c: 2\n', 'c')).toBeUndefined();
-    expect(lineOfKey('a: 1\nb:\n  c: 2\n', 'b')).toBe(2);
-    expect(lineOfKey('{\n  "name": "x",\n  "altNames": []\n}', 'altNames')).toBe(3);
   });
 });

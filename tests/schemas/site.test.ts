@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jsonFieldLine, loadSiteConfig } from '../../src/lib/site-config.ts';
+import { fieldPosition } from '../../src/lib/field-position.ts';
+import { loadSiteConfig } from '../../src/lib/site-config.ts';
 import { placeholderDomain, siteConfigSchema } from '../../src/schemas/site.ts';
 
 const site = { title: 'River Town flood', description: 'A test explainer.', nav: [{ label: 'Sources', href: '/sources/' }], corrections: { text: 'Write to the editors.' }, licence: 'CC BY 4.0' };
@@ -74,10 +75,8 @@ describe('loadSiteConfig', () => {
     }
   });
 
-  it('jsonFieldLine finds each key after the one before', () => {
+  it('a field’s line is found after the one before of the same name', () => {
     const json = '{\n  "href": "/",\n  "nav": [\n    { "href": "/a/" }\n  ]\n}';
-    expect(jsonFieldLine(json, ['nav', 0, 'href'])).toBe(4);
-    expect(jsonFieldLine(json, ['missing'])).toBeUndefined();
-    expect(jsonFieldLine(json, [])).toBeUndefined();
+    expect(fieldPosition(json, ['nav', 0, 'href'])?.line).toBe(4);
   });
 });
