@@ -1,15 +1,12 @@
 import { creditLine, type MapModel } from './compose.ts';
 import { round1 } from './geometry.ts';
+import { escapeXml } from '../lib/xml.ts';
 
 /**
  * The SVG of a composed map, as a string: no script, no style attribute, no external reference.
  * Colours come from the classes (src/styles/maps.css), so it follows the page's light, dark and print
  * schemes. `id` prefixes the ids of its <title> and <desc>, which must be unique on the page.
  */
-
-export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 export function renderMapSvg(model: MapModel, id: string): string {
   const n = round1;

@@ -1,3 +1,5 @@
+import { escapeXml } from '../lib/xml.ts';
+
 /**
  * A page's link preview image (Open Graph, 1200 × 630): the site's title and the page's, drawn as
  * SVG whose letters are paths from a font file, so the picture is the same on every machine
@@ -73,20 +75,6 @@ export function wrap(font: GlyphFont, text: string, fontSize: number, width: num
   }
   if (line) lines.push(line);
   return lines;
-}
-
-const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-
-/**
- * Text as XML character data or an attribute value: every markup character escaped (so "]]>" is
- * too). A character XML 1.0 cannot hold at all (a control character, an unpaired surrogate) is an
- * error, not something to drop silently: the schemas refuse them, so one here is a bug upstream.
- */
-export function escapeXml(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  const invalid = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u.exec(text);
-  if (invalid) throw new Error(`the text holds U+${invalid[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}, which XML cannot hold: ${JSON.stringify(text.slice(0, 80))}`);
-  return text.replace(/[&<>"']/g, (char) => XML_ENTITIES[char]);
 }
 
 export function previewSvg(font: { regular: GlyphFont; bold: GlyphFont }, card: { siteTitle: string; title: string }): string {
