@@ -43,8 +43,10 @@ const PNG_OPTIONS = { compressionLevel: 9, palette: true } as const;
 const version = (name: string) => (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
 // Everything an image is drawn with besides its two texts: the card's code, the font, the
 // encoder. A change to any of them makes new cache entries; an unchanged page is never drawn.
+// (card.ts and the modules it imports: keep this list in step with its imports.)
 const DRAWING = [
   readFileSync(new URL('./card.ts', import.meta.url), 'utf8'),
+  readFileSync(new URL('../lib/xml.ts', import.meta.url), 'utf8'),
   `@fontsource/noto-sans ${version('@fontsource/noto-sans')}`,
   `opentype.js ${version('opentype.js')}`,
   `sharp ${sharp.versions.sharp}`,
