@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
-import { buildCache, cacheKey } from '../preview/cache.ts';
+import { buildCache, cacheKey } from '../lib/build-cache.ts';
 import exportSource from './export.ts?raw';
 import formatSource from './format.ts?raw';
 import chicagoStyle from './styles/chicago-note-bibliography.csl?raw';

@@ -9,7 +9,7 @@ import opentype, { type Font } from 'opentype.js';
 import sharp from 'sharp';
 import { builtHtmlFiles } from '../lib/built-pages.ts';
 import { buildStep } from '../security/build-step.ts';
-import { buildCache, type BuildCache } from './cache.ts';
+import { buildCache, type BuildCache } from '../lib/build-cache.ts';
 import { fontStack, PREVIEW_FILE, previewSvg } from './card.ts';
 
 /**

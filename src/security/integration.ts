@@ -37,7 +37,7 @@ export function buildChecks(contentDir: string): AstroIntegration {
         const pagesDir = join(contentDir, 'pages');
         const pages = (existsSync(pagesDir) ? readdirSync(pagesDir, { recursive: true }) : [])
           .map(String)
-          .filter((file) => file.endsWith('.mdx'))
+          .filter((file) => /\.mdx?$/.test(file))
           .map((file) => ({ file: relative(process.cwd(), join(pagesDir, file)), route: contentRoute(file) }));
         // Folders the integrations write into dist/ beside the routes: Astro's assets and the search code.
         const [collision] = routeCollisions(pages, [...routes.map((route) => route.pattern), '/_astro', `/${SCRIPTS_DIR}`]);

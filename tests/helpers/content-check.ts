@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -52,14 +53,15 @@ export async function firstContentError(contentDir: string): Promise<string | un
     loadSiteConfig(contentDir);
     await runLoader(archiveLoader(join(contentDir, 'sources')), sourceMetaSchema);
     const pagesDir = join(contentDir, 'pages');
-    const pages = existsSync(pagesDir) ? listFiles(pagesDir).filter((file) => file.endsWith('.mdx')) : [];
+    const pages = existsSync(pagesDir) ? listFiles(pagesDir).filter((file) => /\.mdx?$/.test(file)) : [];
     for (const file of pages) {
       const path = join(pagesDir, file);
       const text = readFileSync(path, 'utf8');
       const { frontmatter, content } = parseFrontmatter(text, { frontmatter: 'empty-with-spaces' });
       const [data] = await runLoader(withDataLines(oneMdxFile(path, frontmatter), pageSchema), pageSchema);
       const vfile = new VFile({ path, value: content, data: { astro: { frontmatter: data as Record<string, unknown> } } });
-      const processor = unified().use(remarkParse).use(remarkMdx).use(remarkCitations, { contentDir, base: '/' });
+      // As the build: MDX pages through remark-mdx, Markdown pages without it; tables and the rest through GFM.
+      const processor = (file.endsWith('.mdx') ? unified().use(remarkParse).use(remarkMdx) : unified().use(remarkParse)).use(remarkGfm).use(remarkCitations, { contentDir, base: '/' });
       await processor.run(processor.parse(vfile), vfile);
     }
     return undefined;
