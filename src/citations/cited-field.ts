@@ -2,6 +2,7 @@ import type { Element, ElementContent } from 'hast';
 import type { Paragraph, PhrasingContent, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toHast } from 'mdast-util-to-hast';
+import { visit } from 'unist-util-visit';
 import { ContentError } from '../lib/content-error.ts';
 import { fieldPosition } from '../lib/field-position.ts';
 import { remarkSmartQuotes } from '../typography/remark-smart-quotes.ts';
@@ -46,14 +47,9 @@ function parseField(text: string, where: FieldLocation): { paragraph: Paragraph;
     if (point.line === 1) point.column += where.column - 1;
     point.line += where.line - 1;
   };
-  const visitPositions = (node: { position?: { start: { line: number; column: number }; end: { line: number; column: number } }; children?: unknown[] }) => {
-    if (node.position) {
-      shift(node.position.start);
-      shift(node.position.end);
-    }
-    for (const child of (node.children ?? []) as Array<typeof node>) visitPositions(child);
-  };
-  visitPositions(tree as never);
+  visit(tree, (node) => {
+    if (node.position) [node.position.start, node.position.end].forEach(shift);
+  });
   assertContentIsData(tree, where.file);
   remarkSmartQuotes()(tree);
   const [first, ...rest] = tree.children;

@@ -52,15 +52,17 @@ const comparable = (text: string) =>
     .replaceAll('"', "'")
     .replace(/^[\s.,;:!?']+|[\s.,;:!?']+$/g, '');
 
+/** What a text puts in double quotation marks, straight or curly. */
+const quotedSpans = (text: string) => [...normalize(text).text.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+
 /**
  * The words a claim puts in double quotation marks, each split into the parts that must be found in
  * order: an ellipsis or an [editorial insertion] inside quoted words stands for words left out.
  */
 export function quotedWords(claim: string): Array<{ text: string; parts: string[] }> {
-  const text = normalize(claim).text;
-  return [...text.matchAll(/"([^"]+)"/g)].map((m) => ({
-    text: m[1],
-    parts: m[1]
+  return quotedSpans(claim).map((text) => ({
+    text,
+    parts: text
       .split(/\.\.\.|\[[^\]]*\]/)
       .map(comparable)
       .filter((part) => part !== ''),
@@ -78,12 +80,10 @@ function contains(passage: string, parts: readonly string[]): boolean {
   return true;
 }
 
-/** `context` is read with the claim for attribution (a table cell's header and row label), never for quoted words. */
 /** Whether the words stand inside quotation marks in the source: someone's own words, as the source gives them. */
-function quotedInSource(paragraph: string, parts: readonly string[]): boolean {
-  return [...normalize(paragraph).text.matchAll(/"([^"]+)"/g)].some((m) => contains(m[1], parts));
-}
+const quotedInSource = (paragraph: string, parts: readonly string[]) => quotedSpans(paragraph).some((span) => contains(span, parts));
 
+/** `context` is read with the claim for attribution (a table cell's header and row label), never for quoted words. */
 export function checkClaim(
   claim: string,
   context: string,
@@ -104,25 +104,26 @@ export function checkClaim(
     }
   });
 
-  for (const quoted of quotedWords(claim)) {
-    if (quoted.parts.length === 0) continue;
-    const carriers = citations.filter((c) => contains(c.quote, quoted.parts));
+  const quoted = quotedWords(claim);
+  for (const span of quoted) {
+    if (span.parts.length === 0) continue;
+    const carriers = citations.filter((c) => contains(c.quote, span.parts));
     if (carriers.length === 0) {
       violations.push({
         rule: 'quoted-words',
         citation: undefined,
-        message: `the words in quotation marks "${quoted.text}" are not in any passage this claim cites`,
+        message: `the words in quotation marks "${span.text}" are not in any passage this claim cites`,
         hint: 'Words in quotation marks must be the source\'s own: cite the passage that has them word for word, or paraphrase without quotation marks.',
       });
     } else if (
       carriers.every((c) => c.source.reworded) &&
-      carriers.some((c) => c.speaker !== undefined || quotedInSource(c.paragraph, quoted.parts)) &&
+      carriers.some((c) => c.speaker !== undefined || quotedInSource(c.paragraph, span.parts)) &&
       !carriers.some((c) => claim.toLowerCase().includes(c.source.publisher.toLowerCase()))
     ) {
       violations.push({
         rule: 'reworded-copy',
         citation: citations.indexOf(carriers[0]),
-        message: `the words "${quoted.text}" are quoted from ${carriers[0].source.publisher}, a copy that rewords its original: they may not be the speaker's own`,
+        message: `the words "${span.text}" are quoted from ${carriers[0].source.publisher}, a copy that rewords its original: they may not be the speaker's own`,
         hint: `Attribute the wording to ${carriers[0].source.publisher} in the claim ("in ${carriers[0].source.publisher}'s wording"), cite another source with the same words, or drop the quotation marks.`,
       });
     }
@@ -131,7 +132,7 @@ export function checkClaim(
   const claimAttributes = attributes(`${context} ${claim}`);
   citations.forEach((citation, i) => {
     if (citation.speaker) {
-      if (!claimAttributes && !quotedWords(claim).length) {
+      if (!claimAttributes && quoted.length === 0) {
         violations.push({
           rule: 'speaker-statement',
           citation: i,

@@ -39,9 +39,16 @@ export interface TimelineIncident {
   entry: IncidentEntry;
 }
 
+const files = new WeakMap<object, ContentFile<unknown>>();
+
+/** An entry with its file's text, read once per build: the checks and the cited fields both point at its lines. */
 function asFile<T extends { id: string; filePath?: string; data: unknown; collection: string }>(entry: T): ContentFile<T['data']> {
-  const file = entry.filePath ?? `${entry.collection}/${entry.id}`;
-  return { id: entry.id, file, text: entry.filePath ? readFileSync(resolve(entry.filePath), 'utf8') : '', data: entry.data };
+  let file = files.get(entry);
+  if (!file) {
+    file = { id: entry.id, file: entry.filePath ?? `${entry.collection}/${entry.id}`, text: entry.filePath ? readFileSync(resolve(entry.filePath), 'utf8') : '', data: entry.data };
+    files.set(entry, file);
+  }
+  return file as ContentFile<T['data']>;
 }
 
 /** Alphabetical, whatever order the files were read in: lists and downloads come out the same at every build. */

@@ -77,13 +77,12 @@ export function getLedger(): Promise<Ledger> {
   ledger ??= (async () => {
     const fields = await getCitedFields();
     const base = import.meta.env.BASE_URL;
-    const incidentsById = new Map((await getCollection('incidents')).map((entry) => [entry.id, incidentUrl(entry)]));
     return buildLedger([
       ...(await getCitingDocuments()),
       ...[...fields.actorPages].map(([slug, page]) => ({ url: withBase(base, `/actors/${slug}/`), ...page })),
       { url: withBase(base, '/glossary/'), ...fields.glossary },
       { url: withBase(base, '/incidents/'), ...fields.incidentsIndex },
-      ...[...fields.incidentFacts].map(([id, page]) => ({ url: incidentsById.get(id)!, ...page })),
+      ...[...fields.incidentFacts].map(([id, page]) => ({ url: incidentUrl({ id }), ...page })),
     ]);
   })();
   return ledger;

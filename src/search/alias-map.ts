@@ -124,11 +124,7 @@ const typoBudget = (word: string) => (word.length < 5 || /\d/.test(word) ? 0 : w
  * does, is read as that word ("Pashinyn" → "Pashinyan"): names and places are where readers mistype,
  * and Pagefind matches words exactly. Ambiguous or distant words stay as typed.
  */
-function correctTypos(words: readonly string[], map: AliasMap): Array<{ word: string; from?: string; shown?: string }> {
-  const vocabulary = new Map<string, string>();
-  for (const entry of map.entries) {
-    for (const name of [entry.name, ...entry.altNames]) for (const word of nameWords(name)) vocabulary.set(normalizeName(word), word);
-  }
+function correctTypos(words: readonly string[], vocabulary: ReadonlyMap<string, string>): Array<{ word: string; from?: string; shown?: string }> {
   return words.map((word) => {
     const budget = typoBudget(word);
     if (budget === 0 || vocabulary.has(word)) return { word };
@@ -144,13 +140,29 @@ function correctTypos(words: readonly string[], map: AliasMap): Array<{ word: st
   });
 }
 
+const prepared = new WeakMap<AliasMap, { all: Variant[]; vocabulary: Map<string, string> }>();
+
+/** The variants and the words of every name, worked out once per map: a query is planned at every keystroke. */
+function prepare(map: AliasMap): { all: Variant[]; vocabulary: Map<string, string> } {
+  let ready = prepared.get(map);
+  if (!ready) {
+    const vocabulary = new Map<string, string>();
+    for (const entry of map.entries) {
+      for (const name of [entry.name, ...entry.altNames]) for (const word of nameWords(name)) vocabulary.set(normalizeName(word), word);
+    }
+    ready = { all: variants(map), vocabulary };
+    prepared.set(map, ready);
+  }
+  return ready;
+}
+
 /** Rewrites alternate spellings in a query, and mistyped names; see the module comment. */
 export function planQuery(input: string, map: AliasMap | undefined): QueryPlan {
   const original = input.trim();
   const plan: QueryPlan = { original, query: original, searches: original ? [original] : [], rewrites: [] };
   if (!map || !original) return plan;
-  const all = variants(map);
-  const corrected = correctTypos(tokens(original), map);
+  const { all, vocabulary } = prepare(map);
+  const corrected = correctTypos(tokens(original), vocabulary);
   const words = corrected.map((c) => c.word);
   const whole = words.join(' ');
   plan.exact = all.find((v) => v.words.join(' ') === whole)?.entry;
