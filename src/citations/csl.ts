@@ -9,7 +9,7 @@ export const cslDate = (isoDate: string) => ({ 'date-parts': [isoDate.split('-')
  * about the publisher and this copy, a rewording, an estimated date, and where our copy is.
  * Never in the publication's name.
  */
-export function provenanceNote(meta: SourceMeta, archiveUrl: string): string {
+function provenanceNote(meta: SourceMeta, archiveUrl: string): string {
   return [
     meta.publisherNote,
     meta.republishedFrom && `${meta.reworded ? 'Reworded' : 'Republished'} from: ${meta.republishedFrom}`,

@@ -76,6 +76,7 @@ const noteWithSection = (item: CslItem) => [item.section && `Section: ${item.sec
 
 export function bibtexEntry(item: CslItem): string {
   const [year, month] = item.issued['date-parts'][0];
+  const note = noteWithSection(item);
   const fields: Array<[string, string | undefined]> = [
     ['entrysubtype', item.type === 'article-newspaper' ? 'newspaper' : undefined],
     ['author', item.author?.map((name) => `{${bibtexText(name.literal)}}`).join(' and ')],
@@ -87,7 +88,7 @@ export function bibtexEntry(item: CslItem): string {
     ['date', `${isoOf(item.issued)}${item.issued.circa ? '~' : ''}`],
     ['url', item.URL && bibtexUrl(item.URL)],
     ['urldate', item.accessed && isoOf(item.accessed)],
-    ['note', noteWithSection(item) ? bibtexText(noteWithSection(item)) : undefined],
+    ['note', note ? bibtexText(note) : undefined],
   ];
   const type = item.type === 'article-newspaper' ? 'article' : 'online';
   const body = fields

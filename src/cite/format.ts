@@ -1,8 +1,7 @@
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
-import { buildCache, cacheKey } from '../lib/build-cache.ts';
+import { buildCache, packageVersion } from '../lib/build-cache.ts';
 import exportSource from './export.ts?raw';
 import formatSource from './format.ts?raw';
 import chicagoStyle from './styles/chicago-note-bibliography.csl?raw';
@@ -89,27 +88,23 @@ function unwrapEntry(html: string): string {
 // formats it (this code, the field tables, the styles and locales, citeproc), so an unchanged
 // item is never formatted again and a change to any of these formats it anew.
 const formatted = new Map<string, FormattedCitation>();
-const version = (name: string) => (createRequire(import.meta.url)(`${name}/package.json`) as { version: string }).version;
-// Hashed once: the styles and code are hundreds of kilobytes, too much to hash again for every item.
-let formatting: string | undefined;
-const formattingHash = () =>
-  (formatting ??= cacheKey([
-    formatSource,
-    exportSource,
-    ...citeStyles.flatMap(({ template, lang }) => [csl.styles.get(template), csl.locales.get(lang)]),
-    ...['citeproc', '@citation-js/core', '@citation-js/plugin-csl'].map((name) => `${name} ${version(name)}`),
-  ]));
 // Only production builds keep formatting between runs: tests and the dev server format afresh.
-const stored = import.meta.env.PROD ? buildCache(resolve('node_modules/.astro/cite-formatting'), 'json') : undefined;
+const stored = import.meta.env.PROD
+  ? buildCache(resolve('node_modules/.astro/cite-formatting'), 'json', [
+      formatSource,
+      exportSource,
+      ...citeStyles.flatMap(({ template, lang }) => [csl.styles.get(template) ?? '', csl.locales.get(lang) ?? '']),
+      ...['citeproc', '@citation-js/core', '@citation-js/plugin-csl'].map(packageVersion),
+    ])
+  : undefined;
 
 export function formatCitation(item: CslItem): FormattedCitation {
   const key = JSON.stringify(item);
   const known = formatted.get(key);
   if (known) return known;
-  const inputs = stored ? [formattingHash(), key] : [];
-  const kept = stored?.read(inputs);
-  const result = kept ? (JSON.parse(Buffer.from(kept).toString('utf8')) as FormattedCitation) : formatWithCiteproc(item);
-  if (!kept) stored?.write(inputs, JSON.stringify(result));
+  const kept = stored?.read([key]);
+  const result = kept ? (JSON.parse(new TextDecoder().decode(kept)) as FormattedCitation) : formatWithCiteproc(item);
+  if (!kept) stored?.write([key], JSON.stringify(result));
   formatted.set(key, result);
   return result;
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../lib/atomic-write.ts';
+import { writeFileAtomic } from './atomic-write.ts';
 
 /**
  * Build output kept between builds under the name of a hash of everything it is made from: an
@@ -17,8 +18,16 @@ export interface BuildCache {
 
 export const cacheKey = (inputs: readonly string[]) => createHash('sha256').update(JSON.stringify(inputs)).digest('hex');
 
-export function buildCache(dir: string, extension: string): BuildCache {
-  const path = (inputs: readonly string[]) => join(dir, `${cacheKey(inputs)}.${extension}`);
+/** "sharp 0.35.5": a package's name and installed version, as an input of what it makes. */
+export const packageVersion = (name: string) => `${name} ${(createRequire(import.meta.url)(`${name}/package.json`) as { version: string }).version}`;
+
+/**
+ * `madeWith`: what every entry is made with besides its own inputs (code, styles, package
+ * versions): hashed once, not again for every entry.
+ */
+export function buildCache(dir: string, extension: string, madeWith: readonly string[] = []): BuildCache {
+  const salt = madeWith.length > 0 ? [cacheKey(madeWith)] : [];
+  const path = (inputs: readonly string[]) => join(dir, `${cacheKey([...salt, ...inputs])}.${extension}`);
   return {
     read(inputs) {
       try {

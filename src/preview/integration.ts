@@ -9,7 +9,7 @@ import opentype, { type Font } from 'opentype.js';
 import sharp from 'sharp';
 import { builtHtmlFiles } from '../lib/built-pages.ts';
 import { buildStep } from '../security/build-step.ts';
-import { buildCache, type BuildCache } from '../lib/build-cache.ts';
+import { buildCache, packageVersion, type BuildCache } from '../lib/build-cache.ts';
 import { fontStack, PREVIEW_FILE, previewSvg } from './card.ts';
 
 /**
@@ -40,15 +40,14 @@ const metaContent = (html: string, property: string) => {
 };
 
 const PNG_OPTIONS = { compressionLevel: 9, palette: true } as const;
-const version = (name: string) => (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
 // Everything an image is drawn with besides its two texts: the card's code, the font, the
 // encoder. A change to any of them makes new cache entries; an unchanged page is never drawn.
 // (card.ts and the modules it imports: keep this list in step with its imports.)
 const DRAWING = [
   readFileSync(new URL('./card.ts', import.meta.url), 'utf8'),
   readFileSync(new URL('../lib/xml.ts', import.meta.url), 'utf8'),
-  `@fontsource/noto-sans ${version('@fontsource/noto-sans')}`,
-  `opentype.js ${version('opentype.js')}`,
+  packageVersion('@fontsource/noto-sans'),
+  packageVersion('opentype.js'),
   `sharp ${sharp.versions.sharp}`,
   `vips ${sharp.versions.vips}`,
   JSON.stringify(PNG_OPTIONS),
@@ -78,7 +77,7 @@ export default function previewImages(): AstroIntegration {
     name: 'explainer-preview-images',
     hooks: {
       'astro:config:done': ({ config }) => {
-        cache = buildCache(join(fileURLToPath(config.cacheDir), 'preview-images'), 'png');
+        cache = buildCache(join(fileURLToPath(config.cacheDir), 'preview-images'), 'png', DRAWING);
       },
       'astro:build:done': ({ dir, logger }) => buildStep('link preview images', async () => {
         const started = performance.now();
@@ -98,7 +97,7 @@ export default function previewImages(): AstroIntegration {
         }
         const results = await inParallel(cards, availableParallelism(), async ({ file, title, siteTitle }) => {
           try {
-            const inputs = [...DRAWING, siteTitle, title];
+            const inputs = [siteTitle, title];
             const cached = cache!.read(inputs);
             const bytes = cached ?? (await sharp(Buffer.from(previewSvg(font!, { siteTitle, title }))).png(PNG_OPTIONS).toBuffer());
             if (!cached) cache!.write(inputs, bytes);
