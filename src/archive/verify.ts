@@ -6,6 +6,7 @@ import { parseProvenance, stagingDirName } from '../ingest/ingest.ts';
 import { ContentError } from '../lib/content-error.ts';
 import type { ProvenanceRecord } from '../schemas/provenance.ts';
 import type { ArchivedSource } from './format.ts';
+import { fieldPosition } from '../lib/field-position.ts';
 
 /**
  * Tamper evidence: an archive must be exactly what ingest writes from its raw input and
@@ -22,19 +23,8 @@ const shown = (value: unknown) => {
 };
 
 /** Line (1-based, in the whole file) of a metadata field such as published.date, or of its top-level key. */
-export function metadataLine(archiveText: string, path: ReadonlyArray<string | number>): number {
-  const lines = archiveText.split('\n');
-  let line = 0;
-  for (const [depth, key] of path.entries()) {
-    const prefix = typeof key === 'string' ? `${'  '.repeat(depth)}${key}:` : `${'  '.repeat(depth)}- `;
-    // A list item is the key-th line with the item marker after its list's key.
-    const items = lines.map((text, i) => (i > line && text.startsWith(prefix) ? i : -1)).filter((i) => i >= 0);
-    const found = items[typeof key === 'string' ? 0 : key];
-    if (found === undefined) break;
-    line = found;
-  }
-  return line + 1;
-}
+export const metadataLine = (archiveText: string, path: ReadonlyArray<string | number>): number =>
+  (fieldPosition(archiveText, path) ?? fieldPosition(archiveText, path.slice(0, 1)))?.line ?? 1;
 
 /** The first path at which two metadata values differ, or null when they are equal. */
 function firstDifference(archived: unknown, derived: unknown, path: Array<string | number> = []): Array<string | number> | null {
@@ -110,18 +100,20 @@ export function verifyArchiveAgainstRaw(contentDir: string, sources: ReadonlyMap
   } catch (error) {
     throw new ContentError({ file: provenanceFile, message: (error as Error).message });
   }
+  const byId = new Map(records.map((record) => [record.id, record]));
   for (const source of sources.values()) {
-    const archiveText = readFileSync(join(displayRoot, source.file), 'utf8');
-    const record = records.find((r) => r.id === source.meta.id);
+    // The archive's own text is read again only to point an error at its line.
+    const archiveText = () => readFileSync(join(displayRoot, source.file), 'utf8');
+    const record = byId.get(source.meta.id);
     if (!record) {
       throw new ContentError({
         file: source.file,
-        line: metadataLine(archiveText, ['id']),
+        line: metadataLine(archiveText(), ['id']),
         message: `no record in ${provenanceFile} has the id "${source.meta.id}": the archive cannot be checked against its raw input`,
         hint: 'Archive sources with `npm run ingest`, never by hand.',
       });
     }
-    const recordLine = provenanceText.split('\n').findIndex((line) => line.includes(`"id": ${JSON.stringify(record.id)}`)) + 1 || undefined;
+    const recordLine = () => provenanceText.split('\n').findIndex((line) => line.includes(`"id": ${JSON.stringify(record.id)}`)) + 1 || undefined;
     const rawPath = join(contentDir, 'raw', record.file);
     let rawText: string;
     try {
@@ -131,14 +123,14 @@ export function verifyArchiveAgainstRaw(contentDir: string, sources: ReadonlyMap
       throw new ContentError({ file: shownPath(rawPath), message: `the raw input of "${record.id}" cannot be read: ${reason}`, hint: 'Restore it with git.' });
     }
     if (!record.archived) {
-      throw new ContentError({ file: provenanceFile, line: recordLine, message: `the record of "${record.id}" has no "archived" date`, hint: 'Kept records carry the date ingest archived them on: restore it with git.' });
+      throw new ContentError({ file: provenanceFile, line: recordLine(), message: `the record of "${record.id}" has no "archived" date`, hint: 'Kept records carry the date ingest archived them on: restore it with git.' });
     }
     let derived: DerivedArchive;
     try {
       derived = deriveArchive({ ...record, archived: record.archived }, rawText);
     } catch (error) {
-      throw new ContentError({ file: provenanceFile, line: recordLine, message: `the record of "${record.id}": ${(error as Error).message}` });
+      throw new ContentError({ file: provenanceFile, line: recordLine(), message: `the record of "${record.id}": ${(error as Error).message}` });
     }
-    checkAgainstIngest(archiveText, source, derived);
+    if (source.body !== derived.body || firstDifference(source.meta, derived.meta)) checkAgainstIngest(archiveText(), source, derived);
   }
 }

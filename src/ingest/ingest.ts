@@ -116,7 +116,7 @@ function applySteps(contentDir: string, staging: string, steps: Step[]): void {
  * Finishes (commit marker present) or discards (absent) an ingest that was interrupted, and
  * removes temporary files an interrupted write left beside the archive. Returns what it did.
  */
-export function recoverInterruptedIngest(contentDir: string): string | null {
+function recoverInterruptedIngest(contentDir: string): string | null {
   const staging = join(contentDir, stagingDirName);
   const owner = readOwner(staging);
   if (owner !== undefined && owner !== process.pid && isRunning(owner)) {

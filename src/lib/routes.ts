@@ -12,10 +12,11 @@ const slugSegment = (segment: string) => segment.toLowerCase().replace(/[^\p{L}\
 
 /** The address of a content page file, relative to content/pages/: "guides/Background.mdx" → "/guides/background/". */
 export function contentRoute(file: string): string {
-  const segments = file.replace(/\\/g, '/').replace(/\.mdx?$/i, '').split('/').map(slugSegment);
-  if (segments.at(-1) === 'index') segments.pop();
-  return segments.length === 0 ? '/' : `/${segments.join('/')}/`;
+  return pagePath({ id: file.replace(/\\/g, '/').replace(/\.mdx?$/i, '').split('/').map(slugSegment).join('/') });
 }
+
+/** Root-relative path of an explainer page by its id: "index" → "/", "corridors/index" → "/corridors/", "corridors/lachin" → "/corridors/lachin/". */
+export const pagePath = ({ id }: { id: string }) => (id === 'index' ? '/' : `/${id.replace(/\/index$/, '')}/`);
 
 
 /**
@@ -31,7 +32,7 @@ function owned(pattern: string): { test(route: string): boolean; shown: string }
   return { test: (route) => regex.test(route.split('/').filter(Boolean)[0] ?? ''), shown: `/${first}` };
 }
 
-export interface PageRoute {
+interface PageRoute {
   /** The content file, as the error should name it. */
   file: string;
   route: string;

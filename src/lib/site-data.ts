@@ -5,6 +5,7 @@ import { buildLedger } from '../citations/ledger.ts';
 import type { CitingDocument } from '../content-model/cross-references.ts';
 import { getCitedFields } from '../content-model/load.ts';
 import { pageCitationSchema, pageNoteSchema, type Ledger, type PageCitation, type PageNote } from '../schemas/ledger.ts';
+import { pagePath } from './routes.ts';
 import { withBase } from './url.ts';
 
 /**
@@ -14,10 +15,7 @@ import { withBase } from './url.ts';
 
 export type PageEntry = CollectionEntry<'pages'>;
 
-/** Root-relative path of an explainer page: content/pages/corridors/lachin.mdx → /corridors/lachin/. */
-export function pagePath(entry: Pick<PageEntry, 'id'>): string {
-  return entry.id === 'index' ? '/' : `/${entry.id.replace(/\/index$/, '')}/`;
-}
+export { pagePath } from './routes.ts';
 
 export const pageUrl = (entry: Pick<PageEntry, 'id'>) => withBase(import.meta.env.BASE_URL, pagePath(entry));
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from './common.ts';
+import { isoDate, slug } from './common.ts';
 import { text } from './text.ts';
 
 const URL_MAX = 2000;
@@ -24,7 +24,7 @@ const sitePath = z.string().regex(/^\/(?![/\\])[^\s\\]*$/, 'must be a path on th
  * A language tag as BCP 47 writes it ("en", "en-GB", "sr-Latn"): it becomes the pages' lang, the
  * feed's <language> and the search index's language, and anything else breaks them.
  */
-export const languageTag = z
+const languageTag = z
   .string()
   .refine((value) => {
     if (value.length > 35 || !/^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/.test(value)) return false;
@@ -86,7 +86,7 @@ export const siteConfigSchema = z
      * their names in the singular and plural ("State", "States"). Each actor's `kind` is one of the ids.
      */
     actorKinds: z
-      .array(z.strictObject({ id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case letters, digits and single hyphens'), one: text({ max: 60 }), many: text({ max: 60 }) }))
+      .array(z.strictObject({ id: slug, one: text({ max: 60 }), many: text({ max: 60 }) }))
       .max(50)
       .default([]),
     /** The period the archive covers, as the sources' dates bound it. */

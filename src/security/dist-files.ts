@@ -20,7 +20,7 @@ const PAGEFIND_SCRIPTS = ['pagefind.js', 'pagefind-worker.js', 'pagefind-highlig
 const TEXT_FILE = /\.(?:html|css|m?js|cjs|json)$|(?:^|\/)_headers$/;
 
 /** Every file under `outDir` by its path there ("sources/x/index.html"), with the text of those the check reads. */
-export async function readDist(outDir: string): Promise<Map<string, string | null>> {
+async function readDist(outDir: string): Promise<Map<string, string | null>> {
   const files = new Map<string, string | null>();
   for (const entry of await readdir(outDir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile()) continue;
@@ -35,7 +35,7 @@ const namesIn = (dir: string, extensions: RegExp, recursive = false) =>
   existsSync(dir) ? readdirSync(dir, { recursive }).map(String).filter((name) => extensions.test(name)) : [];
 
 /** The pages the content folder asks for, each type of page at least once, and the site's own files. */
-export function requiredFiles(contentDir: string, siteUrl: string | undefined): DistExpectations['required'] {
+function requiredFiles(contentDir: string, siteUrl: string | undefined): DistExpectations['required'] {
   const page = (route: string) => `${route.slice(1)}index.html`;
   const required: Array<{ path: string; what: string }> = [
     { path: 'citations.json', what: 'the claim ledger' },
@@ -65,7 +65,7 @@ export function requiredFiles(contentDir: string, siteUrl: string | undefined): 
 }
 
 /** What dist/ must hold and may run, for a site built from `contentDir` at `base`. */
-export async function distExpectations(contentDir: string, base: string): Promise<DistExpectations> {
+async function distExpectations(contentDir: string, base: string): Promise<DistExpectations> {
   const bundle = await bundleBrowserScripts(base);
   const scriptFiles = new Map<string, string | undefined>([...bundle.files].map(([path, code]) => [path, createHash('sha256').update(code, 'utf8').digest('hex')]));
   for (const name of PAGEFIND_SCRIPTS) scriptFiles.set(`${BUNDLE_DIR}/${name}`, undefined);

@@ -13,7 +13,7 @@ export interface StartTag {
   attributes: Map<string, string>;
 }
 
-export interface HtmlVisitor {
+interface HtmlVisitor {
   tag(tag: StartTag): void;
   /** The raw text of a script or style element, exactly as a CSP hash covers it. */
   rawText?(tag: StartTag, text: string): void;
@@ -28,7 +28,7 @@ const NAMED: Record<string, string> = {
 };
 
 /** Decodes character references in an attribute value: numeric ones and the named ones that can spell a URL. */
-export function decodeEntities(value: string): string {
+function decodeEntities(value: string): string {
   if (!value.includes('&')) return value;
   return value.replace(/&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});?/g, (whole, ref: string) => {
     if (ref[0] !== '#') return NAMED[ref] ?? whole;
