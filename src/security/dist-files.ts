@@ -34,6 +34,9 @@ async function readDist(outDir: string): Promise<Map<string, string | null>> {
 const namesIn = (dir: string, extensions: RegExp, recursive = false) =>
   existsSync(dir) ? readdirSync(dir, { recursive }).map(String).filter((name) => extensions.test(name)) : [];
 
+/** The content folder's page files (pages/**\/*.md and .mdx, as the pages collection reads them), relative to pages/. */
+export const contentPageFiles = (contentDir: string) => namesIn(join(contentDir, 'pages'), /\.mdx?$/, true);
+
 /** The pages the content folder asks for, each type of page at least once, and the site's own files. */
 function requiredFiles(contentDir: string, siteUrl: string | undefined): DistExpectations['required'] {
   const page = (route: string) => `${route.slice(1)}index.html`;
@@ -49,7 +52,7 @@ function requiredFiles(contentDir: string, siteUrl: string | undefined): DistExp
     { path: 'sources/index.html', what: 'the list of sources' },
   ];
   if (siteUrl) required.push({ path: 'sitemap-index.xml', what: 'the sitemap' }, { path: 'feed.xml', what: 'the feed' });
-  for (const file of namesIn(join(contentDir, 'pages'), /\.mdx$/, true)) required.push({ path: page(contentRoute(file)), what: `the page of content/pages/${file}` });
+  for (const file of contentPageFiles(contentDir)) required.push({ path: page(contentRoute(file)), what: `the page of content/pages/${file}` });
   const collections = [
     { folder: 'sources', extensions: /\.md$/, index: true },
     { folder: 'incidents', extensions: /\.mdx$/, index: true },

@@ -1,4 +1,3 @@
-import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -6,7 +5,7 @@ import { ContentError } from '../lib/content-error.ts';
 import { contentRoute, routeCollisions } from '../lib/routes.ts';
 import { SCRIPTS_DIR } from '../search/browser-bundle.ts';
 import { buildStep } from './build-step.ts';
-import { checkBuiltSite, distReport } from './dist-files.ts';
+import { checkBuiltSite, contentPageFiles, distReport } from './dist-files.ts';
 
 /** Publishes /_headers, the site's security headers for static hosts that read such a file. */
 export default function securityHeaders(): AstroIntegration {
@@ -34,11 +33,7 @@ export function buildChecks(contentDir: string): AstroIntegration {
         base = config.base;
       },
       'astro:routes:resolved': ({ routes }) => {
-        const pagesDir = join(contentDir, 'pages');
-        const pages = (existsSync(pagesDir) ? readdirSync(pagesDir, { recursive: true }) : [])
-          .map(String)
-          .filter((file) => /\.mdx?$/.test(file))
-          .map((file) => ({ file: relative(process.cwd(), join(pagesDir, file)), route: contentRoute(file) }));
+        const pages = contentPageFiles(contentDir).map((file) => ({ file: relative(process.cwd(), join(contentDir, 'pages', file)), route: contentRoute(file) }));
         // Folders the integrations write into dist/ beside the routes: Astro's assets and the search code.
         const [collision] = routeCollisions(pages, [...routes.map((route) => route.pattern), '/_astro', `/${SCRIPTS_DIR}`]);
         if (collision) throw new ContentError(collision);
