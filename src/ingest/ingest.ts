@@ -38,7 +38,8 @@ export const stagingDirName = '.ingest-staging';
 interface Prepared {
   /** The record as kept in content/raw/provenance.json. */
   kept: ArchivableRecord;
-  input: string;
+  /** The input comes from elsewhere: its text is copied into content/raw/. */
+  copyRaw: boolean;
   rawText: string;
   archiveText: string;
 }
@@ -87,13 +88,14 @@ function prepare(file: string, options: IngestOptions, records: ProvenanceRecord
     throw new IngestError(`${file}: source "${found.id}" is already archived at ${archivePath} (pass --force to replace it)`);
   }
   // A file already in content/raw/ stays where it is; anything else is copied in under its id.
-  const rawName = resolve(dirname(file)) === resolve(rawDir) ? basename(file) : `${found.id}.txt`;
+  const inRaw = resolve(dirname(file)) === resolve(rawDir);
+  const rawName = inRaw ? basename(file) : `${found.id}.txt`;
   const owner = kept.find((r) => r.file === rawName && r.id !== found.id);
   if (owner) throw new IngestError(`${file}: content/raw/${rawName} is the raw input of source "${owner.id}"; give this article another id`);
   const record: ArchivableRecord = { ...found, file: rawName, archived: found.archived ?? options.archived };
   try {
     const { meta, body } = deriveArchive(record, rawText);
-    return { kept: record, input: file, rawText, archiveText: serializeArchiveFile(meta, body) };
+    return { kept: record, copyRaw: !inRaw, rawText, archiveText: serializeArchiveFile(meta, body) };
   } catch (error) {
     throw new IngestError(`${file}: ${(error as Error).message}`);
   }
@@ -201,7 +203,7 @@ export function ingest(options: IngestOptions): string[] {
   commit(
     options.contentDir,
     [
-      ...prepared.filter((p) => resolve(dirname(p.input)) !== resolve(rawDir)).map((p) => ({ target: join('raw', p.kept.file), text: p.rawText })),
+      ...prepared.filter((p) => p.copyRaw).map((p) => ({ target: join('raw', p.kept.file), text: p.rawText })),
       { target: join('raw', 'provenance.json'), text: `${JSON.stringify(merged, null, 1)}\n` },
       ...prepared.map((p) => ({ target: join('sources', `${p.kept.id}.md`), text: p.archiveText })),
     ],
