@@ -124,12 +124,17 @@ interface BuildRun {
 }
 
 /**
- * `astro build` as npm run build runs it, under /usr/bin/time for peak memory when it is there.
- * The floor is a project of its own (`root`); `nodeFlags` adds --cpu-prof.
+ * A build of a content folder with the integration (scripts/build-explainer.ts), or `astro build`
+ * of the floor, a project of its own (`root`); under /usr/bin/time for peak memory when it is
+ * there. `nodeFlags` adds --cpu-prof.
  */
 function timedBuild(target: { contentDir: string } | { root: string }, outDir: string, nodeFlags: string[] = []): BuildRun {
   rmSync(outDir, { recursive: true, force: true });
-  const command = [resolve('node_modules/.bin/node'), ...nodeFlags, resolve('node_modules/astro/bin/astro.mjs'), 'build', ...('root' in target ? ['--root', target.root, '--outDir', outDir] : [])];
+  const command = [
+    resolve('node_modules/.bin/node'),
+    ...nodeFlags,
+    ...('root' in target ? [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--root', target.root, '--outDir', outDir] : [resolve('scripts/build-explainer.ts'), '--content', target.contentDir, '--out', outDir]),
+  ];
   const gnuTime = existsSync('/usr/bin/time');
   const started = performance.now();
   const result = spawnSync(gnuTime ? '/usr/bin/time' : command[0], gnuTime ? ['-f', '__bench_time__ %M %U %S', ...command] : command.slice(1), {
@@ -137,7 +142,6 @@ function timedBuild(target: { contentDir: string } | { root: string }, outDir: s
     maxBuffer: 512 * 1024 * 1024,
     env: {
       ...buildEnv(),
-      ...('contentDir' in target ? { EXPLAINER_CONTENT: target.contentDir, EXPLAINER_OUT: outDir } : {}),
       ASTRO_TELEMETRY_DISABLED: '1',
       NO_COLOR: '1',
       FORCE_COLOR: '0',

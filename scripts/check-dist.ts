@@ -1,17 +1,18 @@
 import { resolve } from 'node:path';
-import { contentDirFromEnv } from '../src/lib/content-dir.ts';
+import { parseArgs } from 'node:util';
 import { checkBuiltSite, distReport } from '../src/security/dist-files.ts';
 
 /**
- * npm run check:dist [-- folder]: checks a built site (dist/, or EXPLAINER_OUT, or the folder
- * given) against the rules of src/security/dist-check.ts, for the content folder and base path it
- * was built from (EXPLAINER_CONTENT, EXPLAINER_BASE, as for the build). Every build runs the same
- * check at its end; this runs it again on a folder as it is now, before it is published.
+ * npm run check:dist -- [folder (default: dist)] [--content DIR (default: content)] [--base PATH]:
+ * checks a built site against the rules of src/security/dist-check.ts, for the content folder and
+ * base path it was built from. Every build runs the same check at its end; this runs it again on a
+ * folder as it is now, before it is published.
  */
-const outDir = resolve(process.argv[2] ?? process.env.EXPLAINER_OUT ?? 'dist');
-const base = `/${(process.env.EXPLAINER_BASE ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { content: { type: 'string', default: 'content' }, base: { type: 'string', default: '/' } } });
+const outDir = resolve(positionals[0] ?? 'dist');
+const base = `/${values.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
 try {
-  const problems = await checkBuiltSite(outDir, contentDirFromEnv(), base);
+  const problems = await checkBuiltSite(outDir, resolve(values.content), base);
   if (problems.length > 0) {
     console.error(`check:dist: ${distReport(problems)}`);
     process.exitCode = 1;

@@ -10,3 +10,17 @@ declare module '*.astro' {
   const component: (props: Record<string, unknown>) => unknown;
   export default component;
 }
+
+/** Provided by the integration (src/integration/virtual-modules.ts). */
+declare module 'virtual:cited-explainer/config' {
+  /** Absolute path of the content folder. */
+  export const contentDir: string;
+}
+declare module 'virtual:cited-explainer/components/Header' {
+  const component: (props: Record<string, unknown>) => unknown;
+  export default component;
+}
+declare module 'virtual:cited-explainer/components/Footer' {
+  const component: (props: { pageUrl: string | undefined }) => unknown;
+  export default component;
+}

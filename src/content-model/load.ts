@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { loadQuoteIndex } from '../citations/archive-index.ts';
-import { contentDirFromEnv } from '../lib/content-dir.ts';
+import { contentDir } from 'virtual:cited-explainer/config';
 import { getCitingDocuments, incidentUrl } from '../lib/site-data.ts';
 import { crossReferenceErrors, throwFirst, type ContentFile } from './cross-references.ts';
 import { renderCitedFields, type CitedFields } from './cited-fields.ts';
@@ -100,7 +100,7 @@ export function getCitedFields(): Promise<CitedFields> {
         glossary: [...glossary.values()].map(asFile),
         incidents: incidents.map((incident) => asFile(incident.entry)),
       },
-      { index: loadQuoteIndex(contentDirFromEnv()), base: import.meta.env.BASE_URL, speakerName: (slug) => actors.get(slug)?.data.name ?? slug },
+      { index: loadQuoteIndex(contentDir), base: import.meta.env.BASE_URL, speakerName: (slug) => actors.get(slug)?.data.name ?? slug },
     );
   })();
   return citedFields;

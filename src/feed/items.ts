@@ -1,7 +1,7 @@
 /**
  * The site's RSS feed, as items: one per explainer page and incident, dated by its last review, so
  * a reader following the feed hears of new incidents and of changes to pages. The latest change
- * note, where the page has one, says what changed. Pure: the route (src/pages/[feed].xml.ts)
+ * note, where the page has one, says what changed. Pure: the route (src/routes/[feed].xml.ts)
  * passes the entries in.
  */
 export interface FeedEntry {

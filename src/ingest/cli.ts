@@ -1,16 +1,16 @@
 import { parseArgs } from 'node:util';
-import { contentDirFromEnv } from '../lib/content-dir.ts';
+import { resolve } from 'node:path';
 import { isoDate } from '../schemas/common.ts';
 import { IngestError, ingest } from './ingest.ts';
 
-/** npm run ingest -- [--force] [--provenance FILE] [--archived YYYY-MM-DD] <raw-article.txt> ... */
+/** npm run ingest -- [--content DIR (default: content)] [--force] [--provenance FILE] [--archived YYYY-MM-DD] <raw-article.txt> ... */
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     force: { type: 'boolean', default: false },
     provenance: { type: 'string' },
     archived: { type: 'string', default: new Date().toISOString().slice(0, 10) },
-    content: { type: 'string' },
+    content: { type: 'string', default: 'content' },
   },
 });
 
@@ -18,7 +18,7 @@ try {
   const archived = isoDate.safeParse(values.archived);
   if (!archived.success) throw new IngestError(`--archived "${values.archived}": ${archived.error.issues[0].message}`);
   const written = ingest({
-    contentDir: values.content ?? contentDirFromEnv(),
+    contentDir: resolve(values.content),
     files: positionals,
     force: values.force,
     provenance: values.provenance,

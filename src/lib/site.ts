@@ -1,5 +1,5 @@
-import { contentDirFromEnv } from './content-dir.ts';
+import { contentDir } from 'virtual:cited-explainer/config';
 import { loadSiteConfig } from './site-config.ts';
 
 /** The explainer's site.json, read once at build time. */
-export const siteConfig = loadSiteConfig(contentDirFromEnv());
+export const siteConfig = loadSiteConfig(contentDir);

@@ -1,6 +1,6 @@
 import type { GeoPermissibleObjects } from 'd3-geo';
 import { getContentModel } from '../content-model/load.ts';
-import { contentDirFromEnv } from '../lib/content-dir.ts';
+import { contentDir } from 'virtual:cited-explainer/config';
 import { ContentError } from '../lib/content-error.ts';
 import { composeMap, countryFeatures, MapRequestError, type MapModel, type MapRequest } from './compose.ts';
 import { glossaryLinkProblems, loadCountryOutlines, loadMapsFile, type LoadedMaps } from './load.ts';
@@ -19,7 +19,7 @@ let cached: Promise<SiteMaps | undefined> | undefined;
 
 function siteMaps(): Promise<SiteMaps | undefined> {
   cached ??= (async () => {
-    const loaded = loadMapsFile(contentDirFromEnv());
+    const loaded = loadMapsFile(contentDir);
     if (!loaded) return undefined;
     const model = await getContentModel();
     const problems = glossaryLinkProblems(loaded.data, new Map([...model.glossary].map(([slug, entry]) => [slug, entry.data.kind])));

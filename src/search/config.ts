@@ -12,7 +12,7 @@ export const ALIASES_FILE = 'aliases.json';
 export { HIGHLIGHT_PARAM } from './params.ts';
 
 /**
- * First path segment of the generator's archive of source texts (src/pages/sources/). Those pages
+ * First path segment of the generator's archive of source texts (src/routes/sources/). Those pages
  * stay searchable and filterable but rank below the explainer's own pages.
  */
 export const ARCHIVE_SEGMENT = 'sources';

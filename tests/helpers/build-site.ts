@@ -34,22 +34,17 @@ export function buildEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEn
 }
 
 /**
- * Builds the site from a content folder into a fresh folder under .builds/, as `npm run build`
- * does, with the same Node (node_modules/.bin/node) the npm scripts use.
+ * Builds the site from a content folder into a fresh folder under .builds/, with the integration
+ * (scripts/build-explainer.ts: the real site through its astro.config.mjs, any other folder as a
+ * project configured with `citedExplainer({ content })`), and the same Node
+ * (node_modules/.bin/node) the npm scripts use.
  */
 export function buildSite(contentDir: string, options: { base?: string; outDir?: string } = {}): BuildResult {
   const outDir = options.outDir ?? freshOutDir();
-  const result = spawnSync(resolve('node_modules/.bin/node'), [resolve('node_modules/astro/bin/astro.mjs'), 'build'], {
+  const content = resolve(contentDir) === resolve('content') ? [] : ['--content', resolve(contentDir)];
+  const result = spawnSync(resolve('node_modules/.bin/node'), ['scripts/build-explainer.ts', '--out', outDir, ...content, ...(options.base ? ['--base', options.base] : [])], {
     encoding: 'utf8',
-    env: {
-      ...buildEnv(),
-      EXPLAINER_CONTENT: resolve(contentDir),
-      EXPLAINER_OUT: outDir,
-      ...(options.base ? { EXPLAINER_BASE: options.base } : {}),
-      ASTRO_TELEMETRY_DISABLED: '1',
-      NO_COLOR: '1',
-      FORCE_COLOR: '0',
-    },
+    env: { ...buildEnv(), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
   });
   // eslint-disable-next-line no-control-regex
   const output = `${result.stdout}\n${result.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');

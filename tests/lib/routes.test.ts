@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contentRoute, routeCollisions } from '../../src/lib/routes.ts';
 
-/** The generator's routes as Astro names them (src/pages/ and injected routes). */
+/** The generator's routes as Astro names them (src/routes/ and injected routes). */
 const generated = ['/404', '/[...slug]', '/[feed].xml', '/actors/[...index]', '/actors/[slug]', '/citations.json', '/cite/[...file]', '/data/[file]', '/data', '/glossary/[...index]', '/incidents/[id]', '/search', '/sources.json', '/sources/[id]', '/sources', '/pagefind/aliases.json', '/_headers'];
 const pages = (...files: string[]) => files.map((file) => ({ file: `content/pages/${file}`, route: contentRoute(file) }));
 

@@ -17,10 +17,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Runs scripts/check-dist.ts on a built folder, for the content and base it was built from. */
 function checkDist(outDir: string, contentDir: string, base = '/') {
-  const run = spawnSync(resolve('node_modules/.bin/node'), ['scripts/check-dist.ts', outDir], {
-    encoding: 'utf8',
-    env: { ...process.env, EXPLAINER_CONTENT: resolve(contentDir), EXPLAINER_BASE: base },
-  });
+  const run = spawnSync(resolve('node_modules/.bin/node'), ['scripts/check-dist.ts', outDir, '--content', resolve(contentDir), '--base', base], { encoding: 'utf8' });
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }
 

@@ -3,7 +3,7 @@ import { siteCrawl, siteIndex, type SiteCrawl } from '../../helpers/crawl.ts';
 import { builtSite, linkProblems, listPages, sourceUrls, type SiteIndex } from '../../helpers/site.ts';
 import { serveStatic, type StaticServer } from '../../helpers/static-server.ts';
 
-// A build with a base path (EXPLAINER_BASE=/explainer, a school server at /explainer/) served
+// A build with a base path (`--base /explainer`, a school server at /explainer/) served
 // under that path only: every link, fragment and asset resolves under /explainer/, and loading any
 // page asks for nothing outside it. Read from the shared crawl of that build. (Search under the
 // base path: tests/site/search/base-path.test.ts.)

@@ -1,0 +1,27 @@
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { build } from 'astro';
+import citedExplainer from 'cited-explainer';
+
+/**
+ * node scripts/build-explainer.ts [--content DIR] [--out DIR] [--base PATH]
+ *
+ * Builds an explainer from any content folder with the integration, as a project whose
+ * astro.config.mjs says `citedExplainer({ content: DIR })` would (without --content: this project,
+ * with its own astro.config.mjs). The tests and the benchmark build fixtures and generated corpora
+ * this way. Each content folder and output gets its own cache, so that a fixture build never reuses
+ * the real site's content store. (Builds must still run one at a time: Astro writes generated
+ * modules into the project's one .astro/ folder.)
+ */
+const { values } = parseArgs({ options: { content: { type: 'string' }, out: { type: 'string', default: 'dist' }, base: { type: 'string', default: '/' } } });
+const outDir = resolve(values.out);
+const content = values.content && resolve(values.content);
+const cacheDir = `./node_modules/.astro/${createHash('sha256').update(`${content ?? 'project'}\0${outDir}`).digest('hex').slice(0, 12)}`;
+
+await build({
+  outDir,
+  base: values.base,
+  cacheDir,
+  ...(content ? { configFile: false, integrations: [citedExplainer({ content })] } : {}),
+});

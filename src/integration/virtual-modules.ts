@@ -1,0 +1,28 @@
+import type { OverridableComponent } from '../schemas/options.ts';
+
+/**
+ * What the integration hands to the code Vite builds (routes, layouts, the content config): the
+ * content folder, and the components that fill the layout's replaceable parts.
+ */
+export const CONFIG_MODULE = 'virtual:cited-explainer/config';
+const COMPONENT_MODULE = 'virtual:cited-explainer/components/';
+
+export interface VirtualModules {
+  /** Absolute path of the content folder. */
+  contentDir: string;
+  /** Absolute path (or package specifier) of each replaceable component. */
+  components: Record<OverridableComponent, string>;
+}
+
+/** A Vite plugin serving the virtual modules. */
+export function virtualModules({ contentDir, components }: VirtualModules) {
+  const modules = new Map<string, string>([
+    [CONFIG_MODULE, `export const contentDir = ${JSON.stringify(contentDir)};`],
+    ...Object.entries(components).map(([name, path]): [string, string] => [`${COMPONENT_MODULE}${name}`, `export { default } from ${JSON.stringify(path)};`]),
+  ]);
+  return {
+    name: 'cited-explainer:virtual-modules',
+    resolveId: (id: string) => (modules.has(id) ? `\0${id}` : undefined),
+    load: (id: string) => (id.startsWith('\0') ? modules.get(id.slice(1)) : undefined),
+  };
+}
