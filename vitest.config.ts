@@ -6,7 +6,12 @@ export default defineConfig({
     projects: [
       {
         // Pure functions and in-process checks: no build, no browser; seconds (npm run test:unit).
-        test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/site/**'] },
+        test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/site/**', 'tests/package/**'] },
+      },
+      {
+        // The packed integration installed into a fresh project outside the repository, and built.
+        // Its own project so that it runs beside the site builds rather than after them.
+        test: { name: 'package', include: ['tests/package/**/*.test.ts'], testTimeout: 60_000 },
       },
       {
         // Everything under tests/site/: builds of the real site and the fixture, shared by every file
