@@ -42,7 +42,17 @@ export function buildEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEn
 export function buildSite(contentDir: string, options: { base?: string; outDir?: string } = {}): BuildResult {
   const outDir = options.outDir ?? freshOutDir();
   const content = resolve(contentDir) === resolve('content') ? [] : ['--content', resolve(contentDir)];
-  const result = spawnSync(resolve('node_modules/.bin/node'), ['scripts/build-explainer.ts', '--out', outDir, ...content, ...(options.base ? ['--base', options.base] : [])], {
+  return run(['scripts/build-explainer.ts', '--out', outDir, ...content, ...(options.base ? ['--base', options.base] : [])], outDir);
+}
+
+/** Builds an Astro project of its own (a folder with astro.config.mjs) with `astro build`, as its user would. */
+export function buildProject(root: string, options: { outDir?: string } = {}): BuildResult {
+  const outDir = options.outDir ?? freshOutDir();
+  return run([resolve('node_modules/astro/bin/astro.mjs'), 'build', '--root', resolve(root), '--outDir', outDir], outDir);
+}
+
+function run(args: string[], outDir: string): BuildResult {
+  const result = spawnSync(resolve('node_modules/.bin/node'), args, {
     encoding: 'utf8',
     env: { ...buildEnv(), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
   });

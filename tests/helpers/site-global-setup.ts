@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildSite, freshOutDir } from './build-site.ts';
+import { buildProject, buildSite, freshOutDir } from './build-site.ts';
 
 export interface ProvidedBuild {
   ok: boolean;
@@ -17,6 +17,9 @@ export interface ProvidedBuild {
 /** The fixture explainer: two sources about a flood, one page. */
 export const fixtureSiteDir = 'tests/fixtures/site-basic';
 
+/** The example explainer project: its own astro.config.mjs, src/content.config.ts and content/. */
+export const exampleProjectDir = 'tests/fixtures/example-explainer';
+
 /** The builds every site test shares: content folder and base path of each. */
 export const sharedBuilds = {
   /** The real site (content/) at "/". */
@@ -27,6 +30,8 @@ export const sharedBuilds = {
   realSiteAgain: { content: 'content', base: '/' },
   /** The fixture explainer about a flood, which has an address (site.json "url"). */
   fixtureSite: { content: fixtureSiteDir, base: '/' },
+  /** The example explainer about the Gettysburg Address: a project of its own, built with `astro build --root`. */
+  exampleSite: { project: exampleProjectDir, base: '/' },
 } as const;
 
 export type SharedBuild = keyof typeof sharedBuilds;
@@ -37,12 +42,12 @@ declare module 'vitest' {
     realSiteUnderBase: ProvidedBuild;
     realSiteAgain: ProvidedBuild;
     fixtureSite: ProvidedBuild;
+    exampleSite: ProvidedBuild;
   }
 }
 
 /**
- * Builds every shared site once for all site tests. (The real site is built from content/ itself,
- * not a copy: pages import components by relative paths.) One at a time: Astro writes generated
+ * Builds every shared site once for all site tests. One at a time: Astro writes generated
  * modules into the project's .astro/ folder, so builds of two content folders at once break each
  * other. A failed build does not stop the run: the checks that need it fail with its output (see
  * builtSite in tests/helpers/site.ts).
@@ -50,10 +55,13 @@ declare module 'vitest' {
 export default function setup(project: TestProject): () => void {
   // Under .builds/ (git-ignored): builds must be inside the project, see build-site.ts.
   const work = freshOutDir('quality-');
-  for (const [key, { content, base }] of Object.entries(sharedBuilds) as Array<[SharedBuild, (typeof sharedBuilds)[SharedBuild]]>) {
-    const contentDir = resolve(content);
-    const result = buildSite(contentDir, { outDir: join(work, key), base: base === '/' ? undefined : base });
-    project.provide(key, { ok: result.ok, output: result.output, outDir: result.outDir, contentDir, base });
+  for (const [key, build] of Object.entries(sharedBuilds) as Array<[SharedBuild, (typeof sharedBuilds)[SharedBuild]]>) {
+    const outDir = join(work, key);
+    const { contentDir, result } =
+      'project' in build
+        ? { contentDir: resolve(build.project, 'content'), result: buildProject(build.project, { outDir }) }
+        : { contentDir: resolve(build.content), result: buildSite(build.content, { outDir, base: build.base === '/' ? undefined : build.base }) };
+    project.provide(key, { ok: result.ok, output: result.output, outDir: result.outDir, contentDir, base: build.base });
   }
   return () => {
     if (!process.env.KEEP_QUALITY_BUILDS) rmSync(work, { recursive: true, force: true });
