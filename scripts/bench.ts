@@ -364,15 +364,41 @@ async function pageWeights(outDir: string, byType: Record<string, string>): Prom
   return figures;
 }
 
-async function lighthouseScores(outDir: string, byType: Record<string, string>): Promise<Record<string, Record<string, number | null>> | string> {
-  let lighthouse: typeof import('lighthouse').default;
-  let launch: typeof import('chrome-launcher').launch;
+/** What the bench uses of Lighthouse and chrome-launcher. */
+interface LighthouseModules {
+  lighthouse(url: string, flags: object): Promise<{ lhr: { categories: Record<string, { score: number | null }> } } | undefined>;
+  launch(options: object): Promise<{ port: number; kill(): unknown }>;
+}
+
+/**
+ * Lighthouse is the bench's alone: it is not in package.json, so that `npm install` for the tests
+ * does not fetch it. The first bench run installs it (--no-save) when it is missing.
+ */
+async function loadLighthouse(): Promise<LighthouseModules> {
+  const load = async () => {
+    // Names in variables: the type checker must not need the packages either.
+    const [lighthouseName, launcherName] = ['lighthouse', 'chrome-launcher'];
+    return { lighthouse: (await import(lighthouseName)).default, launch: (await import(launcherName)).launch } as LighthouseModules;
+  };
   try {
-    lighthouse = (await import('lighthouse')).default;
-    launch = (await import('chrome-launcher')).launch;
-  } catch (error) {
-    return `n/a (lighthouse not installed: ${(error as Error).message})`;
+    return await load();
+  } catch {
+    console.log(`bench: installing ${LIGHTHOUSE_PACKAGES.join(' ')} for the Lighthouse figures (not saved to package.json)`);
+    const install = spawnSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', ...LIGHTHOUSE_PACKAGES], { stdio: 'inherit' });
+    if (install.status !== 0) throw new Error('npm install of Lighthouse failed');
+    return load();
   }
+}
+const LIGHTHOUSE_PACKAGES = ['lighthouse@^12.8.2', 'chrome-launcher@^1.2.1'];
+
+async function lighthouseScores(outDir: string, byType: Record<string, string>): Promise<Record<string, Record<string, number | null>> | string> {
+  let modules: LighthouseModules;
+  try {
+    modules = await loadLighthouse();
+  } catch (error) {
+    return `n/a (Lighthouse could not be installed: ${(error as Error).message})`;
+  }
+  const { lighthouse, launch } = modules;
   const server = await serveStatic(outDir);
   const profile = join(work, 'lighthouse-profile');
   rmSync(profile, { recursive: true, force: true });
