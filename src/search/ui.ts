@@ -20,7 +20,7 @@ import { bundleUrl, pagefind, type FilterCounts, type Filters, type Pagefind, ty
  * the panel, then clears the box.
  */
 
-// Written in by browser-bundle.ts: the site's search strings (src/locales/, a content folder's strings.json).
+// Written in by browser-bundle.ts: the site's search strings (its locale file, and the content folder's overrides).
 declare const __SEARCH_STRINGS__: SearchStrings;
 const strings = __SEARCH_STRINGS__;
 // Plural forms follow the page's language, the site's "lang".
