@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n/locale.ts';
 import type { Element, ElementContent } from 'hast';
 import type { Paragraph, PhrasingContent, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
@@ -27,6 +28,8 @@ export interface FieldLocation {
 export interface CiteFieldOptions {
   resolver: PageResolver;
   base: string;
+  /** The site's words and date formats for the markers and previews. */
+  locale?: Locale;
   where: FieldLocation;
   /** Keeps claim anchors unique when several entries share a page ("nikol-pashinyan-"). */
   anchorPrefix?: string;
@@ -77,7 +80,7 @@ export function citeField(text: string, options: CiteFieldOptions): ElementConte
   }
   const resolved = options.resolver.resolve(claims, { file: options.where.file, anchorPrefix: options.anchorPrefix });
   let next = 0;
-  const children = rebuild(segments, () => resolved[next++], options.base);
+  const children = rebuild(segments, () => resolved[next++], options.base, options.locale);
   return (toHast({ type: 'paragraph', children } as Paragraph) as Element).children;
 }
 

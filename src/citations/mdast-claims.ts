@@ -3,6 +3,7 @@ import type { Data, PhrasingContent, Text } from 'mdast';
 import type { Position } from 'unist';
 import { toString } from 'mdast-util-to-string';
 import { ContentError } from '../lib/content-error.ts';
+import { defaultLocale, type Locale } from '../i18n/locale.ts';
 import { claimLink, claimMarker } from './render.ts';
 import type { ClaimInput, ResolvedClaim } from './resolve.ts';
 import { findCitations, type CitationToken } from './syntax.ts';
@@ -148,7 +149,7 @@ export function groupClaims(segments: readonly Segment[], file: string): ClaimIn
 }
 
 /** Rebuilds a container's children: each claim wrapped in an anchored span, followed by its markers. */
-export function rebuild(segments: readonly Segment[], nextClaim: () => ResolvedClaim, base: string): PhrasingContent[] {
+export function rebuild(segments: readonly Segment[], nextClaim: () => ResolvedClaim, base: string, locale: Locale = defaultLocale): PhrasingContent[] {
   const out: PhrasingContent[] = [];
   let run: PhrasingContent[] = [];
   let inGroup = false;
@@ -165,10 +166,10 @@ export function rebuild(segments: readonly Segment[], nextClaim: () => ResolvedC
     const leading = takeLeadingSpace(run);
     if (leading) out.push(leading);
     const text = toString({ type: 'paragraph', children: run });
-    const { tagName, properties, children } = claimLink(claim.anchor, text);
+    const { tagName, properties, children } = claimLink(claim.anchor, text, locale);
     const link = hastNode(tagName, properties, [], children);
     out.push(hastNode('span', { id: claim.anchor, className: ['claim'] }, [link, ...run]));
-    out.push(hastNode('span', { className: ['cite'] }, [], claimMarker({ anchor: claim.anchor, claim: text, passages: claim.markers, base })));
+    out.push(hastNode('span', { className: ['cite'] }, [], claimMarker({ anchor: claim.anchor, claim: text, passages: claim.markers, base, locale })));
     run = [];
   }
   out.push(...run);

@@ -4,6 +4,8 @@ import { toString } from 'mdast-util-to-string';
 import { visit, SKIP } from 'unist-util-visit';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
+import { defaultLocale, localeFor } from '../i18n/locale.ts';
+import { REFERENCE_LANGUAGE, type Strings } from '../i18n/strings.ts';
 import { ContentError } from '../lib/content-error.ts';
 import { citationExceptions } from '../schemas/exception.ts';
 import type { PageNote } from '../schemas/ledger.ts';
@@ -27,6 +29,13 @@ export interface RemarkCitationsOptions {
   contentDir: string;
   /** Astro's `base`, so that archive links work under a sub-path. */
   base: string;
+  /** The site's language, for its date formats and plural forms (site.json "lang"). */
+  lang?: string;
+  /**
+   * The words the markers, previews and endnotes use, from the site's locale (src/i18n/load.ts);
+   * passed in rather than read here, so the citation core needs nothing from Astro. English by default.
+   */
+  strings?: Strings;
   /** A ready quote index (tests); by default the archive in contentDir/sources, read once. */
   index?: QuoteIndex;
 }
@@ -36,6 +45,7 @@ const containers = new Set(['paragraph', 'heading', 'tableCell']);
 type Frontmatter = { kind?: string; exceptions?: unknown; citations?: unknown; notes?: unknown };
 
 export function remarkCitations(options: RemarkCitationsOptions) {
+  const locale = options.strings ? localeFor(options.lang ?? REFERENCE_LANGUAGE, options.strings) : defaultLocale;
   return (tree: Root, file: VFile) => {
     if (!file.path) return;
     const path = relative(options.contentDir, file.path);
@@ -77,10 +87,10 @@ export function remarkCitations(options: RemarkCitationsOptions) {
 
     let claimNumber = 0;
     for (const { parent, segments } of pending) {
-      parent.children = rebuild(segments, () => resolved.claims[claimNumber++], options.base);
+      parent.children = rebuild(segments, () => resolved.claims[claimNumber++], options.base, locale);
     }
     if (resolved.notes.length > 0) {
-      tree.children.push(hastNode('div', { className: ['endnotes-wrapper'] }, [], [endnotes(resolved.notes, options.base)]));
+      tree.children.push(hastNode('div', { className: ['endnotes-wrapper'] }, [], [endnotes(resolved.notes, options.base, undefined, locale)]));
     }
     data.astro ??= {};
     data.astro.frontmatter ??= {};

@@ -2,10 +2,15 @@ import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { SourceMeta } from '../schemas/source.ts';
 import type { Endnote } from './resolve.ts';
-import { formatDate } from '../lib/dates.ts';
+import { defaultLocale, type Locale } from '../i18n/locale.ts';
+import { format, plural } from '../i18n/format.ts';
 import { sourcePath, textFragmentUrl, withBase } from '../lib/url.ts';
 
-/** HTML for citations, as hast: markers with their previews, and the endnote list. No script. */
+/**
+ * HTML for citations, as hast: markers with their previews, and the endnote list. No script. Its
+ * words and dates come from the `locale` the caller passes (the remark plugin's options), so this
+ * core needs nothing from Astro.
+ */
 
 
 /** One claim's marker: the claim and every passage it cites. */
@@ -14,22 +19,24 @@ export interface ClaimMarkerInput {
   claim: string;
   passages: ReadonlyArray<{ note: Endnote; citationId: string }>;
   base: string;
+  locale?: Locale;
 }
 
 export const archiveHref = (base: string, sourceId: string, paragraph?: string) =>
   withBase(base, `${sourcePath(sourceId)}${paragraph ? `#${paragraph}` : ''}`);
 
-export function sourceLine(source: SourceMeta): ElementContent[] {
-  const date = formatDate(source.published.date);
+export function sourceLine(source: SourceMeta, locale: Locale = defaultLocale): ElementContent[] {
+  const date = locale.dates.format(source.published.date);
   return [
     h('cite', source.headline),
     { type: 'text', value: `, ${source.publisher}, ` },
-    h('time', { dateTime: source.published.date }, source.published.estimate ? `${date} (date estimated)` : date),
+    h('time', { dateTime: source.published.date }, source.published.estimate ? format(locale.strings.citations.dateEstimated, { date }) : date),
   ];
 }
 
-function originalLink(source: SourceMeta, quote: string, label: string): ElementContent {
-  if (!source.url) return { type: 'text', value: 'original URL unknown' };
+function originalLink(source: SourceMeta, quote: string, locale: Locale): ElementContent {
+  const label = locale.strings.citations.originalArticle;
+  if (!source.url) return { type: 'text', value: locale.strings.citations.originalUrlUnknown };
   return h('a', { href: textFragmentUrl(source.url, quote), rel: 'external noopener noreferrer', referrerPolicy: 'no-referrer' }, label);
 }
 
@@ -45,13 +52,13 @@ export function claimStart(claim: string): string {
  * The claim's own link, so a reader can copy the address of one sentence. It sits first in the
  * claim's span; src/styles/claim-links.css shows it beside the claim on hover and focus only.
  */
-export function claimLink(anchor: string, claim: string): Element {
-  return h('a', { href: `#${anchor}`, className: ['claim-link'], ariaLabel: `Link to the claim: ${claimStart(claim)}` }, '#');
+export function claimLink(anchor: string, claim: string, locale: Locale = defaultLocale): Element {
+  return h('a', { href: `#${anchor}`, className: ['claim-link'], ariaLabel: format(locale.strings.citations.claimLinkLabel, { claimStart: claimStart(claim) }) }, '#');
 }
 
 /** "Statement by …": the attribution a citation's speaker gives its claim, visible wherever the passage is. */
-function speakerLine(note: Endnote, className: string): ElementContent[] {
-  return note.speaker ? [{ type: 'text', value: ' ' }, h('span', { className: [className] }, `(statement by ${note.speaker.name})`)] : [];
+function speakerLine(note: Endnote, className: string, locale: Locale): ElementContent[] {
+  return note.speaker ? [{ type: 'text', value: ' ' }, h('span', { className: [className] }, format(locale.strings.citations.statementBy, { speaker: note.speaker.name }))] : [];
 }
 
 /** Note numbers as a reader counts them: "3", "3–5", "2, 7". */
@@ -71,7 +78,8 @@ export function noteNumbers(numbers: readonly number[]): string {
  * every passage with its source and links, and a visible link to the claim itself, so a reader on
  * a phone can copy the address of one sentence. A word joiner keeps the marker on its word's line.
  */
-export function claimMarker({ anchor, claim, passages, base }: ClaimMarkerInput): ElementContent[] {
+export function claimMarker({ anchor, claim, passages, base, locale = defaultLocale }: ClaimMarkerInput): ElementContent[] {
+  const text = locale.strings.citations;
   const previewId = `preview-${anchor}`;
   const numbers = noteNumbers(passages.map((p) => p.note.number));
   return [
@@ -79,7 +87,7 @@ export function claimMarker({ anchor, claim, passages, base }: ClaimMarkerInput)
     h('sup', { className: ['cite-ref'] }, [
       h(
         'button',
-        { type: 'button', className: ['cite-marker'], popoverTarget: previewId, ariaLabel: `${passages.length === 1 ? 'Source' : 'Sources'} ${numbers}` },
+        { type: 'button', className: ['cite-marker'], popoverTarget: previewId, ariaLabel: plural(text.markerLabel, passages.length, locale.lang, { numbers }) },
         numbers,
       ),
     ]),
@@ -87,18 +95,18 @@ export function claimMarker({ anchor, claim, passages, base }: ClaimMarkerInput)
       ...passages.map(({ note, citationId }) =>
         h('span', { className: ['cite-passage'], dataCite: citationId }, [
           h('q', { className: ['cite-preview-quote'] }, note.quote),
-          ...speakerLine(note, 'cite-preview-speaker'),
-          h('span', { className: ['cite-preview-source'] }, sourceLine(note.source)),
+          ...speakerLine(note, 'cite-preview-speaker', locale),
+          h('span', { className: ['cite-preview-source'] }, sourceLine(note.source, locale)),
           h('span', { className: ['cite-preview-links'] }, [
-            h('a', { href: archiveHref(base, note.source.id, note.paragraph) }, `Archived text, paragraph ${note.paragraph.slice(1)}`),
+            h('a', { href: archiveHref(base, note.source.id, note.paragraph) }, format(text.archivedParagraph, { paragraph: note.paragraph.slice(1) })),
             { type: 'text', value: ' · ' },
-            originalLink(note.source, note.quote, 'Original article'),
+            originalLink(note.source, note.quote, locale),
             { type: 'text', value: ' · ' },
-            h('a', { href: `#${note.id}`, role: 'doc-noteref' }, `Note ${note.number}`),
+            h('a', { href: `#${note.id}`, role: 'doc-noteref' }, format(text.noteLink, { number: note.number })),
           ]),
         ]),
       ),
-      h('a', { href: `#${anchor}`, className: ['cite-preview-claim'], ariaLabel: `Link to this sentence: ${claimStart(claim)}` }, 'Link to this sentence'),
+      h('a', { href: `#${anchor}`, className: ['cite-preview-claim'], ariaLabel: format(text.linkToSentenceLabel, { claimStart: claimStart(claim) }) }, text.linkToSentence),
     ]),
   ];
 }
@@ -107,22 +115,24 @@ export function claimMarker({ anchor, claim, passages, base }: ClaimMarkerInput)
  * The page's sources as a bibliography: each source named once, with the passages quoted from it
  * numbered under it (the markers' numbers) and links back to the claims that cite them.
  */
-export function endnotes(notes: readonly Endnote[], base: string, heading = { id: 'endnotes-title', text: 'Sources' }): Element {
+export function endnotes(notes: readonly Endnote[], base: string, heading?: { id: string; text: string }, locale: Locale = defaultLocale): Element {
+  const text = locale.strings.citations;
+  const { id: headingId, text: headingText } = heading ?? { id: 'endnotes-title', text: text.endnotesHeading };
   const bySource = new Map<string, Endnote[]>();
   for (const note of notes) bySource.set(note.source.id, [...(bySource.get(note.source.id) ?? []), note]);
-  return h('section', { className: ['endnotes'], role: 'doc-endnotes', ariaLabelledBy: heading.id }, [
-    h('h2', { id: heading.id }, heading.text),
+  return h('section', { className: ['endnotes'], role: 'doc-endnotes', ariaLabelledBy: headingId }, [
+    h('h2', { id: headingId }, headingText),
     h(
       'ul',
       { className: ['bibliography'] },
       [...bySource.values()].map((passages) => {
         const { source } = passages[0];
         return h('li', { className: ['endnote-source'] }, [
-          ...sourceLine(source),
-          { type: 'text', value: '. Original: ' },
+          ...sourceLine(source, locale),
+          { type: 'text', value: `. ${text.endnoteOriginal} ` },
           source.url
             ? h('a', { href: source.url, className: ['endnote-url'], rel: 'external noopener noreferrer', referrerPolicy: 'no-referrer' }, source.url)
-            : { type: 'text', value: 'URL unknown' },
+            : { type: 'text', value: text.endnoteUrlUnknown },
           { type: 'text', value: '.' },
           h(
             'ol',
@@ -130,15 +140,15 @@ export function endnotes(notes: readonly Endnote[], base: string, heading = { id
             passages.map((note) =>
               h('li', { id: note.id, value: note.number }, [
                 h('q', note.quote),
-                ...speakerLine(note, 'endnote-speaker'),
+                ...speakerLine(note, 'endnote-speaker', locale),
                 { type: 'text', value: ' — ' },
-                h('a', { href: archiveHref(base, note.source.id, note.paragraph) }, `Archived text, paragraph ${note.paragraph.slice(1)}`),
+                h('a', { href: archiveHref(base, note.source.id, note.paragraph) }, format(text.archivedParagraph, { paragraph: note.paragraph.slice(1) })),
                 { type: 'text', value: '. ' },
                 h(
                   'span',
                   { className: ['endnote-backlinks'] },
                   note.backlinks.flatMap(({ claimAnchor }, i) => [
-                    h('a', { href: `#${claimAnchor}`, role: 'doc-backlink', ariaLabel: `Back to claim ${i + 1} citing note ${note.number}` }, `↑${note.backlinks.length > 1 ? i + 1 : ''}`),
+                    h('a', { href: `#${claimAnchor}`, role: 'doc-backlink', ariaLabel: format(text.backlinkLabel, { claim: i + 1, number: note.number }) }, `↑${note.backlinks.length > 1 ? i + 1 : ''}`),
                     { type: 'text', value: ' ' },
                   ]),
                 ),

@@ -2,6 +2,7 @@ import type { Element, ElementContent } from 'hast';
 import { citeField, fieldLocation, noteField } from '../citations/cited-field.ts';
 import type { QuoteIndex } from '../citations/locate.ts';
 import { endnotes } from '../citations/render.ts';
+import { defaultLocale, type Locale } from '../i18n/locale.ts';
 import { createPageResolver, type PageResolver } from '../citations/resolve.ts';
 import type { PageCitation, PageNote } from '../schemas/ledger.ts';
 import type { Actor } from '../schemas/actor.ts';
@@ -20,6 +21,8 @@ import type { ContentFile } from './cross-references.ts';
 export interface CitedFieldContext {
   index: QuoteIndex;
   base: string;
+  /** The site's words and date formats (the facts box's "Sources" heading, markers, previews). */
+  locale?: Locale;
   speakerName: (slug: string) => string;
 }
 
@@ -53,12 +56,12 @@ function renderPage(document: string, specs: readonly FieldSpec[], context: Cite
       fields.set(spec.key, noteField(spec.value, where));
       notes.push({ text: spec.value });
     } else {
-      fields.set(spec.key, citeField(spec.value, { resolver, base: context.base, where, anchorPrefix: spec.anchorPrefix, label: spec.kind === 'label' }));
+      fields.set(spec.key, citeField(spec.value, { resolver, base: context.base, locale: context.locale, where, anchorPrefix: spec.anchorPrefix, label: spec.kind === 'label' }));
     }
   }
   return {
     fields,
-    endnotes: resolver.notes.length > 0 ? endnotes(resolver.notes, context.base, heading) : undefined,
+    endnotes: resolver.notes.length > 0 ? endnotes(resolver.notes, context.base, heading, context.locale) : undefined,
     citations: resolver.records,
     notes,
   };
@@ -112,7 +115,7 @@ export function renderCitedFields(
           `incidents/${incident.id}/facts`,
           [cited(incident, 'when', incident.data.when, 'when-'), cited(incident, 'where', incident.data.where, 'where-'), note(incident, 'whereNote', incident.data.whereNote)],
           context,
-          { id: 'facts-sources', text: 'Sources of the facts box', notePrefix: 'facts-' },
+          { id: 'facts-sources', text: (context.locale ?? defaultLocale).strings.citations.factsEndnotesHeading, notePrefix: 'facts-' },
         ),
       ]),
     ),

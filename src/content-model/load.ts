@@ -9,7 +9,7 @@ import { renderCitedFields, type CitedFields } from './cited-fields.ts';
 import { sortTimeline } from './timeline.ts';
 import { firstMentionProblems } from '../glossary/first-mentions.ts';
 import { ContentError } from '../lib/content-error.ts';
-import { siteConfig } from '../lib/site.ts';
+import { siteConfig, siteLocale } from '../lib/site.ts';
 
 /**
  * Astro glue for the content model: reads incidents, actors and the glossary once per build and
@@ -100,7 +100,7 @@ export function getCitedFields(): Promise<CitedFields> {
         glossary: [...glossary.values()].map(asFile),
         incidents: incidents.map((incident) => asFile(incident.entry)),
       },
-      { index: loadQuoteIndex(contentDir), base: import.meta.env.BASE_URL, speakerName: (slug) => actors.get(slug)?.data.name ?? slug },
+      { index: loadQuoteIndex(contentDir), base: import.meta.env.BASE_URL, locale: siteLocale, speakerName: (slug) => actors.get(slug)?.data.name ?? slug },
     );
   })();
   return citedFields;

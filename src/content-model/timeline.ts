@@ -1,4 +1,5 @@
-import { formatDate, formatMonth } from '../lib/dates.ts';
+import { format } from '../i18n/format.ts';
+import { defaultLocale, type Locale } from '../i18n/locale.ts';
 import type { PartialDate } from '../schemas/incident.ts';
 
 /** Ordering and display of incident dates. Pure functions: no Astro, no file system. */
@@ -26,21 +27,18 @@ export function sortTimeline<T extends Dated>(items: readonly T[]): T[] {
   return [...items].sort(compareIncidents);
 }
 
-/** "2022-12" → "December 2022"; "2021-11-16" → "16 November 2021". */
-export function formatPartialDate(date: PartialDate): string {
-  return date.precision === 'day' ? formatDate(date.value) : formatMonth(date.value);
+/** "2022-12" → "December 2022"; "2021-11-16" → "16 November 2021" (en-GB). */
+export function formatPartialDate(date: PartialDate, locale: Locale = defaultLocale): string {
+  return locale.dates.format(date.value);
 }
 
-/** "16 November 2021", "13–14 November 2021", "24–26 March 2022", "30 June – 2 July 2023". */
-export function formatDateRange(start: PartialDate, end?: PartialDate, continuing = false): string {
-  if (continuing) return `From ${formatPartialDate(start)}${end ? ` (still reported ${end.precision === 'day' ? 'on' : 'in'} ${formatPartialDate(end)})` : ''}`;
-  if (!end || end.value === start.value) return formatPartialDate(start);
-  const [from, to] = [formatPartialDate(start), formatPartialDate(end)];
-  if (start.precision === 'day' && end.precision === 'day') {
-    const [d1, m1, y1] = from.split(' ');
-    const [d2, m2, y2] = to.split(' ');
-    if (y1 === y2 && m1 === m2) return `${d1}–${d2} ${m2} ${y2}`;
-    if (y1 === y2) return `${d1} ${m1} – ${to}`;
+/** "16 November 2021", "13–14 November 2021", "24–26 March 2022", "30 June – 2 July 2023", "From December 2022 (still reported on 28 June 2023)". */
+export function formatDateRange(start: PartialDate, end?: PartialDate, continuing = false, locale: Locale = defaultLocale): string {
+  const text = locale.strings.timeline;
+  if (continuing) {
+    const from = formatPartialDate(start, locale);
+    if (!end) return format(text.continuing, { start: from });
+    return format(end.precision === 'day' ? text.continuingStillReportedOnDay : text.continuingStillReportedInMonth, { start: from, end: formatPartialDate(end, locale) });
   }
-  return `${from} – ${to}`;
+  return locale.dates.formatRange(start.value, (end ?? start).value);
 }

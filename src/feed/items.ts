@@ -1,3 +1,5 @@
+import { english, format, type Strings } from '../i18n/strings.ts';
+
 /**
  * The site's RSS feed, as items: one per explainer page and incident, dated by its last review, so
  * a reader following the feed hears of new incidents and of changes to pages. The latest change
@@ -21,7 +23,7 @@ export interface FeedItem {
 }
 
 /** Newest first; entries reviewed on the same day in title order, so the feed is the same at every build. */
-export function feedItems(entries: readonly FeedEntry[], site: URL): FeedItem[] {
+export function feedItems(entries: readonly FeedEntry[], site: URL, strings: Strings['feed'] = english.feed): FeedItem[] {
   return [...entries]
     .sort((a, b) => b.updated.localeCompare(a.updated) || a.title.localeCompare(b.title, 'en'))
     .map((entry) => {
@@ -30,7 +32,7 @@ export function feedItems(entries: readonly FeedEntry[], site: URL): FeedItem[] 
         title: entry.title,
         link: new URL(entry.url, site).href,
         pubDate: new Date(`${entry.updated}T00:00:00Z`),
-        description: latest ? `${entry.summary} Changed: ${latest.note}` : entry.summary,
+        description: latest ? format(strings.changed, { summary: entry.summary, note: latest.note }) : entry.summary,
       };
     });
 }

@@ -7,6 +7,7 @@ import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { remarkCitations } from '../citations/remark-citations.ts';
+import { availableLocales, loadStrings, LOCALES_DIR } from '../i18n/load.ts';
 import { ContentError } from '../lib/content-error.ts';
 import { loadSiteConfig } from '../lib/site-config.ts';
 import previewImages from '../preview/integration.ts';
@@ -49,10 +50,12 @@ export default function citedExplainer(options: ExplainerOptions = {}): AstroInt
   return {
     name: 'cited-explainer',
     hooks: {
-      'astro:config:setup': ({ config, updateConfig, injectRoute }) => {
+      'astro:config:setup': ({ config, updateConfig, injectRoute, logger }) => {
         const root = fileURLToPath(config.root);
         const contentDir = resolve(root, content);
         const site = loadSiteConfig(contentDir);
+        const { strings, locale } = loadStrings(contentDir, site.lang);
+        if (locale === undefined) logger.warn(`site.json "lang" is ${site.lang}, which has no locale file in src/locales/ (${availableLocales(LOCALES_DIR).join(', ')}): the site's own words are in English; add src/locales/<language>.json to translate them`);
         if (config.site && site.url && new URL(config.site).href !== new URL(site.url).href) {
           throw new ContentError({ file: relative(process.cwd(), resolve(contentDir, 'site.json')), message: `field "url": ${site.url} differs from astro.config's site ${config.site}`, hint: 'give the address in one place: site.json "url"' });
         }
@@ -69,11 +72,11 @@ export default function citedExplainer(options: ExplainerOptions = {}): AstroInt
           build: { format: 'directory', inlineStylesheets: 'never' },
           markdown: {
             // Astro 7's default processor (Sätteri) runs no remark plugins; the citation engine needs one.
-            processor: unified({ remarkPlugins: [remarkSmartQuotes, [remarkCitations, { contentDir, base: config.base }]] }),
+            processor: unified({ remarkPlugins: [remarkSmartQuotes, [remarkCitations, { contentDir, base: config.base, lang: site.lang, strings }]] }),
           },
           // The build's own checks come last, so that the dist check sees everything the others wrote.
-          integrations: [mdx(), search(), securityHeaders(), previewImages(), ...(site.url ? [sitemap({ filter: (page) => !page.endsWith('/search/') })] : []), buildChecks(contentDir)],
-          vite: { plugins: [virtualModules({ contentDir, components: { ...defaultComponents, ...overrides } })] },
+          integrations: [mdx(), search({ strings: strings.search }), securityHeaders(), previewImages(), ...(site.url ? [sitemap({ filter: (page) => !page.endsWith('/search/') })] : []), buildChecks(contentDir)],
+          vite: { plugins: [virtualModules({ contentDir, strings, components: { ...defaultComponents, ...overrides } })] },
         });
       },
       'astro:config:done': ({ config }) => {

@@ -3,7 +3,7 @@ import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { plainField } from '../citations/cited-field.ts';
 import { feedItems } from '../feed/items.ts';
-import { siteConfig } from '../lib/site.ts';
+import { siteConfig, siteLocale } from '../lib/site.ts';
 import { incidentUrl, pageUrl } from '../lib/site-data.ts';
 
 /**
@@ -19,7 +19,7 @@ export const GET: APIRoute = async ({ site }) => {
     title: siteConfig.title,
     description: siteConfig.description,
     site: site!,
-    items: feedItems([...pages, ...incidents], site!),
+    items: feedItems([...pages, ...incidents], site!, siteLocale.strings.feed),
     customData: `<language>${siteConfig.lang}</language>`,
   });
 };

@@ -1,5 +1,6 @@
 import { build, type OutputFile } from 'esbuild';
 import { fileURLToPath } from 'node:url';
+import { english, type Strings } from '../i18n/strings.ts';
 import { withBase } from '../lib/url.ts';
 
 /**
@@ -37,8 +38,14 @@ const common = {
 
 const text = (file: OutputFile) => file.text.trimEnd();
 
-/** Bundles the search UI and the highlighter (sharing chunks), then the boot code that names them. */
-export async function bundleBrowserScripts(base: string): Promise<BrowserBundle> {
+/** The search UI's words, from the site's locale. */
+export type SearchStrings = Strings['search'];
+
+/**
+ * Bundles the search UI and the highlighter (sharing chunks), then the boot code that names them.
+ * The UI's words are written into its code, as the base is: no request and no page markup for them.
+ */
+export async function bundleBrowserScripts(base: string, strings: SearchStrings = english.search): Promise<BrowserBundle> {
   const modules = await build({
     ...common,
     entryPoints: { ui: entry('ui'), highlight: entry('highlight') },
@@ -46,7 +53,7 @@ export async function bundleBrowserScripts(base: string): Promise<BrowserBundle>
     outdir: SCRIPTS_DIR,
     entryNames: '[name]-[hash]',
     chunkNames: 'chunk-[hash]',
-    define: { 'import.meta.env.BASE_URL': JSON.stringify(base) },
+    define: { 'import.meta.env.BASE_URL': JSON.stringify(base), __SEARCH_STRINGS__: JSON.stringify(strings) },
   });
   const files = new Map<string, string>();
   const urls: Record<string, string> = {};

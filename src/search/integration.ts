@@ -3,10 +3,11 @@ import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
+import { english } from '../i18n/strings.ts';
 import { builtHtmlFiles } from '../lib/built-pages.ts';
 import { withBase } from '../lib/url.ts';
 import { buildStep } from '../security/build-step.ts';
-import { bundleBrowserScripts, type BrowserBundle } from './browser-bundle.ts';
+import { bundleBrowserScripts, type BrowserBundle, type SearchStrings } from './browser-bundle.ts';
 import { ALIASES_FILE, BUNDLE_DIR, EXCLUDE_SELECTORS } from './config.ts';
 
 /**
@@ -38,13 +39,14 @@ export function forIndexing(html: string): string {
 
 const BOOT_MODULE = 'virtual:explainer/search-boot';
 
-export default function search(): AstroIntegration {
+/** `strings`: the search UI's words in the site's language, built into the browser code. */
+export default function search({ strings = english.search }: { strings?: SearchStrings } = {}): AstroIntegration {
   let bundle: BrowserBundle;
   return {
     name: 'explainer-search',
     hooks: {
       'astro:config:setup': async ({ config, injectRoute, updateConfig }) => {
-        bundle = await bundleBrowserScripts(config.base);
+        bundle = await bundleBrowserScripts(config.base, strings);
         const resolved = `\0${BOOT_MODULE}`;
         updateConfig({
           vite: {

@@ -1,5 +1,7 @@
 import { planQuery, type AliasEntry, type AliasMap, type QueryPlan } from './alias-map.ts';
 import { ALIASES_FILE, FILTER_SECTION, FILTER_YEAR } from './config.ts';
+import type { SearchStrings } from './browser-bundle.ts';
+import { format, plural } from '../i18n/format.ts';
 import { bundleUrl, pagefind, type FilterCounts, type Filters, type Pagefind, type PagefindResult, type PagefindResultData, type PagefindSearch } from './pagefind.ts';
 
 /**
@@ -17,6 +19,12 @@ import { bundleUrl, pagefind, type FilterCounts, type Filters, type Pagefind, ty
  * links; Enter follows a link (or, in the box, opens the search page with the query); Esc closes
  * the panel, then clears the box.
  */
+
+// Written in by browser-bundle.ts: the site's search strings (its locale file, and the content folder's overrides).
+declare const __SEARCH_STRINGS__: SearchStrings;
+const strings = __SEARCH_STRINGS__;
+// Plural forms follow the page's language, the site's "lang".
+const lang = () => document.documentElement.lang || 'en';
 
 const DEBOUNCE_MS = 120;
 const PANEL_SIZE = 6;
@@ -154,11 +162,10 @@ function renderResult(data: PagefindResultData, options: { pinned?: AliasEntry; 
 
 function statusText(outcome: Outcome, shown: number): string {
   const n = outcome.results.length;
-  const { original, rewrites } = outcome.plan;
-  const spellings = rewrites.length ? ` or “${outcome.plan.query}”, as this site spells it` : '';
-  const what = `“${original}”${spellings}`;
-  const count = n === 0 ? `No results for ${what}.` : n === 1 ? `1 result for ${what}.` : `${n} results for ${what}.`;
-  return shown < n ? `${count} Showing ${shown}.` : count;
+  const { original, rewrites, query: spelled } = outcome.plan;
+  const query = rewrites.length ? format(strings.queryAsSpelled, { query: original, spelled }) : format(strings.query, { query: original });
+  const status = n === 0 ? format(strings.noResults, { query }) : plural(strings.results, n, lang(), { query });
+  return shown < n ? format(strings.showing, { status, count: shown }) : status;
 }
 
 /* ---------- keyboard ---------- */
@@ -266,15 +273,15 @@ function renderFilters(container: HTMLElement, counts: FilterCounts, active: Fil
     const values = Object.entries(counts[key] ?? {}).filter(([value, n]) => n > 0 || active[key] === value);
     if (!values.length) continue;
     values.sort(([a], [b]) => (key === FILTER_YEAR ? b.localeCompare(a) : a.localeCompare(b)));
-    const legend = key === FILTER_SECTION ? 'Section' : 'Year';
+    const legend = key === FILTER_SECTION ? strings.filterSection : strings.filterYear;
     const fieldset = el('fieldset', { className: 'search-filter' }, el('legend', {}, legend));
     const option = (value: string | undefined, label: string) => {
       const radio = el('input', { type: 'radio', name: `search-filter-${key}`, value: value ?? '', checked: active[key] === value });
       radio.addEventListener('change', () => onChange(key, value));
       return el('label', { className: 'search-filter-option' }, radio, ` ${label}`);
     };
-    fieldset.append(option(undefined, 'All'));
-    for (const [value, n] of values) fieldset.append(option(value, `${value} (${n})`));
+    fieldset.append(option(undefined, strings.filterAll));
+    for (const [value, n] of values) fieldset.append(option(value, format(strings.filterOption, { value, count: n })));
     groups.push(fieldset);
   }
   container.replaceChildren(...groups);

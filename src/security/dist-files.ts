@@ -4,6 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { contentRoute } from '../lib/routes.ts';
 import { loadSiteConfig } from '../lib/site-config.ts';
+import { loadStrings } from '../i18n/load.ts';
 import { bundleBrowserScripts } from '../search/browser-bundle.ts';
 import { BUNDLE_DIR } from '../search/config.ts';
 import { contentSecurityPolicy } from './csp.ts';
@@ -69,10 +70,12 @@ function requiredFiles(contentDir: string, siteUrl: string | undefined): DistExp
 
 /** What dist/ must hold and may run, for a site built from `contentDir` at `base`. */
 async function distExpectations(contentDir: string, base: string): Promise<DistExpectations> {
-  const bundle = await bundleBrowserScripts(base);
+  const site = loadSiteConfig(contentDir);
+  // The same words as the build's, or the UI file's hash would differ from the one the pages name.
+  const bundle = await bundleBrowserScripts(base, loadStrings(contentDir, site.lang).strings.search);
   const scriptFiles = new Map<string, string | undefined>([...bundle.files].map(([path, code]) => [path, createHash('sha256').update(code, 'utf8').digest('hex')]));
   for (const name of PAGEFIND_SCRIPTS) scriptFiles.set(`${BUNDLE_DIR}/${name}`, undefined);
-  const siteUrl = loadSiteConfig(contentDir).url;
+  const siteUrl = site.url;
   return {
     base,
     siteUrl,

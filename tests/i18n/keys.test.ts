@@ -1,0 +1,55 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isPluralForms } from '../../src/i18n/format.ts';
+import { english } from '../../src/i18n/strings.ts';
+
+/**
+ * A static check of src/ against src/locales/en.json: the code reaches strings as
+ * `<x>.strings.<group>.<key>` or through a name bound to a group (`const text = siteLocale.strings.scope;`,
+ * then `text.label`, or a parameter typed `Strings['feed']`); the search UI's `strings` is the search group. (The type checker already refuses
+ * a key en.json lacks where code is typed; this also covers what it cannot see, and unused keys.)
+ */
+const SRC = join(import.meta.dirname, '../../src');
+const files = (readdirSync(SRC, { recursive: true }) as string[]).filter((f) => /\.(ts|astro)$/.test(f) && !f.startsWith('i18n/'));
+const code = new Map(files.map((file) => [file, readFileSync(join(SRC, file), 'utf8')]));
+
+const groups = english as unknown as Record<string, Record<string, unknown>>;
+
+function usedKeys(file: string, text: string): Array<{ file: string; key: string }> {
+  const used: Array<{ file: string; key: string }> = [];
+  for (const [, group, key] of text.matchAll(/(?<![/\w])strings\.(\w+)\.(\w+)/g)) used.push({ file, key: `${group}.${key}` });
+  const aliases = new Map([...text.matchAll(/const (\w+) = [\w.?() ]*\bstrings\.(\w+);/g)].map(([, alias, group]) => [alias, group]));
+  for (const [, alias, group] of text.matchAll(/(\w+): Strings\['(\w+)'\]/g)) aliases.set(alias, group);
+  if (file === 'search/ui.ts') aliases.set('strings', 'search');
+  for (const [alias, group] of aliases) {
+    for (const [, key] of text.matchAll(new RegExp(`(?<![/\\w.])${alias}\\.(\\w+)`, 'g'))) used.push({ file, key: `${group}.${key}` });
+  }
+  return used;
+}
+
+const used = [...code].flatMap(([file, text]) => usedKeys(file, text));
+const leafKeys = Object.entries(groups).flatMap(([group, strings]) => Object.keys(strings).map((key) => `${group}.${key}`));
+
+describe('src/locales/en.json', () => {
+  it('has every key the code uses', () => {
+    const missing = used.filter(({ key }) => {
+      const [group, name] = key.split('.');
+      return !(group in groups) || !(name in groups[group]);
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it('has no key the code does not use', () => {
+    const usedSet = new Set(used.map(({ key }) => key));
+    // The range separators are read as a group, by the date formatter (src/i18n/locale.ts).
+    const readWhole = new Set(['dates.rangeBetweenDays', 'dates.rangeBetweenDates']);
+    expect(leafKeys.filter((key) => !usedSet.has(key) && !readWhole.has(key))).toEqual([]);
+  });
+
+  it('holds only strings and plural forms, two levels deep', () => {
+    for (const strings of Object.values(groups)) {
+      for (const value of Object.values(strings)) expect(typeof value === 'string' || (typeof value === 'object' && value !== null && isPluralForms(value))).toBe(true);
+    }
+  });
+});
