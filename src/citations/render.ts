@@ -2,6 +2,7 @@ import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { SourceMeta } from '../schemas/source.ts';
 import type { Endnote } from './resolve.ts';
+import { sourceFormatOf } from '../cite/source-types.ts';
 import { formatDate } from '../lib/dates.ts';
 import { sourcePath, textFragmentUrl, withBase } from '../lib/url.ts';
 
@@ -92,7 +93,7 @@ export function claimMarker({ anchor, claim, passages, base }: ClaimMarkerInput)
           h('span', { className: ['cite-preview-links'] }, [
             h('a', { href: archiveHref(base, note.source.id, note.paragraph) }, `Archived text, paragraph ${note.paragraph.slice(1)}`),
             { type: 'text', value: ' · ' },
-            originalLink(note.source, note.quote, 'Original article'),
+            originalLink(note.source, note.quote, `Original ${sourceFormatOf(note.source).noun}`),
             { type: 'text', value: ' · ' },
             h('a', { href: `#${note.id}`, role: 'doc-noteref' }, `Note ${note.number}`),
           ]),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate, slug } from './common.ts';
 import { httpUrl } from './site.ts';
+import { sourceTypeSchema } from './source-type.ts';
 import { text } from './text.ts';
 
 /** A file name in the provenance file's folder: no path, so nothing outside it can be named. */
@@ -21,6 +22,8 @@ export const provenanceRecordSchema = z.object({
   /** The publication's section the article appeared in, when known. */
   section: text({ max: 200 }).nullable().default(null),
   headline: text({ max: 500 }),
+  /** What kind of document it is (a speech, a book…); left out, a newspaper article. */
+  type: sourceTypeSchema.optional(),
   author: text({ max: 1000 }),
   published: z.object({
     date: isoDate,

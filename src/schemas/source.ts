@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate, slug } from './common.ts';
 import { httpUrl } from './site.ts';
+import { sourceTypeSchema } from './source-type.ts';
 
 /** Metadata of one archived source: the front matter of content/sources/<id>.md. */
 export const sourceMetaSchema = z.strictObject({
@@ -12,6 +13,8 @@ export const sourceMetaSchema = z.strictObject({
   /** The publication's section, when known. */
   section: z.string().min(1).nullable().default(null),
   headline: z.string().min(1),
+  /** The kind of document, when its provenance names one; absent, a newspaper article (sourceTypeOf). */
+  type: sourceTypeSchema.optional(),
   author: z.strictObject({
     /** Display name, or null when the article carries no byline. */
     name: z.string().min(1).nullable(),

@@ -1,0 +1,49 @@
+import { defaultSourceType, type SourceType } from '../schemas/source-type.ts';
+import type { SourceMeta } from '../schemas/source.ts';
+
+/**
+ * How each kind of source is named and cited. The provenance field `publisher` is the publication
+ * a periodical or website item appears in (CSL `container-title`) or, for a stand-alone document
+ * (a book, a report, a speech's copy), whoever issued it (CSL `publisher`). BibTeX types are the
+ * ones pandoc and biblatex read back as the CSL type (pandoc reads `@unpublished` as a manuscript
+ * unless it names an event, which our records do not); RIS has no speech type, so a speech is
+ * `GEN`, the generic one.
+ */
+export interface SourceTypeFormat {
+  /** What readers see: "Speech". */
+  label: string;
+  /** The noun for one document of this kind in running text: "the original speech". */
+  noun: string;
+  /** Its plural: "these archived speeches". */
+  nouns: string;
+  /** One of a list of sources all of this kind: "every archived news article". */
+  listNoun: string;
+  csl: 'article-newspaper' | 'article-magazine' | 'article-journal' | 'webpage' | 'speech' | 'book' | 'report' | 'legislation';
+  publisherAs: 'container-title' | 'publisher';
+  bibtex: { type: string; entrysubtype?: string; publisherField: 'journal' | 'publisher' | 'institution' | 'howpublished' };
+  ris: string;
+}
+
+export const sourceTypeFormats: Readonly<Record<SourceType, SourceTypeFormat>> = {
+  'newspaper-article': { label: 'Newspaper article', noun: 'article', nouns: 'articles', listNoun: 'news article', csl: 'article-newspaper', publisherAs: 'container-title', bibtex: { type: 'article', entrysubtype: 'newspaper', publisherField: 'journal' }, ris: 'NEWS' },
+  'magazine-article': { label: 'Magazine article', noun: 'article', nouns: 'articles', listNoun: 'magazine article', csl: 'article-magazine', publisherAs: 'container-title', bibtex: { type: 'article', entrysubtype: 'magazine', publisherField: 'journal' }, ris: 'MGZN' },
+  'journal-article': { label: 'Journal article', noun: 'article', nouns: 'articles', listNoun: 'journal article', csl: 'article-journal', publisherAs: 'container-title', bibtex: { type: 'article', publisherField: 'journal' }, ris: 'JOUR' },
+  'web-page': { label: 'Web page', noun: 'page', nouns: 'pages', listNoun: 'web page', csl: 'webpage', publisherAs: 'container-title', bibtex: { type: 'online', publisherField: 'journal' }, ris: 'ELEC' },
+  speech: { label: 'Speech', noun: 'speech', nouns: 'speeches', listNoun: 'speech', csl: 'speech', publisherAs: 'publisher', bibtex: { type: 'unpublished', publisherField: 'howpublished' }, ris: 'GEN' },
+  book: { label: 'Book', noun: 'book', nouns: 'books', listNoun: 'book', csl: 'book', publisherAs: 'publisher', bibtex: { type: 'book', publisherField: 'publisher' }, ris: 'BOOK' },
+  report: { label: 'Report', noun: 'report', nouns: 'reports', listNoun: 'report', csl: 'report', publisherAs: 'publisher', bibtex: { type: 'report', publisherField: 'institution' }, ris: 'RPRT' },
+  'legal-document': { label: 'Legal document', noun: 'document', nouns: 'documents', listNoun: 'legal document', csl: 'legislation', publisherAs: 'publisher', bibtex: { type: 'legislation', publisherField: 'publisher' }, ris: 'LEGAL' },
+};
+
+/** A source's kind: the one its provenance names, or a newspaper article. */
+export const sourceTypeOf = (meta: Pick<SourceMeta, 'type'>): SourceType => meta.type ?? defaultSourceType;
+
+export const sourceFormatOf = (meta: Pick<SourceMeta, 'type'>): SourceTypeFormat => sourceTypeFormats[sourceTypeOf(meta)];
+
+/** What a list of sources holds, in words: "news article(s)" when all are of that kind, else "source(s)". */
+export function sourceListNouns(metas: ReadonlyArray<Pick<SourceMeta, 'type'>>): { one: string; many: string } {
+  const kinds = new Set(metas.map(sourceTypeOf));
+  if (kinds.size !== 1) return { one: 'source', many: 'sources' };
+  const format = sourceTypeFormats[[...kinds][0]];
+  return { one: format.listNoun, many: format.nouns };
+}
