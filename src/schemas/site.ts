@@ -56,6 +56,48 @@ export function placeholderDomain(value: unknown, path: Array<string | number> =
   return undefined;
 }
 
+/**
+ * The wording of the actors index and the incidents timeline, which depends on what the explainer
+ * is about: a conflict's actors are its parties, a speech's its speaker. Each field has a default
+ * that fits any topic, so an explainer without actors or incidents needs none of this.
+ */
+const indexWording = z.strictObject({
+  actors: z
+    .strictObject({
+      /** The /actors/ page's one-sentence description, for search engines and link previews. */
+      description: text({ max: 500 }).default('The people and bodies in the sources, with what each said.'),
+      /** The note under the /actors/ heading saying what is listed. */
+      intro: text({ max: 1000 }).default('The people and bodies the archived sources quote or mention. Each page lists every statement the sources attribute to it.'),
+    })
+    .prefault({}),
+  incidents: z
+    .strictObject({
+      /** The /incidents/ page's one-sentence description. */
+      description: text({ max: 500 }).default('Every event the archived sources report, in date order, with its date, place and a one-line summary.'),
+      /** The note under the /incidents/ heading saying what is listed. */
+      intro: text({ max: 1000 }).default('Every event the archived sources report, oldest first. Each summary is cited.'),
+      /** The label of an incident's actors (its `parties`) in its facts box: "Parties" for a conflict. */
+      partiesLabel: text({ max: 60 }).default('Involved'),
+      /** How an actor page says it is not among an incident's actors: "No incident page names X as <partyRole> or quotes it." */
+      partyRole: text({ max: 60 }).default('one of those involved'),
+    })
+    .prefault({}),
+});
+
+/**
+ * The scope line at the top of every page: "Based on reporting from 16 November 2021 to 28 June
+ * 2023. Later events are not described here." The defaults fit an explainer of news reports; an
+ * explainer of a speech or a book words it its own way.
+ */
+const scopeWording = z.strictObject({
+  /** Leads the dates the page's sources span: "<basedOn> from <date> to <date>." */
+  basedOn: text({ max: 200 }).default('Based on reporting'),
+  /** Said instead on a page that cites nothing. */
+  noSources: text({ max: 300 }).default('This page cites no reporting.'),
+  /** Follows the dates; null for none. */
+  later: text({ max: 300 }).nullable().default('Later events are not described here.'),
+});
+
 /** content/site.json: everything about one explainer that is not a page or a source. */
 export const siteConfigSchema = z
   .strictObject({
@@ -89,6 +131,10 @@ export const siteConfigSchema = z
       .array(z.strictObject({ id: slug, one: text({ max: 60 }), many: text({ max: 60 }) }))
       .max(50)
       .default([]),
+    /** The wording of every page's scope line (scopeWording above); defaults for news reports. */
+    scope: scopeWording.prefault({}),
+    /** Topic-dependent wording of the actors and incidents indexes (indexWording above); defaults fit any topic. */
+    indexes: indexWording.prefault({}),
     /** The period the archive covers, as the sources' dates bound it. */
     coverage: z.strictObject({ from: isoDate, to: isoDate }).optional(),
   })
