@@ -1,6 +1,6 @@
 import type { CslItem } from './item.ts';
 import { oneLine } from './one-line.ts';
-import { sourceTypeFormats, type SourceTypeFormat } from './source-types.ts';
+import { risPublisherTag, sourceTypeFormats, type SourceTypeFormat } from './source-types.ts';
 
 /**
  * BibTeX and RIS from the CSL-JSON item, the one record every export is made from. citation-js
@@ -19,7 +19,7 @@ import { sourceTypeFormats, type SourceTypeFormat } from './source-types.ts';
  * | title             | `title`, each word with a capital braced, so its case is kept | the same |
  * | author (literal)  | `author`, braced as one name        | (none: the site names none)  |
  * | container-title   | `journal` (biblatex: journaltitle)  | `journal`                    |
- * | publisher         | (a stand-alone document's: `publisher`, `institution` or `howpublished`, by kind) | |
+ * | publisher, event-place | (a stand-alone document's publisher, a speech's place: `publisher`, `institution` or `venue`, by kind) | |
  * | issued            | `year`, `month` (standard macro, e.g. `jun`), `date` (YYYY-MM-DD, `~` after it when circa) | the same |
  * | URL               | `url`                               | `url`                        |
  * | accessed          | `urldate`                           | (none: the reader's to give) |
@@ -35,6 +35,7 @@ import { sourceTypeFormats, type SourceTypeFormat } from './source-types.ts';
  * | author          | AU      | one line per author                    |
  * | container-title | T2      | the publication or the site            |
  * | publisher       | PB      | a stand-alone document's publisher     |
+ * | event-place     | CY      | where a speech was delivered           |
  * | section         | SE      |                                        |
  * | issued          | PY, DA  | `2023`, `2023/06/28/`                  |
  * | accessed        | Y2      | `2026/11/22/`                          |
@@ -89,7 +90,7 @@ export function bibtexEntry(item: CslItem): string {
   const [year, month] = item.issued['date-parts'][0];
   const note = noteWithSection(item);
   const { bibtex } = exportFormatOf(item.type);
-  const publisher = item['container-title'] ?? item.publisher;
+  const publisher = item['container-title'] ?? item.publisher ?? item['event-place'];
   const fields: Array<[string, string | undefined]> = [
     ['entrysubtype', bibtex.entrysubtype],
     ['author', item.author?.map((name) => `{${bibtexText(name.literal)}}`).join(' and ')],
@@ -118,8 +119,9 @@ export function risRecord(item: CslItem): string {
     ['ID', item['citation-key'] ?? item.id],
     ['TI', item.title],
     ...(item.author ?? []).map((name): [string, string] => ['AU', name.literal]),
-    ['T2', item['container-title']],
-    ['PB', item.publisher],
+    [risPublisherTag['container-title'], item['container-title']],
+    [risPublisherTag.publisher, item.publisher],
+    [risPublisherTag['event-place'], item['event-place']],
     ['SE', item.section],
     ['PY', String(item.issued['date-parts'][0][0])],
     ['DA', risDateOf(item.issued)],

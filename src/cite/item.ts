@@ -22,6 +22,8 @@ export interface CslItem {
   'container-title'?: string;
   /** Who issued a stand-alone document (src/cite/source-types.ts, publisherAs). */
   publisher?: string;
+  /** Where a speech was delivered. */
+  'event-place'?: string;
   section?: string;
   author?: Array<{ literal: string }>;
   issued: { 'date-parts': number[][]; circa?: boolean };

@@ -3,11 +3,11 @@ import type { SourceMeta } from '../schemas/source.ts';
 
 /**
  * How each kind of source is named and cited. The provenance field `publisher` is the publication
- * a periodical or website item appears in (CSL `container-title`) or, for a stand-alone document
- * (a book, a report, a speech's copy), whoever issued it (CSL `publisher`). BibTeX types are the
- * ones pandoc and biblatex read back as the CSL type (pandoc reads `@unpublished` as a manuscript
- * unless it names an event, which our records do not); RIS has no speech type, so a speech is
- * `GEN`, the generic one.
+ * a periodical or website item appears in (CSL `container-title`), whoever issued a stand-alone
+ * document (a book, a report: CSL `publisher`), or where a speech was delivered (CSL
+ * `event-place`). BibTeX types are the ones pandoc and biblatex read back as the CSL type (pandoc
+ * reads `@unpublished` as a manuscript unless it names an event, which our records do not); RIS
+ * has no speech type, so a speech is `GEN`, the generic one.
  */
 export interface SourceTypeFormat {
   /** What readers see: "Speech". */
@@ -19,21 +19,27 @@ export interface SourceTypeFormat {
   /** One of a list of sources all of this kind: "every archived news article". */
   listNoun: string;
   csl: 'article-newspaper' | 'article-magazine' | 'article-journal' | 'webpage' | 'speech' | 'book' | 'report' | 'legislation';
-  publisherAs: 'container-title' | 'publisher';
-  bibtex: { type: string; entrysubtype?: string; publisherField: 'journal' | 'publisher' | 'institution' | 'howpublished' };
+  /** The CSL field the provenance's `publisher` fills; RIS writes it as T2, PB or CY (risPublisherTag). */
+  publisherAs: 'container-title' | 'publisher' | 'event-place';
+  /** What the source page calls the provenance's `publisher`. */
+  publisherLabel: string;
+  bibtex: { type: string; entrysubtype?: string; publisherField: 'journal' | 'publisher' | 'institution' | 'venue' };
   ris: string;
 }
 
 export const sourceTypeFormats: Readonly<Record<SourceType, SourceTypeFormat>> = {
-  'newspaper-article': { label: 'Newspaper article', noun: 'article', nouns: 'articles', listNoun: 'news article', csl: 'article-newspaper', publisherAs: 'container-title', bibtex: { type: 'article', entrysubtype: 'newspaper', publisherField: 'journal' }, ris: 'NEWS' },
-  'magazine-article': { label: 'Magazine article', noun: 'article', nouns: 'articles', listNoun: 'magazine article', csl: 'article-magazine', publisherAs: 'container-title', bibtex: { type: 'article', entrysubtype: 'magazine', publisherField: 'journal' }, ris: 'MGZN' },
-  'journal-article': { label: 'Journal article', noun: 'article', nouns: 'articles', listNoun: 'journal article', csl: 'article-journal', publisherAs: 'container-title', bibtex: { type: 'article', publisherField: 'journal' }, ris: 'JOUR' },
-  'web-page': { label: 'Web page', noun: 'page', nouns: 'pages', listNoun: 'web page', csl: 'webpage', publisherAs: 'container-title', bibtex: { type: 'online', publisherField: 'journal' }, ris: 'ELEC' },
-  speech: { label: 'Speech', noun: 'speech', nouns: 'speeches', listNoun: 'speech', csl: 'speech', publisherAs: 'publisher', bibtex: { type: 'unpublished', publisherField: 'howpublished' }, ris: 'GEN' },
-  book: { label: 'Book', noun: 'book', nouns: 'books', listNoun: 'book', csl: 'book', publisherAs: 'publisher', bibtex: { type: 'book', publisherField: 'publisher' }, ris: 'BOOK' },
-  report: { label: 'Report', noun: 'report', nouns: 'reports', listNoun: 'report', csl: 'report', publisherAs: 'publisher', bibtex: { type: 'report', publisherField: 'institution' }, ris: 'RPRT' },
-  'legal-document': { label: 'Legal document', noun: 'document', nouns: 'documents', listNoun: 'legal document', csl: 'legislation', publisherAs: 'publisher', bibtex: { type: 'legislation', publisherField: 'publisher' }, ris: 'LEGAL' },
+  'newspaper-article': { label: 'Newspaper article', noun: 'article', nouns: 'articles', listNoun: 'news article', csl: 'article-newspaper', publisherAs: 'container-title', publisherLabel: 'Publisher', bibtex: { type: 'article', entrysubtype: 'newspaper', publisherField: 'journal' }, ris: 'NEWS' },
+  'magazine-article': { label: 'Magazine article', noun: 'article', nouns: 'articles', listNoun: 'magazine article', csl: 'article-magazine', publisherAs: 'container-title', publisherLabel: 'Publisher', bibtex: { type: 'article', entrysubtype: 'magazine', publisherField: 'journal' }, ris: 'MGZN' },
+  'journal-article': { label: 'Journal article', noun: 'article', nouns: 'articles', listNoun: 'journal article', csl: 'article-journal', publisherAs: 'container-title', publisherLabel: 'Publisher', bibtex: { type: 'article', publisherField: 'journal' }, ris: 'JOUR' },
+  'web-page': { label: 'Web page', noun: 'page', nouns: 'pages', listNoun: 'web page', csl: 'webpage', publisherAs: 'container-title', publisherLabel: 'Publisher', bibtex: { type: 'online', publisherField: 'journal' }, ris: 'ELEC' },
+  speech: { label: 'Speech', noun: 'speech', nouns: 'speeches', listNoun: 'speech', csl: 'speech', publisherAs: 'event-place', publisherLabel: 'Delivered at', bibtex: { type: 'unpublished', publisherField: 'venue' }, ris: 'GEN' },
+  book: { label: 'Book', noun: 'book', nouns: 'books', listNoun: 'book', csl: 'book', publisherAs: 'publisher', publisherLabel: 'Publisher', bibtex: { type: 'book', publisherField: 'publisher' }, ris: 'BOOK' },
+  report: { label: 'Report', noun: 'report', nouns: 'reports', listNoun: 'report', csl: 'report', publisherAs: 'publisher', publisherLabel: 'Publisher', bibtex: { type: 'report', publisherField: 'institution' }, ris: 'RPRT' },
+  'legal-document': { label: 'Legal document', noun: 'document', nouns: 'documents', listNoun: 'legal document', csl: 'legislation', publisherAs: 'publisher', publisherLabel: 'Publisher', bibtex: { type: 'legislation', publisherField: 'publisher' }, ris: 'LEGAL' },
 };
+
+/** The RIS tag of each CSL field a provenance's `publisher` may fill. */
+export const risPublisherTag: Readonly<Record<SourceTypeFormat['publisherAs'], string>> = { 'container-title': 'T2', publisher: 'PB', 'event-place': 'CY' };
 
 /** A source's kind: the one its provenance names, or a newspaper article. */
 export const sourceTypeOf = (meta: Pick<SourceMeta, 'type'>): SourceType => meta.type ?? defaultSourceType;

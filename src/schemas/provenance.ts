@@ -15,7 +15,10 @@ const note = text({ max: 10_000 });
 export const provenanceRecordSchema = z.object({
   file: fileName,
   id: slug,
-  /** The publication's name as a bibliography prints it ("BBC News"): no commentary. */
+  /**
+   * The publication's name as a bibliography prints it ("BBC News"): no commentary. For a stand-alone
+   * document (`type` book, report, legal-document) its publisher; for a speech, where it was delivered.
+   */
   publisher: text({ max: 200 }),
   /** What we know about the publisher and this copy (site, re-post, rewording), kept out of the name. */
   publisher_note: note.nullable().default(null),
