@@ -25,17 +25,19 @@ export interface SourceTypeFormat {
   publisherLabel: string;
   bibtex: { type: string; entrysubtype?: string; publisherField: 'journal' | 'publisher' | 'institution' | 'venue' };
   ris: string;
+  /** The schema.org type of a page's cited work in its JSON-LD (schema.org has no speech: a CreativeWork). */
+  schemaOrg: string;
 }
 
 export const sourceTypeFormats: Readonly<Record<SourceType, SourceTypeFormat>> = {
-  'newspaper-article': { label: 'Newspaper article', noun: 'article', nouns: 'articles', listNoun: 'news article', csl: 'article-newspaper', publisherAs: 'container-title', publisherLabel: 'Publisher', bibtex: { type: 'article', entrysubtype: 'newspaper', publisherField: 'journal' }, ris: 'NEWS' },
-  'magazine-article': { label: 'Magazine article', noun: 'article', nouns: 'articles', listNoun: 'magazine article', csl: 'article-magazine', publisherAs: 'container-title', publisherLabel: 'Publisher', bibtex: { type: 'article', entrysubtype: 'magazine', publisherField: 'journal' }, ris: 'MGZN' },
-  'journal-article': { label: 'Journal article', noun: 'article', nouns: 'articles', listNoun: 'journal article', csl: 'article-journal', publisherAs: 'container-title', publisherLabel: 'Publisher', bibtex: { type: 'article', publisherField: 'journal' }, ris: 'JOUR' },
-  'web-page': { label: 'Web page', noun: 'page', nouns: 'pages', listNoun: 'web page', csl: 'webpage', publisherAs: 'container-title', publisherLabel: 'Publisher', bibtex: { type: 'online', publisherField: 'journal' }, ris: 'ELEC' },
-  speech: { label: 'Speech', noun: 'speech', nouns: 'speeches', listNoun: 'speech', csl: 'speech', publisherAs: 'event-place', publisherLabel: 'Delivered at', bibtex: { type: 'unpublished', publisherField: 'venue' }, ris: 'GEN' },
-  book: { label: 'Book', noun: 'book', nouns: 'books', listNoun: 'book', csl: 'book', publisherAs: 'publisher', publisherLabel: 'Publisher', bibtex: { type: 'book', publisherField: 'publisher' }, ris: 'BOOK' },
-  report: { label: 'Report', noun: 'report', nouns: 'reports', listNoun: 'report', csl: 'report', publisherAs: 'publisher', publisherLabel: 'Publisher', bibtex: { type: 'report', publisherField: 'institution' }, ris: 'RPRT' },
-  'legal-document': { label: 'Legal document', noun: 'document', nouns: 'documents', listNoun: 'legal document', csl: 'legislation', publisherAs: 'publisher', publisherLabel: 'Publisher', bibtex: { type: 'legislation', publisherField: 'publisher' }, ris: 'LEGAL' },
+  'newspaper-article': { label: 'Newspaper article', noun: 'article', nouns: 'articles', listNoun: 'news article', csl: 'article-newspaper', publisherAs: 'container-title', publisherLabel: 'Publisher', bibtex: { type: 'article', entrysubtype: 'newspaper', publisherField: 'journal' }, ris: 'NEWS', schemaOrg: 'NewsArticle' },
+  'magazine-article': { label: 'Magazine article', noun: 'article', nouns: 'articles', listNoun: 'magazine article', csl: 'article-magazine', publisherAs: 'container-title', publisherLabel: 'Publisher', bibtex: { type: 'article', entrysubtype: 'magazine', publisherField: 'journal' }, ris: 'MGZN', schemaOrg: 'Article' },
+  'journal-article': { label: 'Journal article', noun: 'article', nouns: 'articles', listNoun: 'journal article', csl: 'article-journal', publisherAs: 'container-title', publisherLabel: 'Publisher', bibtex: { type: 'article', publisherField: 'journal' }, ris: 'JOUR', schemaOrg: 'ScholarlyArticle' },
+  'web-page': { label: 'Web page', noun: 'page', nouns: 'pages', listNoun: 'web page', csl: 'webpage', publisherAs: 'container-title', publisherLabel: 'Publisher', bibtex: { type: 'online', publisherField: 'journal' }, ris: 'ELEC', schemaOrg: 'WebPage' },
+  speech: { label: 'Speech', noun: 'speech', nouns: 'speeches', listNoun: 'speech', csl: 'speech', publisherAs: 'event-place', publisherLabel: 'Delivered at', bibtex: { type: 'unpublished', publisherField: 'venue' }, ris: 'GEN', schemaOrg: 'CreativeWork' },
+  book: { label: 'Book', noun: 'book', nouns: 'books', listNoun: 'book', csl: 'book', publisherAs: 'publisher', publisherLabel: 'Publisher', bibtex: { type: 'book', publisherField: 'publisher' }, ris: 'BOOK', schemaOrg: 'Book' },
+  report: { label: 'Report', noun: 'report', nouns: 'reports', listNoun: 'report', csl: 'report', publisherAs: 'publisher', publisherLabel: 'Publisher', bibtex: { type: 'report', publisherField: 'institution' }, ris: 'RPRT', schemaOrg: 'Report' },
+  'legal-document': { label: 'Legal document', noun: 'document', nouns: 'documents', listNoun: 'legal document', csl: 'legislation', publisherAs: 'publisher', publisherLabel: 'Publisher', bibtex: { type: 'legislation', publisherField: 'publisher' }, ris: 'LEGAL', schemaOrg: 'Legislation' },
 };
 
 /** The RIS tag of each CSL field a provenance's `publisher` may fill. */

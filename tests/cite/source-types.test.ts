@@ -8,6 +8,7 @@ import { bibtexEntry, exportFormatOf, risRecord } from '../../src/cite/export.ts
 import { sourceCslItem } from '../../src/cite/item.ts';
 import { risPublisherTag, sourceFormatOf, sourceListNouns, sourceTypeFormats } from '../../src/cite/source-types.ts';
 import { provenanceRecordSchema } from '../../src/schemas/provenance.ts';
+import { articleLd } from '../../src/lib/structured-data.ts';
 import { sourceTypeSchema, type SourceType } from '../../src/schemas/source-type.ts';
 import { archivedSource } from '../helpers/archive-fixture.ts';
 import { pandoc, pandocMissing } from '../helpers/reference-readers.ts';
@@ -91,5 +92,19 @@ describe.skipIf(pandocMissing)('the exports of each kind, read back by reference
     // RIS has no speech type: GEN, which citation-js reads as a generic document; it reads an ELEC record's T2 as the collection (Zotero: the website's title).
     const risField = type === 'web-page' ? 'collection-title' : risPlace[publisherField(type)];
     expect(fromRis).toMatchObject({ type: type === 'speech' ? 'document' : item.type, [risField]: 'Abraham Lincoln' });
+  });
+});
+
+describe('a cited work in a page’s structured data', () => {
+  it('is a NewsArticle with its publisher by default, a CreativeWork with its place for a speech', () => {
+    const cites = [
+      { headline: 'Bridges reopen', publisher: 'River Town News', published: '2024-05-07', url: null },
+      { headline: 'Gettysburg Address', publisher: 'Gettysburg, Pennsylvania', published: '1863-11-19', url: null, type: 'speech' as const },
+    ];
+    const ld = articleLd({ title: 'T', description: 'D', url: '/', updated: '2026-11-29', siteTitle: 'S', cites }, undefined);
+    expect(ld.citation).toEqual([
+      { '@type': 'NewsArticle', headline: 'Bridges reopen', publisher: { '@type': 'Organization', name: 'River Town News' }, datePublished: '2024-05-07' },
+      { '@type': 'CreativeWork', headline: 'Gettysburg Address', locationCreated: { '@type': 'Place', name: 'Gettysburg, Pennsylvania' }, datePublished: '1863-11-19' },
+    ]);
   });
 });
