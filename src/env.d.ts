@@ -15,6 +15,8 @@ declare module '*.astro' {
 declare module 'virtual:cited-explainer/config' {
   /** Absolute path of the content folder. */
   export const contentDir: string;
+  /** Absolute path of the project root. */
+  export const projectRoot: string;
   /** The site's strings (src/i18n/load.ts), as the integration loaded them. */
   export const strings: import('./i18n/strings.ts').Strings;
 }

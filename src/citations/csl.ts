@@ -1,4 +1,5 @@
 import { foldStrings } from '../cite/one-line.ts';
+import { sourceFormatOf } from '../cite/source-types.ts';
 import type { SourceMeta } from '../schemas/source.ts';
 
 /** A CSL date from YYYY-MM-DD. */
@@ -24,16 +25,19 @@ function provenanceNote(meta: SourceMeta, archiveUrl: string): string {
 }
 
 /**
- * A source as a clean CSL-JSON item (article-newspaper): the record every export is made from.
- * The publication's name, section, byline, full date, address and access date (the day it was
- * archived) in CSL's own fields; our provenance in `note` and, field by field, under `custom`.
+ * A source as a clean CSL-JSON item of its kind (article-newspaper unless its provenance names
+ * another, src/cite/source-types.ts): the record every export is made from. The publication's
+ * name (or, for a stand-alone document, its publisher), section, byline, full date, address and
+ * access date (the day it was archived) in CSL's own fields; our provenance in `note` and, field
+ * by field, under `custom`.
  */
 export function toCslItem(meta: SourceMeta, archiveUrl: string) {
+  const format = sourceFormatOf(meta);
   return foldStrings({
     id: meta.id,
-    type: 'article-newspaper' as const,
+    type: format.csl,
     title: meta.headline,
-    'container-title': meta.publisher,
+    [format.publisherAs]: meta.publisher,
     ...(meta.section ? { section: meta.section } : {}),
     ...(meta.author.name ? { author: [{ literal: meta.author.name }] } : {}),
     issued: { ...cslDate(meta.published.date), ...(meta.published.estimate ? { circa: true } : {}) },

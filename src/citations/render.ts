@@ -3,6 +3,7 @@ import { h } from 'hastscript';
 import type { SourceMeta } from '../schemas/source.ts';
 import type { Endnote } from './resolve.ts';
 import { defaultLocale, type Locale } from '../i18n/locale.ts';
+import { sourceWordsOf } from '../cite/source-types.ts';
 import { format, plural } from '../i18n/format.ts';
 import { sourcePath, textFragmentUrl, withBase } from '../lib/url.ts';
 
@@ -35,7 +36,7 @@ export function sourceLine(source: SourceMeta, locale: Locale = defaultLocale): 
 }
 
 function originalLink(source: SourceMeta, quote: string, locale: Locale): ElementContent {
-  const label = locale.strings.citations.originalArticle;
+  const label = format(locale.strings.citations.originalArticle, { noun: sourceWordsOf(source, locale.strings).noun });
   if (!source.url) return { type: 'text', value: locale.strings.citations.originalUrlUnknown };
   return h('a', { href: textFragmentUrl(source.url, quote), rel: 'external noopener noreferrer', referrerPolicy: 'no-referrer' }, label);
 }

@@ -1,5 +1,6 @@
 import type { CslItem } from './item.ts';
 import { oneLine } from './one-line.ts';
+import { risPublisherTag, sourceTypeFormats, type SourceTypeFormat } from './source-types.ts';
 
 /**
  * BibTeX and RIS from the CSL-JSON item, the one record every export is made from. citation-js
@@ -13,10 +14,12 @@ import { oneLine } from './one-line.ts';
  * | CSL-JSON          | article-newspaper (a source)        | webpage (a page of the site) |
  * | ----------------- | ----------------------------------- | ---------------------------- |
  * | type              | `@article`, `entrysubtype = {newspaper}` | `@online`               |
+ * |                   | (other kinds of source: src/cite/source-types.ts) |               |
  * | citation-key      | the entry key                       | the entry key                |
  * | title             | `title`, each word with a capital braced, so its case is kept | the same |
  * | author (literal)  | `author`, braced as one name        | (none: the site names none)  |
  * | container-title   | `journal` (biblatex: journaltitle)  | `journal`                    |
+ * | publisher, event-place | (a stand-alone document's publisher, a speech's place: `publisher`, `institution` or `venue`, by kind) | |
  * | issued            | `year`, `month` (standard macro, e.g. `jun`), `date` (YYYY-MM-DD, `~` after it when circa) | the same |
  * | URL               | `url`                               | `url`                        |
  * | accessed          | `urldate`                           | (none: the reader's to give) |
@@ -26,17 +29,26 @@ import { oneLine } from './one-line.ts';
  *
  * | CSL-JSON        | RIS tag | note                                   |
  * | --------------- | ------- | -------------------------------------- |
- * | type            | TY      | `NEWS` for a source, `ELEC` for a page |
+ * | type            | TY      | `NEWS` for a news source (others by kind), `ELEC` for a page |
  * | citation-key    | ID      |                                        |
  * | title           | TI      |                                        |
  * | author          | AU      | one line per author                    |
  * | container-title | T2      | the publication or the site            |
+ * | publisher       | PB      | a stand-alone document's publisher     |
+ * | event-place     | CY      | where a speech was delivered           |
  * | section         | SE      |                                        |
  * | issued          | PY, DA  | `2023`, `2023/06/28/`                  |
  * | accessed        | Y2      | `2026/11/22/`                          |
  * | URL             | UR      |                                        |
  * | note            | N1      |                                        |
  */
+
+/** How a CSL type is written in BibTeX and RIS: a page of the site is a webpage, like a web page source. */
+export function exportFormatOf(type: CslItem['type']): SourceTypeFormat {
+  const format = Object.values(sourceTypeFormats).find((candidate) => candidate.csl === type);
+  if (!format) throw new Error(`no BibTeX or RIS type for the CSL type "${type}": add it to src/cite/source-types.ts`);
+  return format;
+}
 
 const monthMacros = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -77,11 +89,13 @@ const noteWithSection = (item: CslItem) => [item.section && `Section: ${item.sec
 export function bibtexEntry(item: CslItem): string {
   const [year, month] = item.issued['date-parts'][0];
   const note = noteWithSection(item);
+  const { bibtex } = exportFormatOf(item.type);
+  const publisher = item['container-title'] ?? item.publisher ?? item['event-place'];
   const fields: Array<[string, string | undefined]> = [
-    ['entrysubtype', item.type === 'article-newspaper' ? 'newspaper' : undefined],
+    ['entrysubtype', bibtex.entrysubtype],
     ['author', item.author?.map((name) => `{${bibtexText(name.literal)}}`).join(' and ')],
     ['title', bibtexTitle(item.title)],
-    ['journal', bibtexText(item['container-title'])],
+    [bibtex.publisherField, publisher && bibtexText(publisher)],
     ['year', String(year)],
     ['month', month ? monthMacros[month - 1] : undefined],
     // biblatex's (EDTF) mark of an approximate date, which pandoc reads as CSL's circa.
@@ -90,23 +104,24 @@ export function bibtexEntry(item: CslItem): string {
     ['urldate', item.accessed && isoOf(item.accessed)],
     ['note', note ? bibtexText(note) : undefined],
   ];
-  const type = item.type === 'article-newspaper' ? 'article' : 'online';
   const body = fields
     .filter((field): field is [string, string] => field[1] !== undefined)
     // A month macro is written bare: braced, readers take it as text and drop it.
     .map(([name, value]) => `  ${name} = ${name === 'month' ? value : `{${value}}`},`);
-  return `@${type}{${item['citation-key'] ?? item.id},\n${body.join('\n')}\n}\n`;
+  return `@${bibtex.type}{${item['citation-key'] ?? item.id},\n${body.join('\n')}\n}\n`;
 }
 
 export const toBibtex = (items: readonly CslItem[]) => items.map(bibtexEntry).join('\n');
 
 export function risRecord(item: CslItem): string {
   const tags: Array<[string, string | undefined]> = [
-    ['TY', item.type === 'article-newspaper' ? 'NEWS' : 'ELEC'],
+    ['TY', exportFormatOf(item.type).ris],
     ['ID', item['citation-key'] ?? item.id],
     ['TI', item.title],
     ...(item.author ?? []).map((name): [string, string] => ['AU', name.literal]),
-    ['T2', item['container-title']],
+    [risPublisherTag['container-title'], item['container-title']],
+    [risPublisherTag.publisher, item.publisher],
+    [risPublisherTag['event-place'], item['event-place']],
     ['SE', item.section],
     ['PY', String(item.issued['date-parts'][0][0])],
     ['DA', risDateOf(item.issued)],

@@ -1,5 +1,6 @@
 import { cslDate, toCslItem } from '../citations/csl.ts';
 import { foldStrings } from './one-line.ts';
+import type { SourceTypeFormat } from './source-types.ts';
 import type { PageFrontmatter } from '../schemas/page.ts';
 import type { SiteConfig } from '../schemas/site.ts';
 import type { SourceMeta } from '../schemas/source.ts';
@@ -14,10 +15,15 @@ import { absoluteUrl, sourcePath, withBase } from '../lib/url.ts';
 export interface CslItem {
   id: string;
   'citation-key'?: string;
-  type: 'webpage' | 'article-newspaper';
+  /** A page of the site is a webpage; a source is of its kind (src/cite/source-types.ts). */
+  type: SourceTypeFormat['csl'];
   title: string;
-  /** The publication's or the site's name. */
-  'container-title': string;
+  /** The publication's or the site's name; absent for a stand-alone document (a speech, a book). */
+  'container-title'?: string;
+  /** Who issued a stand-alone document (src/cite/source-types.ts, publisherAs). */
+  publisher?: string;
+  /** Where a speech was delivered. */
+  'event-place'?: string;
   section?: string;
   author?: Array<{ literal: string }>;
   issued: { 'date-parts': number[][]; circa?: boolean };

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { loadQuoteIndex } from '../citations/archive-index.ts';
 import { contentDir } from 'virtual:cited-explainer/config';
@@ -9,6 +7,7 @@ import { renderCitedFields, type CitedFields } from './cited-fields.ts';
 import { sortTimeline } from './timeline.ts';
 import { firstMentionProblems } from '../glossary/first-mentions.ts';
 import { ContentError } from '../lib/content-error.ts';
+import { entryFile, entryText } from '../lib/entry-file.ts';
 import { siteConfig, siteLocale } from '../lib/site.ts';
 
 /**
@@ -45,7 +44,7 @@ const files = new WeakMap<object, ContentFile<unknown>>();
 function asFile<T extends { id: string; filePath?: string; data: unknown; collection: string }>(entry: T): ContentFile<T['data']> {
   let file = files.get(entry);
   if (!file) {
-    file = { id: entry.id, file: entry.filePath ?? `${entry.collection}/${entry.id}`, text: entry.filePath ? readFileSync(resolve(entry.filePath), 'utf8') : '', data: entry.data };
+    file = { id: entry.id, file: entryFile(entry), text: entryText(entry), data: entry.data };
     files.set(entry, file);
   }
   return file as ContentFile<T['data']>;

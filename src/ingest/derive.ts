@@ -41,6 +41,8 @@ export function deriveArchive(record: ArchivableRecord, rawText: string): Derive
     publisherNote: record.publisher_note,
     section: record.section,
     headline: record.headline,
+    // Written only when the record names a kind, so the archives of records without one stay byte-identical.
+    ...(record.type ? { type: record.type } : {}),
     author: { name, note: name === record.author ? null : record.author },
     published: record.published,
     url: record.url,

@@ -76,7 +76,7 @@ export default function citedExplainer(options: ExplainerOptions = {}): AstroInt
           },
           // The build's own checks come last, so that the dist check sees everything the others wrote.
           integrations: [mdx(), search({ strings: strings.search }), securityHeaders(), previewImages(), ...(site.url ? [sitemap({ filter: (page) => !page.endsWith('/search/') })] : []), buildChecks(contentDir)],
-          vite: { plugins: [virtualModules({ contentDir, strings, components: { ...defaultComponents, ...overrides } })] },
+          vite: { plugins: [virtualModules({ contentDir, projectRoot: root, strings, components: { ...defaultComponents, ...overrides } })] },
         });
       },
       'astro:config:done': ({ config }) => {

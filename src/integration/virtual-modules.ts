@@ -12,6 +12,8 @@ const COMPONENT_MODULE = 'virtual:cited-explainer/components/';
 export interface VirtualModules {
   /** Absolute path of the content folder. */
   contentDir: string;
+  /** Absolute path of the project root (Astro names content files from it). */
+  projectRoot: string;
   /** The site's strings: its locale file with the content folder's strings.json over it. */
   strings: Strings;
   /** Absolute path (or package specifier) of each replaceable component. */
@@ -19,9 +21,9 @@ export interface VirtualModules {
 }
 
 /** A Vite plugin serving the virtual modules. */
-export function virtualModules({ contentDir, strings, components }: VirtualModules) {
+export function virtualModules({ contentDir, projectRoot, strings, components }: VirtualModules) {
   const modules = new Map<string, string>([
-    [CONFIG_MODULE, `export const contentDir = ${JSON.stringify(contentDir)};\nexport const strings = ${JSON.stringify(strings)};`],
+    [CONFIG_MODULE, `export const contentDir = ${JSON.stringify(contentDir)};\nexport const projectRoot = ${JSON.stringify(projectRoot)};\nexport const strings = ${JSON.stringify(strings)};`],
     ...Object.entries(components).map(([name, path]): [string, string] => [`${COMPONENT_MODULE}${name}`, `export { default } from ${JSON.stringify(path)};`]),
   ]);
   return {

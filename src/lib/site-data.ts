@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { buildLedger } from '../citations/ledger.ts';
 import type { CitingDocument } from '../content-model/cross-references.ts';
@@ -7,6 +5,7 @@ import { getCitedFields } from '../content-model/load.ts';
 import { pageCitationSchema, pageNoteSchema, type Ledger, type PageCitation, type PageNote } from '../schemas/ledger.ts';
 import { pagePath } from './routes.ts';
 import { withBase } from './url.ts';
+import { entryFile, entryText } from './entry-file.ts';
 
 /**
  * Astro glue: the site's pages and ledger, read once per build. The remark plugin records each
@@ -54,11 +53,10 @@ export function getCitingDocuments(): Promise<PublishedDocument[]> {
     ];
     return Promise.all(
       entries.map(async ({ entry, url }) => {
-        const file = entry.filePath ?? `${entry.collection}/${entry.id}`;
         return {
           url,
-          file,
-          text: entry.filePath ? readFileSync(resolve(entry.filePath), 'utf8') : '',
+          file: entryFile(entry),
+          text: entryText(entry),
           citations: await pageCitations(entry),
           notes: await pageNotes(entry),
         };

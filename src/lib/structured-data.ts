@@ -1,3 +1,5 @@
+import { sourceFormatOf } from '../cite/source-types.ts';
+import type { SourceType } from '../schemas/source-type.ts';
 import { absoluteUrl } from './url.ts';
 
 /**
@@ -42,6 +44,20 @@ export interface CitedWork {
   publisher: string;
   published: string;
   url: string | null;
+  /** Its kind (src/cite/source-types.ts); a newspaper article when absent. */
+  type?: SourceType;
+}
+
+/** A cited work in schema.org terms: its type, and its `publisher` as an organisation or, for a speech, the place it was delivered. */
+function citedWorkLd(work: CitedWork) {
+  const format = sourceFormatOf(work);
+  return {
+    '@type': format.schemaOrg,
+    headline: work.headline,
+    ...(format.publisherAs === 'event-place' ? { locationCreated: { '@type': 'Place', name: work.publisher } } : { publisher: { '@type': 'Organization', name: work.publisher } }),
+    datePublished: work.published,
+    ...(work.url ? { url: work.url } : {}),
+  };
 }
 
 export function articleLd(page: { title: string; description: string; url: string; updated: string; siteTitle: string; cites: readonly CitedWork[] }, site: URL | undefined) {
@@ -53,13 +69,7 @@ export function articleLd(page: { title: string; description: string; url: strin
     url: absoluteUrl(page.url, site),
     dateModified: page.updated,
     isPartOf: { '@type': 'WebSite', name: page.siteTitle, ...(site ? { url: site.href } : {}) },
-    citation: page.cites.map((work) => ({
-      '@type': 'NewsArticle',
-      headline: work.headline,
-      publisher: { '@type': 'Organization', name: work.publisher },
-      datePublished: work.published,
-      ...(work.url ? { url: work.url } : {}),
-    })),
+    citation: page.cites.map(citedWorkLd),
   };
 }
 

@@ -12,7 +12,7 @@ export const incidentRowSchema = z.strictObject({
   end: z.string().describe('Last day or month, written as start; empty for an incident of one day.'),
   continuing: z.boolean().describe('True when the latest source reporting it describes it as still going on.'),
   places: z.array(z.string()).describe('Places involved, spelled as the pages spell them, most specific first (in CSV, separated by a semicolon and a space).'),
-  parties: z.array(z.string()).describe('Parties involved: states, ministries, forces, authorities (in CSV, separated by a semicolon and a space).'),
+  parties: z.array(z.string()).describe('The actors involved, by the names their pages use (in CSV, separated by a semicolon and a space); empty where the incident names none.'),
   summary: z.string().describe('One neutral line restating the incident’s page, without its citations (they are in the claims file, page /incidents/).'),
   url: z.string().describe('The incident’s page, where every statement is cited.'),
 });

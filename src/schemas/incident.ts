@@ -21,7 +21,7 @@ const dateInput = z.preprocess(dayAsWritten, partialDate);
 
 /**
  * Front matter of an incident, content/incidents/<start>-<slug>.mdx: metadata (dates, places,
- * parties) for the timeline, maps and search, and the cited fields readers see in the
+ * actors involved) for the timeline, maps and search, and the cited fields readers see in the
  * timeline and the facts box. Every other claim lives in the MDX body, where it is cited.
  */
 export const incidentSchema = z.strictObject({
@@ -41,8 +41,8 @@ export const incidentSchema = z.strictObject({
   continuing: z.boolean().default(false),
   /** Glossary slugs of the places involved (kind: place), most specific first. */
   places: z.array(slug).min(1),
-  /** Actor slugs of the parties involved. */
-  parties: z.array(slug).min(1),
+  /** Actor slugs of those involved (a conflict's parties), shown under the strings' incident.parties ("Involved"; a content folder's strings.json may say "Parties"); may be empty. */
+  parties: z.array(slug).default([]),
   /** When the page was last reviewed against its sources. */
   updated: isoDate,
   changes: changeLog,

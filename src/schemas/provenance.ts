@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate, slug } from './common.ts';
 import { httpUrl } from './site.ts';
+import { sourceTypeSchema } from './source-type.ts';
 import { text } from './text.ts';
 
 /** A file name in the provenance file's folder: no path, so nothing outside it can be named. */
@@ -14,13 +15,18 @@ const note = text({ max: 10_000 });
 export const provenanceRecordSchema = z.object({
   file: fileName,
   id: slug,
-  /** The publication's name as a bibliography prints it ("BBC News"): no commentary. */
+  /**
+   * The publication's name as a bibliography prints it ("BBC News"): no commentary. For a stand-alone
+   * document (`type` book, report, legal-document) its publisher; for a speech, where it was delivered.
+   */
   publisher: text({ max: 200 }),
   /** What we know about the publisher and this copy (site, re-post, rewording), kept out of the name. */
   publisher_note: note.nullable().default(null),
   /** The publication's section the article appeared in, when known. */
   section: text({ max: 200 }).nullable().default(null),
   headline: text({ max: 500 }),
+  /** What kind of document it is (a speech, a book…); left out, a newspaper article. */
+  type: sourceTypeSchema.optional(),
   author: text({ max: 1000 }),
   published: z.object({
     date: isoDate,

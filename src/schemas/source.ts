@@ -1,17 +1,20 @@
 import { z } from 'zod';
 import { isoDate, slug } from './common.ts';
 import { httpUrl } from './site.ts';
+import { sourceTypeSchema } from './source-type.ts';
 
 /** Metadata of one archived source: the front matter of content/sources/<id>.md. */
 export const sourceMetaSchema = z.strictObject({
   id: slug,
-  /** The publication's name as a bibliography prints it ("BBC News"), never with commentary. */
+  /** The publication's name as a bibliography prints it ("BBC News"), never with commentary; by `type`, a document's publisher or a speech's place (src/cite/source-types.ts). */
   publisher: z.string().min(1),
   /** What is known about the publisher and this copy (site, re-post, rewording): shown on the source page and kept in the exports' notes. */
   publisherNote: z.string().min(1).nullable().default(null),
   /** The publication's section, when known. */
   section: z.string().min(1).nullable().default(null),
   headline: z.string().min(1),
+  /** The kind of document, when its provenance names one; absent, a newspaper article (sourceTypeOf). */
+  type: sourceTypeSchema.optional(),
   author: z.strictObject({
     /** Display name, or null when the article carries no byline. */
     name: z.string().min(1).nullable(),

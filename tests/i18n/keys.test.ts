@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isPluralForms } from '../../src/i18n/format.ts';
 import { english } from '../../src/i18n/strings.ts';
+import { sourceTypeSchema } from '../../src/schemas/source-type.ts';
 
 /**
  * A static check of src/ against src/locales/en.json: the code reaches strings as
@@ -14,7 +15,10 @@ const SRC = join(import.meta.dirname, '../../src');
 const files = (readdirSync(SRC, { recursive: true }) as string[]).filter((f) => /\.(ts|astro)$/.test(f) && !f.startsWith('i18n/'));
 const code = new Map(files.map((file) => [file, readFileSync(join(SRC, file), 'utf8')]));
 
-const groups = english as unknown as Record<string, Record<string, unknown>>;
+// Groups read by an id rather than by a key written in the code: words for each kind of source
+// (src/cite/source-types.ts) and each dataset (the /data/ page), checked against their ids below.
+const { sourceTypes, datasetNames, ...keyed } = english;
+const groups = keyed as unknown as Record<string, Record<string, unknown>>;
 
 function usedKeys(file: string, text: string): Array<{ file: string; key: string }> {
   const used: Array<{ file: string; key: string }> = [];
@@ -28,7 +32,7 @@ function usedKeys(file: string, text: string): Array<{ file: string; key: string
   return used;
 }
 
-const used = [...code].flatMap(([file, text]) => usedKeys(file, text));
+const used = [...code].flatMap(([file, text]) => usedKeys(file, text)).filter(({ key }) => !/^(sourceTypes|datasetNames)\./.test(key));
 const leafKeys = Object.entries(groups).flatMap(([group, strings]) => Object.keys(strings).map((key) => `${group}.${key}`));
 
 describe('src/locales/en.json', () => {
@@ -45,6 +49,12 @@ describe('src/locales/en.json', () => {
     // The range separators are read as a group, by the date formatter (src/i18n/locale.ts).
     const readWhole = new Set(['dates.rangeBetweenDays', 'dates.rangeBetweenDates']);
     expect(leafKeys.filter((key) => !usedSet.has(key) && !readWhole.has(key))).toEqual([]);
+  });
+
+  it('names every kind of source and every dataset, with the same words for each', () => {
+    expect(Object.keys(sourceTypes).sort()).toEqual([...sourceTypeSchema.options, 'mixed'].sort());
+    for (const [type, words] of Object.entries(sourceTypes)) expect(Object.keys(words).sort(), type).toEqual(type === 'mixed' ? ['listNoun', 'nouns'] : ['label', 'listNoun', 'noun', 'nouns', 'publisherLabel']);
+    expect(Object.keys(datasetNames).sort()).toEqual(['citations', 'glossary', 'incidents', 'sources']);
   });
 
   it('holds only strings and plural forms, two levels deep', () => {
