@@ -6,7 +6,9 @@ export default defineConfig({
     projects: [
       {
         // Pure functions and in-process checks: no build, no browser; seconds (npm run test:unit).
-        test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/site/**', 'tests/package/**'] },
+        // Files share their worker's module cache (isolate: false): importing the generator's modules
+        // afresh for every file took most of the run. A test that fakes the clock restores it (afterEach).
+        test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/site/**', 'tests/package/**'], isolate: false },
       },
       {
         // The packed integration installed into a fresh project outside the repository, and built.

@@ -1,12 +1,14 @@
 import { mkdtempSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { loadSpeakerNames } from '../../src/citations/archive-index.ts';
 
 describe('content caches', () => {
   const dir = mkdtempSync(join(tmpdir(), 'speakers-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  // Unit files share a worker (isolate: false): a fake clock must not outlive its test.
+  afterEach(() => vi.useRealTimers());
 
   it('read the folder again when a file changes (astro dev), not on every call', () => {
     vi.useFakeTimers();
@@ -20,6 +22,5 @@ describe('content caches', () => {
     expect(loadSpeakerNames(dir).get('mayor')).toBe('The mayor');
     vi.advanceTimersByTime(600);
     expect(loadSpeakerNames(dir).get('mayor')).toBe('The new mayor');
-    vi.useRealTimers();
   });
 });

@@ -119,7 +119,7 @@ describe('no field can break out of its record', () => {
   it('RIS: one record, one line per tag', () => {
     const ris = risRecord(item);
     expect(risTags(ris)).toEqual(['TY', 'ID', 'TI', 'T2', 'PY', 'DA', 'UR', 'ER']);
-    expect(new Cite(ris).data).toHaveLength(1);
+    expect(new Cite(ris, { forceType: '@ris/file' }).data).toHaveLength(1);
   });
 
   it('BibTeX: one entry, braces balanced, LaTeX specials escaped', () => {

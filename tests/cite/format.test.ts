@@ -69,7 +69,7 @@ describe('formatCitation of an explainer page', () => {
   });
 
   it('BibTeX round-trips through citation-js’s BibTeX parser to the same title, date and URL', () => {
-    const [parsed] = new Cite(cited.bibtex).data;
+    const [parsed] = new Cite(cited.bibtex, { forceType: '@biblatex/text' }).data;
     expect(parsed.title).toBe('The River Town flood');
     expect(parsed.issued).toEqual({ 'date-parts': [[2024, 6, 1]] });
     expect(parsed.URL).toBe(url);
@@ -78,7 +78,7 @@ describe('formatCitation of an explainer page', () => {
   it('RIS parses, with the title, site name, date and URL', () => {
     expect(cited.ris.startsWith('TY  - ELEC\n')).toBe(true);
     expect(cited.ris.endsWith('ER  - \n')).toBe(true);
-    const [parsed] = new Cite(cited.ris).data;
+    const [parsed] = new Cite(cited.ris, { forceType: '@ris/file' }).data;
     expect(parsed.title).toBe('The River Town flood');
     // citation-js reads an ELEC record's T2 as the collection (Zotero: the website's title).
     expect(parsed['collection-title']).toBe('River Town flood explainer');

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page, Request } from 'playwright-core';
+import { readerProblems } from '../site/reader/reader-checks.ts';
 import { writeFileAtomic } from '../../src/lib/atomic-write.ts';
 import { axeViolations } from './axe.ts';
 import { launchChromium } from './browser.ts';
@@ -41,6 +42,7 @@ export async function openSite(outDir: string, base: string, contextOptions: Par
 /** axe-core violations of one page, one line per failing element (see axe.ts). */
 export interface PageAxe {
   light: string[];
+  /** axe's colour rules only: the dark scheme changes nothing else. */
   dark: string[];
   /** Within the first citation preview, open; absent on a page without citation markers. */
   previewLight?: string[];
@@ -73,6 +75,52 @@ export interface PageCrawl {
   previewOpened: boolean | null;
   /** Present when the crawl was thorough (see crawlSite). */
   axe?: PageAxe;
+  /** Thorough crawl: the first preview by keyboard (focus on its marker, then Enter, Escape, Enter, Tab, Escape); null without markers. */
+  keyboard?: KeyboardPreview | null;
+  /** Thorough crawl: the first marker without JavaScript (a declarative popover), and the endnotes; null without markers. */
+  noJsPreview?: NoJsPreview | null;
+  /** Thorough crawl: the page as printed (print media, as loaded, before any interaction). */
+  print?: PrintView;
+  /** Thorough crawl: how far the page scrolls sideways at 320 px (light scheme), and what sticks out; null when it does not. */
+  narrowOverflow?: string | null;
+}
+
+export interface KeyboardPreview {
+  /** Escape closed the preview the crawl had opened by a click. */
+  escapeClosesClicked: boolean;
+  /** With focus on the marker: Enter opened the preview, and it showed. */
+  enterOpens: boolean;
+  /** Escape closed it, and focus went back to the marker. */
+  escapeCloses: boolean;
+  focusReturned: boolean;
+  /** Enter again, then Tab: focus moved into the preview; Escape closed it once more. */
+  tabEntersPreview: boolean;
+  closedAgain: boolean;
+}
+
+export interface NoJsPreview {
+  hiddenBefore: boolean;
+  shownOnClick: boolean;
+  hiddenOnEscape: boolean;
+  endnotesVisible: boolean;
+  endnoteItems: number;
+  /** The endnotes' first link to an archived paragraph, and what clicking it showed. */
+  archiveHref: string;
+  landedOn: string;
+  target: { count: number; visible: boolean; id: string | null };
+}
+
+export interface PrintView {
+  /** How many <nav> in <header>, and how many of those show. */
+  headerNavs: number;
+  headerNavsShown: number;
+  /** The header's search box or form, shown. */
+  headerSearchShown: number;
+  bodyText: string;
+  canonical: string | null;
+  previewsShown: number;
+  /** The first doc-endnotes block; null when the page has none. */
+  endnotes: { visible: boolean; lists: number; sources: Array<{ visible: boolean; text: string; passages: number; sourceHref: string }> } | null;
 }
 
 /** One crawl of a built site in Chromium: everything the site checks assert on, gathered once. */
@@ -165,11 +213,17 @@ async function visitWithJavaScript(visiting: VisitingPage, url: string, thorough
   const { failed, foreign, consoleErrors, cspViolations } = record;
   const plain = { status: response?.status() ?? 0, plainView, failed, foreign, consoleErrors, cspViolations, style };
   if (!thorough) return { ...plain, previewOpened: null };
+  await page.emulateMedia({ media: 'print' });
+  const print = await printView(page);
+  await page.emulateMedia({ media: null });
+  // Dark changes colours only (accessibility.test.ts checks the stylesheet says so): in dark, only
+  // axe's colour rules can find anything the light run did not.
   const result: PageAxe = { light: await axeViolations(page), dark: [] };
   await page.emulateMedia({ colorScheme: 'dark' });
-  result.dark = await axeViolations(page);
+  result.dark = await axeViolations(page, undefined, { colourOnly: true });
   // Open a citation preview and scroll to the end, in case either loads something.
   let previewOpened: boolean | null = null;
+  let keyboard: KeyboardPreview | null = null;
   const marker = page.locator('.cite-marker').first();
   if ((await marker.count()) > 0) {
     await marker.click();
@@ -177,21 +231,104 @@ async function visitWithJavaScript(visiting: VisitingPage, url: string, thorough
     previewOpened = await page.locator(`[id="${id}"]`).evaluate((element) => element.matches(':popover-open'));
     if (previewOpened) {
       // Only the preview: the rest of the page is as it was, and was checked above in both schemes.
-      result.previewDark = await axeViolations(page, `[id="${id}"]`);
+      result.previewDark = await axeViolations(page, `[id="${id}"]`, { colourOnly: true });
       await page.emulateMedia({ colorScheme: 'light' });
       result.previewLight = await axeViolations(page, `[id="${id}"]`);
     }
+    keyboard = await keyboardPreview(page, marker, page.locator(`[id="${id}"]`));
   }
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   await visiting.settled();
-  return { ...plain, previewOpened, axe: result };
+  // The narrowest phone last: the page object is reused, so its window is put back.
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 320, height: 900 });
+  const narrowOverflow = (await readerProblems(page, { overflowOnly: true })).overflow;
+  await page.setViewportSize(DEFAULT_VIEWPORT);
+  return { ...plain, previewOpened, axe: result, keyboard, print, narrowOverflow };
 }
 
-async function visitWithoutJavaScript(page: Page, url: string): Promise<Pick<PageCrawl, 'noJsStatus' | 'facts' | 'noJs'>> {
+/** Playwright's default window, which the crawl's pages start with. */
+const DEFAULT_VIEWPORT = { width: 1280, height: 720 };
+
+async function keyboardPreview(page: Page, marker: Locator, preview: Locator): Promise<KeyboardPreview> {
+  const isOpen = () => preview.evaluate((element) => element.matches(':popover-open'));
+  const markerHasFocus = () => marker.evaluate((element) => element === document.activeElement);
+  await page.keyboard.press('Escape');
+  const escapeClosesClicked = !(await isOpen());
+  await marker.focus();
+  await page.keyboard.press('Enter');
+  const enterOpens = (await isOpen()) && (await preview.isVisible());
+  await page.keyboard.press('Escape');
+  const escapeCloses = !(await isOpen());
+  const focusReturned = await markerHasFocus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  const tabEntersPreview = await preview.evaluate((element) => element.contains(document.activeElement));
+  await page.keyboard.press('Escape');
+  return { escapeClosesClicked, enterOpens, escapeCloses, focusReturned, tabEntersPreview, closedAgain: !(await isOpen()) };
+}
+
+/** What shows of the page under print media (shown: a box, not visibility: hidden, as Playwright's isVisible). */
+function printView(page: Page): Promise<PrintView> {
+  return page.evaluate(() => {
+    const shown = (element: Element) => {
+      const box = element.getBoundingClientRect();
+      return box.width > 0 && box.height > 0 && getComputedStyle(element).visibility !== 'hidden';
+    };
+    const count = (selector: string, root: ParentNode = document) => root.querySelectorAll(selector).length;
+    const navs = [...document.querySelectorAll('header nav')];
+    const endnotes = document.querySelector('[role="doc-endnotes"]');
+    return {
+      headerNavs: navs.length,
+      headerNavsShown: navs.filter(shown).length,
+      headerSearchShown: [...document.querySelectorAll('header [role="search"], header form')].filter(shown).length,
+      bodyText: document.body.innerText,
+      canonical: document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null,
+      previewsShown: [...document.querySelectorAll('.cite-preview')].filter(shown).length,
+      endnotes: endnotes && {
+        visible: shown(endnotes),
+        lists: count('ol', endnotes),
+        sources: [...endnotes.querySelectorAll('.endnote-source')].map((note) => ({
+          visible: shown(note),
+          text: (note as HTMLElement).innerText,
+          passages: count('li[id^="note-"]', note),
+          sourceHref: note.querySelector('a[href*="/sources/"]')?.getAttribute('href') ?? '',
+        })),
+      },
+    };
+  });
+}
+
+/** Without JavaScript: the first marker opens its preview and Escape closes it; the endnotes show; their first archive link lands on its paragraph. */
+async function noJsPreview(page: Page): Promise<NoJsPreview | null> {
+  const marker = page.locator('.cite-marker').first();
+  if ((await marker.count()) === 0) return null;
+  const preview = page.locator(`[id="${await marker.getAttribute('popovertarget')}"]`);
+  const hiddenBefore = !(await preview.isVisible());
+  await marker.click();
+  const shownOnClick = await preview.isVisible();
+  await page.keyboard.press('Escape');
+  const hiddenOnEscape = !(await preview.isVisible());
+  const endnotes = page.locator('[role="doc-endnotes"]').first();
+  const endnotesVisible = await endnotes.isVisible();
+  const endnoteItems = await endnotes.locator('li').count();
+  const archiveLink = endnotes.locator('a[href*="/sources/"][href*="#p"]').first();
+  const archiveHref = (await archiveLink.getAttribute('href')) ?? '';
+  await archiveLink.click();
+  await page.waitForURL((url) => url.href.endsWith(archiveHref.replace(/^.*\/sources\//, '/sources/')));
+  const target = page.locator(':target');
+  const count = await target.count();
+  return {
+    hiddenBefore, shownOnClick, hiddenOnEscape, endnotesVisible, endnoteItems, archiveHref, landedOn: page.url(),
+    target: { count, visible: count === 1 && (await target.isVisible()), id: count === 1 ? await target.getAttribute('id') : null },
+  };
+}
+
+async function visitWithoutJavaScript(page: Page, url: string, thorough: boolean): Promise<Pick<PageCrawl, 'noJsStatus' | 'facts' | 'noJs' | 'noJsPreview'>> {
   const response = await page.goto(url);
   const h1 = page.locator('main h1').first();
   const main = page.locator('main').first();
-  return {
+  const seen = {
     noJsStatus: response?.status() ?? 0,
     facts: await pageFacts(page),
     noJs: {
@@ -199,14 +336,17 @@ async function visitWithoutJavaScript(page: Page, url: string): Promise<Pick<Pag
       mainText: (await main.count()) > 0 ? (await main.innerText()).trim() : '',
     },
   };
+  return thorough ? { ...seen, noJsPreview: await noJsPreview(page) } : seen;
 }
 
 /**
  * Serves a built site and visits every page twice: without JavaScript (the DOM as published: links,
- * ids, scripts, CSP; what shows) and with it (requests and their weights, console, CSP refusals,
- * the site's stylesheet; when `thorough`, also axe-core in both colour schemes, then a citation
- * preview opened, axe on it, and the page scrolled to its end). A few pages at a time: much of a
- * visit is waiting for Chromium.
+ * ids, scripts, CSP; what shows; when `thorough`, the first citation marker and the endnotes) and
+ * with it (requests and their weights, console, CSP refusals, the site's stylesheet; when
+ * `thorough`, also the page printed, axe-core in both colour schemes (dark: its colour rules), then
+ * a citation preview opened, axe on it, the preview by keyboard, the page scrolled to its end, and
+ * the page at 320 px). The checks that need a page of their own are gathered into these visits:
+ * loading a page is most of a check's cost. A few pages at a time: much of a visit is waiting for Chromium.
  */
 export async function crawlSite(outDir: string, base: string, options: { thorough: boolean }): Promise<SiteCrawl> {
   const open = await openSite(outDir, base);
@@ -220,7 +360,7 @@ export async function crawlSite(outDir: string, base: string, options: { thoroug
       const withoutJs = await noJsContext.newPage();
       for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
         const url = new URL(path.slice(1), open.server.url).href;
-        byPage[path] = { ...(await visitWithJavaScript(withJs, url, options.thorough)), ...(await visitWithoutJavaScript(withoutJs, url)) };
+        byPage[path] = { ...(await visitWithJavaScript(withJs, url, options.thorough)), ...(await visitWithoutJavaScript(withoutJs, url, options.thorough)) };
       }
     };
     await Promise.all(Array.from({ length: 3 }, worker));

@@ -55,7 +55,7 @@ export function expectCslRecord(back: Record<string, unknown>, twin: CslItem): v
 
 /** A RIS file as citation-js reads it, checked record by record against the CSL-JSON twins. */
 export function expectRisRecords(ris: string, twins: readonly CslItem[]): void {
-  const read = new Cite(ris).data as Array<Record<string, unknown>>;
+  const read = new Cite(ris, { forceType: '@ris/file' }).data as Array<Record<string, unknown>>;
   expect(read).toHaveLength(twins.length);
   const records = ris.split(/^ER {2}- $/m).slice(0, -1);
   for (const [i, twin] of twins.entries()) {

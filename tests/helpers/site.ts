@@ -55,6 +55,21 @@ export function onePagePerType(pages: string[]): string[] {
   return [...seen.values()];
 }
 
+/**
+ * A page of each kind, for checks that depend on a page's template rather than its text: every
+ * top-level page ("/", "/glossary/", "/404.html"), and the first page under each section
+ * ("/incidents/…"), whose pages share one template.
+ */
+export function onePagePerKind(pages: string[]): string[] {
+  const kinds = new Map<string, string>();
+  for (const path of pages) {
+    const segments = path.split('/').filter(Boolean);
+    const kind = segments.length > 1 ? `${segments[0]}/*` : path;
+    if (!kinds.has(kind)) kinds.set(kind, path);
+  }
+  return [...kinds.values()];
+}
+
 export function readPage(outDir: string, path: string): string {
   return readFileSync(path.endsWith('.html') ? join(outDir, path) : join(outDir, path, 'index.html'), 'utf8');
 }

@@ -19,11 +19,11 @@ export interface ReaderProblems {
 /**
  * What a reader would trip over on the page as it is laid out now (viewport, colour scheme). The
  * exceptions are WCAG 2.5.8's own: a link inside a line of text, and an undersized target whose
- * 24 px circle touches no other target.
+ * 24 px circle touches no other target. `overflowOnly`: only the sideways scrolling is measured.
  */
-export async function readerProblems(page: Page): Promise<ReaderProblems> {
+export async function readerProblems(page: Page, options: { overflowOnly?: boolean } = {}): Promise<ReaderProblems> {
   return page.evaluate(
-    ({ minText, minTarget }) => {
+    ({ minText, minTarget, overflowOnly }) => {
       const describe = (element: Element) => {
         const classes = typeof element.className === 'string' ? element.className : (element.getAttribute('class') ?? '');
         const text = (element.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
@@ -42,6 +42,7 @@ export async function readerProblems(page: Page): Promise<ReaderProblems> {
         const innermost = out.filter((element) => !out.some((other) => other !== element && element.contains(other)));
         overflow = `${root.scrollWidth} px wide in a ${root.clientWidth} px window: ${innermost.slice(0, 3).map(describe).join('; ')}`;
       }
+      if (overflowOnly) return { overflow, smallText: [], smallTargets: [] };
 
       const smallText = new Set<string>();
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -87,7 +88,7 @@ export async function readerProblems(page: Page): Promise<ReaderProblems> {
       }
       return { overflow, smallText: [...smallText], smallTargets };
     },
-    { minText: MIN_TEXT_PX, minTarget: MIN_TARGET_PX },
+    { minText: MIN_TEXT_PX, minTarget: MIN_TARGET_PX, overflowOnly: options.overflowOnly ?? false },
   );
 }
 
