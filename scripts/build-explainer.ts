@@ -19,9 +19,17 @@ const outDir = resolve(values.out);
 const content = values.content && resolve(values.content);
 const cacheDir = `./node_modules/.astro/${createHash('sha256').update(`${content ?? 'project'}\0${outDir}`).digest('hex').slice(0, 12)}`;
 
-await build({
-  outDir,
-  base: values.base,
-  cacheDir,
-  ...(content ? { configFile: false, integrations: [citedExplainer({ content })] } : {}),
-});
+try {
+  await build({
+    outDir,
+    base: values.base,
+    cacheDir,
+    ...(content ? { configFile: false, integrations: [citedExplainer({ content })] } : {}),
+  });
+} catch (error) {
+  // As `astro build` reports an error: the message, then where (Astro's errors carry the file and line).
+  const { message, loc, hint } = error as Error & { loc?: { file?: string; line?: number; column?: number }; hint?: string };
+  const where = loc?.file ? `\n  Location:\n    ${[loc.file, loc.line, loc.column].filter((part) => part !== undefined).join(':')}` : '';
+  console.error(`${message}${where}${hint ? `\n  Hint:\n    ${hint}` : ''}`);
+  process.exitCode = 1;
+}

@@ -69,6 +69,9 @@ export default function citedExplainer(options: ExplainerOptions = {}): AstroInt
         updateConfig({
           site: site.url ?? config.site,
           trailingSlash: 'always',
+          // Astro adds the base's trailing slash only for a trailingSlash set in the project's own
+          // config; the pages, search and the dist check all expect "/explainer/".
+          base: config.base.endsWith('/') ? config.base : `${config.base}/`,
           build: { format: 'directory', inlineStylesheets: 'never' },
           markdown: {
             // Astro 7's default processor (Sätteri) runs no remark plugins; the citation engine needs one.
