@@ -36,6 +36,7 @@ const duration = String.raw`((?:\d+m\s*)?[\d.]+m?s)`;
 
 export function parsePhases(log: string): BuildPhases {
   // Astro colours its log unless told not to; the figures are read from the text.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the escape character starts a colour code
   const text = log.replace(/\x1b\[[0-9;]*m/g, '');
   const lines = text.split('\n');
   const after = (marker: RegExp, pattern: RegExp): number | null => {

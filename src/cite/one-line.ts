@@ -4,7 +4,7 @@
  * field of each export is folded onto one line: line breaks (CR, LF, NEL, U+2028/9) and other
  * control characters become one space.
  */
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
 const breaks = /[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g;
 
 export const oneLine = (text: string) => text.replace(breaks, ' ');

@@ -92,7 +92,7 @@ export function cleanArticle(raw: string, options: CleanOptions): CleanResult {
   if (stripped > 0) log.push(`Removed ${stripped} line(s) of page furniture (captions, credits, prompts, forms).`);
 
   const headline = tidy(options.headline);
-  const headlineAt = lines.findIndex((line) => line === headline);
+  const headlineAt = lines.indexOf(headline);
   if (headlineAt >= 0) {
     if (headlineAt > 0) log.push(`Removed ${headlineAt} line(s) of page furniture before the headline.`);
     lines.splice(0, headlineAt + 1);

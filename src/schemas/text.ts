@@ -7,7 +7,7 @@ import { z } from 'zod';
  * in XML (feed, preview images) at all.
  */
 // With the u flag a surrogate pair is one code point, so [\ud800-\udfff] matches only unpaired ones.
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
 const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\ud800-\udfff\ufffe\uffff]/u;
 
 /** The first character of `value` no text field may hold, with its position (1-based) and what it is. */

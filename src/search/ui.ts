@@ -130,7 +130,7 @@ function excerptNode(html: string): HTMLElement {
 
 /** Keeps the highlight parameter Pagefind added, and points a pinned glossary match at its anchor. */
 function linkFor(data: PagefindResultData, pinnedUrl: string | undefined): string {
-  if (!pinnedUrl || !pinnedUrl.includes('#')) return data.url;
+  if (!pinnedUrl?.includes('#')) return data.url;
   const [path, hash] = pinnedUrl.split('#');
   const query = data.url.match(/\?[^#]*/)?.[0] ?? '';
   return `${path}${query}#${hash}`;

@@ -68,7 +68,7 @@ const shown = (value: string) => JSON.stringify(value.length > 80 ? `${value.sli
 
 /** The scheme of a URL as a browser reads it (tabs and newlines removed, outer spaces trimmed), lower case. */
 export function urlScheme(value: string): string | undefined {
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: browsers skip leading control characters in a URL, and so must the check
   const cleaned = value.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
   return /^([a-z][a-z0-9+.-]*):/i.exec(cleaned)?.[1].toLowerCase();
 }

@@ -43,7 +43,10 @@ const isLetter = (code: number) => (code >= 0x41 && code <= 0x5a) || (code >= 0x
 const endTags = new Map<string, RegExp>();
 const endTagOf = (name: string) => {
   let pattern = endTags.get(name);
-  if (!pattern) endTags.set(name, (pattern = new RegExp(`</${name}[\\s/>]`, 'gi')));
+  if (!pattern) {
+    pattern = new RegExp(`</${name}[\\s/>]`, 'gi');
+    endTags.set(name, pattern);
+  }
   return pattern;
 };
 

@@ -32,7 +32,9 @@ describe('a broken content folder fails the checks with file and line', () => {
 
 describe('a broken citation in the fixture explainer', () => {
   const copies: string[] = [];
-  afterAll(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  afterAll(() => {
+    for (const dir of copies) rmSync(dir, { recursive: true, force: true });
+  });
   const variant = (edit: (page: string) => string) => {
     const copy = fixtureVariant(edit);
     copies.push(copy.dir);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { crossReferenceErrors, lineOf, throwFirst, type ContentFile, type ModelInput } from '../../src/content-model/cross-references.ts';
-import type { LocateResult } from '../../src/citations/locate.ts';
 import { ContentError } from '../../src/lib/content-error.ts';
 import { actorSchema, type Actor } from '../../src/schemas/actor.ts';
 import { glossarySchema, type GlossaryEntry } from '../../src/schemas/glossary.ts';

@@ -156,7 +156,10 @@ async function visitingPage(context: BrowserContext, origin: string) {
   let waiters: Array<() => void> = [];
   const finished = (request: Request) => {
     pending.delete(request);
-    if (pending.size === 0) (waiters.forEach((wake) => wake()), (waiters = []));
+    if (pending.size === 0) {
+      for (const wake of waiters) wake();
+      waiters = [];
+    }
   };
   // Anything for another origin is recorded and aborted: nothing leaves the machine.
   await page.route('**/*', (route) => {

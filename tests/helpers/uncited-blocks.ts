@@ -1,6 +1,6 @@
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { toString } from 'hast-util-to-string';
+import { toString as textOf } from 'hast-util-to-string';
 
 /**
  * The promise, checked on the built HTML: every paragraph, list item, table row, caption and box a
@@ -46,9 +46,9 @@ export function uncitedBlocks(html: string): string[] {
     if (interfaceParts(el)) return;
     // A table's header row labels its columns.
     const headerRow = el.tagName === 'tr' && el.children.filter(isElement).every((cell) => cell.tagName === 'th');
-    if (blocks.has(el.tagName) && toString(el).trim() !== '' && !headerRow) {
+    if (blocks.has(el.tagName) && textOf(el).trim() !== '' && !headerRow) {
       if (!carriesCitation(el) && !isLinkLine(el) && !(el.tagName === 'li' && el.children.filter(isElement).some((c) => blocks.has(c.tagName)))) {
-        found.push(toString(el).trim().replace(/\s+/g, ' ').slice(0, 100));
+        found.push(textOf(el).trim().replace(/\s+/g, ' ').slice(0, 100));
       }
       if (el.tagName !== 'li') return;
     }

@@ -11,7 +11,9 @@ describe('buildCache', () => {
     dirs.push(dir);
     return { dir, cache: buildCache(dir, 'png') };
   };
-  afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
 
   it('gives back what was written for the same inputs, from a file named by their hash', () => {
     const { dir, cache } = fresh();

@@ -152,7 +152,9 @@ describe('a good fixture site', () => {
 describe('a broken citation fails the build (end to end: line and column through the MDX build)', () => {
   const quote = 'The northern bridge reopened on Tuesday';
   const copies: string[] = [];
-  afterAll(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  afterAll(() => {
+    for (const dir of copies) rmSync(dir, { recursive: true, force: true });
+  });
 
   it('names the file, line and column of a quote not in the source, suggests the passage, and writes nothing', () => {
     const { dir, text } = fixtureVariant((page) => page.replace(`${quote}]`, 'The northern bridge opened on Tuesday]'));

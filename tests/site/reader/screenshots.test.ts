@@ -15,7 +15,7 @@ const build = builtSite();
 const pages = onePagePerKind(listPages(build.outDir));
 const views = [390, 1280].flatMap((width) => (['light', 'dark'] as const).map((scheme) => ({ width, scheme })));
 const screenshots = join(buildsDir, 'screenshots');
-const fileName = (path: string) => (path.replace(/^\/|\/$/g, '').replace(/[/.]/g, '-') || 'home') + '.png';
+const fileName = (path: string) => `${path.replace(/^\/|\/$/g, '').replace(/[/.]/g, '-') || 'home'}.png`;
 
 const site = sitePage(build);
 let crawl: SiteCrawl;
