@@ -3,17 +3,16 @@ import { createRequire } from 'node:module';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
-import { unified } from '@astrojs/markdown-remark';
+import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
-import { remarkCitations } from '../citations/remark-citations.ts';
+import { satteriCitations } from '../citations/satteri-citations.ts';
 import { ContentError } from '../lib/content-error.ts';
 import { loadSiteConfig } from '../lib/site-config.ts';
 import previewImages from '../preview/integration.ts';
 import { explainerOptionsSchema, type ExplainerOptions } from '../schemas/options.ts';
 import search from '../search/integration.ts';
 import securityHeaders, { buildChecks } from '../security/integration.ts';
-import { remarkSmartQuotes } from '../typography/remark-smart-quotes.ts';
 import { routeFiles, routePattern } from './route-files.ts';
 import { virtualModules } from './virtual-modules.ts';
 
@@ -68,8 +67,9 @@ export default function citedExplainer(options: ExplainerOptions = {}): AstroInt
           trailingSlash: 'always',
           build: { format: 'directory', inlineStylesheets: 'never' },
           markdown: {
-            // Astro 7's default processor (Sätteri) runs no remark plugins; the citation engine needs one.
-            processor: unified({ remarkPlugins: [remarkSmartQuotes, [remarkCitations, { contentDir, base: config.base }]] }),
+            // Sätteri (Astro 7's default) parses in Rust and runs the citation engine as an mdast plugin;
+            // its smart punctuation (on by default) curls quotes as remark-smartypants did.
+            processor: satteri({ mdastPlugins: [satteriCitations({ contentDir, base: config.base })] }),
           },
           // The build's own checks come last, so that the dist check sees everything the others wrote.
           integrations: [mdx(), search(), securityHeaders(), previewImages(), ...(site.url ? [sitemap({ filter: (page) => !page.endsWith('/search/') })] : []), buildChecks(contentDir)],
