@@ -13,6 +13,7 @@ import previewImages from '../preview/integration.ts';
 import { explainerOptionsSchema, type ExplainerOptions } from '../schemas/options.ts';
 import search from '../search/integration.ts';
 import securityHeaders, { buildChecks } from '../security/integration.ts';
+import { satteriSmartQuotes } from '../typography/satteri-smart-quotes.ts';
 import { routeFiles, routePattern } from './route-files.ts';
 import { virtualModules } from './virtual-modules.ts';
 
@@ -67,9 +68,12 @@ export default function citedExplainer(options: ExplainerOptions = {}): AstroInt
           trailingSlash: 'always',
           build: { format: 'directory', inlineStylesheets: 'never' },
           markdown: {
-            // Sätteri (Astro 7's default) parses in Rust and runs the citation engine as an mdast plugin;
-            // its smart punctuation (on by default) curls quotes as remark-smartypants did.
-            processor: satteri({ mdastPlugins: [satteriCitations({ contentDir, base: config.base })] }),
+            // Sätteri (Astro 7's default) parses in Rust and runs the citation engine as an mdast plugin,
+            // after the site's quotes (the rule data fields follow); its own smart punctuation does the rest.
+            processor: satteri({
+              mdastPlugins: [satteriSmartQuotes(), satteriCitations({ contentDir, base: config.base })],
+              features: { smartPunctuation: { quotes: false } },
+            }),
           },
           // The build's own checks come last, so that the dist check sees everything the others wrote.
           integrations: [mdx(), search(), securityHeaders(), previewImages(), ...(site.url ? [sitemap({ filter: (page) => !page.endsWith('/search/') })] : []), buildChecks(contentDir)],
