@@ -110,6 +110,12 @@ describe.each(processors)('through %s', (processor) => {
     });
   });
 
+  it('leaves a document outside the content folder alone', () => {
+    const { html, frontmatter } = renderPage(processor, { path: '/site/src/pages/other.md', text: 'Text.[@river-report: nowhere]', contentDir: '/site/content', index });
+    expect(html).toContain('Text.[@river-report: nowhere]');
+    expect(frontmatter).toEqual({});
+  });
+
   describe('citations: notes, headings, tables and exceptions', () => {
     const notesOf = (markdown: string) => renderPage(processor, { path: '/site/content/pages/flood.mdx', text: markdown, contentDir: '/site/content', index }).frontmatter.notes;
 
