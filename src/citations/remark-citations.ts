@@ -9,9 +9,7 @@ import { citePage, pageFile, siteNoteProperties, type CitationOptions, type Fron
  * (and the notes as `.notes`).
  */
 
-export type RemarkCitationsOptions = CitationOptions;
-
-export function remarkCitations(options: RemarkCitationsOptions) {
+export function remarkCitations(options: CitationOptions) {
   return (tree: Root, file: VFile) => {
     const page = file.path ? pageFile(options.contentDir, file.path) : undefined;
     if (!page) return;
