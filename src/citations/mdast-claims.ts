@@ -11,8 +11,8 @@ import { findCitations, type CitationToken } from './syntax.ts';
 /**
  * Claims in an mdast block: splits a paragraph's inline content at its [@…] citations, groups the
  * text before each group of citations into a claim, and rebuilds the block with each claim wrapped
- * in its anchored span and followed by its markers. Shared by the remark plugin (MDX prose) and
- * the renderer of cited data fields, so both follow one set of rules.
+ * in its anchored span and followed by its markers. Shared by the page core (cite-page.ts, under
+ * the Sätteri and remark plugins) and the renderer of cited data fields: one set of rules.
  */
 
 /** A node of ours that mdast-util-to-hast turns into the element named in its data. */

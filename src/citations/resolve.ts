@@ -10,8 +10,8 @@ import type { CitationToken } from './syntax.ts';
 /**
  * The processor-independent core of a page's citations: locates every quote, applies the
  * faithfulness rules (rules.ts), numbers the notes (one number per distinct passage), gives each
- * claim a stable anchor, and collects the page's ledger records. The remark plugin and the
- * renderer of cited data fields are thin adapters around this.
+ * claim a stable anchor, and collects the page's ledger records. The page core (cite-page.ts, with
+ * its Sätteri and remark adapters) and the renderer of cited data fields build on this.
  */
 
 export interface CitationLocation {

@@ -3,10 +3,10 @@ import { createRequire } from 'node:module';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
-import { unified } from '@astrojs/markdown-remark';
+import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
-import { remarkCitations } from '../citations/remark-citations.ts';
+import { satteriCitations } from '../citations/satteri-citations.ts';
 import { availableLocales, loadStrings, LOCALES_DIR } from '../i18n/load.ts';
 import { ContentError } from '../lib/content-error.ts';
 import { loadSiteConfig } from '../lib/site-config.ts';
@@ -14,7 +14,7 @@ import previewImages from '../preview/integration.ts';
 import { explainerOptionsSchema, type ExplainerOptions } from '../schemas/options.ts';
 import search from '../search/integration.ts';
 import securityHeaders, { buildChecks } from '../security/integration.ts';
-import { remarkSmartQuotes } from '../typography/remark-smart-quotes.ts';
+import { satteriSmartQuotes } from '../typography/satteri-smart-quotes.ts';
 import { routeFiles, routePattern } from './route-files.ts';
 import { virtualModules } from './virtual-modules.ts';
 
@@ -74,8 +74,12 @@ export default function citedExplainer(options: ExplainerOptions = {}): AstroInt
           base: config.base.endsWith('/') ? config.base : `${config.base}/`,
           build: { format: 'directory', inlineStylesheets: 'never' },
           markdown: {
-            // Astro 7's default processor (Sätteri) runs no remark plugins; the citation engine needs one.
-            processor: unified({ remarkPlugins: [remarkSmartQuotes, [remarkCitations, { contentDir, base: config.base, lang: site.lang, strings }]] }),
+            // Sätteri (Astro 7's default) parses in Rust and runs the citation engine as an mdast plugin,
+            // after the site's quotes (the rule data fields follow); its own smart punctuation does the rest.
+            processor: satteri({
+              mdastPlugins: [satteriSmartQuotes(), satteriCitations({ contentDir, base: config.base, lang: site.lang, strings })],
+              features: { smartPunctuation: { quotes: false } },
+            }),
           },
           // The build's own checks come last, so that the dist check sees everything the others wrote.
           integrations: [mdx(), search({ strings: strings.search }), securityHeaders(), previewImages(), ...(site.url ? [sitemap({ filter: (page) => !page.endsWith('/search/') })] : []), buildChecks(contentDir)],

@@ -1,6 +1,7 @@
-import type { Parent, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
-import { smartQuotes } from './smart-quotes.ts';
+import type { Root } from 'mdast';
+import type { Node } from 'unist';
+import { visitParents } from 'unist-util-visit-parents';
+import { isInlineContainer, smartQuotes } from './smart-quotes.ts';
 
 /**
  * remark plugin: typographer's quotes in every text node (smart-quotes.ts). Code and inline code
@@ -9,9 +10,9 @@ import { smartQuotes } from './smart-quotes.ts';
  */
 export function remarkSmartQuotes() {
   return (tree: Root) => {
-    const lastChar = new Map<Parent, string>();
-    visit(tree, 'text', (node, _index, parent) => {
-      const block = parent ?? tree;
+    const lastChar = new Map<Node, string>();
+    visitParents(tree, 'text', (node, ancestors) => {
+      const block = ancestors.findLast((a) => !isInlineContainer(a)) ?? tree;
       node.value = smartQuotes(node.value, lastChar.get(block) ?? '');
       if (node.value) lastChar.set(block, node.value.at(-1)!);
     });

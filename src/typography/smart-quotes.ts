@@ -30,3 +30,12 @@ export function smartQuotes(text: string, before = ''): string {
   }
   return out;
 }
+
+const inlineContainers = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference', 'mdxJsxTextElement']);
+
+/**
+ * Formatting and links sit inside a sentence: a quote after *emphasis* closes the quote opened
+ * before it, so the adapters read each text node after the previous text of its block, found by
+ * climbing out of these containers.
+ */
+export const isInlineContainer = (node: { type: string }): boolean => inlineContainers.has(node.type);

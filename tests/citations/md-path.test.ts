@@ -1,49 +1,38 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
-import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { QuoteIndex } from '../../src/citations/locate.ts';
-import { remarkCitations } from '../../src/citations/remark-citations.ts';
 import { archivedSource } from '../helpers/archive-fixture.ts';
+import { processors, renderPage, type Processor } from './citation-processors.ts';
 
 /**
- * Cited pages may be Markdown (.md) or MDX: the citation engine must read both alike. Every page
- * is run through both processors, as Astro runs them (GFM on), and must give the same HTML,
- * ledger and notes, or fail with the same message (file names aside).
+ * Cited pages may be Markdown (.md) or MDX, built by the remark or the Sätteri processor: the
+ * citation engine must read them all alike. Every page is run through each processor in both
+ * formats, as Astro runs them (GFM on), and must give the same HTML, ledger and notes, or fail with
+ * the same message (file names aside). Between processors, whitespace between tags may differ.
  */
 
 type Outcome = { html: string; frontmatter: unknown } | { error: string };
 
-function run(format: 'md' | 'mdx', contentDir: string, page: string, text: string, index?: QuoteIndex): Outcome {
+function run(processor: Processor, format: 'md' | 'mdx', contentDir: string, page: string, text: string, index?: QuoteIndex): Outcome {
   // Astro parses the front matter before the processor runs: blank it out, keeping line numbers.
   const frontmatter = /^---\n[\s\S]*?\n---\n/.exec(text)?.[0] ?? '';
   const kind = /^kind:\s*editorial\s*$/m.test(frontmatter) ? 'editorial' : 'claims';
-  const file = new VFile({
-    path: join(contentDir, 'pages', `${page}.${format}`),
-    value: frontmatter.replace(/[^\n]/g, '') + text.slice(frontmatter.length),
-    data: { astro: { frontmatter: { kind } } },
-  });
-  const processor = unified().use(remarkParse);
-  if (format === 'mdx') processor.use(remarkMdx);
-  processor.use(remarkGfm).use(remarkCitations, { contentDir, base: '/', index }).use(remarkRehype).use(rehypeStringify);
   try {
-    const html = String(processor.processSync(file));
-    return { html, frontmatter: (file.data as { astro: { frontmatter: unknown } }).astro.frontmatter };
+    const path = join(contentDir, 'pages', `${page}.${format}`);
+    const rendered = renderPage(processor, { path, text: frontmatter.replace(/[^\n]/g, '') + text.slice(frontmatter.length), contentDir, index, frontmatter: { kind } });
+    return { html: rendered.html.replace(/>\s+</g, '><').trim(), frontmatter: rendered.frontmatter };
   } catch (error) {
     // The file name is the only difference allowed.
     return { error: String(error).replaceAll(`${page}.${format}`, `${page}.<ext>`) };
   }
 }
 
-const expectSameOnBothPaths = (contentDir: string, page: string, text: string, index?: QuoteIndex) => {
-  const mdx = run('mdx', contentDir, page, text, index);
-  expect(run('md', contentDir, page, text, index)).toEqual(mdx);
+const expectSameOnAllPaths = (contentDir: string, page: string, text: string, index?: QuoteIndex) => {
+  const mdx = run('remark', 'mdx', contentDir, page, text, index);
+  for (const processor of processors) {
+    for (const format of ['md', 'mdx'] as const) expect(run(processor, format, contentDir, page, text, index), `${processor} ${format}`).toEqual(mdx);
+  }
   return mdx;
 };
 
@@ -59,15 +48,15 @@ describe('the .md path', () => {
     expect(markdownPages.length).toBeGreaterThan(5);
   });
 
-  it.each(markdownPages.map((page) => [page.file, page] as const))('%s: same HTML, ledger and errors as MDX', (_, { file, contentDir, text }) => {
-    expectSameOnBothPaths(contentDir, file.slice(file.lastIndexOf('pages/') + 'pages/'.length).replace(/\.mdx$/, ''), text);
+  it.each(markdownPages.map((page) => [page.file, page] as const))('%s: same HTML, ledger and errors on every path', (_, { file, contentDir, text }) => {
+    expectSameOnAllPaths(contentDir, file.slice(file.lastIndexOf('pages/') + 'pages/'.length).replace(/\.mdx$/, ''), text);
   });
 
   const index = new QuoteIndex([
     archivedSource('river-report', ['The mayor said two bridges were closed.', 'The council said the water was stable.']),
     archivedSource('river-later', ['Both bridges reopened on Tuesday.']),
   ]);
-  // One input per rule and error of the engine: each must fail, and fail alike on both paths.
+  // One input per rule and error of the engine: each must fail, and fail alike on every path.
   const failing: Array<[string, string, RegExp]> = [
     ['quote not found', 'The mayor said a bridge closed.[@river-report: three bridges were closed]', /quote not found/],
     ['unknown source', 'The mayor said so.[@river-rapport: two bridges were closed]', /river-rapport/],
@@ -78,19 +67,19 @@ describe('the .md path', () => {
     ['speaker-statement', 'Two bridges were closed.[@river-report (mayor): two bridges were closed]', /\[speaker-statement\]/],
     ['citation in a heading', '## Bridges[@river-later: Both bridges reopened on Tuesday]', /heading/],
   ];
-  it.each(failing)('%s: the same error on both paths', (_, text, message) => {
-    const outcome = expectSameOnBothPaths('/site/content', 'flood', text, index);
+  it.each(failing)('%s: the same error on every path', (_, text, message) => {
+    const outcome = expectSameOnAllPaths('/site/content', 'flood', text, index);
     expect(outcome).toHaveProperty('error');
     expect((outcome as { error: string }).error).toMatch(message);
   });
 
-  it('a passing page gives the same markup and ledger on both paths', () => {
-    const outcome = expectSameOnBothPaths('/site/content', 'flood', '| Day | What happened |\n| --- | --- |\n| Tuesday | The bridges reopened, the paper reported.[@river-later: Both bridges reopened on Tuesday] |', index);
+  it('a passing page gives the same markup and ledger on every path', () => {
+    const outcome = expectSameOnAllPaths('/site/content', 'flood', '| Day | What happened |\n| --- | --- |\n| Tuesday | The bridges reopened, the paper reported.[@river-later: Both bridges reopened on Tuesday] |', index);
     expect(outcome).toHaveProperty('html');
   });
 
-  it('raw HTML in .md is refused, as JSX is in MDX', () => {
-    const outcome = run('md', '/site/content', 'flood', '<div>The mayor said two bridges closed.</div>', index);
+  it.each(processors)('raw HTML in .md is refused, as JSX is in MDX (%s)', (processor) => {
+    const outcome = run(processor, 'md', '/site/content', 'flood', '<div>The mayor said two bridges closed.</div>', index);
     expect(outcome).toHaveProperty('error');
   });
 });

@@ -1,12 +1,20 @@
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
+import type { Root } from 'mdast';
+import { mdxToMdast } from 'satteri';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { assertContentIsData } from '../../src/citations/mdx-allow-list.ts';
 
-const check = (mdx: string) => () => assertContentIsData(unified().use(remarkParse).use(remarkMdx).parse(mdx), 'content/pages/x.mdx');
+// The allow-list reads the tree either processor parses, with the same errors and positions.
+const parsers: Array<[string, (mdx: string) => Root]> = [
+  ['remark', (mdx) => unified().use(remarkParse).use(remarkMdx).parse(mdx)],
+  ['satteri', (mdx) => mdxToMdast(mdx, { features: { gfm: true } }) as Root],
+];
 
-describe('content is data: the MDX allow-list', () => {
+describe.each(parsers)('content is data: the MDX allow-list, parsed by %s', (_, parse) => {
+  const check = (mdx: string) => () => assertContentIsData(parse(mdx), 'content/pages/x.mdx');
+
   it('refuses code: imports, exports and expressions, with file, line and column', () => {
     expect(check("Text.\n\nimport { writeFileSync } from 'node:fs';")).toThrow(/^content\/pages\/x\.mdx:3:1: imports and exports are not allowed in content/);
     expect(check("export const x = writeFileSync('/tmp/x', 'y');")).toThrow(/x\.mdx:1:1: imports and exports are not allowed/);
@@ -44,5 +52,30 @@ describe('content is data: the MDX allow-list', () => {
         ].join('\n\n'),
       ),
     ).not.toThrow();
+  });
+});
+
+describe('content is data: both parsers give the same error, word for word', () => {
+  const errorOf = (parse: (mdx: string) => Root, mdx: string) => {
+    try {
+      assertContentIsData(parse(mdx), 'content/pages/x.mdx');
+      return 'no error';
+    } catch (error) {
+      return String(error);
+    }
+  };
+  it.each([
+    "Text.\n\nimport { writeFileSync } from 'node:fs';",
+    'Intro.\n\n  Home is {process.env.HOME}.',
+    '- a list\n- with <script>alert(1)</script>',
+    '| a | b |\n| --- | --- |\n| c | <iframe src="/x" /> |',
+    '<div className="x" onClick="alert(1)">\n\nText.\n\n</div>',
+    '<Note>\n\nA [link](javascript:alert(1)) inside.\n\n</Note>',
+    '<PlaceMap map={mapName} />',
+    '> quoted [x](//evil.example/)',
+  ])('%j', (mdx) => {
+    const [remark, satteri] = parsers.map(([, parse]) => errorOf(parse, mdx));
+    expect(satteri).toBe(remark);
+    expect(remark).not.toBe('no error');
   });
 });

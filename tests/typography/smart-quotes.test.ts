@@ -1,9 +1,11 @@
 import remarkParse from 'remark-parse';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
+import { markdownToHtml, type MarkdownToHtmlResult } from 'satteri';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { remarkSmartQuotes } from '../../src/typography/remark-smart-quotes.ts';
+import { satteriSmartQuotes } from '../../src/typography/satteri-smart-quotes.ts';
 import { smartQuotes } from '../../src/typography/smart-quotes.ts';
 
 describe('smartQuotes', () => {
@@ -22,5 +24,23 @@ describe('smartQuotes', () => {
   it('leaves code and addresses straight', () => {
     const out = String(unified().use(remarkParse).use(remarkSmartQuotes).use(remarkRehype).use(rehypeStringify).processSync('It\'s `don\'t` and [a "link"](https://x.example/?q=a)'));
     expect(out).toBe('<p>It\u2019s <code>don\'t</code> and <a href="https://x.example/?q=a">a \u201Clink\u201D</a></p>');
+  });
+
+  it('pairs quotes around emphasis and links, within their block', () => {
+    const out = String(unified().use(remarkParse).use(remarkSmartQuotes).use(remarkRehype).use(rehypeStringify).processSync('He said "three *bridges*" and "[a link](/x/)".'));
+    expect(out).toBe('<p>He said \u201Cthree <em>bridges</em>\u201D and \u201C<a href="/x/">a link</a>\u201D.</p>');
+  });
+
+  it('gives the same quotes through Sätteri as through remark', () => {
+    const viaRemark = (markdown: string) => String(unified().use(remarkParse).use(remarkSmartQuotes).use(remarkRehype).use(rehypeStringify).processSync(markdown));
+    const viaSatteri = (markdown: string) => (markdownToHtml(markdown, { mdastPlugins: [satteriSmartQuotes()] }) as MarkdownToHtmlResult).html.trim();
+    for (const markdown of [
+      'It\'s `don\'t` and [a "link"](https://x.example/?q=a)',
+      'He said "a *total* ceasefire". "*Emphasis*" first. "three *bridges*" and "[a link](/x/)".',
+      "Armenia's '90s, the editors' note, rock 'n' roll.",
+      '"[@id: x]" and ("quoted") \'single\'.\n\n- "a list"\n- it\'s',
+    ]) {
+      expect(viaSatteri(markdown)).toBe(viaRemark(markdown));
+    }
   });
 });

@@ -1,0 +1,56 @@
+import { pathToFileURL } from 'node:url';
+import type { Element, ElementContent, Properties, Root } from 'hast';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { evaluate, markdownToHtml, type EvaluateOptions, type MarkdownToHtmlResult } from 'satteri';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import type { QuoteIndex } from '../../src/citations/locate.ts';
+import { remarkCitations } from '../../src/citations/remark-citations.ts';
+import { satteriCitations } from '../../src/citations/satteri-citations.ts';
+
+/**
+ * One page through the citation engine by either processor, as Astro runs them (GFM on): the
+ * remark plugin in unified, or the Sätteri plugin (MDX evaluated into HTML with a small JSX
+ * runtime). Tests run their fixtures through every path and expect the same ledger and errors.
+ */
+
+export type Processor = 'remark' | 'satteri';
+export const processors: Processor[] = ['remark', 'satteri'];
+
+export interface PageRun {
+  path: string;
+  text: string;
+  contentDir: string;
+  index?: QuoteIndex;
+  frontmatter?: Record<string, unknown>;
+}
+
+/** The page's HTML and front matter as the engine left it; throws the engine's error. */
+export function renderPage(processor: Processor, { path, text, contentDir, index, frontmatter = {} }: PageRun): { html: string; frontmatter: Record<string, unknown> } {
+  const mdx = path.endsWith('.mdx');
+  if (processor === 'remark') {
+    const file = new VFile({ path, value: text, data: { astro: { frontmatter } } });
+    const parser = mdx ? unified().use(remarkParse).use(remarkMdx) : unified().use(remarkParse);
+    const html = String(parser.use(remarkGfm).use(remarkCitations, { contentDir, base: '/', index }).use(remarkRehype).use(rehypeStringify).processSync(file));
+    return { html, frontmatter: (file.data as { astro: { frontmatter: Record<string, unknown> } }).astro.frontmatter };
+  }
+  const astro = { frontmatter, headings: [], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() };
+  const options = { mdastPlugins: [satteriCitations({ contentDir, base: '/', index })], fileURL: pathToFileURL(path), data: { astro } };
+  // The engine's plugins are synchronous, so Sätteri returns results, not promises.
+  if (!mdx) return { html: (markdownToHtml(text, options) as MarkdownToHtmlResult).html, frontmatter };
+  const { default: content } = evaluate(text, { ...options, ...jsxToHast, elementAttributeNameCase: 'html' }) as { default: (props: object) => ElementContent[] };
+  return { html: unified().use(rehypeStringify).stringify({ type: 'root', children: [content({})].flat() } as Root), frontmatter };
+}
+
+/** A JSX runtime that builds hast, so that compiled MDX can be printed as HTML. */
+const Fragment = Symbol('Fragment');
+const jsx: EvaluateOptions['jsx'] = (type, props) => {
+  const { children, ...properties } = props as { children?: unknown };
+  const content = [children ?? []].flat(Infinity).map((child) => (typeof child === 'string' ? { type: 'text' as const, value: child } : (child as ElementContent)));
+  return type === Fragment ? content : ({ type: 'element', tagName: String(type), properties: properties as Properties, children: content } satisfies Element);
+};
+const jsxToHast = { Fragment, jsx, jsxs: jsx };
