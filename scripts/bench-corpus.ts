@@ -10,7 +10,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { serializeArchiveFile } from '../src/archive/format.ts';
-import { deriveArchive, type ArchivableRecord } from '../src/ingest/derive.ts';
+import { type ArchivableRecord, deriveArchive } from '../src/ingest/derive.ts';
 
 /** How pages are written: cited MDX or cited Markdown for the site, or plain Markdown without citations for the floor. */
 export type CorpusFormat = 'mdx' | 'md' | 'floor';
@@ -161,7 +161,17 @@ export function writeCorpus(options: CorpusOptions): Corpus {
   const ext = pageExtension(format);
   writeFile(
     join(pagesDir, `index.${ext}`),
-    ['---', 'title: Synthetic benchmark explainer', 'description: The home page of a generated corpus.', 'updated: 2026-01-01', 'kind: editorial', '---', '', 'A generated corpus for measuring the build.', ''].join('\n'),
+    [
+      '---',
+      'title: Synthetic benchmark explainer',
+      'description: The home page of a generated corpus.',
+      'updated: 2026-01-01',
+      'kind: editorial',
+      '---',
+      '',
+      'A generated corpus for measuring the build.',
+      '',
+    ].join('\n'),
   );
   let citations = 0;
   const perParagraph = 4;
@@ -175,7 +185,10 @@ export function writeCorpus(options: CorpusOptions): Corpus {
       const p = 1 + Math.floor(rng() * paragraphs);
       const text = bodies[s - 1][p - 1].split(' ');
       const at = text.indexOf(anchorWord(s, p));
-      const quote = text.slice(at, at + 6).join(' ').replace(/\.$/, '');
+      const quote = text
+        .slice(at, at + 6)
+        .join(' ')
+        .replace(/\.$/, '');
       const claim = `Claim ${c} of page ${n}: ${publisher(s)} reported ${words(rng, 8).join(' ')}.`;
       paragraph.push(format === 'floor' ? claim : `${claim}[@${sourceId(s)}: ${quote}]`);
       citations++;

@@ -12,12 +12,12 @@
  *   so no typing debounce is counted) and timed from submission to its results in the DOM.
  * Prints a table and writes bench/search-results.json. scripts/bench.ts calls benchSearch().
  */
-import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildSite } from '../tests/helpers/build-site.ts';
+import { gzipSync } from 'node:zlib';
 import { launchChromium } from '../tests/helpers/browser.ts';
+import { buildSite } from '../tests/helpers/build-site.ts';
 import { serveStatic } from '../tests/helpers/static-server.ts';
 import { namedEntries } from '../tests/site/search/harness.ts';
 
@@ -98,11 +98,14 @@ export async function benchSearch(options: { dir?: string; rounds?: number; cont
     await page.locator('#site-search-input').fill(coldQuery);
     const t1 = await rendered;
     await page.waitForLoadState('networkidle');
-    const fetched = server.log.slice(firstLogged).filter((entry) => entry.status === 200).map((entry) => {
-      const path = decodeURIComponent(new URL(entry.path, server.origin).pathname);
-      const file = join(outDir!, path.endsWith('/') ? `${path}index.html` : path);
-      return { url: path, bytes: statSync(file).size, gzip: gzipSync(readFileSync(file)).length };
-    });
+    const fetched = server.log
+      .slice(firstLogged)
+      .filter((entry) => entry.status === 200)
+      .map((entry) => {
+        const path = decodeURIComponent(new URL(entry.path, server.origin).pathname);
+        const file = join(outDir!, path.endsWith('/') ? `${path}index.html` : path);
+        return { url: path, bytes: statSync(file).size, gzip: gzipSync(readFileSync(file)).length };
+      });
     const coldByKind: Record<string, number> = {};
     for (const f of fetched) coldByKind[kindOf(f.url)] = (coldByKind[kindOf(f.url)] ?? 0) + f.bytes;
     await context.close();
@@ -137,7 +140,14 @@ export async function benchSearch(options: { dir?: string; rounds?: number; cont
     return {
       site: relative(process.cwd(), outDir) || outDir,
       index: indexSize(outDir),
-      cold: { query: coldQuery, bytes: fetched.reduce((n, f) => n + f.bytes, 0), gzipBytes: fetched.reduce((n, f) => n + f.gzip, 0), requests: fetched.length, byKind: coldByKind, ms: Math.round(t1 - t0) },
+      cold: {
+        query: coldQuery,
+        bytes: fetched.reduce((n, f) => n + f.bytes, 0),
+        gzipBytes: fetched.reduce((n, f) => n + f.gzip, 0),
+        requests: fetched.length,
+        byKind: coldByKind,
+        ms: Math.round(t1 - t0),
+      },
       warm: {
         queries: queries.length,
         runs: times.length,

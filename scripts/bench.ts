@@ -32,11 +32,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { gunzipSync } from 'node:zlib';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -47,8 +47,8 @@ import { buildEnv } from '../tests/helpers/build-site.ts';
 import { listFiles, listPages, pageType, readPage } from '../tests/helpers/site.ts';
 import { serveStatic } from '../tests/helpers/static-server.ts';
 import { weighPage } from '../tests/helpers/weight.ts';
-import { writeCorpus, type CorpusFormat } from './bench-corpus.ts';
-import { parsePhases, summariseProfiles, type BuildPhases, type CpuProfile } from './bench-phases.ts';
+import { type CorpusFormat, writeCorpus } from './bench-corpus.ts';
+import { type BuildPhases, type CpuProfile, parsePhases, summariseProfiles } from './bench-phases.ts';
 
 const { values } = parseArgs({
   options: {
@@ -106,7 +106,13 @@ function dirBytes(dir: string): number {
 
 /** The build's content cache, named as astro.config.mjs names it: removed for a cold build. */
 const cacheDirOf = (contentDir: string, outDir: string) =>
-  resolve('node_modules/.astro', createHash('sha256').update(`${resolve(contentDir)}\0${outDir}`).digest('hex').slice(0, 12));
+  resolve(
+    'node_modules/.astro',
+    createHash('sha256')
+      .update(`${resolve(contentDir)}\0${outDir}`)
+      .digest('hex')
+      .slice(0, 12),
+  );
 
 /** A cold build: no content cache, no preview images and no formatted citations from an earlier build. */
 function clearCaches(contentDir: string, outDir: string): void {
@@ -133,7 +139,9 @@ function timedBuild(target: { contentDir: string } | { root: string }, outDir: s
   const command = [
     resolve('node_modules/.bin/node'),
     ...nodeFlags,
-    ...('root' in target ? [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--root', target.root, '--outDir', outDir] : [resolve('scripts/build-explainer.ts'), '--content', target.contentDir, '--out', outDir]),
+    ...('root' in target
+      ? [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--root', target.root, '--outDir', outDir]
+      : [resolve('scripts/build-explainer.ts'), '--content', target.contentDir, '--out', outDir]),
   ];
   const gnuTime = existsSync('/usr/bin/time');
   const started = performance.now();
@@ -239,7 +247,14 @@ interface IncrementalFigures {
 /** Whether any Pagefind fragment (gzip files) holds the text. */
 function searchIndexHas(site: string, text: string): boolean {
   const fragments = join(site, 'pagefind', 'fragment');
-  return existsSync(fragments) && readdirSync(fragments).some((file) => gunzipSync(readFileSync(join(fragments, file))).toString('utf8').includes(text));
+  return (
+    existsSync(fragments) &&
+    readdirSync(fragments).some((file) =>
+      gunzipSync(readFileSync(join(fragments, file)))
+        .toString('utf8')
+        .includes(text),
+    )
+  );
 }
 
 /**
@@ -420,9 +435,7 @@ async function lighthouseScores(outDir: string, byType: Record<string, string>):
         onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
       });
       const categories = result?.lhr.categories ?? {};
-      scores[type] = Object.fromEntries(
-        Object.entries(categories).map(([id, category]) => [id, category.score === null ? null : Math.round(category.score * 100)]),
-      );
+      scores[type] = Object.fromEntries(Object.entries(categories).map(([id, category]) => [id, category.score === null ? null : Math.round(category.score * 100)]));
       process.stdout.write(`${Object.values(scores[type]).join(' / ')}\n`);
     }
   } finally {
@@ -442,7 +455,24 @@ const ratio = (value: number | null) => (value === null ? '' : `${value.toFixed(
 
 function printBuildTable(builds: BuildFigures[]): void {
   printTable(
-    ['corpus', 'explainer pages', 'built pages', 'citations', 'wall', '÷ floor', 'CPU', '÷ floor', 'peak RSS', '÷ floor', 'ms/page', 'ms/added page', 'citation check', 'output', 'HTML/page', 'search index'],
+    [
+      'corpus',
+      'explainer pages',
+      'built pages',
+      'citations',
+      'wall',
+      '÷ floor',
+      'CPU',
+      '÷ floor',
+      'peak RSS',
+      '÷ floor',
+      'ms/page',
+      'ms/added page',
+      'citation check',
+      'output',
+      'HTML/page',
+      'search index',
+    ],
     builds.map((b) => [
       b.corpus,
       String(b.explainerPages),
@@ -482,7 +512,7 @@ function printBuildTable(builds: BuildFigures[]): void {
       seconds(p.astroTotalMs),
     ]),
   );
-  console.log('Phases from the build\'s log: Astro\'s own "Completed in" lines, its per-route timings and the integrations\' lines.');
+  console.log("Phases from the build's log: Astro's own \"Completed in\" lines, its per-route timings and the integrations' lines.");
   if (!sizes.some((n) => n >= 5000)) console.log('The 5,000-page corpus was not built (opt-in: --sizes 100,1000,5000).');
 }
 
@@ -535,7 +565,10 @@ async function main() {
         seconds(i.secondWallMs),
         `${(i.ratio * 100).toFixed(0)}%`,
         `${seconds(i.firstCpuMs)} → ${seconds(i.secondCpuMs)}`,
-        i.cpuRatio === null ? '' : `${(i.cpuRatio * 100).toFixed(0)}%`,         Object.values(i.editSeenIn).map((seen) => (seen ? 'yes' : 'NO')).join(' / '),
+        i.cpuRatio === null ? '' : `${(i.cpuRatio * 100).toFixed(0)}%`,
+        Object.values(i.editSeenIn)
+          .map((seen) => (seen ? 'yes' : 'NO'))
+          .join(' / '),
       ]),
     );
   }
@@ -551,7 +584,9 @@ async function main() {
   const weights = await pageWeights(realOut, byType);
   console.log('\nPage weight of the real site, gzip, first visit (plain view → after typing a search):');
   for (const w of weights) {
-    const kinds = Object.entries(w.plainByKind).map(([k, v]) => `${k} ${kB(v)}`).join(', ');
+    const kinds = Object.entries(w.plainByKind)
+      .map(([k, v]) => `${k} ${kB(v)}`)
+      .join(', ');
     console.log(`  ${w.type.padEnd(9)} ${w.path.padEnd(48)} ${kB(w.plainGzip).padStart(9)} → ${w.afterSearchGzip === null ? 'n/a (no search box)' : kB(w.afterSearchGzip)}   (${kinds})`);
   }
 

@@ -17,7 +17,10 @@ import citedExplainer from 'cited-explainer';
 const { values } = parseArgs({ options: { content: { type: 'string' }, out: { type: 'string', default: 'dist' }, base: { type: 'string', default: '/' } } });
 const outDir = resolve(values.out);
 const content = values.content && resolve(values.content);
-const cacheDir = `./node_modules/.astro/${createHash('sha256').update(`${content ?? 'project'}\0${outDir}`).digest('hex').slice(0, 12)}`;
+const cacheDir = `./node_modules/.astro/${createHash('sha256')
+  .update(`${content ?? 'project'}\0${outDir}`)
+  .digest('hex')
+  .slice(0, 12)}`;
 
 try {
   await build({

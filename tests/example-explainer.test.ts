@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readArchive } from '../src/archive/read.ts';
-import { sourceCslItem } from '../src/cite/item.ts';
 import { bibtexEntry, risRecord } from '../src/cite/export.ts';
+import { sourceCslItem } from '../src/cite/item.ts';
 import { loadSiteConfig } from '../src/lib/site-config.ts';
 import { firstContentError } from './helpers/content-check.ts';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { ContentError } from '../lib/content-error.ts';
 import { fieldPosition } from '../lib/field-position.ts';
-import { sourceMetaSchema, type SourceMeta } from '../schemas/source.ts';
+import { type SourceMeta, sourceMetaSchema } from '../schemas/source.ts';
 
 /**
  * The archive file format, content/sources/<id>.md:

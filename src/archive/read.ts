@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ContentError } from '../lib/content-error.ts';
-import { parseArchiveFile, type ArchivedSource } from './format.ts';
+import { type ArchivedSource, parseArchiveFile } from './format.ts';
 
 /** Reads every archive file in `dir` (content/sources), verifying each; keyed by source id. */
 export function readArchive(dir: string, displayRoot = process.cwd()): Map<string, ArchivedSource> {

@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { deriveArchive, type DerivedArchive } from '../ingest/derive.ts';
 import { decodeRawArticle } from '../ingest/decode.ts';
+import { type DerivedArchive, deriveArchive } from '../ingest/derive.ts';
 import { parseProvenance, stagingDirName } from '../ingest/ingest.ts';
 import { ContentError } from '../lib/content-error.ts';
+import { fieldPosition } from '../lib/field-position.ts';
 import type { ProvenanceRecord } from '../schemas/provenance.ts';
 import type { ArchivedSource } from './format.ts';
-import { fieldPosition } from '../lib/field-position.ts';
 
 /**
  * Tamper evidence: an archive must be exactly what ingest writes from its raw input and
@@ -23,8 +23,7 @@ const shown = (value: unknown) => {
 };
 
 /** Line (1-based, in the whole file) of a metadata field such as published.date, or of its top-level key. */
-export const metadataLine = (archiveText: string, path: ReadonlyArray<string | number>): number =>
-  (fieldPosition(archiveText, path) ?? fieldPosition(archiveText, path.slice(0, 1)))?.line ?? 1;
+export const metadataLine = (archiveText: string, path: ReadonlyArray<string | number>): number => (fieldPosition(archiveText, path) ?? fieldPosition(archiveText, path.slice(0, 1)))?.line ?? 1;
 
 /** The first path at which two metadata values differ, or null when they are equal. */
 function firstDifference(archived: unknown, derived: unknown, path: Array<string | number> = []): Array<string | number> | null {
@@ -123,7 +122,12 @@ export function verifyArchiveAgainstRaw(contentDir: string, sources: ReadonlyMap
       throw new ContentError({ file: shownPath(rawPath), message: `the raw input of "${record.id}" cannot be read: ${reason}`, hint: 'Restore it with git.' });
     }
     if (!record.archived) {
-      throw new ContentError({ file: provenanceFile, line: recordLine(), message: `the record of "${record.id}" has no "archived" date`, hint: 'Kept records carry the date ingest archived them on: restore it with git.' });
+      throw new ContentError({
+        file: provenanceFile,
+        line: recordLine(),
+        message: `the record of "${record.id}" has no "archived" date`,
+        hint: 'Kept records carry the date ingest archived them on: restore it with git.',
+      });
     }
     let derived: DerivedArchive;
     try {

@@ -1,7 +1,7 @@
 import { relative, sep } from 'node:path';
 import type { Node, Parent, PhrasingContent, Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
-import { visit, SKIP } from 'unist-util-visit';
+import { toString as textOf } from 'mdast-util-to-string';
+import { SKIP, visit } from 'unist-util-visit';
 import { visitParents } from 'unist-util-visit-parents';
 import { defaultLocale, localeFor } from '../i18n/locale.ts';
 import { REFERENCE_LANGUAGE, type Strings } from '../i18n/strings.ts';
@@ -10,10 +10,10 @@ import { citationExceptions } from '../schemas/exception.ts';
 import type { PageCitation, PageNote } from '../schemas/ledger.ts';
 import { loadQuoteIndex, loadSpeakerNames } from './archive-index.ts';
 import type { QuoteIndex } from './locate.ts';
-import { groupClaims, hastNode, rebuild, splitSegments, type CitationNode, type Segment } from './mdast-claims.ts';
+import { type CitationNode, groupClaims, hastNode, rebuild, type Segment, splitSegments } from './mdast-claims.ts';
 import { assertContentIsData, noteElement } from './mdx-allow-list.ts';
 import { endnotes } from './render.ts';
-import { resolvePage, type ClaimInput } from './resolve.ts';
+import { type ClaimInput, resolvePage } from './resolve.ts';
 
 /**
  * A page's citations, independent of the Markdown processor: reads a parsed page (mdast, as remark
@@ -63,14 +63,19 @@ export interface CitedPage {
 export function pageFile(contentDir: string, path: string): PageFile | undefined {
   const inContent = relative(contentDir, path);
   if (inContent.startsWith('..')) return undefined;
-  return { shown: relative(process.cwd(), path), document: inContent.replace(/\.[^.]+$/, '').split(sep).join('/') };
+  return {
+    shown: relative(process.cwd(), path),
+    document: inContent
+      .replace(/\.[^.]+$/, '')
+      .split(sep)
+      .join('/'),
+  };
 }
 
 /** How a <Note> renders: as the site's own remark, never as a component. */
 export const siteNoteProperties = { role: 'note', className: ['site-note'] };
 
-export const isNote = (node: Node): boolean =>
-  (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && (node as { name?: string }).name === noteElement;
+export const isNote = (node: Node): boolean => (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && (node as { name?: string }).name === noteElement;
 
 const containers = new Set(['paragraph', 'heading', 'tableCell']);
 
@@ -115,7 +120,7 @@ export function citePage(tree: Root, page: PageFile & { source: string; frontmat
     blocks: pending.map(({ block, segments }) => ({ block, children: rebuild(segments, () => resolved.claims[claimNumber++], options.base, locale) })),
     noteElements,
     endnotes: resolved.notes.length > 0 ? hastNode('div', { className: ['endnotes-wrapper'] }, [], [endnotes(resolved.notes, options.base, undefined, locale)]) : undefined,
-    frontmatter: { citations: resolved.records, notes: noteElements.map((note) => ({ text: toString(note).trim().replace(/\s+/g, ' ') })) },
+    frontmatter: { citations: resolved.records, notes: noteElements.map((note) => ({ text: textOf(note).trim().replace(/\s+/g, ' ') })) },
   };
 }
 
@@ -131,7 +136,7 @@ function tableCellContext(tree: Root): Map<Parent, string> {
     for (const row of rows) {
       row.children.forEach((cell, i) => {
         if (i === 0) return;
-        context.set(cell, `${toString(header.children[0] ?? '')}: ${toString(row.children[0])}; ${toString(header.children[i] ?? '')}:`);
+        context.set(cell, `${textOf(header.children[0] ?? '')}: ${textOf(row.children[0])}; ${textOf(header.children[i] ?? '')}:`);
       });
     }
   });
@@ -174,7 +179,7 @@ function assertClaimsCited(tree: Root, cited: Set<Parent>, file: string, cellCon
       file,
       line: at?.line,
       column: at?.column,
-      message: `uncited ${node.type === 'tableCell' ? 'table cell' : 'claim'}: "${toString(block).slice(0, 70)}…" has no citation`,
+      message: `uncited ${node.type === 'tableCell' ? 'table cell' : 'claim'}: "${textOf(block).slice(0, 70)}…" has no citation`,
       hint: `Cite the passage that supports it with [@source-id: exact words], or, if it is the site's own remark and not a claim, put it in <${noteElement}>…</${noteElement}>. Pages whose front matter says kind: editorial may hold uncited text.`,
     });
   });

@@ -1,9 +1,9 @@
-import type { Locale } from '../i18n/locale.ts';
 import type { Element, ElementContent } from 'hast';
 import type { Paragraph, PhrasingContent, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toHast } from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
+import type { Locale } from '../i18n/locale.ts';
 import { ContentError } from '../lib/content-error.ts';
 import { fieldPosition } from '../lib/field-position.ts';
 import { remarkSmartQuotes } from '../typography/remark-smart-quotes.ts';
@@ -71,12 +71,16 @@ export function citeField(text: string, options: CiteFieldOptions): ElementConte
     throw new ContentError({
       ...options.where,
       message: `uncited field: "${text.slice(0, 70)}…" has no citation`,
-      hint: 'Cite the passage that supports it with [@source-id: exact words] after the text, or move the text to a note field if it is the site\'s own remark.',
+      hint: "Cite the passage that supports it with [@source-id: exact words] after the text, or move the text to a note field if it is the site's own remark.",
     });
   }
   const trailing = segments.at(-1);
   if (trailing?.kind === 'inline' && /[\p{L}\p{N}]/u.test(plain(trailing.node))) {
-    throw new ContentError({ ...options.where, message: `uncited text at the end of the field: "${plain(trailing.node).trim().slice(0, 60)}"`, hint: 'Every claim ends with its citation: cite it, or remove it.' });
+    throw new ContentError({
+      ...options.where,
+      message: `uncited text at the end of the field: "${plain(trailing.node).trim().slice(0, 60)}"`,
+      hint: 'Every claim ends with its citation: cite it, or remove it.',
+    });
   }
   const resolved = options.resolver.resolve(claims, { file: options.where.file, anchorPrefix: options.anchorPrefix });
   let next = 0;
@@ -88,7 +92,7 @@ export function citeField(text: string, options: CiteFieldOptions): ElementConte
 export function noteField(text: string, where: FieldLocation): ElementContent[] {
   const { paragraph, source } = parseField(text, where);
   if (splitSegments(paragraph.children, where.file, source).some((s) => s.kind === 'cite')) {
-    throw new ContentError({ ...where, message: 'a note carries a citation', hint: 'A note is the site\'s own remark; put cited text in the cited field.' });
+    throw new ContentError({ ...where, message: 'a note carries a citation', hint: "A note is the site's own remark; put cited text in the cited field." });
   }
   return (toHast(paragraph) as Element).children;
 }

@@ -30,10 +30,7 @@ export function citedBy(ledger: Ledger, sourceId: string): CitedByGroup[] {
 }
 
 /** First and last publication dates of some sources (the whole archive, say). */
-export function publicationSpan(
-  sourceIds: Iterable<string>,
-  sources: ReadonlyMap<string, Pick<SourceMeta, 'published'>>,
-): { from: string; to: string } | undefined {
+export function publicationSpan(sourceIds: Iterable<string>, sources: ReadonlyMap<string, Pick<SourceMeta, 'published'>>): { from: string; to: string } | undefined {
   const dates = [...new Set(sourceIds)]
     .map((id) => sources.get(id)?.published.date)
     .filter((date): date is string => date !== undefined)
@@ -42,9 +39,9 @@ export function publicationSpan(
 }
 
 /** First and last publication dates of the sources a set of citations draws on. */
-export function reportingSpan(
-  citations: ReadonlyArray<Pick<PageCitation, 'source'>>,
-  sources: ReadonlyMap<string, Pick<SourceMeta, 'published'>>,
-): { from: string; to: string } | undefined {
-  return publicationSpan(citations.map((c) => c.source), sources);
+export function reportingSpan(citations: ReadonlyArray<Pick<PageCitation, 'source'>>, sources: ReadonlyMap<string, Pick<SourceMeta, 'published'>>): { from: string; to: string } | undefined {
+  return publicationSpan(
+    citations.map((c) => c.source),
+    sources,
+  );
 }

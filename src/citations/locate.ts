@@ -1,5 +1,5 @@
 import type { ArchiveBlock, ArchivedSource } from '../archive/format.ts';
-import { normalize, type NormalizedText } from './normalize.ts';
+import { type NormalizedText, normalize } from './normalize.ts';
 import { bigrams, closestFirst, diceOfBigrams, levenshtein } from './similarity.ts';
 
 export interface QuoteMatch {

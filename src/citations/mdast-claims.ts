@@ -1,12 +1,12 @@
 import type { ElementContent, Properties } from 'hast';
 import type { Data, PhrasingContent, Text } from 'mdast';
+import { toString as textOf } from 'mdast-util-to-string';
 import type { Position } from 'unist';
-import { toString } from 'mdast-util-to-string';
-import { ContentError } from '../lib/content-error.ts';
 import { defaultLocale, type Locale } from '../i18n/locale.ts';
+import { ContentError } from '../lib/content-error.ts';
 import { claimLink, claimMarker } from './render.ts';
 import type { ClaimInput, ResolvedClaim } from './resolve.ts';
-import { findCitations, type CitationToken } from './syntax.ts';
+import { type CitationToken, findCitations } from './syntax.ts';
 
 /**
  * Claims in an mdast block: splits a paragraph's inline content at its [@…] citations, groups the
@@ -74,7 +74,7 @@ export function splitSegments(children: readonly PhrasingContent[], file: string
   const segments: Segment[] = [];
   for (const child of joinOpenCitations(children, source)) {
     if (child.type !== 'text') {
-      if (toString(child).includes('[@')) {
+      if (textOf(child).includes('[@')) {
         const at = child.position?.start;
         throw new ContentError({
           file,
@@ -107,9 +107,7 @@ export function splitSegments(children: readonly PhrasingContent[], file: string
 function locateIn(node: Text, offset: number): { line: number; column: number } {
   const start = node.position?.start ?? { line: 1, column: 1 };
   const before = node.value.slice(0, offset).split('\n');
-  return before.length === 1
-    ? { line: start.line, column: start.column + offset }
-    : { line: start.line + before.length - 1, column: before.at(-1)!.length + 1 };
+  return before.length === 1 ? { line: start.line, column: start.column + offset } : { line: start.line + before.length - 1, column: before.at(-1)!.length + 1 };
 }
 
 const isBlank = (segment: Segment) => segment.kind === 'inline' && segment.node.type === 'text' && segment.node.value.trim() === '';
@@ -140,9 +138,9 @@ export function groupClaims(segments: readonly Segment[], file: string): ClaimIn
       current.citations.push({ token: segment.token, line: segment.line, column: segment.column });
     } else if (!isBlank(segment)) {
       current = undefined;
-      text += toString(segment.node);
+      text += textOf(segment.node);
     } else if (!current) {
-      text += toString(segment.node);
+      text += textOf(segment.node);
     }
   }
   return claims;
@@ -165,7 +163,7 @@ export function rebuild(segments: readonly Segment[], nextClaim: () => ResolvedC
     const claim = nextClaim();
     const leading = takeLeadingSpace(run);
     if (leading) out.push(leading);
-    const text = toString({ type: 'paragraph', children: run });
+    const text = textOf({ type: 'paragraph', children: run });
     const { tagName, properties, children } = claimLink(claim.anchor, text, locale);
     const link = hastNode(tagName, properties, [], children);
     out.push(hastNode('span', { id: claim.anchor, className: ['claim'] }, [link, ...run]));

@@ -45,17 +45,26 @@ export function assertContentIsData(tree: Root, file: string): void {
     };
     switch (n.type) {
       case 'mdxjsEsm':
-        return fail('imports and exports are not allowed in content: content is data, never code', `Remove the line. Components need no import: ${[...contentComponents].join(', ')}, and <${noteElement}> for a note.`);
+        return fail(
+          'imports and exports are not allowed in content: content is data, never code',
+          `Remove the line. Components need no import: ${[...contentComponents].join(', ')}, and <${noteElement}> for a note.`,
+        );
       case 'mdxFlowExpression':
       case 'mdxTextExpression':
-        if (!comment.test(n.value ?? '')) fail(`an expression {${(n.value ?? '').slice(0, 40)}} is not allowed in content: content is data, never code`, 'Write the text itself; only comments {/* … */} may stand in braces.');
+        if (!comment.test(n.value ?? ''))
+          fail(`an expression {${(n.value ?? '').slice(0, 40)}} is not allowed in content: content is data, never code`, 'Write the text itself; only comments {/* … */} may stand in braces.');
         return;
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement': {
         const name = n.name ?? '';
         const layout = layoutElements[name];
         if (!layout && !componentNames.has(name)) {
-          fail(`<${name || '>'}…> is not allowed in content`, `Allowed: Markdown, citations, <${noteElement}> for the site's own remark, the components ${[...contentComponents].join(', ')}, and ${Object.keys(layoutElements).map((e) => `<${e}>`).join(', ')} for layout.`);
+          fail(
+            `<${name || '>'}…> is not allowed in content`,
+            `Allowed: Markdown, citations, <${noteElement}> for the site's own remark, the components ${[...contentComponents].join(', ')}, and ${Object.keys(layoutElements)
+              .map((e) => `<${e}>`)
+              .join(', ')} for layout.`,
+          );
         }
         for (const attribute of n.attributes ?? []) {
           if (attribute.type !== 'mdxJsxAttribute' || typeof attribute.value !== 'string') {
@@ -68,7 +77,7 @@ export function assertContentIsData(tree: Root, file: string): void {
         return;
       }
       case 'html':
-        return fail('raw HTML is not allowed in content', 'Write Markdown; use <Note> for a remark of the site\'s own.');
+        return fail('raw HTML is not allowed in content', "Write Markdown; use <Note> for a remark of the site's own.");
       case 'link':
       case 'image':
       case 'definition':

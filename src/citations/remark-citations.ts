@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { citePage, pageFile, siteNoteProperties, type CitationOptions, type Frontmatter } from './cite-page.ts';
+import { type CitationOptions, citePage, type Frontmatter, pageFile, siteNoteProperties } from './cite-page.ts';
 
 /**
  * remark plugin: the page's citations (cite-page.ts) applied to a unified tree: cited blocks
@@ -21,7 +21,8 @@ export function remarkCitations(options: CitationOptions) {
     if (cited.endnotes) tree.children.push(cited.endnotes);
     data.astro ??= {};
     // Astro reads the front matter object it handed in: add to it, don't replace it.
-    Object.assign((data.astro.frontmatter ??= {}), cited.frontmatter);
+    data.astro.frontmatter ??= {};
+    Object.assign(data.astro.frontmatter, cited.frontmatter);
   };
 }
 

@@ -1,18 +1,17 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
-import type { SourceMeta } from '../schemas/source.ts';
-import type { Endnote } from './resolve.ts';
-import { defaultLocale, type Locale } from '../i18n/locale.ts';
 import { sourceWordsOf } from '../cite/source-types.ts';
 import { format, plural } from '../i18n/format.ts';
+import { defaultLocale, type Locale } from '../i18n/locale.ts';
 import { sourcePath, textFragmentUrl, withBase } from '../lib/url.ts';
+import type { SourceMeta } from '../schemas/source.ts';
+import type { Endnote } from './resolve.ts';
 
 /**
  * HTML for citations, as hast: markers with their previews, and the endnote list. No script. Its
  * words and dates come from the `locale` the caller passes (the remark plugin's options), so this
  * core needs nothing from Astro.
  */
-
 
 /** One claim's marker: the claim and every passage it cites. */
 export interface ClaimMarkerInput {
@@ -23,8 +22,7 @@ export interface ClaimMarkerInput {
   locale?: Locale;
 }
 
-export const archiveHref = (base: string, sourceId: string, paragraph?: string) =>
-  withBase(base, `${sourcePath(sourceId)}${paragraph ? `#${paragraph}` : ''}`);
+export const archiveHref = (base: string, sourceId: string, paragraph?: string) => withBase(base, `${sourcePath(sourceId)}${paragraph ? `#${paragraph}` : ''}`);
 
 export function sourceLine(source: SourceMeta, locale: Locale = defaultLocale): ElementContent[] {
   const date = locale.dates.format(source.published.date);
@@ -86,11 +84,7 @@ export function claimMarker({ anchor, claim, passages, base, locale = defaultLoc
   return [
     { type: 'text', value: '\u2060' },
     h('sup', { className: ['cite-ref'] }, [
-      h(
-        'button',
-        { type: 'button', className: ['cite-marker'], popoverTarget: previewId, ariaLabel: plural(text.markerLabel, passages.length, locale.lang, { numbers }) },
-        numbers,
-      ),
+      h('button', { type: 'button', className: ['cite-marker'], popoverTarget: previewId, ariaLabel: plural(text.markerLabel, passages.length, locale.lang, { numbers }) }, numbers),
     ]),
     h('span', { id: previewId, popover: 'auto', className: ['cite-preview'] }, [
       ...passages.map(({ note, citationId }) =>
@@ -149,7 +143,11 @@ export function endnotes(notes: readonly Endnote[], base: string, heading?: { id
                   'span',
                   { className: ['endnote-backlinks'] },
                   note.backlinks.flatMap(({ claimAnchor }, i) => [
-                    h('a', { href: `#${claimAnchor}`, role: 'doc-backlink', ariaLabel: format(text.backlinkLabel, { claim: i + 1, number: note.number }) }, `↑${note.backlinks.length > 1 ? i + 1 : ''}`),
+                    h(
+                      'a',
+                      { href: `#${claimAnchor}`, role: 'doc-backlink', ariaLabel: format(text.backlinkLabel, { claim: i + 1, number: note.number }) },
+                      `↑${note.backlinks.length > 1 ? i + 1 : ''}`,
+                    ),
                     { type: 'text', value: ' ' },
                   ]),
                 ),

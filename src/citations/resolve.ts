@@ -1,10 +1,10 @@
 import { ContentError } from '../lib/content-error.ts';
 import { slugify, uniqueIds } from '../lib/slug.ts';
-import type { PageCitation } from '../schemas/ledger.ts';
 import type { CitationException } from '../schemas/exception.ts';
-import type { QuoteIndex, LocateResult, QuoteMatch } from './locate.ts';
+import type { PageCitation } from '../schemas/ledger.ts';
 import type { SourceMeta } from '../schemas/source.ts';
-import { checkClaim, exceptionKey, sentencesAround, type CheckedCitation } from './rules.ts';
+import type { LocateResult, QuoteIndex, QuoteMatch } from './locate.ts';
+import { type CheckedCitation, checkClaim, exceptionKey, sentencesAround } from './rules.ts';
 import type { CitationToken } from './syntax.ts';
 
 /**
@@ -113,7 +113,12 @@ export function createPageResolver(options: ResolverOptions): PageResolver {
         });
         // A reviewed exception lifts a judgement rule's violation for one citation; one that lifts nothing is stale.
         const excepted = new Map<number, CitationException>();
-        const violation = checkClaim(claim.text, claim.context ?? '', located.map(({ token, match }) => checked(token, match)), { label: claim.label }).find((v) => {
+        const violation = checkClaim(
+          claim.text,
+          claim.context ?? '',
+          located.map(({ token, match }) => checked(token, match)),
+          { label: claim.label },
+        ).find((v) => {
           const exception = v.citation === undefined ? undefined : exceptions.get(exceptionKey(v.rule, located[v.citation].token.quote));
           if (!exception) return true;
           excepted.set(v.citation!, exception);
@@ -193,9 +198,7 @@ function citationError(result: Exclude<LocateResult, { status: 'found' }>, token
       return new ContentError({
         ...where,
         message: `unknown source id "${token.sourceId}"`,
-        hint: result.knownIds.length
-          ? `Known ids, closest first: ${result.knownIds.slice(0, 5).join(', ')}`
-          : 'The archive is empty: add sources with `npm run ingest`.',
+        hint: result.knownIds.length ? `Known ids, closest first: ${result.knownIds.slice(0, 5).join(', ')}` : 'The archive is empty: add sources with `npm run ingest`.',
       });
     case 'empty':
       return new ContentError({ ...where, message: `empty quote for ${source}`, hint: 'Quote the exact words that support the claim.' });
@@ -203,17 +206,13 @@ function citationError(result: Exclude<LocateResult, { status: 'found' }>, token
       return new ContentError({
         ...where,
         message: `quote not found in ${source}: "${shorten(token.quote)}"`,
-        hint: result.closest
-          ? `Did you mean (paragraph ${result.closest.paragraph}): "${result.closest.text}"`
-          : 'The source has no text to quote.',
+        hint: result.closest ? `Did you mean (paragraph ${result.closest.paragraph}): "${result.closest.text}"` : 'The source has no text to quote.',
       });
     case 'ambiguous':
       return new ContentError({
         ...where,
         message: `quote matches ${result.matches.length} places in ${source}: "${shorten(token.quote)}"`,
-        hint: `Quote more words so that it matches one place. It is found in: ${result.matches
-          .map((m) => `paragraph ${m.paragraph} at ${m.start}-${m.end}`)
-          .join('; ')}`,
+        hint: `Quote more words so that it matches one place. It is found in: ${result.matches.map((m) => `paragraph ${m.paragraph} at ${m.start}-${m.end}`).join('; ')}`,
       });
   }
 }

@@ -84,12 +84,7 @@ function contains(passage: string, parts: readonly string[]): boolean {
 const quotedInSource = (paragraph: string, parts: readonly string[]) => quotedSpans(paragraph).some((span) => contains(span, parts));
 
 /** `context` is read with the claim for attribution (a table cell's header and row label), never for quoted words. */
-export function checkClaim(
-  claim: string,
-  context: string,
-  citations: readonly CheckedCitation[],
-  { label = false }: { label?: boolean } = {},
-): RuleViolation[] {
+export function checkClaim(claim: string, context: string, citations: readonly CheckedCitation[], { label = false }: { label?: boolean } = {}): RuleViolation[] {
   const violations: RuleViolation[] = [];
 
   citations.forEach((citation, i) => {
@@ -113,7 +108,7 @@ export function checkClaim(
         rule: 'quoted-words',
         citation: undefined,
         message: `the words in quotation marks "${span.text}" are not in any passage this claim cites`,
-        hint: 'Words in quotation marks must be the source\'s own: cite the passage that has them word for word, or paraphrase without quotation marks.',
+        hint: "Words in quotation marks must be the source's own: cite the passage that has them word for word, or paraphrase without quotation marks.",
       });
     } else if (
       carriers.every((c) => c.source.reworded) &&

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { MdastPluginEntry, MdastVisitorContext, MdxJsxFlowElement, MdxJsxTextElement } from 'satteri';
-import { citePage, isNote, pageFile, siteNoteProperties, type CitationOptions, type Frontmatter } from './cite-page.ts';
+import { type CitationOptions, citePage, type Frontmatter, isNote, pageFile, siteNoteProperties } from './cite-page.ts';
 
 /**
  * Sätteri plugin: the page's citations (cite-page.ts) applied through Sätteri's edit context. The
@@ -22,12 +22,15 @@ export function satteriCitations(options: CitationOptions): MdastPluginEntry {
         name: 'cited-explainer:citations',
         options: { position: true },
         before(root, ctx) {
-          const astro = ((ctx.data as AstroData).astro ??= {});
+          const data = ctx.data as AstroData;
+          data.astro ??= {};
+          const astro = data.astro;
           const cited = citePage(root, { ...page, source: ctx.source, frontmatter: astro.frontmatter ?? {} }, options);
 
           for (const { block, children } of cited.blocks) ctx.setProperty(block, 'children', children);
           if (cited.endnotes) ctx.appendChild(root, cited.endnotes);
-          Object.assign((astro.frontmatter ??= {}), cited.frontmatter);
+          astro.frontmatter ??= {};
+          Object.assign(astro.frontmatter, cited.frontmatter);
         },
       },
       { name: 'cited-explainer:notes', mdxJsxFlowElement: markNote, mdxJsxTextElement: markNote },

@@ -1,6 +1,6 @@
 import { withBase } from '../lib/url.ts';
-import { formatCitation, type FormattedCitation, type FormattedStyle } from './format.ts';
-import { citeFilePath, type CiteFormat, type CslItem } from './item.ts';
+import { type FormattedCitation, type FormattedStyle, formatCitation } from './format.ts';
+import { type CiteFormat, type CslItem, citeFilePath } from './item.ts';
 
 /** What CiteThisPage.astro shows, and the bodies of the download files, for one page. */
 

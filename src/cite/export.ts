@@ -1,6 +1,6 @@
 import type { CslItem } from './item.ts';
 import { oneLine } from './one-line.ts';
-import { risPublisherTag, sourceTypeFormats, type SourceTypeFormat } from './source-types.ts';
+import { risPublisherTag, type SourceTypeFormat, sourceTypeFormats } from './source-types.ts';
 
 /**
  * BibTeX and RIS from the CSL-JSON item, the one record every export is made from. citation-js

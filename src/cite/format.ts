@@ -2,13 +2,13 @@ import { resolve } from 'node:path';
 import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import { buildCache, packageVersion } from '../lib/build-cache.ts';
+import { toBibtex, toRis } from './export.ts';
 import exportSource from './export.ts?raw';
 import formatSource from './format.ts?raw';
+import type { CslItem } from './item.ts';
 import chicagoStyle from './styles/chicago-note-bibliography.csl?raw';
 import enGbLocale from './styles/locales-en-GB.xml?raw';
 import mlaStyle from './styles/modern-language-association.csl?raw';
-import { toBibtex, toRis } from './export.ts';
-import type { CslItem } from './item.ts';
 
 /**
  * Citation strings and files for one CSL item: the styles by citation-js (citeproc-js with the
@@ -67,7 +67,10 @@ const styleClasses: Record<string, string> = {
 
 function withoutStyleAttributes(html: string): string {
   return html.replace(/ style="([^"]*)"/g, (_, style: string) => {
-    const declarations = style.replace(/\s+/g, '').split(/(?<=;)/).filter(Boolean);
+    const declarations = style
+      .replace(/\s+/g, '')
+      .split(/(?<=;)/)
+      .filter(Boolean);
     const classes = declarations.map((declaration) => {
       const name = styleClasses[declaration.endsWith(';') ? declaration : `${declaration};`];
       if (!name) throw new Error(`citeproc wrote a style the site cannot carry: "${declaration}" (add it to styleClasses in src/cite/format.ts)`);
@@ -123,4 +126,3 @@ export function formatWithCiteproc(item: CslItem): FormattedCitation {
     cslJson: `${JSON.stringify([item], null, 1)}\n`,
   };
 }
-

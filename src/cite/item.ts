@@ -1,10 +1,10 @@
 import { cslDate, toCslItem } from '../citations/csl.ts';
-import { foldStrings } from './one-line.ts';
-import type { SourceTypeFormat } from './source-types.ts';
+import { absoluteUrl, sourcePath, withBase } from '../lib/url.ts';
 import type { PageFrontmatter } from '../schemas/page.ts';
 import type { SiteConfig } from '../schemas/site.ts';
 import type { SourceMeta } from '../schemas/source.ts';
-import { absoluteUrl, sourcePath, withBase } from '../lib/url.ts';
+import { foldStrings } from './one-line.ts';
+import type { SourceTypeFormat } from './source-types.ts';
 
 /**
  * What a "Cite this page" block cites, as CSL-JSON: an explainer page of this site, or the

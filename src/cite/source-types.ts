@@ -1,6 +1,6 @@
 import type { Strings } from '../i18n/strings.ts';
-import { defaultSourceType, type SourceType } from '../schemas/source-type.ts';
 import type { SourceMeta } from '../schemas/source.ts';
+import { defaultSourceType, type SourceType } from '../schemas/source-type.ts';
 
 /**
  * How each kind of source is named and cited. The provenance field `publisher` is the publication
@@ -21,7 +21,13 @@ export interface SourceTypeFormat {
 }
 
 export const sourceTypeFormats: Readonly<Record<SourceType, SourceTypeFormat>> = {
-  'newspaper-article': { csl: 'article-newspaper', publisherAs: 'container-title', bibtex: { type: 'article', entrysubtype: 'newspaper', publisherField: 'journal' }, ris: 'NEWS', schemaOrg: 'NewsArticle' },
+  'newspaper-article': {
+    csl: 'article-newspaper',
+    publisherAs: 'container-title',
+    bibtex: { type: 'article', entrysubtype: 'newspaper', publisherField: 'journal' },
+    ris: 'NEWS',
+    schemaOrg: 'NewsArticle',
+  },
   'magazine-article': { csl: 'article-magazine', publisherAs: 'container-title', bibtex: { type: 'article', entrysubtype: 'magazine', publisherField: 'journal' }, ris: 'MGZN', schemaOrg: 'Article' },
   'journal-article': { csl: 'article-journal', publisherAs: 'container-title', bibtex: { type: 'article', publisherField: 'journal' }, ris: 'JOUR', schemaOrg: 'ScholarlyArticle' },
   'web-page': { csl: 'webpage', publisherAs: 'container-title', bibtex: { type: 'online', publisherField: 'journal' }, ris: 'ELEC', schemaOrg: 'WebPage' },

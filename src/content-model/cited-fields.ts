@@ -2,12 +2,12 @@ import type { Element, ElementContent } from 'hast';
 import { citeField, fieldLocation, noteField } from '../citations/cited-field.ts';
 import type { QuoteIndex } from '../citations/locate.ts';
 import { endnotes } from '../citations/render.ts';
-import { defaultLocale, type Locale } from '../i18n/locale.ts';
 import { createPageResolver, type PageResolver } from '../citations/resolve.ts';
-import type { PageCitation, PageNote } from '../schemas/ledger.ts';
+import { defaultLocale, type Locale } from '../i18n/locale.ts';
 import type { Actor } from '../schemas/actor.ts';
 import type { GlossaryEntry } from '../schemas/glossary.ts';
 import type { Incident } from '../schemas/incident.ts';
+import type { PageCitation, PageNote } from '../schemas/ledger.ts';
 import type { ContentFile } from './cross-references.ts';
 
 /**
@@ -101,13 +101,21 @@ export function renderCitedFields(
     actorPages: new Map(
       model.actors.map((actor) => [actor.id, renderPage(`actors/${actor.id}`, [label(actor, 'role', actor.data.role), cited(actor, 'description', actor.data.description)], context)]),
     ),
-    actorsIndex: renderPage('actors', model.actors.map((actor) => label(actor, 'role', actor.data.role, `${actor.id}-`)), context),
+    actorsIndex: renderPage(
+      'actors',
+      model.actors.map((actor) => label(actor, 'role', actor.data.role, `${actor.id}-`)),
+      context,
+    ),
     glossary: renderPage(
       'glossary',
       model.glossary.flatMap((entry) => [cited(entry, 'explanation', entry.data.explanation, `${entry.id}-`), note(entry, 'note', entry.data.note)]),
       context,
     ),
-    incidentsIndex: renderPage('incidents', model.incidents.map((incident) => cited(incident, 'summary', incident.data.summary, `${incident.id}-`)), context),
+    incidentsIndex: renderPage(
+      'incidents',
+      model.incidents.map((incident) => cited(incident, 'summary', incident.data.summary, `${incident.id}-`)),
+      context,
+    ),
     incidentFacts: new Map(
       model.incidents.map((incident) => [
         incident.id,

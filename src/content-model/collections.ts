@@ -1,9 +1,9 @@
-import { join } from 'node:path';
 import { defineCollection } from 'astro:content';
+import { join } from 'node:path';
+import { contentDir } from 'virtual:cited-explainer/config';
 import { glob } from 'astro/loaders';
 import type { z } from 'zod';
 import { archiveLoader } from '../archive/loader.ts';
-import { contentDir } from 'virtual:cited-explainer/config';
 import { withDataLines } from '../lib/located-loader.ts';
 import { actorSchema } from '../schemas/actor.ts';
 import { glossarySchema } from '../schemas/glossary.ts';

@@ -1,6 +1,6 @@
-import { escapeRegExp } from '../lib/regexp.ts';
 import { closestFirst } from '../citations/similarity.ts';
 import { ContentError } from '../lib/content-error.ts';
+import { escapeRegExp } from '../lib/regexp.ts';
 import type { Actor } from '../schemas/actor.ts';
 import type { GlossaryEntry } from '../schemas/glossary.ts';
 import type { Incident } from '../schemas/incident.ts';
@@ -122,7 +122,14 @@ export function crossReferenceErrors(input: ModelInput): ContentError[] {
       if (actors.has(speaker)) continue;
       const line = lineOf(document.text, new RegExp(`\\[@[^\\]]*\\(\\s*${escapeRegExp(speaker)}\\s*\\)`));
       const { message, hint } = unknown('actor', speaker, actors.keys());
-      errors.push(new ContentError({ file: document.file, line, message: `citation names ${message.replace('unknown actor', 'an unknown speaker')}`, hint: `${hint}\nA speaker is an actor slug: the name of a file in the actors folder.` }));
+      errors.push(
+        new ContentError({
+          file: document.file,
+          line,
+          message: `citation names ${message.replace('unknown actor', 'an unknown speaker')}`,
+          hint: `${hint}\nA speaker is an actor slug: the name of a file in the actors folder.`,
+        }),
+      );
     }
   }
   return errors;

@@ -1,14 +1,14 @@
-import { getCollection, type CollectionEntry } from 'astro:content';
-import { loadQuoteIndex } from '../citations/archive-index.ts';
+import { type CollectionEntry, getCollection } from 'astro:content';
 import { contentDir } from 'virtual:cited-explainer/config';
-import { getCitingDocuments, incidentUrl } from '../lib/site-data.ts';
-import { crossReferenceErrors, throwFirst, type ContentFile } from './cross-references.ts';
-import { renderCitedFields, type CitedFields } from './cited-fields.ts';
-import { sortTimeline } from './timeline.ts';
+import { loadQuoteIndex } from '../citations/archive-index.ts';
 import { firstMentionProblems } from '../glossary/first-mentions.ts';
 import { ContentError } from '../lib/content-error.ts';
 import { entryFile, entryText } from '../lib/entry-file.ts';
 import { siteConfig, siteLocale } from '../lib/site.ts';
+import { getCitingDocuments, incidentUrl } from '../lib/site-data.ts';
+import { type CitedFields, renderCitedFields } from './cited-fields.ts';
+import { type ContentFile, crossReferenceErrors, throwFirst } from './cross-references.ts';
+import { sortTimeline } from './timeline.ts';
 
 /**
  * Astro glue for the content model: reads incidents, actors and the glossary once per build and
@@ -58,12 +58,7 @@ let model: Promise<ContentModel> | undefined;
 
 export function getContentModel(): Promise<ContentModel> {
   model ??= (async () => {
-    const [actors, glossary, incidents, documents] = await Promise.all([
-      getCollection('actors'),
-      getCollection('glossary'),
-      getCollection('incidents'),
-      getCitingDocuments(),
-    ]);
+    const [actors, glossary, incidents, documents] = await Promise.all([getCollection('actors'), getCollection('glossary'), getCollection('incidents'), getCitingDocuments()]);
     throwFirst([
       ...crossReferenceErrors({
         actors: actors.map(asFile),
@@ -79,9 +74,7 @@ export function getContentModel(): Promise<ContentModel> {
     return {
       actors: new Map(actors.sort(byName).map((entry) => [entry.id, entry])),
       glossary: new Map(glossary.sort(byName).map((entry) => [entry.id, entry])),
-      incidents: sortTimeline(
-        incidents.map((entry) => ({ id: entry.id, url: incidentUrl(entry), start: entry.data.start, end: entry.data.end, parties: entry.data.parties, entry })),
-      ),
+      incidents: sortTimeline(incidents.map((entry) => ({ id: entry.id, url: incidentUrl(entry), start: entry.data.start, end: entry.data.end, parties: entry.data.parties, entry }))),
     };
   })();
   return model;
@@ -109,11 +102,7 @@ export function getCitedFields(): Promise<CitedFields> {
  * Every page names each place first as a link to its glossary entry, with its other spellings.
  * An incident's facts box, shown above its body, already names the incident's own places that way.
  */
-function firstMentionErrors(
-  glossary: readonly GlossaryEntryData[],
-  incidents: readonly IncidentEntry[],
-  documents: ReadonlyArray<{ file: string; text: string }>,
-): ContentError[] {
+function firstMentionErrors(glossary: readonly GlossaryEntryData[], incidents: readonly IncidentEntry[], documents: ReadonlyArray<{ file: string; text: string }>): ContentError[] {
   const places = glossary.filter((g) => g.data.kind === 'place').map((g) => ({ slug: g.id, name: g.data.name, altNames: g.data.altNames }));
   if (places.length === 0) return [];
   const others = glossary.filter((g) => g.data.kind !== 'place').flatMap((g) => [g.data.name, ...g.data.altNames]);

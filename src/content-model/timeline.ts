@@ -16,11 +16,7 @@ export interface Dated {
  * and then the id, so the order never depends on the order files were read in.
  */
 export function compareIncidents(a: Dated, b: Dated): number {
-  return (
-    a.start.value.localeCompare(b.start.value) ||
-    (a.end?.value ?? a.start.value).localeCompare(b.end?.value ?? b.start.value) ||
-    a.id.localeCompare(b.id)
-  );
+  return a.start.value.localeCompare(b.start.value) || (a.end?.value ?? a.start.value).localeCompare(b.end?.value ?? b.start.value) || a.id.localeCompare(b.id);
 }
 
 export function sortTimeline<T extends Dated>(items: readonly T[]): T[] {

@@ -1,10 +1,10 @@
-import { escapeRegExp } from '../lib/regexp.ts';
 import type { Link, Root, Text } from 'mdast';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visitParents } from 'unist-util-visit-parents';
 import { findCitations } from '../citations/syntax.ts';
+import { escapeRegExp } from '../lib/regexp.ts';
 
 /**
  * The first-mention rule for glossary places: on every page, the first time a place is named it
@@ -33,7 +33,6 @@ export function alternativesOf(entry: GlossaryName): string[] {
   const name = entry.name.toLowerCase();
   return entry.altNames.filter((alt) => !name.includes(alt.toLowerCase()) && !alt.toLowerCase().includes(name));
 }
-
 
 /** Blanks the front matter, keeping its lines, so that positions stay those of the file. */
 function withoutFrontmatter(text: string): string {
@@ -71,17 +70,11 @@ const skippedElements = new Set(['nav', 'aside']);
  * @param settled places already named with their link and spellings before the body (an incident's
  *   facts box lists its places), so the body need not repeat them.
  */
-export function firstMentionProblems(
-  mdx: string,
-  entries: readonly GlossaryName[],
-  options: { others?: readonly string[]; settled?: ReadonlySet<string> } = {},
-): MentionProblem[] {
+export function firstMentionProblems(mdx: string, entries: readonly GlossaryName[], options: { others?: readonly string[]; settled?: ReadonlySet<string> } = {}): MentionProblem[] {
   const settled = options.settled ?? new Set<string>();
   const placeNames = entries.flatMap((e) => [e.name, ...e.altNames]);
   // Only longer names that contain a place's name need masking; the rest cannot hide a mention.
-  const masks = (options.others ?? [])
-    .filter((other) => placeNames.some((name) => other !== name && other.includes(name)))
-    .map((other) => new RegExp(escapeRegExp(other), 'gu'));
+  const masks = (options.others ?? []).filter((other) => placeNames.some((name) => other !== name && other.includes(name))).map((other) => new RegExp(escapeRegExp(other), 'gu'));
   const tree = unified().use(remarkParse).use(remarkMdx).parse(withoutFrontmatter(mdx)) as Root;
   const patterns = entries
     .filter((entry) => !settled.has(entry.slug))

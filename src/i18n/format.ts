@@ -34,12 +34,10 @@ export function formatParts<T>(template: string, values: Readonly<Record<string,
 }
 
 /** "Note {number}", { number: 3 } → "Note 3". A placeholder without a value is a bug, so it throws. */
-export const format = (template: string, values: Readonly<Record<string, string | number>> = {}): string =>
-  formatParts(template, values).join('');
+export const format = (template: string, values: Readonly<Record<string, string | number>> = {}): string => formatParts(template, values).join('');
 
 /** The form of a plural string that `count` takes in `lang` (Intl.PluralRules), filled with {count} and `values`. */
 export function plural(forms: PluralForms, count: number, lang: string, values: Readonly<Record<string, string | number>> = {}): string {
   const category = new Intl.PluralRules(lang).select(count);
   return format(forms[category] ?? forms.other, { count, ...values });
 }
-

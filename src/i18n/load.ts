@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ContentError } from '../lib/content-error.ts';
 import { fieldPosition } from '../lib/field-position.ts';
-import { bestLocale, english, mergeStrings, REFERENCE_LANGUAGE, stringsProblems, type Strings } from './strings.ts';
+import { bestLocale, english, mergeStrings, REFERENCE_LANGUAGE, type Strings, stringsProblems } from './strings.ts';
 
 /** The generator's locale files: src/locales/<language tag>.json. */
 export const LOCALES_DIR = fileURLToPath(new URL('../locales/', import.meta.url));
@@ -30,13 +30,22 @@ function readPartialStrings(path: string): object {
   const [problem] = stringsProblems(data);
   if (problem) {
     const where = fieldPosition(text, problem.path);
-    throw new ContentError({ file, line: where?.line, column: where?.column, message: `${problem.path.length ? `"${problem.path.join('.')}": ` : ''}${problem.message}`, hint: 'see src/locales/en.json for every string and its placeholders' });
+    throw new ContentError({
+      file,
+      line: where?.line,
+      column: where?.column,
+      message: `${problem.path.length ? `"${problem.path.join('.')}": ` : ''}${problem.message}`,
+      hint: 'see src/locales/en.json for every string and its placeholders',
+    });
   }
   return data as object;
 }
 
 /** The languages src/locales/ (or `localesDir`) has a file for. */
-export const availableLocales = (localesDir: string) => readdirSync(localesDir).filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -'.json'.length));
+export const availableLocales = (localesDir: string) =>
+  readdirSync(localesDir)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => name.slice(0, -'.json'.length));
 
 /**
  * The strings of a site in language `lang`: the best-matching locale file ("en-GB" → en.json) over

@@ -1,4 +1,4 @@
-import { dateFormatter, type DateFormatter } from '../lib/dates.ts';
+import { type DateFormatter, dateFormatter } from '../lib/dates.ts';
 import { english, type Strings } from './strings.ts';
 
 /** Everything a renderer needs to write for readers of one language: its tag, its strings, its dates. */

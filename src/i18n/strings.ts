@@ -1,7 +1,7 @@
 import en from '../locales/en.json' with { type: 'json' };
-import { isPluralForms, placeholders, PLURAL_CATEGORIES, type PluralForms } from './format.ts';
+import { isPluralForms, PLURAL_CATEGORIES, type PluralForms, placeholders } from './format.ts';
 
-export { format, formatParts, plural, type PluralForms } from './format.ts';
+export { format, formatParts, type PluralForms, plural } from './format.ts';
 
 /**
  * The words the generator itself puts on a page ("Sources", "Skip to content", "Based on reporting

@@ -66,7 +66,11 @@ function repairMojibake(text: string, log: string[]): string {
   return repaired;
 }
 
-const tidy = (line: string) => line.replace(/[\u00A0\u202F\u2007]/g, ' ').replace(/[ \t]+$/g, '').replace(/^[ \t]+/g, '');
+const tidy = (line: string) =>
+  line
+    .replace(/[\u00A0\u202F\u2007]/g, ' ')
+    .replace(/[ \t]+$/g, '')
+    .replace(/^[ \t]+/g, '');
 
 /** A short line without closing punctuation, followed by more text: an article's sub-heading. */
 function looksLikeHeading(text: string): boolean {

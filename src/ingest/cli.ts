@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { isoDate } from '../schemas/common.ts';
 import { IngestError, ingest } from './ingest.ts';
 

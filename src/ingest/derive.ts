@@ -1,6 +1,6 @@
 import { joinBlocks, sha256 } from '../archive/format.ts';
 import type { ProvenanceRecord } from '../schemas/provenance.ts';
-import { sourceMetaSchema, type SourceMeta } from '../schemas/source.ts';
+import { type SourceMeta, sourceMetaSchema } from '../schemas/source.ts';
 import { cleanArticle } from './clean.ts';
 
 /**

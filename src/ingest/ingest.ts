@@ -2,9 +2,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { basename, dirname, join, resolve } from 'node:path';
 import { serializeArchiveFile } from '../archive/format.ts';
 import { writeFileAtomic } from '../lib/atomic-write.ts';
-import { provenanceFileSchema, type ProvenanceRecord } from '../schemas/provenance.ts';
-import { deriveArchive, type ArchivableRecord } from './derive.ts';
+import { type ProvenanceRecord, provenanceFileSchema } from '../schemas/provenance.ts';
 import { decodeRawArticle } from './decode.ts';
+import { type ArchivableRecord, deriveArchive } from './derive.ts';
 
 /**
  * Ingest: raw article + provenance record → content/sources/<id>.md. Every input is checked
@@ -125,7 +125,11 @@ function recoverInterruptedIngest(contentDir: string): string | null {
     throw new IngestError(`another ingest (process ${owner}) is writing ${contentDir}; run this one when it has finished (if no ingest is running, delete ${join(staging, 'owner.json')})`);
   }
   const leftovers = ['raw', 'sources'].flatMap((folder) =>
-    existsSync(join(contentDir, folder)) ? readdirSync(join(contentDir, folder)).filter((name) => name.endsWith('.tmp')).map((name) => join(contentDir, folder, name)) : [],
+    existsSync(join(contentDir, folder))
+      ? readdirSync(join(contentDir, folder))
+          .filter((name) => name.endsWith('.tmp'))
+          .map((name) => join(contentDir, folder, name))
+      : [],
   );
   for (const path of leftovers) rmSync(path, { force: true });
   if (!existsSync(staging)) return leftovers.length > 0 ? `removed ${leftovers.length} temporary file(s) left by an interrupted write` : null;

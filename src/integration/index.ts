@@ -2,16 +2,16 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
+import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { satteriCitations } from '../citations/satteri-citations.ts';
-import { availableLocales, loadStrings, LOCALES_DIR } from '../i18n/load.ts';
+import { availableLocales, LOCALES_DIR, loadStrings } from '../i18n/load.ts';
 import { ContentError } from '../lib/content-error.ts';
 import { loadSiteConfig } from '../lib/site-config.ts';
 import previewImages from '../preview/integration.ts';
-import { explainerOptionsSchema, type ExplainerOptions } from '../schemas/options.ts';
+import { type ExplainerOptions, explainerOptionsSchema } from '../schemas/options.ts';
 import search from '../search/integration.ts';
 import securityHeaders, { buildChecks } from '../security/integration.ts';
 import { satteriSmartQuotes } from '../typography/satteri-smart-quotes.ts';
@@ -55,9 +55,16 @@ export default function citedExplainer(options: ExplainerOptions = {}): AstroInt
         const contentDir = resolve(root, content);
         const site = loadSiteConfig(contentDir);
         const { strings, locale } = loadStrings(contentDir, site.lang);
-        if (locale === undefined) logger.warn(`site.json "lang" is ${site.lang}, which has no locale file in src/locales/ (${availableLocales(LOCALES_DIR).join(', ')}): the site's own words are in English; add src/locales/<language>.json to translate them`);
+        if (locale === undefined)
+          logger.warn(
+            `site.json "lang" is ${site.lang}, which has no locale file in src/locales/ (${availableLocales(LOCALES_DIR).join(', ')}): the site's own words are in English; add src/locales/<language>.json to translate them`,
+          );
         if (config.site && site.url && new URL(config.site).href !== new URL(site.url).href) {
-          throw new ContentError({ file: relative(process.cwd(), resolve(contentDir, 'site.json')), message: `field "url": ${site.url} differs from astro.config's site ${config.site}`, hint: 'give the address in one place: site.json "url"' });
+          throw new ContentError({
+            file: relative(process.cwd(), resolve(contentDir, 'site.json')),
+            message: `field "url": ${site.url} differs from astro.config's site ${config.site}`,
+            hint: 'give the address in one place: site.json "url"',
+          });
         }
         if (!existsSync(new URL('favicon.svg', config.publicDir))) {
           injectRoute({ pattern: '/favicon.svg', entrypoint: new URL('./favicon.ts', import.meta.url), prerender: true });
@@ -82,7 +89,14 @@ export default function citedExplainer(options: ExplainerOptions = {}): AstroInt
             }),
           },
           // The build's own checks come last, so that the dist check sees everything the others wrote.
-          integrations: [mdx(), search({ strings: strings.search }), securityHeaders(), previewImages(), ...(site.url ? [sitemap({ filter: (page) => !page.endsWith('/search/') })] : []), buildChecks(contentDir)],
+          integrations: [
+            mdx(),
+            search({ strings: strings.search }),
+            securityHeaders(),
+            previewImages(),
+            ...(site.url ? [sitemap({ filter: (page) => !page.endsWith('/search/') })] : []),
+            buildChecks(contentDir),
+          ],
           vite: { plugins: [virtualModules({ contentDir, projectRoot: root, strings, components: { ...defaultComponents, ...overrides } })] },
         });
       },

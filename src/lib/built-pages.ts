@@ -7,6 +7,11 @@ export async function builtHtmlFiles(dir: string, skip: readonly string[] = []):
   return entries
     .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
     .map((entry) => join(entry.parentPath, entry.name))
-    .filter((file) => !relative(dir, file).split(sep).some((part) => skip.includes(part)))
+    .filter(
+      (file) =>
+        !relative(dir, file)
+          .split(sep)
+          .some((part) => skip.includes(part)),
+    )
     .sort();
 }

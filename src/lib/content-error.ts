@@ -10,9 +10,7 @@ export class ContentError extends Error {
   readonly suggestion: string | undefined;
 
   constructor(options: { file: string; line?: number; column?: number; message: string; hint?: string }) {
-    const where = [options.file, options.line, options.line === undefined ? undefined : options.column]
-      .filter((part) => part !== undefined)
-      .join(':');
+    const where = [options.file, options.line, options.line === undefined ? undefined : options.column].filter((part) => part !== undefined).join(':');
     super(`${where}: ${options.message}${options.hint ? `\n  ${options.hint.replaceAll('\n', '\n  ')}` : ''}`);
     this.name = 'ContentError';
     this.file = options.file;

@@ -2,8 +2,8 @@ import { getContentModel } from '../content-model/load.ts';
 import { citationRow, glossaryRow, incidentRow } from '../data/rows.ts';
 import { columnsOf, toCsv } from '../data/table.ts';
 import { citationRowSchema, glossaryRowSchema, incidentRowSchema, type RowSchema } from '../schemas/data.ts';
-import { getLedger } from './site-data.ts';
 import { siteConfig } from './site.ts';
+import { getLedger } from './site-data.ts';
 import { absoluteUrl, withBase } from './url.ts';
 
 /**
@@ -48,8 +48,22 @@ export function getDatasets(): Promise<Dataset[]> {
     };
     // The ledger is published as JSON at /citations.json already: here it adds a spreadsheet.
     const all: Array<Omit<Dataset, 'files' | 'alsoAt'> & { formats: Format[]; alsoAt?: Dataset['alsoAt'] }> = [
-      { id: 'incidents', formats: ['CSV', 'JSON'], name: 'Incidents', row: 'an incident, in date order', schema: incidentRowSchema, rows: model.incidents.map((i) => incidentRow({ id: i.id, url: published(i.url), data: i.entry.data }, nameOf)) },
-      { id: 'glossary', formats: ['CSV', 'JSON'], name: 'Glossary', row: 'a term or place name', schema: glossaryRowSchema, rows: [...model.glossary.values()].map((g) => glossaryRow(g, published(withBase(base, `/glossary/#${g.id}`)))) },
+      {
+        id: 'incidents',
+        formats: ['CSV', 'JSON'],
+        name: 'Incidents',
+        row: 'an incident, in date order',
+        schema: incidentRowSchema,
+        rows: model.incidents.map((i) => incidentRow({ id: i.id, url: published(i.url), data: i.entry.data }, nameOf)),
+      },
+      {
+        id: 'glossary',
+        formats: ['CSV', 'JSON'],
+        name: 'Glossary',
+        row: 'a term or place name',
+        schema: glossaryRowSchema,
+        rows: [...model.glossary.values()].map((g) => glossaryRow(g, published(withBase(base, `/glossary/#${g.id}`)))),
+      },
       {
         id: 'citations',
         formats: ['CSV'],

@@ -15,7 +15,10 @@ export function fieldPosition(text: string, path: ReadonlyArray<PropertyKey>): {
   // Front matter starts on the line after its "---".
   const [yaml, firstLine] = front ? [front[1], text.slice(0, front.index + front[0].indexOf(front[1])).split('\n').length - 1] : [text, 0];
   const lineCounter = new LineCounter();
-  const node = parseDocument(yaml, { lineCounter }).getIn(path.map((key) => (typeof key === 'symbol' ? String(key) : key)), true);
+  const node = parseDocument(yaml, { lineCounter }).getIn(
+    path.map((key) => (typeof key === 'symbol' ? String(key) : key)),
+    true,
+  );
   if (!isNode(node) || !node.range) return undefined;
   const quoted = isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE');
   const { line, col } = lineCounter.linePos(node.range[0] + (quoted ? 1 : 0));

@@ -6,7 +6,6 @@ import type { z } from 'zod';
 import { dataError } from './data-errors.ts';
 import { frontMatterBlock } from './field-position.ts';
 
-
 /**
  * The data of a content file as written: its front matter (.md, .mdx) or whole text (.yaml, .yml)
  * parsed as YAML 1.2, where an unquoted 2022-02-30 stays a string. Astro parses with js-yaml,

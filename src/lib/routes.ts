@@ -1,4 +1,5 @@
 import { escapeRegExp } from './regexp.ts';
+
 /**
  * Which address each content page gets, and the collisions the build refuses: two pages at one
  * address (addresses ignore case: `Background.mdx` and `background.mdx` are one page on a
@@ -8,16 +9,26 @@ import { escapeRegExp } from './regexp.ts';
  */
 
 /** One segment as Astro's glob loader slugs a file name (github-slugger: lower case, punctuation dropped, spaces to hyphens). */
-const slugSegment = (segment: string) => segment.toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '').replace(/ /g, '-');
+const slugSegment = (segment: string) =>
+  segment
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+    .replace(/ /g, '-');
 
 /** The address of a content page file, relative to content/pages/: "guides/Background.mdx" → "/guides/background/". */
 export function contentRoute(file: string): string {
-  return pagePath({ id: file.replace(/\\/g, '/').replace(/\.mdx?$/i, '').split('/').map(slugSegment).join('/') });
+  return pagePath({
+    id: file
+      .replace(/\\/g, '/')
+      .replace(/\.mdx?$/i, '')
+      .split('/')
+      .map(slugSegment)
+      .join('/'),
+  });
 }
 
 /** Root-relative path of an explainer page by its id: "index" → "/", "corridors/index" → "/corridors/", "corridors/lachin" → "/corridors/lachin/". */
 export const pagePath = ({ id }: { id: string }) => (id === 'index' ? '/' : `/${id.replace(/\/index$/, '')}/`);
-
 
 /**
  * What a generated route owns, from its Astro pattern: the whole first segment ("/sources/[id]"
@@ -28,7 +39,13 @@ function owned(pattern: string): { test(route: string): boolean; shown: string }
   const first = pattern.split('/').filter(Boolean)[0];
   if (first === undefined) return { test: (route) => route === '/', shown: '/' };
   if (/^\[[^\]]+\]$/.test(first)) return undefined;
-  const regex = new RegExp(`^${first.split(/(\[[^\]]+\])/).map((part) => (part.startsWith('[') ? (part.startsWith('[...') ? '.*' : '[^/]+') : escapeRegExp(part))).join('')}$`, 'i');
+  const regex = new RegExp(
+    `^${first
+      .split(/(\[[^\]]+\])/)
+      .map((part) => (part.startsWith('[') ? (part.startsWith('[...') ? '.*' : '[^/]+') : escapeRegExp(part)))
+      .join('')}$`,
+    'i',
+  );
   return { test: (route) => regex.test(route.split('/').filter(Boolean)[0] ?? ''), shown: `/${first}` };
 }
 

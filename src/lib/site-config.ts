@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { siteConfigSchema, type SiteConfig } from '../schemas/site.ts';
+import { type SiteConfig, siteConfigSchema } from '../schemas/site.ts';
 import { ContentError } from './content-error.ts';
 import { fieldPosition } from './field-position.ts';
 

@@ -1,11 +1,11 @@
-import { getCollection, render, type CollectionEntry } from 'astro:content';
+import { type CollectionEntry, getCollection, render } from 'astro:content';
 import { buildLedger } from '../citations/ledger.ts';
 import type { CitingDocument } from '../content-model/cross-references.ts';
 import { getCitedFields } from '../content-model/load.ts';
-import { pageCitationSchema, pageNoteSchema, type Ledger, type PageCitation, type PageNote } from '../schemas/ledger.ts';
+import { type Ledger, type PageCitation, type PageNote, pageCitationSchema, pageNoteSchema } from '../schemas/ledger.ts';
+import { entryFile, entryText } from './entry-file.ts';
 import { pagePath } from './routes.ts';
 import { withBase } from './url.ts';
-import { entryFile, entryText } from './entry-file.ts';
 
 /**
  * Astro glue: the site's pages and ledger, read once per build. The remark plugin records each

@@ -20,15 +20,12 @@ export interface Crumb {
 export function breadcrumbs(path: string, title: string, home: Crumb, nav: readonly Crumb[]): Crumb[] {
   if (path === home.url) return [home];
   // The longest navigation entry the path starts with (a "/" entry is home itself, not a section).
-  const section = nav
-    .filter((entry) => entry.url !== home.url && path.startsWith(entry.url))
-    .sort((a, b) => b.url.length - a.url.length)[0];
+  const section = nav.filter((entry) => entry.url !== home.url && path.startsWith(entry.url)).sort((a, b) => b.url.length - a.url.length)[0];
   const trail = [home];
   if (section) trail.push(section);
   if (section?.url !== path) trail.push({ name: title, url: path });
   return trail;
 }
-
 
 export function breadcrumbListLd(trail: readonly Crumb[], site: URL | undefined) {
   return {

@@ -16,7 +16,6 @@ export function withBase(base: string, path: string): string {
 export function textFragmentUrl(url: string, passage: string): string {
   const encode = (text: string) => encodeURIComponent(text).replace(/-/g, '%2D').replace(/,/g, '%2C');
   const words = passage.trim().split(/\s+/);
-  const directive =
-    words.length <= 8 ? encode(words.join(' ')) : `${encode(words.slice(0, 4).join(' '))},${encode(words.slice(-4).join(' '))}`;
+  const directive = words.length <= 8 ? encode(words.join(' ')) : `${encode(words.slice(0, 4).join(' '))},${encode(words.slice(-4).join(' '))}`;
   return `${url.split('#')[0]}#:~:text=${directive}`;
 }

@@ -3,7 +3,7 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { LonLatBox, MapsFile } from '../schemas/maps.ts';
 import { boxAround, frameFor, insideRings, lineToPath, projectedRings, ringsCentre, ringsToPath } from './geometry.ts';
-import { placeLabels, sidesFrom, textWidth, type Box, type LabelRequest, type PlacedLabel } from './labels.ts';
+import { type Box, type LabelRequest, type PlacedLabel, placeLabels, sidesFrom, textWidth } from './labels.ts';
 
 /**
  * Composes one map from the coordinates file and the country outlines: pure, no file access.
@@ -11,9 +11,7 @@ import { placeLabels, sidesFrom, textWidth, type Box, type LabelRequest, type Pl
  */
 
 /** What a page asks for: a map of the coordinates file by key, or a map of some glossary places. */
-export type MapRequest =
-  | { map: string }
-  | { title: string; glossaryPlaces: readonly string[] };
+export type MapRequest = { map: string } | { title: string; glossaryPlaces: readonly string[] };
 
 export const approximate = 'approximate, for orientation';
 /** The small line at the foot of every map: where the outlines come from, and the warning. */
@@ -79,7 +77,11 @@ export function composeMap(file: MapsFile, countries: Map<string, GeoPermissible
     featured = [...new Set(request.glossaryPlaces.flatMap((slug) => (byGlossary.has(slug) ? [byGlossary.get(slug)!] : [])))];
     if (featured.length === 0) return null;
     title = request.title;
-    box = boxAround(featured.map((key) => file.places[key].at), file.incidentMaps.margin, file.incidentMaps.minSpan);
+    box = boxAround(
+      featured.map((key) => file.places[key].at),
+      file.incidentMaps.margin,
+      file.incidentMaps.minSpan,
+    );
     context = file.incidentMaps.context.filter((key) => !featured.includes(key));
   }
 
@@ -119,7 +121,16 @@ export function composeMap(file: MapsFile, countries: Map<string, GeoPermissible
   for (const { key, xy } of featuredXY) {
     const place = file.places[key];
     const region = place.kind === 'region';
-    requests.push({ id: `place:${key}`, key, kind: region ? 'region' : 'town', lines: [place.name], x: xy[0], y: xy[1], fontSize, sides: region ? ['centre', 'above', 'below'] : sidesFrom(place.label) });
+    requests.push({
+      id: `place:${key}`,
+      key,
+      kind: region ? 'region' : 'town',
+      lines: [place.name],
+      x: xy[0],
+      y: xy[1],
+      fontSize,
+      sides: region ? ['centre', 'above', 'below'] : sidesFrom(place.label),
+    });
   }
   for (const route of routes) {
     // Beside the middle of its longest stretch, where the line is easiest to tell.
@@ -131,7 +142,16 @@ export function composeMap(file: MapsFile, countries: Map<string, GeoPermissible
       if (length > longest) [longest, best] = [length, i];
     });
     const [a, b] = [route.points[best], route.points[best + 1]];
-    requests.push({ id: `route:${route.key}`, key: route.key, kind: 'route', lines: [route.name, approximate], x: (a[0] + b[0]) / 2, y: (a[1] + b[1]) / 2, fontSize: fontSize - 1, sides: ['below', 'above', 'right', 'left'] });
+    requests.push({
+      id: `route:${route.key}`,
+      key: route.key,
+      kind: 'route',
+      lines: [route.name, approximate],
+      x: (a[0] + b[0]) / 2,
+      y: (a[1] + b[1]) / 2,
+      fontSize: fontSize - 1,
+      sides: ['below', 'above', 'right', 'left'],
+    });
   }
   for (const { key, xy } of contextXY) {
     const place = file.places[key];
@@ -146,7 +166,17 @@ export function composeMap(file: MapsFile, countries: Map<string, GeoPermissible
     const centre = ringsCentre(country.rings);
     const candidates = [...spec.labels.map((point) => frame.project(point)), ...(centre ? [centre] : [])];
     for (const xy of candidates.filter((at) => insideRings(at, country.rings))) {
-      const request = { id: `country:${country.id}`, key: country.id, kind: 'country' as const, lines: [country.name.toUpperCase()], x: xy[0], y: xy[1], fontSize: fontSize - 1, sides: ['centre' as const], em: 0.78 };
+      const request = {
+        id: `country:${country.id}`,
+        key: country.id,
+        kind: 'country' as const,
+        lines: [country.name.toUpperCase()],
+        x: xy[0],
+        y: xy[1],
+        fontSize: fontSize - 1,
+        sides: ['centre' as const],
+        em: 0.78,
+      };
       const [label] = placeLabels([request], frame, taken);
       if (label && !label.crowded) {
         requests.push(request);

@@ -1,4 +1,4 @@
-import { geoMercator, geoPath, type GeoProjection, type GeoPermissibleObjects } from 'd3-geo';
+import { type GeoPermissibleObjects, type GeoProjection, geoMercator, geoPath } from 'd3-geo';
 import type { LonLat, LonLatBox } from '../schemas/maps.ts';
 
 /** Pure geometry of the maps: the area to show, its projection onto the SVG, and compact paths. */
@@ -40,7 +40,12 @@ export interface Frame {
 
 const cornersOf = ([[w, s], [e, n]]: LonLatBox): GeoPermissibleObjects => ({
   type: 'MultiPoint',
-  coordinates: [[w, s], [e, s], [e, n], [w, n]],
+  coordinates: [
+    [w, s],
+    [e, s],
+    [e, n],
+    [w, n],
+  ],
 });
 
 /**
@@ -53,8 +58,17 @@ export function frameFor(box: LonLatBox, width: number, { minHeight = width * 0.
   const [[, y0], [, y1]] = geoPath(probe).bounds(corners);
   const height = Math.round(Math.min(maxHeight, Math.max(minHeight, y1 - y0)));
   const projection = geoMercator()
-    .fitExtent([[0, 0], [width, height]], corners)
-    .clipExtent([[0, 0], [width, height]]);
+    .fitExtent(
+      [
+        [0, 0],
+        [width, height],
+      ],
+      corners,
+    )
+    .clipExtent([
+      [0, 0],
+      [width, height],
+    ]);
   return {
     width,
     height,

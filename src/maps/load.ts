@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parse } from 'yaml';
 import type { Topology } from 'topojson-specification';
-import { dataError } from '../lib/data-errors.ts';
+import { parse } from 'yaml';
 import { ContentError } from '../lib/content-error.ts';
-import { mapsFileSchema, type MapsFile } from '../schemas/maps.ts';
+import { dataError } from '../lib/data-errors.ts';
+import { type MapsFile, mapsFileSchema } from '../schemas/maps.ts';
 
 /** The coordinates file of a content folder, where it lives and what it holds. */
 export interface LoadedMaps {
@@ -48,9 +48,6 @@ export function glossaryLinkProblems(maps: MapsFile, glossary: ReadonlyMap<strin
 
 /** Natural Earth country outlines as world-atlas ships them. */
 export async function loadCountryOutlines(resolution: MapsFile['resolution']): Promise<Topology> {
-  const module =
-    resolution === '110m'
-      ? await import('world-atlas/countries-110m.json', { with: { type: 'json' } })
-      : await import('world-atlas/countries-50m.json', { with: { type: 'json' } });
+  const module = resolution === '110m' ? await import('world-atlas/countries-110m.json', { with: { type: 'json' } }) : await import('world-atlas/countries-50m.json', { with: { type: 'json' } });
   return module.default as unknown as Topology;
 }

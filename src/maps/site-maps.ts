@@ -1,9 +1,9 @@
+import { contentDir } from 'virtual:cited-explainer/config';
 import type { GeoPermissibleObjects } from 'd3-geo';
 import { getContentModel } from '../content-model/load.ts';
-import { contentDir } from 'virtual:cited-explainer/config';
 import { ContentError } from '../lib/content-error.ts';
-import { composeMap, countryFeatures, MapRequestError, type MapModel, type MapRequest } from './compose.ts';
-import { glossaryLinkProblems, loadCountryOutlines, loadMapsFile, type LoadedMaps } from './load.ts';
+import { composeMap, countryFeatures, type MapModel, type MapRequest, MapRequestError } from './compose.ts';
+import { glossaryLinkProblems, type LoadedMaps, loadCountryOutlines, loadMapsFile } from './load.ts';
 
 /**
  * Astro glue: reads the coordinates file and the outlines once per build, checks the file's

@@ -1,6 +1,6 @@
+import { escapeXml } from '../lib/xml.ts';
 import { creditLine, type MapModel } from './compose.ts';
 import { round1 } from './geometry.ts';
-import { escapeXml } from '../lib/xml.ts';
 
 /**
  * The SVG of a composed map, as a string: no script, no style attribute, no external reference.

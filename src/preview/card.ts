@@ -84,9 +84,7 @@ export function previewSvg(font: { regular: GlyphFont; bold: GlyphFont }, card: 
   const titleLines = wrap(font.bold, card.title, titleSize, inner, 4);
   const siteLines = wrap(font.regular, card.siteTitle, 34, inner, 1);
   const titleTop = 200;
-  const paths = [
-    ...titleLines.map((line, i) => font.bold.getPath(line, margin, titleTop + i * titleSize * 1.2, titleSize).toPathData(1)),
-  ];
+  const paths = [...titleLines.map((line, i) => font.bold.getPath(line, margin, titleTop + i * titleSize * 1.2, titleSize).toPathData(1))];
   const sitePath = font.regular.getPath(siteLines[0] ?? '', margin, height - margin, 34).toPathData(1);
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,

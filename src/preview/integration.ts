@@ -7,9 +7,9 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import opentype, { type Font } from 'opentype.js';
 import sharp from 'sharp';
+import { type BuildCache, buildCache, packageVersion } from '../lib/build-cache.ts';
 import { builtHtmlFiles } from '../lib/built-pages.ts';
 import { buildStep } from '../security/build-step.ts';
-import { buildCache, packageVersion, type BuildCache } from '../lib/build-cache.ts';
 import { fontStack, PREVIEW_FILE, previewSvg } from './card.ts';
 
 /**
@@ -31,8 +31,7 @@ async function loadFont(subset: string, weight: 400 | 700): Promise<Font> {
 
 const loadStack = async (weight: 400 | 700) => fontStack(await Promise.all(SUBSETS.map((subset) => loadFont(subset, weight))));
 
-const unescapeHtml = (text: string) =>
-  text.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" })[name]!);
+const unescapeHtml = (text: string) => text.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" })[name]!);
 
 const metaContent = (html: string, property: string) => {
   const match = new RegExp(`<meta property="${property}" content="([^"]*)"`).exec(html);
@@ -81,39 +80,44 @@ export default function previewImages(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         cache = buildCache(join(fileURLToPath(config.cacheDir), 'preview-images'), 'png', DRAWING);
       },
-      'astro:build:done': ({ dir, logger }) => buildStep('link preview images', async () => {
-        const started = performance.now();
-        const site = fileURLToPath(dir);
-        let font: { regular: ReturnType<typeof fontStack>; bold: ReturnType<typeof fontStack> } | undefined;
-        const cards: Array<{ file: string; title: string; siteTitle: string }> = [];
-        for (const file of await builtHtmlFiles(site)) {
-          if (basename(file) !== 'index.html') continue;
-          const html = await readFile(file, 'utf8');
-          const title = metaContent(html, 'og:title');
-          const siteTitle = metaContent(html, 'og:site_name');
-          if (!title || !siteTitle || !html.includes(`/${PREVIEW_FILE}"`)) continue;
-          font ??= { regular: await loadStack(400), bold: await loadStack(700) };
-          const missing = font.bold.missing(`${title}${siteTitle}`);
-          if (missing.length > 0) logger.warn(`${file}: the preview image's font has no letters for ${missing.join(' ')}; they are left blank`);
-          cards.push({ file, title, siteTitle });
-        }
-        const results = await inParallel(cards, availableParallelism(), async ({ file, title, siteTitle }) => {
-          try {
-            const inputs = [siteTitle, title];
-            const cached = cache!.read(inputs);
-            const bytes = cached ?? (await sharp(Buffer.from(previewSvg(font!, { siteTitle, title }))).png(PNG_OPTIONS).toBuffer());
-            if (!cached) cache!.write(inputs, bytes);
-            await writeFile(join(dirname(file), PREVIEW_FILE), bytes);
-            return cached !== undefined;
-          } catch (error) {
-            throw cannotDraw(file, title, error);
+      'astro:build:done': ({ dir, logger }) =>
+        buildStep('link preview images', async () => {
+          const started = performance.now();
+          const site = fileURLToPath(dir);
+          let font: { regular: ReturnType<typeof fontStack>; bold: ReturnType<typeof fontStack> } | undefined;
+          const cards: Array<{ file: string; title: string; siteTitle: string }> = [];
+          for (const file of await builtHtmlFiles(site)) {
+            if (basename(file) !== 'index.html') continue;
+            const html = await readFile(file, 'utf8');
+            const title = metaContent(html, 'og:title');
+            const siteTitle = metaContent(html, 'og:site_name');
+            if (!title || !siteTitle || !html.includes(`/${PREVIEW_FILE}"`)) continue;
+            font ??= { regular: await loadStack(400), bold: await loadStack(700) };
+            const missing = font.bold.missing(`${title}${siteTitle}`);
+            if (missing.length > 0) logger.warn(`${file}: the preview image's font has no letters for ${missing.join(' ')}; they are left blank`);
+            cards.push({ file, title, siteTitle });
           }
-        });
-        const failure = results.find((result) => result instanceof Error);
-        if (failure) throw failure;
-        const reused = results.filter((cached) => cached === true).length;
-        if (cards.length > 0) logger.info(`drew ${cards.length - reused} link preview images (${reused} from the cache) in ${Math.round(performance.now() - started)} ms`);
-      }),
+          const results = await inParallel(cards, availableParallelism(), async ({ file, title, siteTitle }) => {
+            try {
+              const inputs = [siteTitle, title];
+              const cached = cache!.read(inputs);
+              const bytes =
+                cached ??
+                (await sharp(Buffer.from(previewSvg(font!, { siteTitle, title })))
+                  .png(PNG_OPTIONS)
+                  .toBuffer());
+              if (!cached) cache!.write(inputs, bytes);
+              await writeFile(join(dirname(file), PREVIEW_FILE), bytes);
+              return cached !== undefined;
+            } catch (error) {
+              throw cannotDraw(file, title, error);
+            }
+          });
+          const failure = results.find((result) => result instanceof Error);
+          if (failure) throw failure;
+          const reused = results.filter((cached) => cached === true).length;
+          if (cards.length > 0) logger.info(`drew ${cards.length - reused} link preview images (${reused} from the cache) in ${Math.round(performance.now() - started)} ms`);
+        }),
     },
   };
 }

@@ -1,6 +1,6 @@
+import { getCollection } from 'astro:content';
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { getCollection } from 'astro:content';
 import { plainField } from '../citations/cited-field.ts';
 import { feedItems } from '../feed/items.ts';
 import { siteConfig, siteLocale } from '../lib/site.ts';
@@ -14,7 +14,13 @@ export const getStaticPaths = () => (siteConfig.url ? [{ params: { feed: 'feed' 
 
 export const GET: APIRoute = async ({ site }) => {
   const pages = (await getCollection('pages')).map(({ data, ...entry }) => ({ title: data.title, url: pageUrl(entry), summary: data.description, updated: data.updated, changes: data.changes }));
-  const incidents = (await getCollection('incidents')).map(({ data, ...entry }) => ({ title: data.title, url: incidentUrl(entry), summary: plainField(data.summary), updated: data.updated, changes: data.changes }));
+  const incidents = (await getCollection('incidents')).map(({ data, ...entry }) => ({
+    title: data.title,
+    url: incidentUrl(entry),
+    summary: plainField(data.summary),
+    updated: data.updated,
+    changes: data.changes,
+  }));
   return rss({
     title: siteConfig.title,
     description: siteConfig.description,

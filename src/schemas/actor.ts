@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { slug } from './common.ts';
 import { citedText, prose } from './cited.ts';
+import { slug } from './common.ts';
 import { citationExceptions } from './exception.ts';
 
 /** One actor: content/actors/<slug>.yaml; the file name is the slug used in citations and front matter. */

@@ -24,30 +24,32 @@ const dateInput = z.preprocess(dayAsWritten, partialDate);
  * actors involved) for the timeline, maps and search, and the cited fields readers see in the
  * timeline and the facts box. Every other claim lives in the MDX body, where it is cited.
  */
-export const incidentSchema = z.strictObject({
-  title: prose({ max: 300 }),
-  /** One neutral line for the timeline, cited like the page's opening it restates. */
-  summary: citedText(),
-  /** The "When" box: the date as the sources give it, cited. */
-  when: citedText(),
-  /** The "Where" box: the place as the sources name it, cited. */
-  where: citedText(),
-  /** The editors' orientation for the "Where" box (a place the sources do not name), shown as a note. */
-  whereNote: noteText().optional(),
-  start: dateInput,
-  /** Omit for a single-day incident. */
-  end: dateInput.optional(),
-  /** Still going on in the latest source that reports it (the Lachin corridor's blockade, say): shown as "From <start>". */
-  continuing: z.boolean().default(false),
-  /** Glossary slugs of the places involved (kind: place), most specific first. */
-  places: z.array(slug).min(1),
-  /** Actor slugs of those involved (a conflict's parties), shown under the strings' incident.parties ("Involved"; a content folder's strings.json may say "Parties"); may be empty. */
-  parties: z.array(slug).default([]),
-  /** When the page was last reviewed against its sources. */
-  updated: isoDate,
-  changes: changeLog,
-  exceptions: citationExceptions,
-}).refine(changesReviewed.check, changesReviewed.message);
+export const incidentSchema = z
+  .strictObject({
+    title: prose({ max: 300 }),
+    /** One neutral line for the timeline, cited like the page's opening it restates. */
+    summary: citedText(),
+    /** The "When" box: the date as the sources give it, cited. */
+    when: citedText(),
+    /** The "Where" box: the place as the sources name it, cited. */
+    where: citedText(),
+    /** The editors' orientation for the "Where" box (a place the sources do not name), shown as a note. */
+    whereNote: noteText().optional(),
+    start: dateInput,
+    /** Omit for a single-day incident. */
+    end: dateInput.optional(),
+    /** Still going on in the latest source that reports it (the Lachin corridor's blockade, say): shown as "From <start>". */
+    continuing: z.boolean().default(false),
+    /** Glossary slugs of the places involved (kind: place), most specific first. */
+    places: z.array(slug).min(1),
+    /** Actor slugs of those involved (a conflict's parties), shown under the strings' incident.parties ("Involved"; a content folder's strings.json may say "Parties"); may be empty. */
+    parties: z.array(slug).default([]),
+    /** When the page was last reviewed against its sources. */
+    updated: isoDate,
+    changes: changeLog,
+    exceptions: citationExceptions,
+  })
+  .refine(changesReviewed.check, changesReviewed.message);
 
 export type Incident = z.infer<typeof incidentSchema>;
 export type PartialDate = z.infer<typeof partialDate>;

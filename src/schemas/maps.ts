@@ -11,9 +11,7 @@ import { slug } from './common.ts';
 export const lonLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
 
 /** A box of the earth: its south-west and north-east corners. */
-export const lonLatBox = z
-  .tuple([lonLat, lonLat])
-  .refine(([sw, ne]) => sw[0] < ne[0] && sw[1] < ne[1], 'write the south-west corner first, then the north-east corner');
+export const lonLatBox = z.tuple([lonLat, lonLat]).refine(([sw, ne]) => sw[0] < ne[0] && sw[1] < ne[1], 'write the south-west corner first, then the north-east corner');
 
 export const labelSides = ['right', 'left', 'above', 'below'] as const;
 

@@ -24,16 +24,14 @@ const sitePath = z.string().regex(/^\/(?![/\\])[^\s\\]*$/, 'must be a path on th
  * A language tag as BCP 47 writes it ("en", "en-GB", "sr-Latn"): it becomes the pages' lang, the
  * feed's <language> and the search index's language, and anything else breaks them.
  */
-const languageTag = z
-  .string()
-  .refine((value) => {
-    if (value.length > 35 || !/^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/.test(value)) return false;
-    try {
-      return Intl.getCanonicalLocales(value).length === 1;
-    } catch {
-      return false;
-    }
-  }, 'must be a BCP 47 language tag, such as "en" or "en-GB"');
+const languageTag = z.string().refine((value) => {
+  if (value.length > 35 || !/^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/.test(value)) return false;
+  try {
+    return Intl.getCanonicalLocales(value).length === 1;
+  } catch {
+    return false;
+  }
+}, 'must be a BCP 47 language tag, such as "en" or "en-GB"');
 
 /**
  * Documentation's placeholder domains (RFC 2606): a site that names one publishes an address that
@@ -65,7 +63,10 @@ export const siteConfigSchema = z
     /** The address the site is published at, for canonical and printed URLs; omit it while unknown. */
     url: httpUrl.optional(),
     lang: languageTag.default('en'),
-    nav: z.array(z.strictObject({ label: text({ max: 60 }), href: z.union([sitePath, httpUrl], { error: 'must be a path on this site starting with one "/" (such as /about/) or an http(s) address' }) })).min(1).max(30),
+    nav: z
+      .array(z.strictObject({ label: text({ max: 60 }), href: z.union([sitePath, httpUrl], { error: 'must be a path on this site starting with one "/" (such as /about/) or an http(s) address' }) }))
+      .min(1)
+      .max(30),
     /** The one text not drawn from the archive: what changed after the sources end. */
     editorsNote: z.strictObject({ title: text({ max: 200 }), text: text({ max: 5000 }) }).optional(),
     /**
@@ -94,7 +95,12 @@ export const siteConfigSchema = z
   })
   .superRefine((site, context) => {
     const found = placeholderDomain(site);
-    if (found) context.addIssue({ code: 'custom', path: found.path, message: `names the placeholder domain ${found.domain}, which reaches nobody: give the real address, or leave the field out while it is unknown` });
+    if (found)
+      context.addIssue({
+        code: 'custom',
+        path: found.path,
+        message: `names the placeholder domain ${found.domain}, which reaches nobody: give the real address, or leave the field out while it is unknown`,
+      });
   });
 
 export type SiteConfig = z.infer<typeof siteConfigSchema>;

@@ -59,9 +59,7 @@ export function replacementFor(altName: string, name: string): string {
   // The name's words as written ("Nikol", "Pashinyan"), each with its normalised form.
   const words = nameWords(name).map((word) => ({ word, norm: normalizeName(word) }));
   if (alt.length === 1 && words.length > 1) {
-    const [best] = words
-      .map((w) => ({ ...w, distance: levenshtein(alt[0], w.norm) / Math.max(alt[0].length, w.norm.length) }))
-      .sort((a, b) => a.distance - b.distance);
+    const [best] = words.map((w) => ({ ...w, distance: levenshtein(alt[0], w.norm) / Math.max(alt[0].length, w.norm.length) })).sort((a, b) => a.distance - b.distance);
     if (best.distance <= RESPELLING) return best.word;
   }
   return name;

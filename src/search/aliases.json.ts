@@ -7,6 +7,6 @@ import { aliasEntries } from './alias-source.ts';
  * as a route by src/search/integration.ts so that it is served beside the Pagefind bundle.
  */
 export const GET: APIRoute = async () => {
-  const map: AliasMap = { entries: (await aliasEntries(import.meta.env.BASE_URL)) };
+  const map: AliasMap = { entries: await aliasEntries(import.meta.env.BASE_URL) };
   return new Response(JSON.stringify(map), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

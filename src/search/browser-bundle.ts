@@ -1,5 +1,5 @@
-import { build, type OutputFile } from 'esbuild';
 import { fileURLToPath } from 'node:url';
+import { build, type OutputFile } from 'esbuild';
 import { english, type Strings } from '../i18n/strings.ts';
 import { withBase } from '../lib/url.ts';
 

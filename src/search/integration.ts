@@ -7,7 +7,7 @@ import { english } from '../i18n/strings.ts';
 import { builtHtmlFiles } from '../lib/built-pages.ts';
 import { withBase } from '../lib/url.ts';
 import { buildStep } from '../security/build-step.ts';
-import { bundleBrowserScripts, type BrowserBundle, type SearchStrings } from './browser-bundle.ts';
+import { type BrowserBundle, bundleBrowserScripts, type SearchStrings } from './browser-bundle.ts';
 import { ALIASES_FILE, BUNDLE_DIR, EXCLUDE_SELECTORS } from './config.ts';
 
 /**
@@ -71,32 +71,32 @@ export default function search({ strings = english.search }: { strings?: SearchS
           response.end(code);
         });
       },
-      'astro:build:done': ({ dir, logger }) => buildStep('search index (Pagefind)', async () => {
-        const site = fileURLToPath(dir);
-        for (const [path, code] of bundle.files) {
-          await mkdir(dirname(join(site, path)), { recursive: true });
-          await writeFile(join(site, path), code);
-        }
-        const started = performance.now();
-        try {
-          const { index, errors } = await createIndex({ excludeSelectors: EXCLUDE_SELECTORS });
-          if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-          let pages = 0;
-          for (const file of await builtHtmlFiles(site, [BUNDLE_DIR])) {
-            const added = await index.addHTMLFile({ url: pageUrl(relative(site, file)), content: forIndexing(await readFile(file, 'utf8')) });
-            if (added.errors.length) throw new Error(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
-            if (added.file.uniqueWords > 0) pages++;
+      'astro:build:done': ({ dir, logger }) =>
+        buildStep('search index (Pagefind)', async () => {
+          const site = fileURLToPath(dir);
+          for (const [path, code] of bundle.files) {
+            await mkdir(dirname(join(site, path)), { recursive: true });
+            await writeFile(join(site, path), code);
           }
-          const written = await index.writeFiles({ outputPath: join(site, BUNDLE_DIR) });
-          if (written.errors.length) throw new Error(`Pagefind could not write its bundle: ${written.errors.join('; ')}`);
-          // Pagefind also writes its ready-made UIs (about 380 KB); this site uses its own (ui.ts).
-          for (const unused of UNUSED_BUNDLE_FILES) await rm(join(site, BUNDLE_DIR, unused), { force: true });
-          logger.info(`indexed ${pages} pages in ${Math.round(performance.now() - started)} ms`);
-        } finally {
-          await close();
-        }
-      }),
+          const started = performance.now();
+          try {
+            const { index, errors } = await createIndex({ excludeSelectors: EXCLUDE_SELECTORS });
+            if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+            let pages = 0;
+            for (const file of await builtHtmlFiles(site, [BUNDLE_DIR])) {
+              const added = await index.addHTMLFile({ url: pageUrl(relative(site, file)), content: forIndexing(await readFile(file, 'utf8')) });
+              if (added.errors.length) throw new Error(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
+              if (added.file.uniqueWords > 0) pages++;
+            }
+            const written = await index.writeFiles({ outputPath: join(site, BUNDLE_DIR) });
+            if (written.errors.length) throw new Error(`Pagefind could not write its bundle: ${written.errors.join('; ')}`);
+            // Pagefind also writes its ready-made UIs (about 380 KB); this site uses its own (ui.ts).
+            for (const unused of UNUSED_BUNDLE_FILES) await rm(join(site, BUNDLE_DIR, unused), { force: true });
+            logger.info(`indexed ${pages} pages in ${Math.round(performance.now() - started)} ms`);
+          } finally {
+            await close();
+          }
+        }),
     },
   };
 }
-

@@ -1,8 +1,8 @@
-import { planQuery, type AliasEntry, type AliasMap, type QueryPlan } from './alias-map.ts';
-import { ALIASES_FILE, FILTER_SECTION, FILTER_YEAR } from './config.ts';
-import type { SearchStrings } from './browser-bundle.ts';
 import { format, plural } from '../i18n/format.ts';
-import { bundleUrl, pagefind, type FilterCounts, type Filters, type Pagefind, type PagefindResult, type PagefindResultData, type PagefindSearch } from './pagefind.ts';
+import { type AliasEntry, type AliasMap, planQuery, type QueryPlan } from './alias-map.ts';
+import type { SearchStrings } from './browser-bundle.ts';
+import { ALIASES_FILE, FILTER_SECTION, FILTER_YEAR } from './config.ts';
+import { bundleUrl, type FilterCounts, type Filters, type Pagefind, type PagefindResult, type PagefindResultData, type PagefindSearch, pagefind } from './pagefind.ts';
 
 /**
  * The search UI, on Pagefind's JS API: a search box in the header with a results panel, and the
@@ -248,16 +248,21 @@ export function mountHeader(root: HTMLElement): void {
   input.addEventListener('focus', () => {
     if (input.value.trim() && list.childElementCount) open(true);
   });
-  arrowNavigation(input, panel, () => {
-    if (!panel.hidden) {
-      open(false);
-      input.focus();
-    } else {
-      input.value = '';
-      list.replaceChildren();
-      status.textContent = '';
-    }
-  }, () => open(true));
+  arrowNavigation(
+    input,
+    panel,
+    () => {
+      if (!panel.hidden) {
+        open(false);
+        input.focus();
+      } else {
+        input.value = '';
+        list.replaceChildren();
+        status.textContent = '';
+      }
+    },
+    () => open(true),
+  );
   root.addEventListener('focusout', (event) => {
     if (!root.contains(event.relatedTarget as Node | null)) open(false);
   });

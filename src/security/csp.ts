@@ -26,11 +26,5 @@ export function contentSecurityPolicy(inlineScripts: readonly string[]): string 
  * carry (frame-ancestors), for every path.
  */
 export function headersFile(inlineScripts: readonly string[]): string {
-  return [
-    '/*',
-    `  Content-Security-Policy: ${contentSecurityPolicy(inlineScripts)}; frame-ancestors 'none'`,
-    '  Referrer-Policy: no-referrer',
-    '  X-Content-Type-Options: nosniff',
-    '',
-  ].join('\n');
+  return ['/*', `  Content-Security-Policy: ${contentSecurityPolicy(inlineScripts)}; frame-ancestors 'none'`, '  Referrer-Policy: no-referrer', '  X-Content-Type-Options: nosniff', ''].join('\n');
 }

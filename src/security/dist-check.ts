@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { scanHtml, type StartTag } from './html-scan.ts';
+import { type StartTag, scanHtml } from './html-scan.ts';
 
 /**
  * The invariants of a built site (dist/), checked after every build and by `npm run check:dist`:
@@ -112,7 +112,8 @@ export function checkDist(files: DistFiles, expect: DistExpectations): DistProbl
         const scheme = urlScheme(value);
         if (scheme === 'data') continue;
         if (scheme && scheme !== 'http' && scheme !== 'https') problems.push({ file, message: `a ${scheme}: address in the style sheet: ${shown(value)}` });
-        else if (!URL.canParse(value, `${origin}${base}${file}`) || new URL(value, `${origin}${base}${file}`).origin !== origin) problems.push({ file, message: `the style sheet loads ${shown(value)} from another site; the site loads nothing from elsewhere` });
+        else if (!URL.canParse(value, `${origin}${base}${file}`) || new URL(value, `${origin}${base}${file}`).origin !== origin)
+          problems.push({ file, message: `the style sheet loads ${shown(value)} from another site; the site loads nothing from elsewhere` });
       }
     } else if (file.endsWith('.html') && text !== null) {
       checkPage(file, text);
@@ -128,7 +129,13 @@ export function checkDist(files: DistFiles, expect: DistExpectations): DistProbl
   }
 
   for (const link of links) {
-    const target = files.has(link.path) ? link.path : link.path.endsWith('/') || link.path === '' ? `${link.path}index.html` : files.has(`${link.path}/index.html`) ? `${link.path}/index.html` : undefined;
+    const target = files.has(link.path)
+      ? link.path
+      : link.path.endsWith('/') || link.path === ''
+        ? `${link.path}index.html`
+        : files.has(`${link.path}/index.html`)
+          ? `${link.path}/index.html`
+          : undefined;
     const where = `<${link.element} ${link.attribute}=${shown(link.value)}>`;
     if (!target || !files.has(target)) {
       problems.push({ file: link.from, message: `${where}: no such file in the built site` });
@@ -163,7 +170,16 @@ export function checkDist(files: DistFiles, expect: DistExpectations): DistProbl
         return;
       }
       if (url.protocol === 'mailto:') return;
-      const fetched = !(isLink || attribute === 'cite' || attribute === 'longdesc' || (tag.name === 'link' && (tag.attributes.get('rel') ?? '').toLowerCase().split(/\s+/).every((rel) => NAMING_RELS.has(rel))));
+      const fetched = !(
+        isLink ||
+        attribute === 'cite' ||
+        attribute === 'longdesc' ||
+        (tag.name === 'link' &&
+          (tag.attributes.get('rel') ?? '')
+            .toLowerCase()
+            .split(/\s+/)
+            .every((rel) => NAMING_RELS.has(rel)))
+      );
       if (url.origin !== origin) {
         if (attribute === 'action' || attribute === 'formaction') report(`${where}: sends a form to another site (${url.host}); forms go to this site only`);
         else if (fetched) report(`${where}: loads from another site (${url.host}); the site loads nothing from elsewhere`);

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { loadStrings } from '../i18n/load.ts';
 import { contentRoute } from '../lib/routes.ts';
 import { loadSiteConfig } from '../lib/site-config.ts';
-import { loadStrings } from '../i18n/load.ts';
 import { bundleBrowserScripts } from '../search/browser-bundle.ts';
 import { BUNDLE_DIR } from '../search/config.ts';
 import { contentSecurityPolicy } from './csp.ts';
@@ -33,7 +33,11 @@ async function readDist(outDir: string): Promise<Map<string, string | null>> {
 
 /** Names of the files in `dir` (none if it does not exist) with one of the extensions, without it. */
 const namesIn = (dir: string, extensions: RegExp, recursive = false) =>
-  existsSync(dir) ? readdirSync(dir, { recursive }).map(String).filter((name) => extensions.test(name)) : [];
+  existsSync(dir)
+    ? readdirSync(dir, { recursive })
+        .map(String)
+        .filter((name) => extensions.test(name))
+    : [];
 
 /** The content folder's page files (pages/**\/*.md and .mdx, as the pages collection reads them), relative to pages/. */
 export const contentPageFiles = (contentDir: string) => namesIn(join(contentDir, 'pages'), /\.mdx?$/, true);

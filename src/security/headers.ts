@@ -1,5 +1,5 @@
-import type { APIRoute } from 'astro';
 import searchBoot from 'virtual:explainer/search-boot';
+import type { APIRoute } from 'astro';
 import { headersFile } from './csp.ts';
 
 /** /_headers: the security headers for hosts that read such a file (see csp.ts). */

@@ -23,8 +23,25 @@ interface HtmlVisitor {
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
 
 const NAMED: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', colon: ':', sol: '/', bsol: '\\', period: '.', comma: ',',
-  lpar: '(', rpar: ')', excl: '!', num: '#', semi: ';', equals: '=', Tab: '\t', NewLine: '\n',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  colon: ':',
+  sol: '/',
+  bsol: '\\',
+  period: '.',
+  comma: ',',
+  lpar: '(',
+  rpar: ')',
+  excl: '!',
+  num: '#',
+  semi: ';',
+  equals: '=',
+  Tab: '\t',
+  NewLine: '\n',
 };
 
 /** Decodes character references in an attribute value: numeric ones and the named ones that can spell a URL. */

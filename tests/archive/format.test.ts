@@ -31,9 +31,7 @@ describe('archive format', () => {
   it('catches a quietly edited body, naming the file', () => {
     const source = archivedSource('edited', ['The original words.']);
     const text = serializeArchiveFile(source.meta, source.body).replace('original', 'altered');
-    expect(() => parseArchiveFile(text, 'content/sources/edited.md')).toThrow(
-      /^content\/sources\/edited\.md: the archived body does not match its stored sha256/,
-    );
+    expect(() => parseArchiveFile(text, 'content/sources/edited.md')).toThrow(/^content\/sources\/edited\.md: the archived body does not match its stored sha256/);
   });
 
   it('names the line of a bad metadata field', () => {

@@ -13,7 +13,9 @@ import { errorMismatch, escapeRegExp, expectedError, firstContentError, fixtureS
  * { file (relative to the case folder), line (a number, a list of accepted lines, or null), message }.
  */
 const badDir = 'tests/fixtures/bad';
-const cases = readdirSync(badDir).filter((name) => existsSync(join(badDir, name, 'expected-error.json'))).sort();
+const cases = readdirSync(badDir)
+  .filter((name) => existsSync(join(badDir, name, 'expected-error.json')))
+  .sort();
 
 describe('a broken content folder fails the checks with file and line', () => {
   it('has its cases, and the good fixture passes the same checks', async () => {

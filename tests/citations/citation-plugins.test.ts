@@ -26,8 +26,12 @@ describe.each(processors)('through %s', (processor) => {
       expect(html).toContain(
         '\u2060<sup class="cite-ref"><button type="button" class="cite-marker" popovertarget="preview-claim-the-mayor-said-two-bridges-closed" aria-label="Source 1">1</button></sup>',
       );
-      expect(html).toContain('<span id="preview-claim-the-mayor-said-two-bridges-closed" popover="auto" class="cite-preview"><span class="cite-passage" data-cite="pages/flood/claim-the-mayor-said-two-bridges-closed/1">');
-      expect(html).toContain('<a href="#claim-the-mayor-said-two-bridges-closed" class="cite-preview-claim" aria-label="Link to this sentence: The mayor said two bridges closed.">Link to this sentence</a>');
+      expect(html).toContain(
+        '<span id="preview-claim-the-mayor-said-two-bridges-closed" popover="auto" class="cite-preview"><span class="cite-passage" data-cite="pages/flood/claim-the-mayor-said-two-bridges-closed/1">',
+      );
+      expect(html).toContain(
+        '<a href="#claim-the-mayor-said-two-bridges-closed" class="cite-preview-claim" aria-label="Link to this sentence: The mayor said two bridges closed.">Link to this sentence</a>',
+      );
       expect(html).toContain('href="/sources/river-report/#p1"');
       expect(html).toContain('role="doc-endnotes"');
       expect(html).toContain('<li id="note-1" value="1">');
@@ -69,7 +73,7 @@ describe.each(processors)('through %s', (processor) => {
       expect(html.match(/class="endnote-source"/g)).toHaveLength(2);
     });
 
-    it('names a claim\'s own link after the claim\'s first words, keeping emphasis inside the claim', () => {
+    it("names a claim's own link after the claim's first words, keeping emphasis inside the claim", () => {
       const { html } = run('The mayor said *both* of the two town bridges were closed on Monday.[@river-report: two bridges were closed]');
       expect(html).toContain(
         '<span id="claim-the-mayor-said-both-of-the" class="claim"><a href="#claim-the-mayor-said-both-of-the" class="claim-link" aria-label="Link to the claim: The mayor said both of the two town…">#</a>The mayor said <em>both</em> of',
@@ -119,7 +123,7 @@ describe.each(processors)('through %s', (processor) => {
   describe('citations: notes, headings, tables and exceptions', () => {
     const notesOf = (markdown: string) => renderPage(processor, { path: '/site/content/pages/flood.mdx', text: markdown, contentDir: '/site/content', index }).frontmatter.notes;
 
-    it('renders <Note> as the site\'s marked remark and lists it as a note', () => {
+    it("renders <Note> as the site's marked remark and lists it as a note", () => {
       const { html } = run('<Note>\n\nThe sources do not say when the bridges reopened.\n\n</Note>');
       expect(html).toMatch(/<div role="note" class="site-note">\s*<p>The sources do not say when the bridges reopened\.<\/p>\s*<\/div>/);
       expect(notesOf('<Note>\n\nThe sources do not say.\n\n</Note>')).toEqual([{ text: 'The sources do not say.' }]);
@@ -132,7 +136,7 @@ describe.each(processors)('through %s', (processor) => {
     it('reads a table row as one claim: its label cells need no citation, its cells are read under their headers', () => {
       const table = (cell: string) => `| Reported by | What they reported |\n| --- | --- |\n| The mayor | ${cell} |`;
       expect(() => run(table('Two bridges closed.[@river-report: two bridges were closed]'))).not.toThrow();
-      expect(() => run(table("Two bridges closed."))).toThrow(/flood\.mdx:3:13: uncited table cell: "Two bridges closed\./);
+      expect(() => run(table('Two bridges closed.'))).toThrow(/flood\.mdx:3:13: uncited table cell: "Two bridges closed\./);
     });
 
     it('applies a reviewed exception, records it in the ledger, and refuses one that matches nothing', () => {
@@ -143,7 +147,7 @@ describe.each(processors)('through %s', (processor) => {
       expect(() => run('Text said.[@river-report: two bridges were closed]', { exceptions: [{ rule: 'attribution', quote: 'x', reason: 'short' }] })).toThrow(/front matter "exceptions"/);
     });
 
-    it('shows a citation\'s speaker to the reader in the preview and the endnote', () => {
+    it("shows a citation's speaker to the reader in the preview and the endnote", () => {
       const { html } = run('The council said it was stable.[@river-report (council): the water was stable]');
       expect(html).toContain('<span class="cite-preview-speaker">(statement by council)</span>');
     });

@@ -5,7 +5,7 @@ import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import { evaluate, markdownToHtml, type EvaluateOptions, type MarkdownToHtmlResult } from 'satteri';
+import { type EvaluateOptions, evaluate, type MarkdownToHtmlResult, markdownToHtml } from 'satteri';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { QuoteIndex } from '../../src/citations/locate.ts';
@@ -43,7 +43,12 @@ export function renderPage(processor: Processor, { path, text, contentDir, index
   // The engine's plugins are synchronous, so Sätteri returns results, not promises.
   if (!mdx) return { html: (markdownToHtml(text, options) as MarkdownToHtmlResult).html, frontmatter };
   const { default: content } = evaluate(text, { ...options, ...jsxToHast, elementAttributeNameCase: 'html' }) as { default: (props: object) => ElementContent[] };
-  return { html: unified().use(rehypeStringify).stringify({ type: 'root', children: [content({})].flat() } as Root), frontmatter };
+  return {
+    html: unified()
+      .use(rehypeStringify)
+      .stringify({ type: 'root', children: [content({})].flat() } as Root),
+    frontmatter,
+  };
 }
 
 /** A JSX runtime that builds hast, so that compiled MDX can be printed as HTML. */

@@ -19,7 +19,10 @@ describe('cited data fields', () => {
 
   it('renders a field through the same claims, markers and ledger records as MDX prose', () => {
     const pageResolver = resolver();
-    const html = toHtml({ type: 'root', children: citeField('The mayor said two bridges were closed.[@river-report: two bridges were closed]', { resolver: pageResolver, base: '/', where, anchorPrefix: 'mayor-' }) });
+    const html = toHtml({
+      type: 'root',
+      children: citeField('The mayor said two bridges were closed.[@river-report: two bridges were closed]', { resolver: pageResolver, base: '/', where, anchorPrefix: 'mayor-' }),
+    });
     expect(html).toContain('<span id="claim-mayor-the-mayor-said-two-bridges-were" class="claim">');
     expect(html).toContain('class="cite-marker"');
     expect(pageResolver.records.map((r) => [r.id, r.quote, r.paragraph])).toEqual([['actors/mayor/claim-mayor-the-mayor-said-two-bridges-were/1', 'two bridges were closed', 'p1']]);

@@ -34,7 +34,13 @@ describe('ledger', () => {
       { url: '/b/', citations: [citation('claim-b', 's1', 'p2'), citation('claim-d', 's2')] },
     ]);
     expect(citedBy(ledger, 's1')).toEqual([
-      { page: '/a/', claims: [{ anchor: 'claim-a', claim: 'Claim claim-a.', paragraph: 'p1' }, { anchor: 'claim-c', claim: 'Claim claim-c.', paragraph: 'p4' }] },
+      {
+        page: '/a/',
+        claims: [
+          { anchor: 'claim-a', claim: 'Claim claim-a.', paragraph: 'p1' },
+          { anchor: 'claim-c', claim: 'Claim claim-c.', paragraph: 'p4' },
+        ],
+      },
       { page: '/b/', claims: [{ anchor: 'claim-b', claim: 'Claim claim-b.', paragraph: 'p2' }] },
     ]);
     expect(citedBy(ledger, 'nobody')).toEqual([]);

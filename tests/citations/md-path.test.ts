@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { QuoteIndex } from '../../src/citations/locate.ts';
 import { archivedSource } from '../helpers/archive-fixture.ts';
-import { processors, renderPage, type Processor } from './citation-processors.ts';
+import { type Processor, processors, renderPage } from './citation-processors.ts';
 
 /**
  * Cited pages may be Markdown (.md) or MDX, built by the remark or the Sätteri processor: the
@@ -74,7 +74,12 @@ describe('the .md path', () => {
   });
 
   it('a passing page gives the same markup and ledger on every path', () => {
-    const outcome = expectSameOnAllPaths('/site/content', 'flood', '| Day | What happened |\n| --- | --- |\n| Tuesday | The bridges reopened, the paper reported.[@river-later: Both bridges reopened on Tuesday] |', index);
+    const outcome = expectSameOnAllPaths(
+      '/site/content',
+      'flood',
+      '| Day | What happened |\n| --- | --- |\n| Tuesday | The bridges reopened, the paper reported.[@river-later: Both bridges reopened on Tuesday] |',
+      index,
+    );
     expect(outcome).toHaveProperty('html');
   });
 

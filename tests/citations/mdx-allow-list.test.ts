@@ -1,6 +1,6 @@
+import type { Root } from 'mdast';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
-import type { Root } from 'mdast';
 import { mdxToMdast } from 'satteri';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { claimLink, claimStart, noteNumbers } from '../../src/citations/render.ts';
 
 describe('claimLink', () => {
-  it('links to the claim\'s anchor and names the claim by its first eight words', () => {
+  it("links to the claim's anchor and names the claim by its first eight words", () => {
     expect(claimStart('  Armenia said some of its troops had been killed in the clashes. ')).toBe('Armenia said some of its troops had been…');
     expect(claimStart('Two bridges closed.')).toBe('Two bridges closed.');
     expect(toHtml(claimLink('claim-two-bridges-closed', 'Two bridges closed.'))).toBe(
@@ -13,7 +13,7 @@ describe('claimLink', () => {
 });
 
 describe('noteNumbers', () => {
-  it('writes a claim\'s note numbers as a reader counts them', () => {
+  it("writes a claim's note numbers as a reader counts them", () => {
     expect(noteNumbers([3])).toBe('3');
     expect(noteNumbers([5, 3, 4])).toBe('3–5');
     expect(noteNumbers([1, 2])).toBe('1, 2');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkClaim, quotedWords, sentencesAround, type CheckedCitation } from '../../src/citations/rules.ts';
+import { type CheckedCitation, checkClaim, quotedWords, sentencesAround } from '../../src/citations/rules.ts';
 
 const citation = (quote: string, over: Partial<CheckedCitation> = {}): CheckedCitation => ({
   written: quote,
@@ -21,7 +21,7 @@ describe('faithfulness rules', () => {
     expect(rules('He said "[the] flood was a disgrace"', [citation('said the flood was a disgrace')])).toEqual([]);
   });
 
-  it('reworded-copy: a speaker\'s words quoted through a rewording copy need the republisher named', () => {
+  it("reworded-copy: a speaker's words quoted through a rewording copy need the republisher named", () => {
     const reworded = citation('called for a total ceasefire', { speaker: 'mayor', source: { publisher: 'Copy Times', reworded: true } });
     expect(rules('The mayor said he wanted "a total ceasefire".', [reworded])).toEqual(['reworded-copy']);
     expect(rules('The mayor said, in Copy Times\' wording, he wanted "a total ceasefire".', [reworded])).toEqual([]);
@@ -31,7 +31,7 @@ describe('faithfulness rules', () => {
     expect(rules('The report dates it "the day before".', [citation('The day before, the bridge closed', { source: { publisher: 'Copy Times', reworded: true } })])).toEqual([]);
   });
 
-  it('attribution: a passage that attributes must be attributed by the claim (exceptions are the resolver\'s, see remark tests)', () => {
+  it("attribution: a passage that attributes must be attributed by the claim (exceptions are the resolver's, see remark tests)", () => {
     const attributed = citation('two bridges were closed', { sentences: 'The mayor said two bridges were closed.' });
     expect(rules('Two bridges were closed.', [attributed])).toEqual(['attribution']);
     expect(rules('The mayor said two bridges were closed.', [attributed])).toEqual([]);

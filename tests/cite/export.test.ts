@@ -6,10 +6,15 @@ import { pageCslItem, sourceCslItem } from '../../src/cite/item.ts';
 import { archivedSource } from '../helpers/archive-fixture.ts';
 
 /** A source's CSL item, the one record every export is made from. */
-const sourceItem = (meta: Parameters<typeof archivedSource>[2]) => sourceCslItem(archivedSource('river-report', ['Text.'], { publisher: 'River Town News', headline: 'Bridges reopen', archived: '2024-06-01', ...meta }).meta, '/', 'https://river-town.example.org/');
+const sourceItem = (meta: Parameters<typeof archivedSource>[2]) =>
+  sourceCslItem(archivedSource('river-report', ['Text.'], { publisher: 'River Town News', headline: 'Bridges reopen', archived: '2024-06-01', ...meta }).meta, '/', 'https://river-town.example.org/');
 const stated = { date: '2024-05-06', time: null, timezone: null, estimate: false, basis: null };
 const byline = { name: 'Jane Example', note: null };
-const risTags = (ris: string) => ris.trimEnd().split('\n').map((line) => line.slice(0, 2));
+const risTags = (ris: string) =>
+  ris
+    .trimEnd()
+    .split('\n')
+    .map((line) => line.slice(0, 2));
 
 describe('one CSL record per source, and each export made from it', () => {
   it('a dated, bylined article: every field in its own place', () => {
@@ -106,9 +111,18 @@ describe('one CSL record per source, and each export made from it', () => {
   });
 
   it('a page: the site name, title, last-reviewed date and address; no access date', () => {
-    const item = pageCslItem({ page: { title: 'Background', updated: '2026-11-23' }, site: { title: 'River Town explained', url: 'https://river-town.example.org/' }, path: '/background/', base: '/' });
-    expect(bibtexEntry(item)).toBe('@online{background,\n  title = {{Background}},\n  journal = {River Town explained},\n  year = {2026},\n  month = nov,\n  date = {2026-11-23},\n  url = {https://river-town.example.org/background/},\n}\n');
-    expect(risRecord(item)).toBe('TY  - ELEC\nID  - background\nTI  - Background\nT2  - River Town explained\nPY  - 2026\nDA  - 2026/11/23/\nUR  - https://river-town.example.org/background/\nER  - \n');
+    const item = pageCslItem({
+      page: { title: 'Background', updated: '2026-11-23' },
+      site: { title: 'River Town explained', url: 'https://river-town.example.org/' },
+      path: '/background/',
+      base: '/',
+    });
+    expect(bibtexEntry(item)).toBe(
+      '@online{background,\n  title = {{Background}},\n  journal = {River Town explained},\n  year = {2026},\n  month = nov,\n  date = {2026-11-23},\n  url = {https://river-town.example.org/background/},\n}\n',
+    );
+    expect(risRecord(item)).toBe(
+      'TY  - ELEC\nID  - background\nTI  - Background\nT2  - River Town explained\nPY  - 2026\nDA  - 2026/11/23/\nUR  - https://river-town.example.org/background/\nER  - \n',
+    );
   });
 });
 

@@ -2,8 +2,8 @@ import { Cite } from '@citation-js/core';
 import { describe, expect, it, vi } from 'vitest';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
-import { formatCitation, formatWithCiteproc, type CiteStyleId } from '../../src/cite/format.ts';
 import { toBibtex } from '../../src/cite/export.ts';
+import { type CiteStyleId, formatCitation, formatWithCiteproc } from '../../src/cite/format.ts';
 import { pageCslItem, sourceCslItem } from '../../src/cite/item.ts';
 import { archivedSource } from '../helpers/archive-fixture.ts';
 
@@ -48,7 +48,7 @@ describe('formatCitation of an explainer page', () => {
     expect(text(cited, 'chicago')).toBe(`River Town flood explainer. “The River Town Flood,” June 1, 2024. ${url}.`);
   });
 
-  it('Harvard (Cite Them Right), in British English: title first, year, site, URL; the access date is the reader\'s', () => {
+  it("Harvard (Cite Them Right), in British English: title first, year, site, URL; the access date is the reader's", () => {
     expect(text(cited, 'harvard')).toBe(`The River Town flood (2024) River Town flood explainer. Available at: ${url}.`);
   });
 
@@ -123,7 +123,9 @@ describe('formatCitation of an archived source (the original article)', () => {
     expect(text(source, 'apa')).toBe('Jane Example. (2024, May 6). River Town bridges closed as water rises. River Town News. https://news.example/flood-day-one');
     expect(text(source, 'mla')).toBe('Jane Example. “River Town Bridges Closed as Water Rises.” River Town News, 6 May 2024, https://news.example/flood-day-one.');
     expect(text(source, 'chicago')).toBe('Jane Example. “River Town Bridges Closed as Water Rises.” River Town News, May 6, 2024. https://news.example/flood-day-one.');
-    expect(text(source, 'harvard')).toBe('Jane Example (2024) ‘River Town bridges closed as water rises’, River Town News, 6 May. Available at: https://news.example/flood-day-one (Accessed: 1 June 2024).');
+    expect(text(source, 'harvard')).toBe(
+      'Jane Example (2024) ‘River Town bridges closed as water rises’, River Town News, 6 May. Available at: https://news.example/flood-day-one (Accessed: 1 June 2024).',
+    );
     expect(source.bibtex.startsWith('@article{sources_river_report,\n  entrysubtype = {newspaper},\n')).toBe(true);
   });
 

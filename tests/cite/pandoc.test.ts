@@ -7,7 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import { readArchive } from '../../src/archive/read.ts';
 import { toBibtex, toRis } from '../../src/cite/export.ts';
 import { formatCitation } from '../../src/cite/format.ts';
-import { pageCslItem, sourceCslItem, type CslItem } from '../../src/cite/item.ts';
+import { type CslItem, pageCslItem, sourceCslItem } from '../../src/cite/item.ts';
 import { expectBibtexRecord, expectCslRecord, expectRisRecords, pandoc, pandocMissing, pandocRead } from '../helpers/reference-readers.ts';
 
 /**

@@ -8,21 +8,45 @@ import { bibtexEntry, exportFormatOf, risRecord } from '../../src/cite/export.ts
 import { sourceCslItem } from '../../src/cite/item.ts';
 import { risPublisherTag, sourceFormatOf, sourceListWords, sourceTypeFormats } from '../../src/cite/source-types.ts';
 import { defaultLocale } from '../../src/i18n/locale.ts';
-import { provenanceRecordSchema } from '../../src/schemas/provenance.ts';
 import { articleLd } from '../../src/lib/structured-data.ts';
-import { sourceTypeSchema, type SourceType } from '../../src/schemas/source-type.ts';
+import { provenanceRecordSchema } from '../../src/schemas/provenance.ts';
+import { type SourceType, sourceTypeSchema } from '../../src/schemas/source-type.ts';
 import { archivedSource } from '../helpers/archive-fixture.ts';
 import { pandoc, pandocMissing } from '../helpers/reference-readers.ts';
 
 /** A source of the given kind (or of none), as the site cites it. */
 const itemOf = (type: SourceType | undefined) =>
-  sourceCslItem(archivedSource('bliss-copy', ['Text.'], { type, publisher: 'Abraham Lincoln', headline: 'Address', author: { name: 'Abraham Lincoln', note: null }, published: { date: '1863-11-19', time: null, timezone: null, estimate: false, basis: null }, url: null }).meta, '/');
+  sourceCslItem(
+    archivedSource('bliss-copy', ['Text.'], {
+      type,
+      publisher: 'Abraham Lincoln',
+      headline: 'Address',
+      author: { name: 'Abraham Lincoln', note: null },
+      published: { date: '1863-11-19', time: null, timezone: null, estimate: false, basis: null },
+      url: null,
+    }).meta,
+    '/',
+  );
 
-const risTag = (ris: string, tag: string) => ris.split('\n').find((line) => line.startsWith(`${tag}  - `))?.slice(6);
+const risTag = (ris: string, tag: string) =>
+  ris
+    .split('\n')
+    .find((line) => line.startsWith(`${tag}  - `))
+    ?.slice(6);
 
 describe('the kind of a source', () => {
   it('is optional in a provenance record, and a newspaper article when left out', () => {
-    const record = { file: 'a.txt', id: 'a', publisher: 'P', headline: 'H', author: 'unknown', published: { date: '2020-01-01', time: null, timezone: null, estimate: false, basis: null }, url: null, url_confidence: 'none', republished_from: null };
+    const record = {
+      file: 'a.txt',
+      id: 'a',
+      publisher: 'P',
+      headline: 'H',
+      author: 'unknown',
+      published: { date: '2020-01-01', time: null, timezone: null, estimate: false, basis: null },
+      url: null,
+      url_confidence: 'none',
+      republished_from: null,
+    };
     expect(provenanceRecordSchema.parse(record)).not.toHaveProperty('type');
     expect(provenanceRecordSchema.parse({ ...record, type: 'speech' }).type).toBe('speech');
     expect(sourceFormatOf({}).csl).toBe('article-newspaper');

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { crossReferenceErrors, lineOf, throwFirst, type ContentFile, type ModelInput } from '../../src/content-model/cross-references.ts';
+import { type ContentFile, crossReferenceErrors, lineOf, type ModelInput, throwFirst } from '../../src/content-model/cross-references.ts';
 import { ContentError } from '../../src/lib/content-error.ts';
-import { actorSchema, type Actor } from '../../src/schemas/actor.ts';
-import { glossarySchema, type GlossaryEntry } from '../../src/schemas/glossary.ts';
-import { incidentSchema, type Incident } from '../../src/schemas/incident.ts';
+import { type Actor, actorSchema } from '../../src/schemas/actor.ts';
+import { type GlossaryEntry, glossarySchema } from '../../src/schemas/glossary.ts';
+import { type Incident, incidentSchema } from '../../src/schemas/incident.ts';
 
 const actor = (id: string, data: Partial<Actor> = {}): ContentFile<Actor> => {
   const parsed = actorSchema.parse({ kind: 'state', name: id, role: 'r', description: 'd', ...data });
-  const text = Object.entries(data).map(([k, v]) => `${k}: ${v}`).join('\n');
+  const text = Object.entries(data)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('\n');
   return { id, file: `content/actors/${id}.yaml`, text, data: parsed };
 };
 const term = (id: string, kind: 'term' | 'place' = 'place'): ContentFile<GlossaryEntry> => ({
@@ -87,7 +89,11 @@ describe('cross-references', () => {
       {
         file: 'content/pages/background.mdx',
         text: 'line one\nArmenia said so.[@src (armenia-defense-ministry): words]\n',
-        citations: [{ speaker: 'armenia-defense-ministry', source: 'src' }, { speaker: 'armenia', source: 'src' }, { speaker: null, source: 'src' }],
+        citations: [
+          { speaker: 'armenia-defense-ministry', source: 'src' },
+          { speaker: 'armenia', source: 'src' },
+          { speaker: null, source: 'src' },
+        ],
       },
     ];
     const errors = crossReferenceErrors(input);

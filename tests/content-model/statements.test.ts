@@ -23,11 +23,7 @@ const ledger: Ledger = {
 describe('statements by speaker', () => {
   it('returns one statement per claim, with only the citations naming the speaker', () => {
     const statements = statementsBy(ledger, 'russia-defence-ministry');
-    expect(statements.map((s) => `${s.page}#${s.anchor}`)).toEqual([
-      '/incidents/2021-11-16-a/#claim-one',
-      '/incidents/2022-03-24-b/#claim-three',
-      '/background/#claim-four',
-    ]);
+    expect(statements.map((s) => `${s.page}#${s.anchor}`)).toEqual(['/incidents/2021-11-16-a/#claim-one', '/incidents/2022-03-24-b/#claim-three', '/background/#claim-four']);
     expect(statements[0].citations).toHaveLength(2);
     expect(statements[0].citations.every((c) => c.speaker === 'russia-defence-ministry')).toBe(true);
   });
@@ -56,11 +52,7 @@ describe('statements by speaker', () => {
 
 describe('incidents an actor appears in', () => {
   const incident = (id: string, start: string, parties: string[]) => ({ id, url: `/incidents/${id}/`, start: partialDate.parse(start), parties });
-  const incidents = [
-    incident('2022-03-24-b', '2022-03-24', ['azerbaijan']),
-    incident('2021-11-16-a', '2021-11-16', ['armenia', 'azerbaijan']),
-    incident('2023-06-27-c', '2023-06-27', ['armenia']),
-  ];
+  const incidents = [incident('2022-03-24-b', '2022-03-24', ['azerbaijan']), incident('2021-11-16-a', '2021-11-16', ['armenia', 'azerbaijan']), incident('2023-06-27-c', '2023-06-27', ['armenia'])];
 
   it('includes incidents the actor is a party to or speaks on, in date order', () => {
     expect(incidentsInvolving(incidents, ledger, 'russia-defence-ministry').map((i) => i.id)).toEqual(['2021-11-16-a', '2022-03-24-b']);

@@ -1,12 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { citationRow, glossaryRow, incidentRow } from '../../src/data/rows.ts';
 import { citationRowSchema, glossaryRowSchema, incidentRowSchema } from '../../src/schemas/data.ts';
-import { incidentSchema } from '../../src/schemas/incident.ts';
 import { glossarySchema } from '../../src/schemas/glossary.ts';
+import { incidentSchema } from '../../src/schemas/incident.ts';
 
 describe('download rows', () => {
   it('an incident row names its places and parties and gives its dates as written', () => {
-    const data = incidentSchema.parse({ title: 'The flood', summary: 'Water rose, the council said.[@town-news: the water rose]', when: 'w', where: 'w', start: '2024-05', places: ['weir'], parties: ['council'], updated: '2024-06-01' });
+    const data = incidentSchema.parse({
+      title: 'The flood',
+      summary: 'Water rose, the council said.[@town-news: the water rose]',
+      when: 'w',
+      where: 'w',
+      start: '2024-05',
+      places: ['weir'],
+      parties: ['council'],
+      updated: '2024-06-01',
+    });
     const row = incidentRow({ id: '2024-05-flood', url: '/incidents/2024-05-flood/', data }, { place: (s) => `place:${s}`, party: (s) => `party:${s}` });
     expect(incidentRowSchema.parse(row)).toEqual({
       id: '2024-05-flood',

@@ -4,10 +4,13 @@ import { citationRowSchema, glossaryRowSchema, incidentRowSchema } from '../../s
 import { readCsv } from '../helpers/csv.ts';
 
 describe('toCsv', () => {
-  const csv = toCsv(['name', 'altNames', 'count', 'editorial'], [
-    { name: 'Shusha', altNames: ['Shushi'], count: 2, editorial: false },
-    { name: 'He said "no", twice\nthen left', altNames: [], count: 0, editorial: true },
-  ]);
+  const csv = toCsv(
+    ['name', 'altNames', 'count', 'editorial'],
+    [
+      { name: 'Shusha', altNames: ['Shushi'], count: 2, editorial: false },
+      { name: 'He said "no", twice\nthen left', altNames: [], count: 0, editorial: true },
+    ],
+  );
 
   it('starts with a byte order mark and ends each line with CRLF', () => {
     expect(csv.startsWith('\uFEFFname,')).toBe(true);

@@ -1,4 +1,4 @@
-import { joinBlocks, splitBlocks, sha256, type ArchivedSource, type BlockKind } from '../../src/archive/format.ts';
+import { type ArchivedSource, type BlockKind, joinBlocks, sha256, splitBlocks } from '../../src/archive/format.ts';
 import type { SourceMeta } from '../../src/schemas/source.ts';
 
 /** An in-memory archived source for unit tests. */

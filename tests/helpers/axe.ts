@@ -20,9 +20,9 @@ export async function axeViolations(page: Page, within?: string, options: { colo
   const runOnly = options.colourOnly
     ? `{ type: 'rule', values: axe.getRules(${JSON.stringify(axeTags)}).filter((rule) => rule.tags.includes('cat.color')).map((rule) => rule.ruleId) }`
     : `{ type: 'tag', values: ${JSON.stringify(axeTags)} }`;
-  const results = (await page.evaluate(
-    `axe.run(${context}, { runOnly: ${runOnly}, resultTypes: ['violations'] })`,
-  )) as { violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> }> };
+  const results = (await page.evaluate(`axe.run(${context}, { runOnly: ${runOnly}, resultTypes: ['violations'] })`)) as {
+    violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> }>;
+  };
   return results.violations.flatMap((violation) =>
     violation.nodes.map(
       (node) => `${violation.id} (${violation.impact}): ${violation.help} at ${JSON.stringify(node.target)}${node.failureSummary ? ` — ${node.failureSummary.replaceAll('\n', ' ')}` : ''}`,
@@ -47,7 +47,10 @@ export function darkSchemeNonColourDeclarations(css: string): string[] {
     const block = css.slice(start, end - 1);
     if (block.includes('@')) offending.push(`a nested at-rule: ${block.slice(block.indexOf('@'), block.indexOf('@') + 40)}`);
     for (const [, body] of block.matchAll(/\{([^{}]*)\}/g)) {
-      for (const declaration of body.split(';').map((d) => d.trim()).filter(Boolean)) {
+      for (const declaration of body
+        .split(';')
+        .map((d) => d.trim())
+        .filter(Boolean)) {
         const [, name, value] = /^(--[\w-]+)\s*:\s*(.*?)(\s*!important)?$/s.exec(declaration) ?? [];
         if (!name || !colourValue.test(value)) offending.push(declaration);
       }

@@ -15,8 +15,8 @@ import { withDataLines } from '../../src/lib/located-loader.ts';
 import { loadSiteConfig } from '../../src/lib/site-config.ts';
 import { pageSchema } from '../../src/schemas/page.ts';
 import { sourceMetaSchema } from '../../src/schemas/source.ts';
-import { fixtureSiteDir } from './site-global-setup.ts';
 import { listFiles } from './site.ts';
+import { fixtureSiteDir } from './site-global-setup.ts';
 
 export { fixtureSiteDir };
 

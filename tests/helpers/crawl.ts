@@ -1,13 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page, Request } from 'playwright-core';
-import { readerProblems } from '../site/reader/reader-checks.ts';
 import { writeFileAtomic } from '../../src/lib/atomic-write.ts';
+import { readerProblems } from '../site/reader/reader-checks.ts';
 import { axeViolations } from './axe.ts';
 import { launchChromium } from './browser.ts';
+import { builtSite, listFiles, listPages, type PageFacts, pageFacts, type SiteIndex } from './site.ts';
 import type { ProvidedBuild } from './site-global-setup.ts';
-import { builtSite, listFiles, listPages, pageFacts, type PageFacts, type SiteIndex } from './site.ts';
-import { serveStatic, type StaticServer } from './static-server.ts';
-import { weighResponse, type WeighedRequest } from './weight.ts';
+import { type StaticServer, serveStatic } from './static-server.ts';
+import { type WeighedRequest, weighResponse } from './weight.ts';
 
 export interface OpenSite {
   server: StaticServer;
@@ -322,7 +322,13 @@ async function noJsPreview(page: Page): Promise<NoJsPreview | null> {
   const target = page.locator(':target');
   const count = await target.count();
   return {
-    hiddenBefore, shownOnClick, hiddenOnEscape, endnotesVisible, endnoteItems, archiveHref, landedOn: page.url(),
+    hiddenBefore,
+    shownOnClick,
+    hiddenOnEscape,
+    endnotesVisible,
+    endnoteItems,
+    archiveHref,
+    landedOn: page.url(),
     target: { count, visible: count === 1 && (await target.isVisible()), id: count === 1 ? await target.getAttribute('id') : null },
   };
 }

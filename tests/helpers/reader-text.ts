@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 
@@ -14,7 +14,8 @@ import ts from 'typescript';
  * incident's actors and its CSV column (the label readers see comes from site.json); and general
  * words such as "war" or "border", which a CSS property or another topic may use innocently.
  */
-export const topicWords = /\b(?:Armenia\w*|Azerbaijan\w*|Karabakh|Artsakh|Lachin|Zange?zur|Zangazur|Nakh(?:i)?ch(?:i|e)van|Baku|Yerevan|Stepanakert|Syunik|Kalbajar|Pashinyan|Aliyev|CSTO|ceasefire|cease-fire|peacekeep\w*|conflict\w*|each side|both sides|armed forces|ministries|de facto authorit\w*)\b/i;
+export const topicWords =
+  /\b(?:Armenia\w*|Azerbaijan\w*|Karabakh|Artsakh|Lachin|Zange?zur|Zangazur|Nakh(?:i)?ch(?:i|e)van|Baku|Yerevan|Stepanakert|Syunik|Kalbajar|Pashinyan|Aliyev|CSTO|ceasefire|cease-fire|peacekeep\w*|conflict\w*|each side|both sides|armed forces|ministries|de facto authorit\w*)\b/i;
 
 export interface ReaderText {
   line: number;

@@ -11,9 +11,7 @@ import type { CslItem } from '../../src/cite/item.ts';
  * the CSL-JSON record was lost on the way.
  */
 
-export const pandocMissing = spawnSync('pandoc', ['--version'], { encoding: 'utf8' }).error
-  ? 'pandoc is missing: run `sh scripts/ensure-test-deps.sh` (or apt-get install pandoc)'
-  : undefined;
+export const pandocMissing = spawnSync('pandoc', ['--version'], { encoding: 'utf8' }).error ? 'pandoc is missing: run `sh scripts/ensure-test-deps.sh` (or apt-get install pandoc)' : undefined;
 
 export function pandoc(args: string[], input?: string): string {
   const result = spawnSync('pandoc', args, { encoding: 'utf8', input });

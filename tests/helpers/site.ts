@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { inject } from 'vitest';
 import type { Page } from 'playwright-core';
+import { inject } from 'vitest';
 import type { ProvidedBuild, SharedBuild } from './site-global-setup.ts';
 
 /** A site built by the global setup (the real site by default); throws the build output when that build failed. */
@@ -111,9 +111,22 @@ export async function pageFacts(page: Page): Promise<PageFacts> {
     };
     const links: PageLink[] = [];
     const urlAttributes: Array<[string, string]> = [
-      ['a', 'href'], ['area', 'href'], ['link', 'href'], ['img', 'src'], ['script', 'src'], ['iframe', 'src'],
-      ['source', 'src'], ['video', 'src'], ['audio', 'src'], ['track', 'src'], ['embed', 'src'], ['object', 'data'],
-      ['form', 'action'], ['video', 'poster'], ['blockquote', 'cite'], ['q', 'cite'],
+      ['a', 'href'],
+      ['area', 'href'],
+      ['link', 'href'],
+      ['img', 'src'],
+      ['script', 'src'],
+      ['iframe', 'src'],
+      ['source', 'src'],
+      ['video', 'src'],
+      ['audio', 'src'],
+      ['track', 'src'],
+      ['embed', 'src'],
+      ['object', 'data'],
+      ['form', 'action'],
+      ['video', 'poster'],
+      ['blockquote', 'cite'],
+      ['q', 'cite'],
     ];
     for (const [tag, attribute] of urlAttributes) {
       for (const element of document.querySelectorAll(`${tag}[${attribute}]`)) {
@@ -133,7 +146,8 @@ export async function pageFacts(page: Page): Promise<PageFacts> {
     for (const element of document.querySelectorAll('img[srcset], source[srcset]')) {
       for (const candidate of (element.getAttribute('srcset') ?? '').split(',')) {
         const raw = candidate.trim().split(/\s+/)[0];
-        if (raw) links.push({ raw, url: new URL(raw, document.baseURI).href, tag: element.tagName.toLowerCase(), attribute: 'srcset', rel: null, referrerpolicy: null, region: regionOf(element), text: '' });
+        if (raw)
+          links.push({ raw, url: new URL(raw, document.baseURI).href, tag: element.tagName.toLowerCase(), attribute: 'srcset', rel: null, referrerpolicy: null, region: regionOf(element), text: '' });
       }
     }
     const idrefs: PageFacts['idrefs'] = [];
@@ -220,11 +234,7 @@ export function linkProblems(site: SiteIndex, origin: string, path: string, allo
       } else if (site.pages.includes(target)) {
         targetPage = target; // a page served as a file: /404.html
       } else if (!site.files.has(target.slice(1))) {
-        problems.push(
-          site.pages.includes(`${target}/`)
-            ? `${where}: page address without its trailing slash (hosts answer with a redirect or a 404)`
-            : `${where}: no file ${target}`,
-        );
+        problems.push(site.pages.includes(`${target}/`) ? `${where}: page address without its trailing slash (hosts answer with a redirect or a 404)` : `${where}: no file ${target}`);
         continue;
       }
       const fragment = decodeURIComponent(url.hash.slice(1));

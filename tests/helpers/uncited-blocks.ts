@@ -34,9 +34,13 @@ function carriesCitation(el: Element): boolean {
 
 /** A line of links: its own words, outside links and dates, are at most a short label ("Places:", "Earlier:"). */
 function isLinkLine(el: Element): boolean {
-  const own = (node: Element): string =>
-    node.children.map((child) => (child.type === 'text' ? child.value : isElement(child) && !['a', 'time'].includes(child.tagName) ? own(child) : ' ')).join('');
-  return descendants(el).some((d) => d.tagName === 'a') && own(el).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length <= 3;
+  const own = (node: Element): string => node.children.map((child) => (child.type === 'text' ? child.value : isElement(child) && !['a', 'time'].includes(child.tagName) ? own(child) : ' ')).join('');
+  return (
+    descendants(el).some((d) => d.tagName === 'a') &&
+    own(el)
+      .split(/\s+/)
+      .filter((w) => /[\p{L}\p{N}]/u.test(w)).length <= 3
+  );
 }
 
 /** Blocks of a page's <main> with neither citation nor note, as their text. */
@@ -58,4 +62,3 @@ export function uncitedBlocks(html: string): string[] {
   if (main) main.children.filter(isElement).forEach(walk);
   return found;
 }
-

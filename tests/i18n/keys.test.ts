@@ -53,7 +53,8 @@ describe('src/locales/en.json', () => {
 
   it('names every kind of source and every dataset, with the same words for each', () => {
     expect(Object.keys(sourceTypes).sort()).toEqual([...sourceTypeSchema.options, 'mixed'].sort());
-    for (const [type, words] of Object.entries(sourceTypes)) expect(Object.keys(words).sort(), type).toEqual(type === 'mixed' ? ['listNoun', 'nouns'] : ['label', 'listNoun', 'noun', 'nouns', 'publisherLabel']);
+    for (const [type, words] of Object.entries(sourceTypes))
+      expect(Object.keys(words).sort(), type).toEqual(type === 'mixed' ? ['listNoun', 'nouns'] : ['label', 'listNoun', 'noun', 'nouns', 'publisherLabel']);
     expect(Object.keys(datasetNames).sort()).toEqual(['citations', 'glossary', 'incidents', 'sources']);
   });
 

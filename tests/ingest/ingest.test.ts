@@ -3,9 +3,9 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { IngestError, ingest, stagingDirName } from '../../src/ingest/ingest.ts';
-import { maxRawBytes } from '../../src/ingest/decode.ts';
 import { readArchive } from '../../src/archive/read.ts';
+import { maxRawBytes } from '../../src/ingest/decode.ts';
+import { IngestError, ingest, stagingDirName } from '../../src/ingest/ingest.ts';
 
 /** A scratch content folder holding a copy of the project's raw inputs and archive. */
 function scratch(): string {
@@ -24,7 +24,10 @@ function snapshot(dir: string): Record<string, string> {
   return files;
 }
 
-const rawFiles = (dir: string) => readdirSync(join(dir, 'raw')).filter((f) => f.endsWith('.txt')).map((f) => join(dir, 'raw', f));
+const rawFiles = (dir: string) =>
+  readdirSync(join(dir, 'raw'))
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => join(dir, 'raw', f));
 
 describe('ingest', () => {
   it('re-creates the committed archive byte for byte from the raw inputs', () => {
@@ -129,7 +132,7 @@ describe('ingest', () => {
   const keptRecords = (dir: string) => JSON.parse(readFileSync(join(dir, 'raw', 'provenance.json'), 'utf8')) as Array<Record<string, unknown>>;
   const seedRecord = (id: string) => keptRecords('content').find((r) => r.id === id)!;
 
-  it('never replaces another source\'s raw copy that has the incoming file\'s name', () => {
+  it("never replaces another source's raw copy that has the incoming file's name", () => {
     const dir = scratch();
     const other = { ...seedRecord('jpost-2023-06-28-four-soldiers-killed-us-talks'), id: 'jpost-copy-under-a-taken-name', archived: undefined };
     // The incoming file is named like the Axadle raw copy, but it is another article.
@@ -157,7 +160,10 @@ describe('ingest', () => {
   it('refuses a provenance file with two records for one file or one id, in one line', () => {
     const dir = scratch();
     const records = keptRecords(dir);
-    for (const [key, twin] of [['file', { ...records[1], id: 'another-id' }], ['id', { ...records[1], file: 'another.txt' }]] as const) {
+    for (const [key, twin] of [
+      ['file', { ...records[1], id: 'another-id' }],
+      ['id', { ...records[1], file: 'another.txt' }],
+    ] as const) {
       writeFileSync(join(dir, 'raw', 'provenance.json'), JSON.stringify([...records, twin]));
       expect(() => ingest({ contentDir: dir, files: [join(dir, 'raw', '000_97bd53f18ffc2277.txt')], archived: '2026-01-01', force: true })).toThrow(
         new RegExp(`provenance\\.json: record 5\\.${key}: records 1 and 5 both have ${key} "${(twin as Record<string, string>)[key]}": keep one record per ${key}$`),

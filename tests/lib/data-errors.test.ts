@@ -9,9 +9,7 @@ describe('dataError', () => {
     const result = pageSchema.safeParse({ title: 'Background', description: 'Why.', updated: '2022-02-30' });
     expect(result.success).toBe(false);
     if (result.success) return;
-    expect(dataError('content/pages/background.mdx', page, result.error).message).toBe(
-      'content/pages/background.mdx:4: field "updated": not a real calendar date',
-    );
+    expect(dataError('content/pages/background.mdx', page, result.error).message).toBe('content/pages/background.mdx:4: field "updated": not a real calendar date');
   });
 
   it('says which field is missing', () => {

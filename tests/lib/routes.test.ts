@@ -2,7 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { contentRoute, routeCollisions } from '../../src/lib/routes.ts';
 
 /** The generator's routes as Astro names them (src/routes/ and injected routes). */
-const generated = ['/404', '/[...slug]', '/[feed].xml', '/actors/[...index]', '/actors/[slug]', '/citations.json', '/cite/[...file]', '/data/[file]', '/data', '/glossary/[...index]', '/incidents/[id]', '/search', '/sources.json', '/sources/[id]', '/sources', '/pagefind/aliases.json', '/_headers'];
+const generated = [
+  '/404',
+  '/[...slug]',
+  '/[feed].xml',
+  '/actors/[...index]',
+  '/actors/[slug]',
+  '/citations.json',
+  '/cite/[...file]',
+  '/data/[file]',
+  '/data',
+  '/glossary/[...index]',
+  '/incidents/[id]',
+  '/search',
+  '/sources.json',
+  '/sources/[id]',
+  '/sources',
+  '/pagefind/aliases.json',
+  '/_headers',
+];
 const pages = (...files: string[]) => files.map((file) => ({ file: `content/pages/${file}`, route: contentRoute(file) }));
 
 describe('contentRoute', () => {
@@ -23,7 +41,19 @@ describe('routeCollisions (issue 12.8)', () => {
   });
 
   it('finds a page at an address the generator publishes, in any case', () => {
-    for (const file of ['search.mdx', 'Sources.mdx', 'sources/extra.mdx', 'actors/index.mdx', 'incidents/x.mdx', 'glossary.mdx', 'data.mdx', 'cite/a.mdx', '404.mdx', 'pagefind/x.mdx', '_headers.mdx']) {
+    for (const file of [
+      'search.mdx',
+      'Sources.mdx',
+      'sources/extra.mdx',
+      'actors/index.mdx',
+      'incidents/x.mdx',
+      'glossary.mdx',
+      'data.mdx',
+      'cite/a.mdx',
+      '404.mdx',
+      'pagefind/x.mdx',
+      '_headers.mdx',
+    ]) {
       const errors = routeCollisions(pages(file), generated);
       expect(errors, file).toHaveLength(1);
       expect(errors[0].message).toMatch(/^its address \/.*\/ is the generator's own \(\/.+\): rename the page$/);

@@ -1,11 +1,11 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { gzipSync } from 'node:zlib';
-import { beforeAll, describe, expect, it } from 'vitest';
 import type { GeoPermissibleObjects } from 'd3-geo';
-import { composeMap, countryFeatures, MapRequestError, approximate } from '../../src/maps/compose.ts';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { approximate, composeMap, countryFeatures, MapRequestError } from '../../src/maps/compose.ts';
 import { glossaryLinkProblems, loadCountryOutlines } from '../../src/maps/load.ts';
 import { renderMapSvg } from '../../src/maps/svg.ts';
-import { mapsFileSchema, type MapsFile } from '../../src/schemas/maps.ts';
+import { type MapsFile, mapsFileSchema } from '../../src/schemas/maps.ts';
 
 // A made-up explainer's coordinates file (the generator knows no topic): two towns in the
 // Netherlands and Belgium and a line between them.
@@ -24,7 +24,14 @@ const file: MapsFile = mapsFileSchema.parse({
   routes: { river: { name: 'A river road', via: ['utrecht', 'antwerp'], status: 'proposed' } },
   maps: {
     delta: { title: 'The delta', note: 'Drawn for a test.', places: ['utrecht', 'antwerp', 'brabant'], routes: ['river'] },
-    wrong: { title: 'Too small', bounds: [[5, 52], [5.3, 52.2]], places: ['antwerp'] },
+    wrong: {
+      title: 'Too small',
+      bounds: [
+        [5, 52],
+        [5.3, 52.2],
+      ],
+      places: ['antwerp'],
+    },
   },
   incidentMaps: { context: ['antwerp', 'far'] },
 });
@@ -66,7 +73,11 @@ describe('composeMap and renderMapSvg', () => {
 
   it('lists the places with their glossary slugs, for the caption', () => {
     const model = composeMap(file, countries, { map: 'delta' })!;
-    expect(model.places.map((p) => [p.key, p.glossary])).toEqual([['utrecht', 'utrecht'], ['antwerp', undefined], ['brabant', 'brabant']]);
+    expect(model.places.map((p) => [p.key, p.glossary])).toEqual([
+      ['utrecht', 'utrecht'],
+      ['antwerp', undefined],
+      ['brabant', 'brabant'],
+    ]);
     expect(model.dots.map((d) => d.key)).toEqual(['utrecht', 'antwerp']); // a region has no dot
   });
 
@@ -96,14 +107,29 @@ describe('mapsFileSchema', () => {
   });
 
   it('refuses bounds written north-east first', () => {
-    const result = mapsFileSchema.safeParse({ attribution: 'x', places: {}, maps: { m: { title: 'M', bounds: [[6, 52], [5, 51]] } } });
+    const result = mapsFileSchema.safeParse({
+      attribution: 'x',
+      places: {},
+      maps: {
+        m: {
+          title: 'M',
+          bounds: [
+            [6, 52],
+            [5, 51],
+          ],
+        },
+      },
+    });
     expect(result.success).toBe(false);
   });
 });
 
 describe('glossaryLinkProblems', () => {
   it('names places linked to a missing glossary entry or to a term', () => {
-    const glossary = new Map([['utrecht', 'place'], ['brabant', 'term']]);
+    const glossary = new Map([
+      ['utrecht', 'place'],
+      ['brabant', 'term'],
+    ]);
     expect(glossaryLinkProblems(file, glossary)).toEqual(['place "brabant": glossary entry "brabant" is a term, not a place']);
     expect(glossaryLinkProblems(file, new Map())).toHaveLength(2);
   });

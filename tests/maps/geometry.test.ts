@@ -3,7 +3,19 @@ import { boxAround, frameFor, insideRings, lineToPath, projectedRings, ringsCent
 
 describe('boxAround', () => {
   it('adds the margin on every side', () => {
-    expect(boxAround([[10, 20], [12, 23]], 0.5, 0)).toEqual([[9.5, 19.5], [12.5, 23.5]]);
+    expect(
+      boxAround(
+        [
+          [10, 20],
+          [12, 23],
+        ],
+        0.5,
+        0,
+      ),
+    ).toEqual([
+      [9.5, 19.5],
+      [12.5, 23.5],
+    ]);
   });
 
   it('widens a single point to the minimum span, centred on it', () => {
@@ -20,7 +32,10 @@ describe('boxAround', () => {
 });
 
 describe('frameFor', () => {
-  const box: [[number, number], [number, number]] = [[45, 39], [47, 40]];
+  const box: [[number, number], [number, number]] = [
+    [45, 39],
+    [47, 40],
+  ];
 
   it('fits the box to the width, corners on the frame edges', () => {
     const frame = frameFor(box, 600, { minHeight: 10, maxHeight: 10_000 });
@@ -35,14 +50,43 @@ describe('frameFor', () => {
   });
 
   it('keeps the height within bounds', () => {
-    expect(frameFor([[0, 0], [10, 60]], 500, { maxHeight: 400 }).height).toBe(400);
-    expect(frameFor([[0, 0], [50, 1]], 500, { minHeight: 200 }).height).toBe(200);
+    expect(
+      frameFor(
+        [
+          [0, 0],
+          [10, 60],
+        ],
+        500,
+        { maxHeight: 400 },
+      ).height,
+    ).toBe(400);
+    expect(
+      frameFor(
+        [
+          [0, 0],
+          [50, 1],
+        ],
+        500,
+        { minHeight: 200 },
+      ).height,
+    ).toBe(200);
   });
 
   it('clips shapes to the frame', () => {
     const frame = frameFor(box, 400);
     // A square much larger than the frame is cut at its edges.
-    const big = { type: 'Polygon' as const, coordinates: [[[40, 35], [40, 45], [52, 45], [52, 35], [40, 35]]] };
+    const big = {
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [40, 35],
+          [40, 45],
+          [52, 45],
+          [52, 35],
+          [40, 35],
+        ],
+      ],
+    };
     const rings = projectedRings(big, frame.projection);
     const points = rings.flat();
     expect(points.length).toBeGreaterThan(0);
@@ -53,43 +97,112 @@ describe('frameFor', () => {
       expect(y).toBeLessThanOrEqual(frame.height + 0.001);
     }
     // A shape outside the frame draws nothing.
-    const far = { type: 'Polygon' as const, coordinates: [[[10, 10], [10, 11], [11, 11], [11, 10], [10, 10]]] };
+    const far = {
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [10, 10],
+          [10, 11],
+          [11, 11],
+          [11, 10],
+          [10, 10],
+        ],
+      ],
+    };
     expect(ringsToPath(projectedRings(far, frame.projection))).toBe('');
   });
 });
 
 describe('ringsToPath', () => {
   it('writes rounded, relative coordinates, shortest form', () => {
-    expect(ringsToPath([[[0, 0], [10.04, 0], [10, 5.55], [0, 0]]])).toBe('M0 0l10 0 0 5.6z');
+    expect(
+      ringsToPath([
+        [
+          [0, 0],
+          [10.04, 0],
+          [10, 5.55],
+          [0, 0],
+        ],
+      ]),
+    ).toBe('M0 0l10 0 0 5.6z');
   });
 
   it('drops points that round onto the previous one and rings smaller than a triangle', () => {
-    expect(ringsToPath([[[0, 0], [0.01, 0.01], [1, 0], [1, 1]]])).toBe('M0 0l1 0 0 1z');
-    expect(ringsToPath([[[0, 0], [0.02, 0], [0.03, 0.01]]])).toBe('');
+    expect(
+      ringsToPath([
+        [
+          [0, 0],
+          [0.01, 0.01],
+          [1, 0],
+          [1, 1],
+        ],
+      ]),
+    ).toBe('M0 0l1 0 0 1z');
+    expect(
+      ringsToPath([
+        [
+          [0, 0],
+          [0.02, 0],
+          [0.03, 0.01],
+        ],
+      ]),
+    ).toBe('');
   });
 
   it('starts each further ring relative to the previous ring start', () => {
     const d = ringsToPath([
-      [[1, 1], [2, 1], [2, 2]],
-      [[5, 5], [6, 5], [6, 6]],
+      [
+        [1, 1],
+        [2, 1],
+        [2, 2],
+      ],
+      [
+        [5, 5],
+        [6, 5],
+        [6, 6],
+      ],
     ]);
     expect(d).toBe('M1 1l1 0 0 1zm4 4l1 0 0 1z');
   });
 
   it('writes fractions without a leading zero and negatives without a separator', () => {
-    expect(ringsToPath([[[0, 0], [0.5, 0], [0, -0.5]]])).toBe('M0 0l.5 0-.5-.5z');
+    expect(
+      ringsToPath([
+        [
+          [0, 0],
+          [0.5, 0],
+          [0, -0.5],
+        ],
+      ]),
+    ).toBe('M0 0l.5 0-.5-.5z');
   });
 });
 
 describe('lineToPath', () => {
   it('is an open polyline', () => {
-    expect(lineToPath([[1, 2], [3.25, 2], [3.25, 0]])).toBe('M1 2l2.3 0 0-2');
+    expect(
+      lineToPath([
+        [1, 2],
+        [3.25, 2],
+        [3.25, 0],
+      ]),
+    ).toBe('M1 2l2.3 0 0-2');
   });
 });
 
 describe('insideRings and ringsCentre', () => {
-  const square: Array<[number, number]> = [[0, 0], [10, 0], [10, 10], [0, 10]];
-  const hole: Array<[number, number]> = [[4, 4], [6, 4], [6, 6], [4, 6]];
+  const square: Array<[number, number]> = [
+    [0, 0],
+    [10, 0],
+    [10, 10],
+    [0, 10],
+  ];
+  const hole: Array<[number, number]> = [
+    [4, 4],
+    [6, 4],
+    [6, 6],
+    [4, 6],
+  ];
 
   it('tells inside from outside, holes included', () => {
     expect(insideRings([5, 1], [square])).toBe(true);
@@ -99,6 +212,14 @@ describe('insideRings and ringsCentre', () => {
 
   it('finds the centre of area', () => {
     expect(ringsCentre([square])).toEqual([5, 5]);
-    expect(ringsCentre([[[0, 0], [1, 1], [2, 2]]])).toBeUndefined();
+    expect(
+      ringsCentre([
+        [
+          [0, 0],
+          [1, 1],
+          [2, 2],
+        ],
+      ]),
+    ).toBeUndefined();
   });
 });

@@ -18,14 +18,24 @@ let build: { status: number | null; output: string };
 
 beforeAll(() => {
   const tarball = execFileSync('npm', ['pack', '--pack-destination', project, '--silent'], { cwd: 'src', encoding: 'utf8' }).trim().split('\n').at(-1)!;
-  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'user-explainer', private: true, type: 'module', dependencies: { astro: astroVersion, 'cited-explainer': `file:./${tarball}` } }));
-  writeFileSync(join(project, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nimport citedExplainer from 'cited-explainer';\n\nexport default defineConfig({ integrations: [citedExplainer({ content: './content' })] });\n");
+  writeFileSync(
+    join(project, 'package.json'),
+    JSON.stringify({ name: 'user-explainer', private: true, type: 'module', dependencies: { astro: astroVersion, 'cited-explainer': `file:./${tarball}` } }),
+  );
+  writeFileSync(
+    join(project, 'astro.config.mjs'),
+    "import { defineConfig } from 'astro/config';\nimport citedExplainer from 'cited-explainer';\n\nexport default defineConfig({ integrations: [citedExplainer({ content: './content' })] });\n",
+  );
   mkdirSync(join(project, 'src'));
   writeFileSync(join(project, 'src/content.config.ts'), "export { collections } from 'cited-explainer/collections';\n");
   cpSync('tests/fixtures/site-basic', join(project, 'content'), { recursive: true });
   // Offline first: everything is in npm's cache from installing this repository.
   execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: project, stdio: 'pipe' });
-  const run = spawnSync(resolve('node_modules/.bin/node'), ['node_modules/astro/bin/astro.mjs', 'build'], { cwd: project, encoding: 'utf8', env: { ...buildEnv(), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' } });
+  const run = spawnSync(resolve('node_modules/.bin/node'), ['node_modules/astro/bin/astro.mjs', 'build'], {
+    cwd: project,
+    encoding: 'utf8',
+    env: { ...buildEnv(), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+  });
   build = { status: run.status, output: `${run.stdout}\n${run.stderr}` };
 }, 300_000);
 

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
 import { XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
 import { escapeXml } from '../../src/lib/xml.ts';
-import { fontStack, previewSvg, wrap, type GlyphFont } from '../../src/preview/card.ts';
+import { fontStack, type GlyphFont, previewSvg, wrap } from '../../src/preview/card.ts';
 
 /** Every character 10 units wide at size 10; a path says what it draws. */
 const mono: GlyphFont = {

@@ -19,7 +19,15 @@ describe('a page’s change log', () => {
   });
 
   it('refuses changes out of order', () => {
-    expect(issues({ ...page, changes: [{ date: '2024-05-20', note: 'a' }, { date: '2024-06-01', note: 'b' }] })).toEqual(['changes: list the changes newest first']);
+    expect(
+      issues({
+        ...page,
+        changes: [
+          { date: '2024-05-20', note: 'a' },
+          { date: '2024-06-01', note: 'b' },
+        ],
+      }),
+    ).toEqual(['changes: list the changes newest first']);
   });
 
   it('refuses a change dated after the page’s last review, on pages and incidents alike', () => {

@@ -15,7 +15,16 @@ const issues = (patch: Record<string, unknown>) => {
 describe('site.json', () => {
   it('accepts a complete site, with lang "en" by default', () => {
     expect(siteConfigSchema.parse(site).lang).toBe('en');
-    expect(issues({ lang: 'en-GB', url: 'https://river.town/', nav: [{ label: 'Home', href: '/' }, { label: 'Council', href: 'https://council.town/floods' }] })).toEqual([]);
+    expect(
+      issues({
+        lang: 'en-GB',
+        url: 'https://river.town/',
+        nav: [
+          { label: 'Home', href: '/' },
+          { label: 'Council', href: 'https://council.town/floods' },
+        ],
+      }),
+    ).toEqual([]);
   });
 
   it('refuses a lang that is not a BCP 47 tag, such as the one that crashed search indexing (issue 12.3)', () => {
@@ -62,7 +71,17 @@ describe('loadSiteConfig', () => {
   it('names site.json, the line and the field, in one line', () => {
     const dir = mkdtempSync(join(tmpdir(), 'site-json-'));
     try {
-      const json = JSON.stringify({ ...site, nav: [{ label: 'a', href: '/a/' }, { label: 'b', href: 'javascript:x' }] }, null, 2);
+      const json = JSON.stringify(
+        {
+          ...site,
+          nav: [
+            { label: 'a', href: '/a/' },
+            { label: 'b', href: 'javascript:x' },
+          ],
+        },
+        null,
+        2,
+      );
       writeFileSync(join(dir, 'site.json'), json);
       const line = json.split('\n').findIndex((text) => text.includes('javascript:x')) + 1;
       expect(() => loadSiteConfig(dir)).toThrow(new RegExp(`site\\.json:${line}: field "nav\\.1\\.href": must be a path on this site`));

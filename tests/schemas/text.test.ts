@@ -17,7 +17,8 @@ describe('text', () => {
 
   it('refuses every C0 and C1 control character, DEL, unpaired surrogates and U+FFFE/U+FFFF', () => {
     const refused = [...Array.from({ length: 0x20 }, (_, i) => i), 0x7f, ...Array.from({ length: 0x20 }, (_, i) => 0x80 + i), 0xfffe, 0xffff];
-    for (const code of refused) expect(message(`a${String.fromCharCode(code)}b`), code.toString(16)).toMatch(/^contains U\+[0-9A-F]{4}, (a control character|a non-character), at character 2: remove it$/);
+    for (const code of refused)
+      expect(message(`a${String.fromCharCode(code)}b`), code.toString(16)).toMatch(/^contains U\+[0-9A-F]{4}, (a control character|a non-character), at character 2: remove it$/);
     expect(message('a\ud800b')).toBe('contains U+D800, an unpaired surrogate, at character 2: remove it');
     expect(message('a\udc00')).toBe('contains U+DC00, an unpaired surrogate, at character 2: remove it');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { component, parseDuration, parsePhases, summariseProfiles, type CpuProfile } from '../../scripts/bench-phases.ts';
+import { type CpuProfile, component, parseDuration, parsePhases, summariseProfiles } from '../../scripts/bench-phases.ts';
 
 // The shape of an `astro build` log (Astro 7), trimmed to the lines the phases are read from.
 const log = [

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../src/security/csp.ts';
-import { checkDist, servedPath, urlScheme, type DistExpectations } from '../../src/security/dist-check.ts';
+import { checkDist, type DistExpectations, servedPath, urlScheme } from '../../src/security/dist-check.ts';
 
 const boot = 'import("/_search/ui.js")';
 const ui = 'export const ui = 1;';
@@ -10,7 +10,10 @@ const hex = (text: string) => createHash('sha256').update(text).digest('hex');
 
 const expectations = (patch: Partial<DistExpectations> = {}): DistExpectations => ({
   base: '/',
-  scriptFiles: new Map([['_search/ui.js', hex(ui)], ['pagefind/pagefind.js', undefined]]),
+  scriptFiles: new Map([
+    ['_search/ui.js', hex(ui)],
+    ['pagefind/pagefind.js', undefined],
+  ]),
   inlineScripts: new Set([createHash('sha256').update(boot).digest('base64')]),
   contentSecurityPolicy: policy,
   required: [{ path: 'citations.json', what: 'the claim ledger' }],
@@ -79,7 +82,13 @@ describe('checkDist', () => {
 
   describe('addresses', () => {
     it('fails javascript: and data: links, even written with character references or whitespace', () => {
-      const found = messages(site({ 'a/index.html': page('<a href="javascript:alert(1)">1</a><a href=" JavaScript&colon;alert(1)">2</a><a href="java&#x09;script:x">3</a><a href="data:text/html,hi">4</a><a href="vbscript:x">5</a>') }));
+      const found = messages(
+        site({
+          'a/index.html': page(
+            '<a href="javascript:alert(1)">1</a><a href=" JavaScript&colon;alert(1)">2</a><a href="java&#x09;script:x">3</a><a href="data:text/html,hi">4</a><a href="vbscript:x">5</a>',
+          ),
+        }),
+      );
       expect(found).toEqual([
         'a/index.html: <a href="javascript:alert(1)">: a javascript: address; links and resources are http(s) or on this site',
         'a/index.html: <a href=" JavaScript:alert(1)">: a javascript: address; links and resources are http(s) or on this site',
@@ -90,7 +99,13 @@ describe('checkDist', () => {
     });
 
     it('fails anything loaded from another host, but not a link to one', () => {
-      const found = messages(site({ 'a/index.html': page('<a href="https://other.invalid/">ok</a><a href="mailto:someone@river.invalid">ok</a><img src="//other.invalid/i.png" alt=""><link rel="stylesheet" href="https://other.invalid/s.css"><video poster="http://other.invalid/p.jpg"></video><img srcset="/a.png 1x, https://other.invalid/b.png 2x" alt="">') }));
+      const found = messages(
+        site({
+          'a/index.html': page(
+            '<a href="https://other.invalid/">ok</a><a href="mailto:someone@river.invalid">ok</a><img src="//other.invalid/i.png" alt=""><link rel="stylesheet" href="https://other.invalid/s.css"><video poster="http://other.invalid/p.jpg"></video><img srcset="/a.png 1x, https://other.invalid/b.png 2x" alt="">',
+          ),
+        }),
+      );
       expect(found).toEqual([
         'a/index.html: <img src="//other.invalid/i.png">: loads from another site (other.invalid); the site loads nothing from elsewhere',
         'a/index.html: <link href="https://other.invalid/s.css">: loads from another site (other.invalid); the site loads nothing from elsewhere',
@@ -101,14 +116,21 @@ describe('checkDist', () => {
     });
 
     it('fails a style sheet that loads from another host', () => {
-      expect(messages(site({ '_astro/a.css': 'a{background:url(https://other.invalid/x.png)} b{background:url("data:image/png;base64,AA")} @import "/b.css"; c{background:url(http://[x)}' }))).toEqual([
-        '_astro/a.css: the style sheet loads "https://other.invalid/x.png" from another site; the site loads nothing from elsewhere',
-        '_astro/a.css: the style sheet loads "http://[x" from another site; the site loads nothing from elsewhere',
-      ]);
+      expect(messages(site({ '_astro/a.css': 'a{background:url(https://other.invalid/x.png)} b{background:url("data:image/png;base64,AA")} @import "/b.css"; c{background:url(http://[x)}' }))).toEqual(
+        [
+          '_astro/a.css: the style sheet loads "https://other.invalid/x.png" from another site; the site loads nothing from elsewhere',
+          '_astro/a.css: the style sheet loads "http://[x" from another site; the site loads nothing from elsewhere',
+        ],
+      );
     });
 
     it('treats the published address as this site: links there must resolve', () => {
-      const files = site({ 'a/index.html': page('<a href="https://river.invalid/about/">ok</a><a href="https://river.invalid/gone/">broken</a>', '<link rel="canonical" href="https://river.invalid/a/"><meta property="og:image" content="https://river.invalid/a/preview.png">') });
+      const files = site({
+        'a/index.html': page(
+          '<a href="https://river.invalid/about/">ok</a><a href="https://river.invalid/gone/">broken</a>',
+          '<link rel="canonical" href="https://river.invalid/a/"><meta property="og:image" content="https://river.invalid/a/preview.png">',
+        ),
+      });
       expect(messages(files, { siteUrl: 'https://river.invalid/' })).toEqual([
         'a/index.html: <meta content="https://river.invalid/a/preview.png">: no such file in the built site',
         'a/index.html: <a href="https://river.invalid/gone/">: no such file in the built site',
@@ -117,7 +139,13 @@ describe('checkDist', () => {
   });
 
   it('fails redirects, <base>, frames, plug-ins and forms sent elsewhere (issue 12.4)', () => {
-    const found = messages(site({ 'a/index.html': page('<meta http-equiv="Refresh" content="30;url=https://other.invalid/"><base href="https://other.invalid/"><iframe src="/"></iframe><object data="/"></object><embed src="/"><form action="https://other.invalid/collect"></form><form action="/search/"></form><button formaction="//other.invalid/">x</button>') }));
+    const found = messages(
+      site({
+        'a/index.html': page(
+          '<meta http-equiv="Refresh" content="30;url=https://other.invalid/"><base href="https://other.invalid/"><iframe src="/"></iframe><object data="/"></object><embed src="/"><form action="https://other.invalid/collect"></form><form action="/search/"></form><button formaction="//other.invalid/">x</button>',
+        ),
+      }),
+    );
     expect(found).toEqual([
       'a/index.html: <meta http-equiv="refresh" content="30;url=https://other.invalid/">: redirects or reloads the page',
       'a/index.html: <base>: changes where every link of the page goes; not allowed in the site',
@@ -143,11 +171,14 @@ describe('checkDist', () => {
   it('fails a missing required file and an invalid JSON file (issue 12.3: completeness)', () => {
     const files = site({ 'cite/a.json': '{' });
     files.delete('citations.json');
-    expect(messages(files, { required: [{ path: 'citations.json', what: 'the claim ledger' }, { path: 'pagefind/pagefind-entry.json', what: 'the search index' }] })).toEqual([
-      'citations.json: missing: the claim ledger',
-      'pagefind/pagefind-entry.json: missing: the search index',
-      'cite/a.json: not valid JSON',
-    ]);
+    expect(
+      messages(files, {
+        required: [
+          { path: 'citations.json', what: 'the claim ledger' },
+          { path: 'pagefind/pagefind-entry.json', what: 'the search index' },
+        ],
+      }),
+    ).toEqual(['citations.json: missing: the claim ledger', 'pagefind/pagefind-entry.json: missing: the search index', 'cite/a.json: not valid JSON']);
   });
 
   it('fails a link to a missing page or fragment, and honours the base path', () => {
@@ -156,7 +187,15 @@ describe('checkDist', () => {
       'a/index.html: <a href="/missing/">: no such file in the built site',
     ]);
     const files = site({ 'index.html': page('<a href="/explainer/about/#team">ok</a><a href="/about/">outside</a>'), 'about/index.html': page('<h2 id="team">Team</h2>') });
-    expect(messages(files, { base: '/explainer', scriptFiles: new Map([['_search/ui.js', undefined], ['pagefind/pagefind.js', undefined]]) })).toEqual(['index.html: <a href="/about/">: outside the site\'s base path /explainer/']);
+    expect(
+      messages(files, {
+        base: '/explainer',
+        scriptFiles: new Map([
+          ['_search/ui.js', undefined],
+          ['pagefind/pagefind.js', undefined],
+        ]),
+      }),
+    ).toEqual(['index.html: <a href="/about/">: outside the site\'s base path /explainer/']);
   });
 
   it('ignores what a comment or a raw text element holds', () => {

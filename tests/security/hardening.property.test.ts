@@ -6,7 +6,7 @@ import { findCitations } from '../../src/citations/syntax.ts';
 import { toCsv } from '../../src/data/table.ts';
 import { jsonLdText } from '../../src/lib/structured-data.ts';
 import { escapeXml } from '../../src/lib/xml.ts';
-import { previewSvg, type GlyphFont } from '../../src/preview/card.ts';
+import { type GlyphFont, previewSvg } from '../../src/preview/card.ts';
 import { pageSchema } from '../../src/schemas/page.ts';
 import { siteConfigSchema } from '../../src/schemas/site.ts';
 import { forbiddenCharacter } from '../../src/schemas/text.ts';
@@ -77,7 +77,10 @@ describe('the schemas on hostile input', () => {
   });
 
   it('page front matter: a clean error or a page with a real date no later than today', async () => {
-    const date = fc.oneof(hostileText, fc.date({ noInvalidDate: false }).map((value) => (Number.isNaN(value.getTime()) ? 'x' : value.toISOString().slice(0, 10))));
+    const date = fc.oneof(
+      hostileText,
+      fc.date({ noInvalidDate: false }).map((value) => (Number.isNaN(value.getTime()) ? 'x' : value.toISOString().slice(0, 10))),
+    );
     await fc.assert(
       fc.asyncProperty(fc.record({ title: hostileText, description: hostileText, updated: date, kind: hostileText }, { requiredKeys: ['title', 'description', 'updated'] }), async (data) => {
         const result = pageSchema.safeParse(data);
@@ -97,7 +100,10 @@ describe('escaping for each output format', () => {
   it('CSV: one record per row with every field, no cell a spreadsheet would run as a formula', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(hostileText, hostileText), { maxLength: 5 }), async (pairs) => {
-        const csv = toCsv(['a', 'b'], pairs.map(([a, b]) => ({ a, b })));
+        const csv = toCsv(
+          ['a', 'b'],
+          pairs.map(([a, b]) => ({ a, b })),
+        );
         const records = readCsv(csv.slice(1));
         expect(records).toHaveLength(pairs.length + 1);
         for (const record of records.slice(1)) {
@@ -157,7 +163,16 @@ describe('the dist check on hostile pages', () => {
     const code = hostileText.map((text) => text.replace(/<\/script/gi, ''));
     await fc.assert(
       fc.asyncProperty(hostileText, hostileText, code, handler, async (before, after, script, event) => {
-        expect(() => checkDist(new Map([['a/index.html', page(before)], ['a.css', `a{background:url(${after})}`], ['b.json', before]]), expectations)).not.toThrow();
+        expect(() =>
+          checkDist(
+            new Map([
+              ['a/index.html', page(before)],
+              ['a.css', `a{background:url(${after})}`],
+              ['b.json', before],
+            ]),
+            expectations,
+          ),
+        ).not.toThrow();
         // Text that does not itself leave an open tag, comment or raw text element behind.
         const safeBefore = before.replace(/[<&]/g, '');
         const withScript = checkDist(new Map([['a/index.html', page(`${safeBefore}<script>${script}</script>${after}`)]]), expectations);

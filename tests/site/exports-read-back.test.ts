@@ -43,7 +43,10 @@ describe.each(['realSite', 'fixtureSite'] as const)('citation downloads of %s', 
     for (const item of items) {
       expect(item['container-title'], item.id).not.toMatch(/[();]|\b(copy|copied|re-?post|reworded|section|original)\b/i);
       const note = (item.custom as { publisherNote: string | null }).publisherNote;
-      const page = readPage(outDir, `/sources/${item.id}/`).replace(/&(quot|#34|#x22);/g, '"').replace(/&(#39|#x27);/g, "'").replace(/&amp;/g, '&');
+      const page = readPage(outDir, `/sources/${item.id}/`)
+        .replace(/&(quot|#34|#x22);/g, '"')
+        .replace(/&(#39|#x27);/g, "'")
+        .replace(/&amp;/g, '&');
       if (note) expect(page, item.id).toContain(note);
     }
   });

@@ -1,14 +1,14 @@
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readArchive } from '../../src/archive/read.ts';
 import { normalize } from '../../src/citations/normalize.ts';
-import { ledgerSchema, type Ledger } from '../../src/schemas/ledger.ts';
+import { type Ledger, ledgerSchema } from '../../src/schemas/ledger.ts';
 import { buildSite } from '../helpers/build-site.ts';
 import { fixtureSiteDir as fixture, fixtureVariant, lineOf } from '../helpers/content-check.ts';
-import type { ProvidedBuild } from '../helpers/site-global-setup.ts';
 import { builtSite, listPages, readPage } from '../helpers/site.ts';
+import type { ProvidedBuild } from '../helpers/site-global-setup.ts';
 
 /**
  * The generator on another explainer: tests/fixtures/site-basic is a two-source site about a flood,

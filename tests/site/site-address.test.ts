@@ -52,7 +52,10 @@ it('every download listed on /data/ is in the build and parses: CSV and JSON wit
     const json = href.replace(/\.csv$/, '.json');
     if (hrefs.includes(json)) {
       const records = JSON.parse(read(json)) as Array<Record<string, unknown>>;
-      expect(records.map((record) => String(record[header[0]])), json).toEqual(rows.map((row) => row[0]));
+      expect(
+        records.map((record) => String(record[header[0]])),
+        json,
+      ).toEqual(rows.map((row) => row[0]));
     }
   }
 });

@@ -1,7 +1,7 @@
-import remarkParse from 'remark-parse';
 import rehypeStringify from 'rehype-stringify';
+import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import { markdownToHtml, type MarkdownToHtmlResult } from 'satteri';
+import { type MarkdownToHtmlResult, markdownToHtml } from 'satteri';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { remarkSmartQuotes } from '../../src/typography/remark-smart-quotes.ts';

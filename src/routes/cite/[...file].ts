@@ -1,11 +1,11 @@
-import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
+import type { APIRoute, GetStaticPaths } from 'astro';
 import { citeFileBody, citeFormats } from '../../cite/block.ts';
 import { formatCitation } from '../../cite/format.ts';
-import { citeFilePath, pageCslItem, sourceCslItem, type CiteFormat, type CslItem } from '../../cite/item.ts';
-import { sourcePath } from '../../lib/url.ts';
+import { type CiteFormat, type CslItem, citeFilePath, pageCslItem, sourceCslItem } from '../../cite/item.ts';
 import { siteConfig } from '../../lib/site.ts';
 import { incidentPath, pagePath } from '../../lib/site-data.ts';
+import { sourcePath } from '../../lib/url.ts';
 
 /**
  * The "Cite this page" downloads: BibTeX, RIS and CSL-JSON for every explainer page, incident and
@@ -18,9 +18,7 @@ export const getStaticPaths = (async () => {
     ...(await getCollection('incidents')).map((entry) => ({ path: incidentPath(entry), item: pageCslItem({ page: entry.data, site: siteConfig, path: incidentPath(entry), base }) })),
     ...(await getCollection('sources')).map((entry) => ({ path: sourcePath(entry.id), item: sourceCslItem(entry.data, base, siteConfig.url) })),
   ];
-  return cited.flatMap(({ path, item }) =>
-    citeFormats.map(({ format }) => ({ params: { file: citeFilePath(path, format).slice('/cite/'.length) }, props: { item, format } })),
-  );
+  return cited.flatMap(({ path, item }) => citeFormats.map(({ format }) => ({ params: { file: citeFilePath(path, format).slice('/cite/'.length) }, props: { item, format } })));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => {

@@ -1,5 +1,5 @@
-import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
+import type { APIRoute } from 'astro';
 import { toBibtex } from '../../cite/export.ts';
 import { sourceCslItem } from '../../cite/item.ts';
 import { siteConfig } from '../../lib/site.ts';

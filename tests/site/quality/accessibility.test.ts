@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeTags, darkSchemeNonColourDeclarations } from '../../helpers/axe.ts';
-import { openSite, siteCrawl, type OpenSite, type SiteCrawl } from '../../helpers/crawl.ts';
-import type { Page } from 'playwright-core';
+import { type OpenSite, openSite, type SiteCrawl, siteCrawl } from '../../helpers/crawl.ts';
 import { builtSite, listFiles, listPages, onePagePerKind, readPage } from '../../helpers/site.ts';
 
 // axe-core in Chromium on every built page (WCAG 2.2 A and AA, and best practices): no violations
@@ -44,7 +44,15 @@ describe('the dark scheme changes colours only (so a colour-only axe run in dark
 });
 
 describe(`axe-core (${axeTags.join(', ')})`, () => {
-  it.each(pages.flatMap((path) => [[path, 'light'], [path, 'dark']] as const))('%s in the %s colour scheme: no violations', (path, scheme) => {
+  it.each(
+    pages.flatMap(
+      (path) =>
+        [
+          [path, 'light'],
+          [path, 'dark'],
+        ] as const,
+    ),
+  )('%s in the %s colour scheme: no violations', (path, scheme) => {
     const axe = crawl.byPage[path].axe;
     expect(axe, 'the crawl ran axe on the page').toBeDefined();
     expect(axe![scheme]).toEqual([]);
@@ -54,7 +62,15 @@ describe(`axe-core (${axeTags.join(', ')})`, () => {
     expect(pagesWithMarkers.length).toBeGreaterThan(0);
   });
 
-  it.each(pagesWithMarkers.flatMap((path) => [[path, 'light'], [path, 'dark']] as const))('%s with a citation preview open (%s): no violations', (path, scheme) => {
+  it.each(
+    pagesWithMarkers.flatMap(
+      (path) =>
+        [
+          [path, 'light'],
+          [path, 'dark'],
+        ] as const,
+    ),
+  )('%s with a citation preview open (%s): no violations', (path, scheme) => {
     const page = crawl.byPage[path];
     expect(page.previewOpened, 'clicking the first marker opened its preview').toBe(true);
     const axe = scheme === 'light' ? page.axe?.previewLight : page.axe?.previewDark;

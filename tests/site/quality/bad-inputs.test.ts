@@ -4,10 +4,10 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSite, freshOutDir } from '../../helpers/build-site.ts';
-import { listFiles } from '../../helpers/site.ts';
 import { maxRawBytes } from '../../../src/ingest/decode.ts';
+import { buildSite, freshOutDir } from '../../helpers/build-site.ts';
 import { errorMismatch, escapeRegExp, expectedError, raisedOnlyByBuild } from '../../helpers/content-check.ts';
+import { listFiles } from '../../helpers/site.ts';
 
 /**
  * Broken inputs through a real build: the build fails, the message names the file and, where a
@@ -25,7 +25,14 @@ const built = [...raisedOnlyByBuild.keys(), 'archive-hash-changed'].sort();
 
 /** sha256 of every file under a folder, so "nothing changed" can be asserted byte for byte. */
 function snapshot(dir: string): Record<string, string> {
-  return Object.fromEntries(listFiles(dir).map((file) => [file, createHash('sha256').update(readFileSync(join(dir, file))).digest('hex')]));
+  return Object.fromEntries(
+    listFiles(dir).map((file) => [
+      file,
+      createHash('sha256')
+        .update(readFileSync(join(dir, file)))
+        .digest('hex'),
+    ]),
+  );
 }
 
 describe('a broken content folder fails the build with file and line, and writes nothing', () => {

@@ -12,7 +12,14 @@ const first = builtSite('realSite');
 const second = builtSite('realSiteAgain');
 
 const hashes = (dir: string) =>
-  Object.fromEntries(listFiles(dir).map((file) => [file, createHash('sha256').update(readFileSync(join(dir, file))).digest('hex')]));
+  Object.fromEntries(
+    listFiles(dir).map((file) => [
+      file,
+      createHash('sha256')
+        .update(readFileSync(join(dir, file)))
+        .digest('hex'),
+    ]),
+  );
 
 describe('determinism', () => {
   it('a second build of the same content is byte-identical, file for file', () => {

@@ -21,9 +21,7 @@ const pages = listPages(build.outDir);
 describe('valid HTML', () => {
   it.each(pages)('%s has no html-validate errors', async (path) => {
     const report = await htmlvalidate.validateString(readPage(build.outDir, path), `${path}index.html`);
-    const errors = report.results.flatMap((result) =>
-      result.messages.map((m) => `${path}index.html:${m.line}:${m.column} ${m.ruleId}: ${m.message} [${m.selector ?? ''}]`),
-    );
+    const errors = report.results.flatMap((result) => result.messages.map((m) => `${path}index.html:${m.line}:${m.column} ${m.ruleId}: ${m.message} [${m.selector ?? ''}]`));
     expect(errors).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { siteCrawl, siteIndex, type SiteCrawl } from '../../helpers/crawl.ts';
-import { builtSite, linkProblems, listPages, sourceUrls, type SiteIndex } from '../../helpers/site.ts';
+import { type SiteCrawl, siteCrawl, siteIndex } from '../../helpers/crawl.ts';
+import { builtSite, linkProblems, listPages, type SiteIndex, sourceUrls } from '../../helpers/site.ts';
 
 // Every internal href, src and #fragment on every built page resolves to a page, a file or an id;
 // external links go only to the sources' original articles and send no referrer. Read from the

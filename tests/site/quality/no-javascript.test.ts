@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openSite, siteCrawl, type OpenSite, type SiteCrawl } from '../../helpers/crawl.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type OpenSite, openSite, type SiteCrawl, siteCrawl } from '../../helpers/crawl.ts';
 import { builtSite, listPages, pageType, readPage } from '../../helpers/site.ts';
 
 // With JavaScript off, every page's content, citation markers (their previews are declarative

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { siteCrawl, type SiteCrawl } from '../../helpers/crawl.ts';
+import { type SiteCrawl, siteCrawl } from '../../helpers/crawl.ts';
 import { builtSite, listPages, pageType, readPage } from '../../helpers/site.ts';
 
 // Print (emulated print media): navigation hidden, citations printed as numbered endnotes with the
@@ -13,9 +13,7 @@ const withMarkers = pages.filter((path) => readPage(build.outDir, path).includes
 // The not-found page is left out: it is served at whatever address was missing, so it has no
 // address of its own to print.
 const checked = pages.filter((path) => pageType(path) !== 'not-found');
-const sources = new Map(
-  (JSON.parse(readFileSync(join(build.outDir, 'sources.json'), 'utf8')) as Array<{ id: string; title: string; URL?: string }>).map((s) => [s.id, s]),
-);
+const sources = new Map((JSON.parse(readFileSync(join(build.outDir, 'sources.json'), 'utf8')) as Array<{ id: string; title: string; URL?: string }>).map((s) => [s.id, s]));
 
 let crawl: SiteCrawl;
 beforeAll(async () => {

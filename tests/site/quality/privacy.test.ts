@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { siteCrawl, type SiteCrawl } from '../../helpers/crawl.ts';
+import { type SiteCrawl, siteCrawl } from '../../helpers/crawl.ts';
 import { parseCsp, unsafeScriptSources } from '../../helpers/csp.ts';
 import { builtSite, listPages, pageType } from '../../helpers/site.ts';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { siteCrawl, siteIndex, type SiteCrawl } from '../../helpers/crawl.ts';
-import { builtSite, linkProblems, listPages, sourceUrls, type SiteIndex } from '../../helpers/site.ts';
-import { serveStatic, type StaticServer } from '../../helpers/static-server.ts';
+import { type SiteCrawl, siteCrawl, siteIndex } from '../../helpers/crawl.ts';
+import { builtSite, linkProblems, listPages, type SiteIndex, sourceUrls } from '../../helpers/site.ts';
+import { type StaticServer, serveStatic } from '../../helpers/static-server.ts';
 
 // A build with a base path (`--base /explainer`, a school server at /explainer/) served
 // under that path only: every link, fragment and asset resolves under /explainer/, and loading any

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { siteCrawl, type SiteCrawl } from '../../helpers/crawl.ts';
+import { type SiteCrawl, siteCrawl } from '../../helpers/crawl.ts';
 import { builtSite, listPages, pageType } from '../../helpers/site.ts';
 import { pageWeight } from '../../helpers/weight.ts';
 
@@ -20,9 +20,12 @@ const weigh = (path: string) => pageWeight(path, crawl.byPage[path].plainView);
 afterAll(() => {
   if (!crawl) return;
   const kb = (bytes: number | undefined) => ((bytes ?? 0) / 1024).toFixed(1).padStart(6);
-  const lines = pages.map(weigh).map(
-    (w) => `${kb(w.total)} KB gzip (html ${kb(w.byKind.document)}, css ${kb(w.byKind.stylesheet)}, fonts ${kb(w.byKind.font)}, images ${kb(w.byKind.image)}, js ${kb(w.byKind.script)}, other ${kb((w.byKind.fetch ?? 0) + (w.byKind.other ?? 0))})  ${w.path} [${pageType(w.path)}]`,
-  );
+  const lines = pages
+    .map(weigh)
+    .map(
+      (w) =>
+        `${kb(w.total)} KB gzip (html ${kb(w.byKind.document)}, css ${kb(w.byKind.stylesheet)}, fonts ${kb(w.byKind.font)}, images ${kb(w.byKind.image)}, js ${kb(w.byKind.script)}, other ${kb((w.byKind.fetch ?? 0) + (w.byKind.other ?? 0))})  ${w.path} [${pageType(w.path)}]`,
+    );
   console.log(`Page weight, plain view, every response gzipped (budget for explainer pages: ${budget / 1024} KB):\n${lines.join('\n')}`);
 });
 

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openSite, type OpenSite } from '../../helpers/crawl.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { type OpenSite, openSite } from '../../helpers/crawl.ts';
 import type { ProvidedBuild } from '../../helpers/site-global-setup.ts';
 
 /** The design bar of issue 10: no text under 12 px on screen, no tap target under 24 px (WCAG 2.5.8). */
@@ -71,8 +71,7 @@ export async function readerProblems(page: Page, options: { overflowOnly?: boole
       };
       const small = (rect: DOMRect) => rect.width < minTarget - 0.01 || rect.height < minTarget - 0.01;
       const centre = (rect: DOMRect) => ({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
-      const distanceTo = (point: { x: number; y: number }, rect: DOMRect) =>
-        Math.hypot(Math.max(rect.left - point.x, 0, point.x - rect.right), Math.max(rect.top - point.y, 0, point.y - rect.bottom));
+      const distanceTo = (point: { x: number; y: number }, rect: DOMRect) => Math.hypot(Math.max(rect.left - point.x, 0, point.x - rect.right), Math.max(rect.top - point.y, 0, point.y - rect.bottom));
       const smallTargets: string[] = [];
       for (const target of targets) {
         if (!small(target.rect) || inSentence(target.element)) continue;

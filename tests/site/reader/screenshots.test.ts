@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildsDir } from '../../helpers/build-site.ts';
-import { siteCrawl, type SiteCrawl } from '../../helpers/crawl.ts';
+import { type SiteCrawl, siteCrawl } from '../../helpers/crawl.ts';
 import { builtSite, listPages, onePagePerKind } from '../../helpers/site.ts';
 import { MIN_TARGET_PX, MIN_TEXT_PX, readerProblems, sitePage } from './reader-checks.ts';
 

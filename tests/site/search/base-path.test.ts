@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { openSite, type OpenSite } from '../../helpers/crawl.ts';
+import { type OpenSite, openSite } from '../../helpers/crawl.ts';
 import { builtSite } from '../../helpers/site.ts';
-import { namedEntries, pathOf, searchPage, takeProblems, watchedPage, type Watched } from './harness.ts';
+import { namedEntries, pathOf, searchPage, takeProblems, type Watched, watchedPage } from './harness.ts';
 
 // The same site built with base /explainer: search loads from under the base, and every result
 // link, alias target and filter stays under it.

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import type { BrowserContext, Page } from 'playwright-core';
+import { parse } from 'yaml';
 
 /** Helpers for the search checks: the content's names, and a page that records what it does. */
 

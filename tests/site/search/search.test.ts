@@ -1,10 +1,10 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../../helpers/axe.ts';
-import { openSite, type OpenSite } from '../../helpers/crawl.ts';
+import { type OpenSite, openSite } from '../../helpers/crawl.ts';
 import { builtSite, listPages, readPage } from '../../helpers/site.ts';
-import { allResults, namedEntries, pathOf, searchAgain, searchPage, takeProblems, waitForResults, watchedPage, type Watched } from './harness.ts';
+import { allResults, namedEntries, pathOf, searchAgain, searchPage, takeProblems, type Watched, waitForResults, watchedPage } from './harness.ts';
 
 // Search in headless Chromium against the real site, built by the site project's global setup
 // and served on 127.0.0.1. Expected pages are derived from the content (actors, glossary,
@@ -67,12 +67,20 @@ describe('queries (one search page, kept open: each query typed into it)', () =>
   // Every name and every alternate name finds its canonical page first. A spelling shared by
   // several entries (an actor and a glossary entry both called CSTO) may find either first.
   const owners = new Map<string, Set<string>>();
-  const norm = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-  for (const entry of entries) for (const name of [entry.name, ...entry.altNames]) {
-    const set = owners.get(norm(name)) ?? new Set();
-    set.add(entry.path);
-    owners.set(norm(name), set);
-  }
+  const norm = (s: string) =>
+    s
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/['’]/g, '')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  for (const entry of entries)
+    for (const name of [entry.name, ...entry.altNames]) {
+      const set = owners.get(norm(name)) ?? new Set();
+      set.add(entry.path);
+      owners.set(norm(name), set);
+    }
   const nameQueries = entries.flatMap((entry) => [entry.name, ...entry.altNames].map((name) => [name, entry.path, name !== entry.name ? 'alternate' : 'name'] as const));
 
   it('the content has alternate spellings to test', () => {
@@ -90,7 +98,16 @@ describe('queries (one search page, kept open: each query typed into it)', () =>
   // (Pages left out of the index, the search page and the not-found page, are left out here too.)
   const titled = pages
     .filter((path) => path !== '/' && !path.startsWith('/sources/') && readPage(build.outDir, path).includes('data-pagefind-body'))
-    .map((path) => [readPage(build.outDir, path).match(/<h1[^>]*>([^<]+)<\/h1>/)?.[1]?.replace(/&#39;/g, "'").replace(/&amp;/g, '&'), path] as const)
+    .map(
+      (path) =>
+        [
+          readPage(build.outDir, path)
+            .match(/<h1[^>]*>([^<]+)<\/h1>/)?.[1]
+            ?.replace(/&#39;/g, "'")
+            .replace(/&amp;/g, '&'),
+          path,
+        ] as const,
+    )
     .filter((pair): pair is readonly [string, string] => !!pair[0]);
 
   it.each(titled)('the title “%s” puts %s in the top 3', async (title, path) => {
