@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ContentError } from '../lib/content-error.ts';
 import { fieldPosition } from '../lib/field-position.ts';
+import { readJsonFile } from '../lib/json-file.ts';
 import { bestLocale, english, mergeStrings, REFERENCE_LANGUAGE, type Strings, stringsProblems } from './strings.ts';
 
 /** The generator's locale files: src/locales/<language tag>.json. */
@@ -19,14 +20,7 @@ export interface LoadedStrings {
 
 /** A partial strings file, read and checked against English: the first problem stops the build with its line. */
 function readPartialStrings(path: string): object {
-  const file = relative(process.cwd(), path);
-  const text = readFileSync(path, 'utf8');
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new ContentError({ file, message: `not valid JSON: ${(error as Error).message}` });
-  }
+  const { file, text, data } = readJsonFile(path);
   const [problem] = stringsProblems(data);
   if (problem) {
     const where = fieldPosition(text, problem.path);

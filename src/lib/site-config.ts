@@ -1,21 +1,16 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { type SiteConfig, siteConfigSchema } from '../schemas/site.ts';
 import { ContentError } from './content-error.ts';
 import { fieldPosition } from './field-position.ts';
+import { readJsonFile } from './json-file.ts';
 
 /** Reads and validates content/site.json. */
 export function loadSiteConfig(contentDir: string): SiteConfig {
   const path = join(contentDir, 'site.json');
   const file = relative(process.cwd(), path);
   if (!existsSync(path)) throw new ContentError({ file, message: 'missing: every content folder needs a site.json (title, description, url, nav, …)' });
-  const source = readFileSync(path, 'utf8');
-  let data: unknown;
-  try {
-    data = JSON.parse(source);
-  } catch (error) {
-    throw new ContentError({ file, message: `not valid JSON: ${(error as Error).message}` });
-  }
+  const { text: source, data } = readJsonFile(path);
   const parsed = siteConfigSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
