@@ -390,19 +390,15 @@ interface LighthouseModules {
  * does not fetch it. The first bench run installs it (--no-save) when it is missing.
  */
 async function loadLighthouse(): Promise<LighthouseModules> {
-  const load = async () => {
-    // Names in variables: the type checker must not need the packages either.
-    const [lighthouseName, launcherName] = ['lighthouse', 'chrome-launcher'];
-    return { lighthouse: (await import(lighthouseName)).default, launch: (await import(launcherName)).launch } as LighthouseModules;
-  };
-  try {
-    return await load();
-  } catch {
+  // Installed before the first import: Node remembers a failed import for the rest of the process.
+  if (!existsSync(resolve('node_modules/lighthouse/package.json')) || !existsSync(resolve('node_modules/chrome-launcher/package.json'))) {
     console.log(`bench: installing ${LIGHTHOUSE_PACKAGES.join(' ')} for the Lighthouse figures (not saved to package.json)`);
     const install = spawnSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', ...LIGHTHOUSE_PACKAGES], { stdio: 'inherit' });
     if (install.status !== 0) throw new Error('npm install of Lighthouse failed');
-    return load();
   }
+  // Names in variables: the type checker must not need the packages either.
+  const [lighthouseName, launcherName] = ['lighthouse', 'chrome-launcher'];
+  return { lighthouse: (await import(lighthouseName)).default, launch: (await import(launcherName)).launch } as LighthouseModules;
 }
 const LIGHTHOUSE_PACKAGES = ['lighthouse@^12.8.2', 'chrome-launcher@^1.2.1'];
 
