@@ -5,16 +5,17 @@ import { build } from 'astro';
 import citedExplainer from 'cited-explainer';
 
 /**
- * node scripts/build-explainer.ts [--content DIR] [--out DIR] [--base PATH]
+ * node scripts/build-explainer.ts [--content DIR] [--out DIR] [--base PATH] [--root DIR]
  *
  * Builds an explainer from any content folder with the integration, as a project whose
  * astro.config.mjs says `citedExplainer({ content: DIR })` would (without --content: this project,
  * with its own astro.config.mjs). The tests and the benchmark build fixtures and generated corpora
  * this way. Each content folder and output gets its own cache, so that a fixture build never reuses
- * the real site's content store. (Builds must still run one at a time: Astro writes generated
- * modules into the project's one .astro/ folder.)
+ * the real site's content store. Astro writes generated modules into its root's .astro/ folder:
+ * builds in this project's root must run one at a time, builds given a --root of their own (an
+ * empty folder; the code stays in ./src) may run side by side.
  */
-const { values } = parseArgs({ options: { content: { type: 'string' }, out: { type: 'string', default: 'dist' }, base: { type: 'string', default: '/' } } });
+const { values } = parseArgs({ options: { content: { type: 'string' }, out: { type: 'string', default: 'dist' }, base: { type: 'string', default: '/' }, root: { type: 'string' } } });
 const outDir = resolve(values.out);
 const content = values.content && resolve(values.content);
 const cacheDir = `./node_modules/.astro/${createHash('sha256')
@@ -28,6 +29,8 @@ try {
     base: values.base,
     cacheDir,
     ...(content ? { configFile: false, integrations: [citedExplainer({ content })] } : {}),
+    // A root of its own keeps this build's generated modules (.astro/) apart, so builds can run side by side.
+    ...(values.root ? { root: resolve(values.root), srcDir: resolve('src'), publicDir: resolve('public') } : {}),
   });
 } catch (error) {
   // As `astro build` reports an error: the message, then where (Astro's errors carry the file and line).

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -33,30 +33,53 @@ export function buildEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEn
   return Object.fromEntries(Object.entries(env).filter(([name]) => !vitestVariables.has(name) && !name.startsWith('VITEST')));
 }
 
+export interface BuildOptions {
+  base?: string;
+  outDir?: string;
+  /** A project root of the build's own (see scripts/build-explainer.ts), so that builds can run side by side. */
+  root?: string;
+}
+
 /**
- * Builds the site from a content folder into a fresh folder under .builds/, with the integration
- * (scripts/build-explainer.ts: the real site through its astro.config.mjs, any other folder as a
- * project configured with `citedExplainer({ content })`), and the same Node
- * (node_modules/.bin/node) the npm scripts use.
+ * The build of a content folder with the integration (scripts/build-explainer.ts: the real site
+ * through its astro.config.mjs unless given a root of its own, any other folder as a project
+ * configured with `citedExplainer({ content })`), with the same Node (node_modules/.bin/node) the
+ * npm scripts use, into a fresh folder under .builds/ by default.
  */
-export function buildSite(contentDir: string, options: { base?: string; outDir?: string } = {}): BuildResult {
+function siteBuild(contentDir: string, options: BuildOptions): { args: string[]; outDir: string } {
   const outDir = options.outDir ?? freshOutDir();
-  const content = resolve(contentDir) === resolve('content') ? [] : ['--content', resolve(contentDir)];
-  return run(['scripts/build-explainer.ts', '--out', outDir, ...content, ...(options.base ? ['--base', options.base] : [])], outDir);
+  const content = resolve(contentDir) === resolve('content') && !options.root ? [] : ['--content', resolve(contentDir)];
+  const flags = [...(options.base ? ['--base', options.base] : []), ...(options.root ? ['--root', options.root] : [])];
+  return { args: ['scripts/build-explainer.ts', '--out', outDir, ...content, ...flags], outDir };
 }
 
-/** Builds an Astro project of its own (a folder with astro.config.mjs) with `astro build`, as its user would. */
-export function buildProject(root: string, options: { outDir?: string } = {}): BuildResult {
+/** An Astro project of its own (a folder with astro.config.mjs), built with `astro build` as its user would. */
+function projectBuild(root: string, options: BuildOptions): { args: string[]; outDir: string } {
   const outDir = options.outDir ?? freshOutDir();
-  return run([resolve('node_modules/astro/bin/astro.mjs'), 'build', '--root', resolve(root), '--outDir', outDir], outDir);
+  return { args: [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--root', resolve(root), '--outDir', outDir], outDir };
 }
 
-function run(args: string[], outDir: string): BuildResult {
-  const result = spawnSync(resolve('node_modules/.bin/node'), args, {
-    encoding: 'utf8',
-    env: { ...buildEnv(), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+export const buildSite = (contentDir: string, options: BuildOptions = {}): BuildResult => runNow(siteBuild(contentDir, options));
+export const buildProject = (root: string, options: BuildOptions = {}): BuildResult => runNow(projectBuild(root, options));
+export const buildSiteInBackground = (contentDir: string, options: BuildOptions = {}): Promise<BuildResult> => runInBackground(siteBuild(contentDir, options));
+export const buildProjectInBackground = (root: string, options: BuildOptions = {}): Promise<BuildResult> => runInBackground(projectBuild(root, options));
+
+const node = resolve('node_modules/.bin/node');
+const env = () => ({ ...buildEnv(), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' });
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the escape character starts a colour code
+const withoutColours = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
+
+function runNow({ args, outDir }: { args: string[]; outDir: string }): BuildResult {
+  const result = spawnSync(node, args, { encoding: 'utf8', env: env() });
+  return { ok: result.status === 0, output: withoutColours(`${result.stdout}\n${result.stderr}`), outDir };
+}
+
+function runInBackground({ args, outDir }: { args: string[]; outDir: string }): Promise<BuildResult> {
+  return new Promise((done) => {
+    const child = spawn(node, args, { env: env() });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('close', (status) => done({ ok: status === 0, output: withoutColours(output), outDir }));
   });
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: the escape character starts a colour code
-  const output = `${result.stdout}\n${result.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
-  return { ok: result.status === 0, output, outDir };
 }

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildProject, buildSite, freshOutDir } from './build-site.ts';
+import { buildProjectInBackground, buildSiteInBackground, freshOutDir } from './build-site.ts';
 
 export interface ProvidedBuild {
   ok: boolean;
@@ -47,22 +47,28 @@ declare module 'vitest' {
 }
 
 /**
- * Builds every shared site once for all site tests. One at a time: Astro writes generated
- * modules into the project's .astro/ folder, so builds of two content folders at once break each
- * other. A failed build does not stop the run: the checks that need it fail with its output (see
+ * Builds every shared site once for all site tests, side by side: Astro writes generated modules
+ * into its project root's .astro/ folder, so each build but one has a root of its own. A failed
+ * build does not stop the run: the checks that need it fail with its output (see
  * builtSite in tests/helpers/site.ts).
  */
-export default function setup(project: TestProject): () => void {
+export default async function setup(project: TestProject): Promise<() => void> {
   // Under .builds/ (git-ignored): builds must be inside the project, see build-site.ts.
   const work = freshOutDir('quality-');
-  for (const [key, build] of Object.entries(sharedBuilds) as Array<[SharedBuild, (typeof sharedBuilds)[SharedBuild]]>) {
+  const builds = (Object.entries(sharedBuilds) as Array<[SharedBuild, (typeof sharedBuilds)[SharedBuild]]>).map(async ([key, build]) => {
     const outDir = join(work, key);
+    // The real site at "/" builds as `npm run build` does, in the project itself; every other build
+    // has a root of its own (the example is a project already), so that all run side by side.
     const { contentDir, result } =
       'project' in build
-        ? { contentDir: resolve(build.project, 'content'), result: buildProject(build.project, { outDir }) }
-        : { contentDir: resolve(build.content), result: buildSite(build.content, { outDir, base: build.base === '/' ? undefined : build.base }) };
+        ? { contentDir: resolve(build.project, 'content'), result: await buildProjectInBackground(build.project, { outDir }) }
+        : {
+            contentDir: resolve(build.content),
+            result: await buildSiteInBackground(build.content, { outDir, base: build.base === '/' ? undefined : build.base, root: key === 'realSite' ? undefined : join(work, `${key}-root`) }),
+          };
     project.provide(key, { ok: result.ok, output: result.output, outDir: result.outDir, contentDir, base: build.base });
-  }
+  });
+  await Promise.all(builds);
   return () => {
     if (!process.env.KEEP_QUALITY_BUILDS) rmSync(work, { recursive: true, force: true });
   };
