@@ -52,9 +52,12 @@ export const EXCLUDE_SELECTORS = [
 ];
 
 /**
- * Ranking in the browser. Titles and alternate names weigh most: a match in the page title or in
- * the aliases metadata multiplies the page's score. Body text keeps Pagefind's defaults.
+ * Ranking in the browser. Titles weigh most: a match in the page title multiplies the page's score.
+ * Alternate names weigh as body text: a page that lists many (the glossary) would otherwise come
+ * first for any word inside one ("ceasefire" in "ceasefire line"), above the pages about it; an
+ * exact alternate name still puts its canonical page first through the alias map (ui.ts).
+ * Body text keeps Pagefind's defaults.
  */
 export const RANKING = {
-  metaWeights: { title: 6, [META_ALIASES]: 6 },
+  metaWeights: { title: 6, [META_ALIASES]: 1 },
 };

@@ -116,6 +116,15 @@ describe('queries (one search page, kept open: each query typed into it)', () =>
     expect(top).toContain(new URL(path.slice(1), open.server.url).pathname);
   });
 
+  it('a word the glossary only mentions finds the pages about it first, not the glossary', async () => {
+    // "ceasefire" names no glossary entry, but several entries' explanations use it.
+    const glossaryText = readPage(build.outDir, '/glossary/');
+    expect(glossaryText).toMatch(/ceasefire/i);
+    const results = await searchAgain(watched.page, 'ceasefire');
+    expect(results.length).toBeGreaterThan(1);
+    expect(new URL(pathOf(results[0].href), open.server.url).pathname).not.toBe(new URL('glossary/', open.server.url).pathname);
+  });
+
   it('explainer pages come before archived source texts', async () => {
     // A word that the explainer pages and the archive both use.
     await searchAgain(watched.page, 'Armenia');
