@@ -2,6 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Two files at a time, from every project: the site's builds and crawls are made once, in the
+    // global setup, and every build a file makes has a project root of its own.
+    maxWorkers: 2,
     reporters: ['default', './scripts/summary-reporter.ts'],
     projects: [
       {
@@ -23,7 +26,6 @@ export default defineConfig({
           include: ['tests/site/**/*.test.ts'],
           testTimeout: 240_000,
           hookTimeout: 600_000,
-          fileParallelism: false,
           globalSetup: ['tests/helpers/site-global-setup.ts'],
         },
       },

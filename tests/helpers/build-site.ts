@@ -36,8 +36,12 @@ export function buildEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEn
 export interface BuildOptions {
   base?: string;
   outDir?: string;
-  /** A project root of the build's own (see scripts/build-explainer.ts), so that builds can run side by side. */
-  root?: string;
+  /**
+   * The project root of the build (see scripts/build-explainer.ts): by default one of its own beside
+   * the output, so that builds (and test files) can run side by side; `false` for this project's
+   * root and its astro.config.mjs, as `npm run build` builds the real site.
+   */
+  root?: string | false;
 }
 
 /**
@@ -48,8 +52,9 @@ export interface BuildOptions {
  */
 function siteBuild(contentDir: string, options: BuildOptions): { args: string[]; outDir: string } {
   const outDir = options.outDir ?? freshOutDir();
-  const content = resolve(contentDir) === resolve('content') && !options.root ? [] : ['--content', resolve(contentDir)];
-  const flags = [...(options.base ? ['--base', options.base] : []), ...(options.root ? ['--root', options.root] : [])];
+  const root = options.root ?? `${outDir}-root`;
+  const content = resolve(contentDir) === resolve('content') && root === false ? [] : ['--content', resolve(contentDir)];
+  const flags = [...(options.base ? ['--base', options.base] : []), ...(root === false ? [] : ['--root', root])];
   return { args: ['scripts/build-explainer.ts', '--out', outDir, ...content, ...flags], outDir };
 }
 

@@ -387,10 +387,18 @@ export async function crawlSite(outDir: string, base: string, options: { thoroug
  */
 export async function siteCrawl(which: 'realSite' | 'realSiteUnderBase' = 'realSite'): Promise<SiteCrawl> {
   const build: ProvidedBuild = builtSite(which);
-  const file = `${build.outDir}.crawl.json`;
+  const file = crawlFile(build.outDir);
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as SiteCrawl;
-  const crawl = await crawlSite(build.outDir, build.base, { thorough: which === 'realSite' });
-  writeFileAtomic(file, JSON.stringify(crawl));
+  return saveCrawl(build.outDir, build.base, { thorough: which === 'realSite' });
+}
+
+/** Where the crawl of a built folder is kept. */
+const crawlFile = (outDir: string) => `${outDir}.crawl.json`;
+
+/** Crawls a built site and keeps the crawl beside it (the global setup crawls both real-site builds at once). */
+export async function saveCrawl(outDir: string, base: string, options: { thorough: boolean }): Promise<SiteCrawl> {
+  const crawl = await crawlSite(outDir, base, options);
+  writeFileAtomic(crawlFile(outDir), JSON.stringify(crawl));
   return crawl;
 }
 
