@@ -80,7 +80,8 @@ async function counted(pf: Pagefind, searches: string[], filters: Filters, prima
   return counts;
 }
 
-async function runSearch(text: string, filters: Filters, archiveSection: string | undefined): Promise<Outcome> {
+// The header panel shows no filters: it skips their counts, which cost a search per value when a name has several spellings.
+async function runSearch(text: string, filters: Filters, archiveSection: string | undefined, { withCounts = true } = {}): Promise<Outcome> {
   const [pf, map] = await Promise.all([pagefind(), aliasMap()]);
   const plan = planQuery(text, map);
   const searches = await Promise.all(plan.searches.map((q) => pf.search(q, { filters })));
@@ -90,7 +91,7 @@ async function runSearch(text: string, filters: Filters, archiveSection: string 
     if (!seen || seen.score < result.score) byId.set(result.id, result);
   }
   const merged = [...byId.values()].sort((a, b) => b.score - a.score);
-  const counts = await counted(pf, plan.searches, filters, searches);
+  const counts = withCounts ? await counted(pf, plan.searches, filters, searches) : {};
   const archive = await archivePages(archiveSection);
   let results = [...merged.filter((r) => !archive.has(r.id)), ...merged.filter((r) => archive.has(r.id))];
   let pinned: string | undefined;
@@ -228,7 +229,7 @@ export function mountHeader(root: HTMLElement): void {
       open(false);
       return;
     }
-    const outcome = await runSearch(text, {}, archiveSection);
+    const outcome = await runSearch(text, {}, archiveSection, { withCounts: false });
     const shown = outcome.results.slice(0, PANEL_SIZE);
     const items = await Promise.all(shown.map(async (r) => renderResult(await r.data(), { pinned: r.id === outcome.pinned ? outcome.plan.exact : undefined, subResults: false })));
     if (mine !== sequence) return;
