@@ -31,7 +31,6 @@
  * Prints a table and writes bench/results.json (git-ignored).
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -49,6 +48,7 @@ import { serveStatic } from '../tests/helpers/static-server.ts';
 import { weighPage } from '../tests/helpers/weight.ts';
 import { type CorpusFormat, writeCorpus } from './bench-corpus.ts';
 import { type BuildPhases, type CpuProfile, parsePhases, summariseProfiles } from './bench-phases.ts';
+import { explainerCacheDir } from './explainer-cache-dir.ts';
 
 const { values } = parseArgs({
   options: {
@@ -104,19 +104,9 @@ function dirBytes(dir: string): number {
   return existsSync(dir) ? listFiles(dir).reduce((sum, file) => sum + statSync(join(dir, file)).size, 0) : 0;
 }
 
-/** The build's content cache, named as astro.config.mjs names it: removed for a cold build. */
-const cacheDirOf = (contentDir: string, outDir: string) =>
-  resolve(
-    'node_modules/.astro',
-    createHash('sha256')
-      .update(`${resolve(contentDir)}\0${outDir}`)
-      .digest('hex')
-      .slice(0, 12),
-  );
-
 /** A cold build: no content cache, no preview images and no formatted citations from an earlier build. */
 function clearCaches(contentDir: string, outDir: string): void {
-  rmSync(cacheDirOf(contentDir, outDir), { recursive: true, force: true });
+  rmSync(explainerCacheDir(contentDir, outDir), { recursive: true, force: true });
   rmSync(resolve('node_modules/.astro/cite-formatting'), { recursive: true, force: true });
 }
 
@@ -300,9 +290,9 @@ function incrementalBuild(first: BuildFigures, contentDir: string, pageFile: str
 function profileBuild(contentDir: string, outDir: string, measuredOutDir: string) {
   const profileDir = join(work, 'cpu-profile');
   rmSync(profileDir, { recursive: true, force: true });
-  const cacheDir = cacheDirOf(contentDir, outDir);
+  const cacheDir = explainerCacheDir(contentDir, outDir);
   clearCaches(contentDir, outDir);
-  const previews = join(cacheDirOf(contentDir, measuredOutDir), 'preview-images');
+  const previews = join(explainerCacheDir(contentDir, measuredOutDir), 'preview-images');
   if (existsSync(previews)) cpSync(previews, join(cacheDir, 'preview-images'), { recursive: true });
   process.stdout.write(`bench: building ${contentDir} under --cpu-prof … `);
   const build = timedBuild({ contentDir }, outDir, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'astro';
 import citedExplainer from 'cited-explainer';
+import { explainerCacheDir } from './explainer-cache-dir.ts';
 
 /**
  * node scripts/build-explainer.ts [--content DIR] [--out DIR] [--base PATH] [--root DIR]
@@ -18,10 +18,7 @@ import citedExplainer from 'cited-explainer';
 const { values } = parseArgs({ options: { content: { type: 'string' }, out: { type: 'string', default: 'dist' }, base: { type: 'string', default: '/' }, root: { type: 'string' } } });
 const outDir = resolve(values.out);
 const content = values.content && resolve(values.content);
-const cacheDir = `./node_modules/.astro/${createHash('sha256')
-  .update(`${content ?? 'project'}\0${outDir}`)
-  .digest('hex')
-  .slice(0, 12)}`;
+const cacheDir = explainerCacheDir(content, outDir);
 
 try {
   await build({

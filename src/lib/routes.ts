@@ -27,6 +27,12 @@ export function contentRoute(file: string): string {
   });
 }
 
+/**
+ * The static paths of an index page (/actors/, /glossary/, /incidents/): one, or none when the
+ * content folder has nothing to list, so that no empty index is published.
+ */
+export const indexPaths = (entries: number) => (entries > 0 ? [{ params: { index: undefined } }] : []);
+
 /** Root-relative path of an explainer page by its id: "index" → "/", "corridors/index" → "/corridors/", "corridors/lachin" → "/corridors/lachin/". */
 export const pagePath = ({ id }: { id: string }) => (id === 'index' ? '/' : `/${id.replace(/\/index$/, '')}/`);
 
