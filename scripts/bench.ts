@@ -41,6 +41,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { remarkCitations } from '../src/citations/remark-citations.ts';
+import { CITE_FORMATTING_CACHE } from '../src/lib/build-cache.ts';
 import { chromiumArgs, chromiumPath, launchChromium } from '../tests/helpers/browser.ts';
 import { buildEnv } from '../tests/helpers/build-site.ts';
 import { listFiles, listPages, pageType, readPage } from '../tests/helpers/site.ts';
@@ -107,7 +108,7 @@ function dirBytes(dir: string): number {
 /** A cold build: no content cache, no preview images and no formatted citations from an earlier build. */
 function clearCaches(contentDir: string, outDir: string): void {
   rmSync(explainerCacheDir(contentDir, outDir), { recursive: true, force: true });
-  rmSync(resolve('node_modules/.astro/cite-formatting'), { recursive: true, force: true });
+  rmSync(resolve(CITE_FORMATTING_CACHE), { recursive: true, force: true });
 }
 
 interface BuildRun {

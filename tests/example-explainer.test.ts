@@ -6,6 +6,7 @@ import { bibtexEntry, risRecord } from '../src/cite/export.ts';
 import { sourceCslItem } from '../src/cite/item.ts';
 import { loadSiteConfig } from '../src/lib/site-config.ts';
 import { firstContentError } from './helpers/content-check.ts';
+import { exampleProjectDir } from './helpers/site-global-setup.ts';
 
 /**
  * The second example explainer, tests/fixtures/example-explainer/content/: the Gettysburg Address
@@ -13,7 +14,7 @@ import { firstContentError } from './helpers/content-check.ts';
  * that a content folder on another topic, with a speech for a source and without incidents or
  * maps, passes the build's checks. (Its full build, as a project of its own: tests/site/example-explainer.test.ts.)
  */
-const dir = 'tests/fixtures/example-explainer/content';
+const dir = join(exampleProjectDir, 'content');
 
 describe('the Gettysburg Address example explainer', () => {
   it('passes the build’s in-process checks: site.json, the archive re-derived from raw/, every citation of every page', async () => {

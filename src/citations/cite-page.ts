@@ -3,8 +3,7 @@ import type { Node, Parent, PhrasingContent, Root } from 'mdast';
 import { toString as textOf } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import { visitParents } from 'unist-util-visit-parents';
-import { defaultLocale, localeFor } from '../i18n/locale.ts';
-import { REFERENCE_LANGUAGE, type Strings } from '../i18n/strings.ts';
+import { defaultLocale, type Locale } from '../i18n/locale.ts';
 import { ContentError } from '../lib/content-error.ts';
 import { citationExceptions } from '../schemas/exception.ts';
 import type { PageCitation, PageNote } from '../schemas/ledger.ts';
@@ -28,13 +27,11 @@ export interface CitationOptions {
   contentDir: string;
   /** Astro's `base`, so that archive links work under a sub-path. */
   base: string;
-  /** The site's language, for its date formats and plural forms (site.json "lang"). */
-  lang?: string;
   /**
-   * The words the markers, previews and endnotes use, from the site's locale (src/i18n/load.ts);
-   * passed in rather than read here, so the citation core needs nothing from Astro. English by default.
+   * The site's language, words and date formats for the markers, previews and endnotes (src/i18n/):
+   * passed in, made once per build, so the citation core needs nothing from Astro. English by default.
    */
-  strings?: Strings;
+  locale?: Locale;
   /** A ready quote index (tests); by default the archive in contentDir/sources, read once. */
   index?: QuoteIndex;
 }
@@ -105,16 +102,18 @@ export function citePage(tree: Root, page: PageFile & { source: string; frontmat
 
   const exceptions = citationExceptions.safeParse(page.frontmatter.exceptions);
   if (!exceptions.success) throw new ContentError({ file, message: `front matter "exceptions": ${exceptions.error.issues[0].message}` });
+  // Read once per page, and only by a page that names a speaker.
+  let speakers: Map<string, string> | undefined;
   const resolved = resolvePage({
     file,
     document: page.document,
     claims: pending.flatMap((p) => p.claims),
     index: options.index ?? loadQuoteIndex(options.contentDir),
     exceptions: exceptions.data,
-    speakerName: (slug) => loadSpeakerNames(options.contentDir).get(slug) ?? slug,
+    speakerName: (slug) => (speakers ??= loadSpeakerNames(options.contentDir)).get(slug) ?? slug,
   });
 
-  const locale = options.strings ? localeFor(options.lang ?? REFERENCE_LANGUAGE, options.strings) : defaultLocale;
+  const locale = options.locale ?? defaultLocale;
   let claimNumber = 0;
   return {
     blocks: pending.map(({ block, segments }) => ({ block, children: rebuild(segments, () => resolved.claims[claimNumber++], options.base, locale) })),

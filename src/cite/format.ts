@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
-import { buildCache, packageVersion } from '../lib/build-cache.ts';
+import { buildCache, CITE_FORMATTING_CACHE, packageVersion } from '../lib/build-cache.ts';
 import { toBibtex, toRis } from './export.ts';
 import exportSource from './export.ts?raw';
 import formatSource from './format.ts?raw';
@@ -93,7 +93,7 @@ function unwrapEntry(html: string): string {
 const formatted = new Map<string, FormattedCitation>();
 // Only production builds keep formatting between runs: tests and the dev server format afresh.
 const stored = import.meta.env.PROD
-  ? buildCache(resolve('node_modules/.astro/cite-formatting'), 'json', [
+  ? buildCache(resolve(CITE_FORMATTING_CACHE), 'json', [
       formatSource,
       exportSource,
       ...citeStyles.flatMap(({ template, lang }) => [csl.styles.get(template) ?? '', csl.locales.get(lang) ?? '']),

@@ -36,8 +36,16 @@ export function formatParts<T>(template: string, values: Readonly<Record<string,
 /** "Note {number}", { number: 3 } → "Note 3". A placeholder without a value is a bug, so it throws. */
 export const format = (template: string, values: Readonly<Record<string, string | number>> = {}): string => formatParts(template, values).join('');
 
+// One per language: plural() runs for every citation marker.
+const pluralRules = new Map<string, Intl.PluralRules>();
+
 /** The form of a plural string that `count` takes in `lang` (Intl.PluralRules), filled with {count} and `values`. */
 export function plural(forms: PluralForms, count: number, lang: string, values: Readonly<Record<string, string | number>> = {}): string {
-  const category = new Intl.PluralRules(lang).select(count);
+  let rules = pluralRules.get(lang);
+  if (!rules) {
+    rules = new Intl.PluralRules(lang);
+    pluralRules.set(lang, rules);
+  }
+  const category = rules.select(count);
   return format(forms[category] ?? forms.other, { count, ...values });
 }

@@ -8,6 +8,7 @@ import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { satteriCitations } from '../citations/satteri-citations.ts';
 import { availableLocales, LOCALES_DIR, loadStrings } from '../i18n/load.ts';
+import { localeFor } from '../i18n/locale.ts';
 import { ContentError } from '../lib/content-error.ts';
 import { loadSiteConfig } from '../lib/site-config.ts';
 import previewImages from '../preview/integration.ts';
@@ -84,7 +85,7 @@ export default function citedExplainer(options: ExplainerOptions = {}): AstroInt
             // Sätteri (Astro 7's default) parses in Rust and runs the citation engine as an mdast plugin,
             // after the site's quotes (the rule data fields follow); its own smart punctuation does the rest.
             processor: satteri({
-              mdastPlugins: [satteriSmartQuotes(), satteriCitations({ contentDir, base: config.base, lang: site.lang, strings })],
+              mdastPlugins: [satteriSmartQuotes(), satteriCitations({ contentDir, base: config.base, locale: localeFor(site.lang, strings) })],
               features: { smartPunctuation: { quotes: false } },
             }),
           },

@@ -6,7 +6,7 @@ import type { OverridableComponent } from '../schemas/options.ts';
  * content folder, the site's strings (read once, by the integration: the built pages cannot reach
  * src/locales/ from their output folder), and the components that fill the layout's replaceable parts.
  */
-export const CONFIG_MODULE = 'virtual:cited-explainer/config';
+const CONFIG_MODULE = 'virtual:cited-explainer/config';
 const COMPONENT_MODULE = 'virtual:cited-explainer/components/';
 
 export interface VirtualModules {

@@ -11,6 +11,9 @@ import { writeFileAtomic } from './atomic-write.ts';
  * safely; an entry that cannot be read is simply made again. Used for preview images and "Cite
  * this page" formatting (src/cite/format.ts).
  */
+/** Where "Cite this page" formatting is kept between production builds (src/cite/format.ts); the bench clears it for a cold build. */
+export const CITE_FORMATTING_CACHE = 'node_modules/.astro/cite-formatting';
+
 export interface BuildCache {
   read(inputs: readonly string[]): Uint8Array | undefined;
   write(inputs: readonly string[], bytes: Uint8Array | string): void;

@@ -14,8 +14,6 @@ import { withBase } from './url.ts';
 
 export type PageEntry = CollectionEntry<'pages'>;
 
-export { pagePath } from './routes.ts';
-
 export const pageUrl = (entry: Pick<PageEntry, 'id'>) => withBase(import.meta.env.BASE_URL, pagePath(entry));
 
 export type IncidentEntry = CollectionEntry<'incidents'>;
@@ -84,12 +82,16 @@ export function getLedger(): Promise<Ledger> {
   return ledger;
 }
 
-/** Titles of every page the ledger can point to, by URL, for "cited by" and "said on" lists. */
-export async function getPageTitles(): Promise<Map<string, string>> {
-  return new Map([
-    ...(await getCollection('pages')).map((entry) => [pageUrl(entry), entry.data.title] as const),
-    ...(await getCollection('incidents')).map((entry) => [incidentUrl(entry), entry.data.title] as const),
-  ]);
+let pageTitles: Promise<Map<string, string>> | undefined;
+
+/** Titles of every page the ledger can point to, by URL, for "cited by" and "said on" lists; read once per build. */
+export function getPageTitles(): Promise<Map<string, string>> {
+  pageTitles ??= (async () =>
+    new Map([
+      ...(await getCollection('pages')).map((entry) => [pageUrl(entry), entry.data.title] as const),
+      ...(await getCollection('incidents')).map((entry) => [incidentUrl(entry), entry.data.title] as const),
+    ]))();
+  return pageTitles;
 }
 
 export async function getSources() {

@@ -65,7 +65,6 @@ function projectBuild(root: string, options: BuildOptions): { args: string[]; ou
 }
 
 export const buildSite = (contentDir: string, options: BuildOptions = {}): BuildResult => runNow(siteBuild(contentDir, options));
-export const buildProject = (root: string, options: BuildOptions = {}): BuildResult => runNow(projectBuild(root, options));
 export const buildSiteInBackground = (contentDir: string, options: BuildOptions = {}): Promise<BuildResult> => runInBackground(siteBuild(contentDir, options));
 export const buildProjectInBackground = (root: string, options: BuildOptions = {}): Promise<BuildResult> => runInBackground(projectBuild(root, options));
 

@@ -389,15 +389,16 @@ export async function siteCrawl(which: 'realSite' | 'realSiteUnderBase' = 'realS
   const build: ProvidedBuild = builtSite(which);
   const file = crawlFile(build.outDir);
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as SiteCrawl;
-  return saveCrawl(build.outDir, build.base, { thorough: which === 'realSite' });
+  return saveCrawl(which, build.outDir, build.base);
 }
 
 /** Where the crawl of a built folder is kept. */
 const crawlFile = (outDir: string) => `${outDir}.crawl.json`;
 
 /** Crawls a built site and keeps the crawl beside it (the global setup crawls both real-site builds at once). */
-export async function saveCrawl(outDir: string, base: string, options: { thorough: boolean }): Promise<SiteCrawl> {
-  const crawl = await crawlSite(outDir, base, options);
+export async function saveCrawl(which: 'realSite' | 'realSiteUnderBase', outDir: string, base: string): Promise<SiteCrawl> {
+  // The build at "/" is crawled thoroughly; the sub-path build, which checks addresses, is not.
+  const crawl = await crawlSite(outDir, base, { thorough: which === 'realSite' });
   writeFileAtomic(crawlFile(outDir), JSON.stringify(crawl));
   return crawl;
 }

@@ -65,14 +65,14 @@ export default async function setup(project: TestProject): Promise<() => void> {
         ? { contentDir: resolve(build.project, 'content'), result: await buildProjectInBackground(build.project, { outDir }) }
         : {
             contentDir: resolve(build.content),
-            result: await buildSiteInBackground(build.content, { outDir, base: build.base === '/' ? undefined : build.base, root: key === 'realSite' ? false : join(work, `${key}-root`) }),
+            result: await buildSiteInBackground(build.content, { outDir, base: build.base === '/' ? undefined : build.base, root: key === 'realSite' ? false : undefined }),
           };
     project.provide(key, { ok: result.ok, output: result.output, outDir: result.outDir, contentDir, base: build.base });
   });
   await Promise.all(builds);
   // The two real-site crawls side by side, before any file asks for them (siteCrawl reads them).
   // A crawl that fails here is left to the first file that needs it, which reports it.
-  await Promise.all((['realSite', 'realSiteUnderBase'] as const).map((key) => saveCrawl(join(work, key), sharedBuilds[key].base, { thorough: key === 'realSite' }).catch(() => undefined)));
+  await Promise.all((['realSite', 'realSiteUnderBase'] as const).map((key) => saveCrawl(key, join(work, key), sharedBuilds[key].base).catch(() => undefined)));
   return () => {
     if (!process.env.KEEP_QUALITY_BUILDS) rmSync(work, { recursive: true, force: true });
   };

@@ -48,13 +48,6 @@ export function pageType(path: string): PageType {
   return 'explainer';
 }
 
-/** One page of each type present (the first in path order), for checks too slow for every page. */
-export function onePagePerType(pages: string[]): string[] {
-  const seen = new Map<PageType, string>();
-  for (const page of pages) if (!seen.has(pageType(page))) seen.set(pageType(page), page);
-  return [...seen.values()];
-}
-
 /**
  * A page of each kind, for checks that depend on a page's template rather than its text: every
  * top-level page ("/", "/glossary/", "/404.html"), and the first page under each section

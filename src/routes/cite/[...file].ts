@@ -3,8 +3,9 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { citeFileBody, citeFormats } from '../../cite/block.ts';
 import { formatCitation } from '../../cite/format.ts';
 import { type CiteFormat, type CslItem, citeFilePath, pageCslItem, sourceCslItem } from '../../cite/item.ts';
+import { pagePath } from '../../lib/routes.ts';
 import { siteConfig } from '../../lib/site.ts';
-import { incidentPath, pagePath } from '../../lib/site-data.ts';
+import { incidentPath } from '../../lib/site-data.ts';
 import { sourcePath } from '../../lib/url.ts';
 
 /**
