@@ -110,7 +110,10 @@ export function citePage(tree: Root, page: PageFile & { source: string; frontmat
     claims: pending.flatMap((p) => p.claims),
     index: options.index ?? loadQuoteIndex(options.contentDir),
     exceptions: exceptions.data,
-    speakerName: (slug) => (speakers ??= loadSpeakerNames(options.contentDir)).get(slug) ?? slug,
+    speakerName: (slug) => {
+      speakers ??= loadSpeakerNames(options.contentDir);
+      return speakers.get(slug) ?? slug;
+    },
   });
 
   const locale = options.locale ?? defaultLocale;
