@@ -10,9 +10,24 @@ interface Entry {
   id: string;
   collection: string;
   filePath?: string;
+  /** Astro's hash of the entry's content: a changed file (under astro dev) has a new one. */
+  digest?: number | string;
 }
 
 /** The file as errors name it: relative to the working folder. */
 export const entryFile = (entry: Entry) => (entry.filePath ? relative(process.cwd(), resolve(projectRoot, entry.filePath)) : `${entry.collection}/${entry.id}`);
 
-export const entryText = (entry: Entry) => (entry.filePath ? readFileSync(resolve(projectRoot, entry.filePath), 'utf8') : '');
+// The content model and the ledger both need an entry's text (for its line numbers): read each file once.
+const texts = new Map<string, string>();
+
+export function entryText(entry: Entry): string {
+  if (!entry.filePath) return '';
+  const file = resolve(projectRoot, entry.filePath);
+  const key = `${file}\0${entry.digest ?? ''}`;
+  let text = texts.get(key);
+  if (text === undefined) {
+    text = readFileSync(file, 'utf8');
+    texts.set(key, text);
+  }
+  return text;
+}
