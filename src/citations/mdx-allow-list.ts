@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { ContentError } from '../lib/content-error.ts';
+import { noteDirective, noteElement } from './site-note.ts';
 
 /**
  * Content is data: an MDX page may hold Markdown, citations, comments, the site's note element
@@ -12,9 +13,6 @@ import { ContentError } from '../lib/content-error.ts';
 /** Components a page may use without importing them; the routes pass them to the page (src/components/content-components.ts). */
 export const contentComponents = ['PlaceMap', 'SourceProvenance', 'Corrections', 'ReviewedExceptions'] as const;
 export type ContentComponentName = (typeof contentComponents)[number];
-
-/** The site's own remark: <Note>…</Note> becomes <div role="note">, listed in the ledger as a note. */
-export const noteElement = 'Note';
 
 /** Plain elements for layout, with the attributes they may carry (all literal strings). */
 const layoutElements: Record<string, readonly string[]> = {
@@ -77,7 +75,7 @@ export function assertContentIsData(tree: Root, file: string): void {
         return;
       }
       case 'html':
-        return fail('raw HTML is not allowed in content', "Write Markdown; use <Note> for a remark of the site's own.");
+        return fail('raw HTML is not allowed in content', `Write Markdown; use ${file.endsWith('.md') ? `:::${noteDirective}` : `<${noteElement}>`} for a remark of the site's own.`);
       case 'link':
       case 'image':
       case 'definition':

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { QuoteIndex } from '../../src/citations/locate.ts';
+import { noteSyntax } from '../../src/citations/site-note.ts';
 import { archivedSource } from '../helpers/archive-fixture.ts';
 import { type Processor, processors, renderPage } from './citation-processors.ts';
 
@@ -23,8 +24,12 @@ function run(processor: Processor, format: 'md' | 'mdx', contentDir: string, pag
     const rendered = renderPage(processor, { path, text: frontmatter.replace(/[^\n]/g, '') + text.slice(frontmatter.length), contentDir, index, frontmatter: { kind } });
     return { html: rendered.html.replace(/>\s+</g, '><').trim(), frontmatter: rendered.frontmatter };
   } catch (error) {
-    // The file name is the only difference allowed.
-    return { error: String(error).replaceAll(`${page}.${format}`, `${page}.<ext>`) };
+    // The file name, and the note syntax a hint names, are the only differences allowed.
+    return {
+      error: String(error)
+        .replaceAll(`${page}.${format}`, `${page}.<ext>`)
+        .replaceAll(noteSyntax(`.${format}`), noteSyntax('.mdx')),
+    };
   }
 }
 
