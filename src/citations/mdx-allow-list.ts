@@ -6,7 +6,7 @@ import { noteDirective, noteElement } from './site-note.ts';
 /**
  * Content is data: an MDX page may hold Markdown, citations, comments, the site's note element
  * and the components listed here, nothing that runs code at build time or in the reader's
- * browser. This check runs on every page before anything is compiled, so an import of a Node
+ * browser (a Markdown page: Markdown, citations and :::note, never raw HTML). This check runs on every page before anything is compiled, so an import of a Node
  * module, an expression reading the environment, a <script> or a redirect never gets that far.
  */
 
