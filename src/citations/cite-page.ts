@@ -13,7 +13,7 @@ import { type CitationNode, groupClaims, hastNode, rebuild, type Segment, splitS
 import { assertContentIsData } from './mdx-allow-list.ts';
 import { endnotes } from './render.ts';
 import { type ClaimInput, resolvePage } from './resolve.ts';
-import { assertNotesWellFormed, isNote, noteSyntax } from './site-note.ts';
+import { assertNotesWellFormed, isNote, noteSyntax, readsDirectives } from './site-note.ts';
 
 /**
  * A page's citations, independent of the Markdown processor: reads a parsed page (mdast, as remark
@@ -74,8 +74,7 @@ const containers = new Set(['paragraph', 'heading', 'tableCell']);
 export function citePage(tree: Root, page: PageFile & { source: string; frontmatter: Frontmatter }, options: CitationOptions): CitedPage {
   const file = page.shown;
   assertContentIsData(tree, file);
-  // Only Markdown pages are parsed with directives (src/integration/index.ts): an MDX page writes <Note>.
-  if (file.endsWith('.md')) assertNotesWellFormed(tree, file, page.source);
+  if (readsDirectives(file)) assertNotesWellFormed(tree, file, page.source);
   const notes: Node[] = [];
   visit(tree, (node) => {
     if (isNote(node)) notes.push(node);

@@ -6,9 +6,9 @@ import { isNote, siteNote } from './site-note.ts';
 
 /**
  * remark plugin: the page's citations (cite-page.ts) applied to a unified tree: cited blocks
- * rebuilt with their claims and markers, notes marked as the site's remark (site-note.ts), the "Sources"
- * endnotes appended, and the ledger records handed to Astro as `remarkPluginFrontmatter.citations`
- * (and the notes as `.notes`).
+ * rebuilt with their claims and markers, notes marked as the site's remark (site-note.ts), the
+ * "Sources" endnotes appended, and the ledger records handed to Astro as
+ * `remarkPluginFrontmatter.citations` (and the notes as `.notes`).
  */
 
 export function remarkCitations(options: CitationOptions) {

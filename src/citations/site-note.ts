@@ -25,8 +25,12 @@ export const isNote = (node: Node): boolean => {
   return ((type === 'mdxJsxFlowElement' || type === 'mdxJsxTextElement') && name === noteElement) || (type === 'containerDirective' && name === noteDirective);
 };
 
-/** What a page's author writes for a note, in the page's own format (for hints in errors). */
-export const noteSyntax = (file: string): string => (file.endsWith('.md') ? `:::${noteDirective} … :::` : `<${noteElement}>…</${noteElement}>`);
+/** Markdown pages are parsed with directives, for :::note (src/integration/index.ts); MDX pages and data fields are not. */
+export const readsDirectives = (file: string): boolean => file.endsWith('.md');
+
+/** What an author writes to open a note, and a whole note, in the file's format (for hints in errors). */
+export const noteOpening = (file: string): string => (readsDirectives(file) ? `:::${noteDirective}` : `<${noteElement}>`);
+export const noteSyntax = (file: string): string => (readsDirectives(file) ? `:::${noteDirective} … :::` : `<${noteElement}>…</${noteElement}>`);
 
 /** A node of ours that both processors render as the element named in its data, children as they are. */
 export interface SiteNoteNode {
