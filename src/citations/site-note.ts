@@ -25,7 +25,10 @@ export const isNote = (node: Node): boolean => {
   return ((type === 'mdxJsxFlowElement' || type === 'mdxJsxTextElement') && name === noteElement) || (type === 'containerDirective' && name === noteDirective);
 };
 
-/** Markdown pages are parsed with directives, for :::note (src/integration/index.ts); MDX pages and data fields are not. */
+/** The parser feature (Sätteri's) that gives Markdown pages :::note; MDX pages and data fields are parsed without it. */
+export const noteParsing = { directive: true } as const;
+
+/** Whether a file is parsed with noteParsing (src/integration/index.ts): Markdown pages are. */
 export const readsDirectives = (file: string): boolean => file.endsWith('.md');
 
 /** What an author writes to open a note, and a whole note, in the file's format (for hints in errors). */

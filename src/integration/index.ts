@@ -7,6 +7,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { satteriCitations } from '../citations/satteri-citations.ts';
+import { noteParsing } from '../citations/site-note.ts';
 import { availableLocales, LOCALES_DIR, loadStrings } from '../i18n/load.ts';
 import { localeFor } from '../i18n/locale.ts';
 import { ContentError } from '../lib/content-error.ts';
@@ -87,7 +88,7 @@ export default function citedExplainer(options: ExplainerOptions = {}): AstroInt
           build: { format: 'directory', inlineStylesheets: 'never' },
           // Markdown pages read directives, for :::note (src/citations/site-note.ts); MDX pages, which
           // write <Note>, do not, so that a colon in their text ("10:30") stays text.
-          markdown: { processor: satteri({ mdastPlugins, features: { ...features, directive: true } }) },
+          markdown: { processor: satteri({ mdastPlugins, features: { ...features, ...noteParsing } }) },
           // The build's own checks come last, so that the dist check sees everything the others wrote.
           integrations: [
             mdx({ processor: satteri({ mdastPlugins, features }) }),

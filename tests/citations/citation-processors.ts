@@ -11,6 +11,7 @@ import { VFile } from 'vfile';
 import type { QuoteIndex } from '../../src/citations/locate.ts';
 import { remarkCitations } from '../../src/citations/remark-citations.ts';
 import { satteriCitations } from '../../src/citations/satteri-citations.ts';
+import { noteParsing } from '../../src/citations/site-note.ts';
 
 /**
  * One page through the citation engine by either processor, as Astro runs them (GFM on): the
@@ -24,12 +25,9 @@ import { satteriCitations } from '../../src/citations/satteri-citations.ts';
  * parse does not. MDX pages keep remark-parse with remark-mdx.
  */
 
-/** The build's Markdown features beyond Sätteri's defaults that change what a page parses to. */
-const markdownFeatures = { directive: true };
-
 /** A unified parser that gives Sätteri's mdast of a Markdown page. */
 function satteriParser(this: { parser: unknown }) {
-  this.parser = (document: string) => markdownToMdast(document, { features: markdownFeatures });
+  this.parser = (document: string) => markdownToMdast(document, { features: noteParsing });
 }
 
 export type Processor = 'remark' | 'satteri';
@@ -57,7 +55,7 @@ export function renderPage(processor: Processor, { path, text, contentDir, index
   const astro = { frontmatter, headings: [], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() };
   const options = { mdastPlugins: [satteriCitations({ contentDir, base: '/', index })], fileURL: pathToFileURL(path), data: { astro } };
   // The engine's plugins are synchronous, so Sätteri returns results, not promises.
-  if (!mdx) return { html: (markdownToHtml(text, { ...options, features: markdownFeatures }) as MarkdownToHtmlResult).html, frontmatter };
+  if (!mdx) return { html: (markdownToHtml(text, { ...options, features: noteParsing }) as MarkdownToHtmlResult).html, frontmatter };
   const { default: content } = evaluate(text, { ...options, ...jsxToHast, elementAttributeNameCase: 'html' }) as { default: (props: object) => ElementContent[] };
   return {
     html: unified()
