@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { readArchive } from '../archive/read.ts';
-import { smartQuotes } from '../typography/smart-quotes.ts';
+import { actorSchema } from '../schemas/actor.ts';
 import { QuoteIndex } from './locate.ts';
 
 /**
@@ -47,15 +47,15 @@ const speakerNames = folderCache(
   (folder) =>
     new Map(
       (existsSync(folder) ? readdirSync(folder).filter((f) => /\.ya?ml$/.test(f)) : []).flatMap((f) => {
-        const name = (parse(readFileSync(join(folder, f), 'utf8')) as { name?: unknown } | null)?.name;
-        return typeof name === 'string' ? [[f.replace(/\.ya?ml$/, ''), smartQuotes(name)] as const] : [];
+        const name = actorSchema.shape.name.safeParse((parse(readFileSync(join(folder, f), 'utf8')) as { name?: unknown } | null)?.name);
+        return name.success ? [[f.replace(/\.ya?ml$/, ''), name.data] as const] : [];
       }),
     ),
 );
 
 /**
- * Actors' names by slug (content/actors/<slug>.yaml), to show who speaks in a cited passage. The
- * collection's schema checks these files; a name missing here falls back to the slug. Curled as the
- * schema curls the name it reads.
+ * Actors' names by slug (content/actors/<slug>.yaml), to show who speaks in a cited passage, read
+ * by the actor schema's own rule for a name (trimmed, curled). The collection's schema checks these
+ * files; a name missing or broken here falls back to the slug.
  */
 export const loadSpeakerNames = (contentDir: string): Map<string, string> => speakerNames(join(contentDir, 'actors'));

@@ -10,16 +10,18 @@ import type { PageCitation, PageNote } from '../schemas/ledger.ts';
 import { loadQuoteIndex, loadSpeakerNames } from './archive-index.ts';
 import type { QuoteIndex } from './locate.ts';
 import { type CitationNode, groupClaims, hastNode, rebuild, type Segment, splitSegments } from './mdast-claims.ts';
-import { assertContentIsData, noteElement } from './mdx-allow-list.ts';
+import { assertContentIsData } from './mdx-allow-list.ts';
 import { endnotes } from './render.ts';
 import { type ClaimInput, resolvePage } from './resolve.ts';
+import { assertNotesWellFormed, isNote, noteSyntax, readsDirectives } from './site-note.ts';
 
 /**
  * A page's citations, independent of the Markdown processor: reads a parsed page (mdast, as remark
  * and Sätteri both give it) without changing it, checks that it is data (mdx-allow-list.ts) and
  * that every claim is cited, resolves the citations (resolve.ts, rules.ts), and says what to
- * change: each cited block's new children, the <Note> elements to mark, the endnotes to append,
- * and the ledger records. The remark and Sätteri plugins only apply these edits, each its own way.
+ * change: each cited block's new children, the endnotes to append, and the ledger records. The
+ * remark and Sätteri plugins only apply these edits, each its own way, and mark the notes
+ * (site-note.ts).
  */
 
 export interface CitationOptions {
@@ -48,8 +50,6 @@ export interface PageFile {
 export interface CitedPage {
   /** Each block that holds citations, with the children it is rebuilt with. */
   blocks: Array<{ block: Parent; children: PhrasingContent[] }>;
-  /** The page's <Note> elements, to render as the site's marked remark. */
-  noteElements: Node[];
   /** The "Sources" endnotes to append, if the page cites anything. */
   endnotes: CitationNode | undefined;
   /** What the page hands to Astro's front matter: its ledger records and its notes. */
@@ -69,19 +69,15 @@ export function pageFile(contentDir: string, path: string): PageFile | undefined
   };
 }
 
-/** How a <Note> renders: as the site's own remark, never as a component. */
-export const siteNoteProperties = { role: 'note', className: ['site-note'] };
-
-export const isNote = (node: Node): boolean => (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && (node as { name?: string }).name === noteElement;
-
 const containers = new Set(['paragraph', 'heading', 'tableCell']);
 
 export function citePage(tree: Root, page: PageFile & { source: string; frontmatter: Frontmatter }, options: CitationOptions): CitedPage {
   const file = page.shown;
   assertContentIsData(tree, file);
-  const noteElements: Node[] = [];
+  if (readsDirectives(file)) assertNotesWellFormed(tree, file, page.source);
+  const notes: Node[] = [];
   visit(tree, (node) => {
-    if (isNote(node)) noteElements.push(node);
+    if (isNote(node)) notes.push(node);
   });
 
   const cellContext = tableCellContext(tree);
@@ -120,9 +116,8 @@ export function citePage(tree: Root, page: PageFile & { source: string; frontmat
   let claimNumber = 0;
   return {
     blocks: pending.map(({ block, segments }) => ({ block, children: rebuild(segments, () => resolved.claims[claimNumber++], options.base, locale) })),
-    noteElements,
     endnotes: resolved.notes.length > 0 ? hastNode('div', { className: ['endnotes-wrapper'] }, [], [endnotes(resolved.notes, options.base, undefined, locale)]) : undefined,
-    frontmatter: { citations: resolved.records, notes: noteElements.map((note) => ({ text: textOf(note).trim().replace(/\s+/g, ' ') })) },
+    frontmatter: { citations: resolved.records, notes: notes.map((note) => ({ text: textOf(note).trim().replace(/\s+/g, ' ') })) },
   };
 }
 
@@ -157,7 +152,7 @@ function headingError(node: { position?: { start: { line: number; column: number
 
 /**
  * On "claims" pages every paragraph, list item and table cell must cite a source, unless it is
- * only links (a navigational line), or sits in a <Note> or a <nav>.
+ * only links (a navigational line), or sits in a note or a <nav>.
  */
 function assertClaimsCited(tree: Root, cited: Set<Parent>, file: string, cellContext: Map<Parent, string>): void {
   // A table row is one claim laid out in cells: its label cells need no citation of their own.
@@ -182,7 +177,7 @@ function assertClaimsCited(tree: Root, cited: Set<Parent>, file: string, cellCon
       line: at?.line,
       column: at?.column,
       message: `uncited ${node.type === 'tableCell' ? 'table cell' : 'claim'}: "${textOf(block).slice(0, 70)}…" has no citation`,
-      hint: `Cite the passage that supports it with [@source-id: exact words], or, if it is the site's own remark and not a claim, put it in <${noteElement}>…</${noteElement}>. Pages whose front matter says kind: editorial may hold uncited text.`,
+      hint: `Cite the passage that supports it with [@source-id: exact words], or, if it is the site's own remark and not a claim, put it in ${noteSyntax(file)}. Pages whose front matter says kind: editorial may hold uncited text.`,
     });
   });
 }

@@ -2,6 +2,7 @@ import type { ElementContent, Properties } from 'hast';
 import type { Data, PhrasingContent, Text } from 'mdast';
 import { toString as textOf } from 'mdast-util-to-string';
 import type { Position } from 'unist';
+import { visit } from 'unist-util-visit';
 import { defaultLocale, type Locale } from '../i18n/locale.ts';
 import { ContentError } from '../lib/content-error.ts';
 import { claimLink, claimMarker } from './render.ts';
@@ -38,32 +39,35 @@ export function hastNode(tagName: string, properties: Properties, children: Phra
   return { type: 'citation', children, data: { hName: tagName, hProperties: properties, hChildren } };
 }
 
-const hasOpenCitation = (text: string) => findCitations(text).problems.some((p) => p.unclosed);
+type Citations = ReturnType<typeof findCitations>;
+
+const isOpen = (found: Citations) => found.problems.some((p) => p.unclosed);
 
 /**
  * A passage may hold characters that Markdown reads as formatting (`*`, `_`, backticks), which
  * split the text node in the middle of a citation. Where a text node opens a citation that it does
  * not close, the nodes up to the one that closes it are joined back into one text node, with their
- * source as written: the quote is the author's characters, not their rendering.
+ * source as written: the quote is the author's characters, not their rendering. Each text comes
+ * with its citations, found once.
  */
-function joinOpenCitations(children: readonly PhrasingContent[], source: string | undefined): PhrasingContent[] {
-  if (source === undefined) return [...children];
-  const joined: PhrasingContent[] = [];
+function joinOpenCitations(children: readonly PhrasingContent[], source: string | undefined): Array<{ node: PhrasingContent; found?: Citations }> {
+  const joined: Array<{ node: PhrasingContent; found?: Citations }> = [];
   for (let i = 0; i < children.length; i++) {
     const child = children[i];
-    if (child.type !== 'text' || !hasOpenCitation(child.value)) {
-      joined.push(child);
+    if (child.type !== 'text') {
+      joined.push({ node: child });
       continue;
     }
     let value = child.value;
+    let found = findCitations(value);
     let j = i + 1;
-    for (; j < children.length && hasOpenCitation(value); j++) {
+    for (; source !== undefined && j < children.length && isOpen(found); j++) {
       const next = children[j];
-      const raw = next.type === 'text' ? next.value : source.slice(next.position?.start.offset, next.position?.end.offset);
       if (next.type !== 'text' && next.position?.start.offset === undefined) break;
-      value += raw;
+      value += next.type === 'text' ? next.value : source.slice(next.position?.start.offset, next.position?.end.offset);
+      found = findCitations(value);
     }
-    joined.push({ ...child, value });
+    joined.push({ node: j === i + 1 ? child : { ...child, value }, found });
     i = j - 1;
   }
   return joined;
@@ -72,8 +76,9 @@ function joinOpenCitations(children: readonly PhrasingContent[], source: string 
 /** Splits a container's children into inline nodes and citation tokens; `source` is the document as written. */
 export function splitSegments(children: readonly PhrasingContent[], file: string, source?: string): Segment[] {
   const segments: Segment[] = [];
-  for (const child of joinOpenCitations(children, source)) {
-    if (child.type !== 'text') {
+  for (const { node: child, found } of joinOpenCitations(children, source)) {
+    if (child.type !== 'text' || !found) {
+      assertNoTextDirective(child, file, source);
       if (textOf(child).includes('[@')) {
         const at = child.position?.start;
         throw new ContentError({
@@ -87,7 +92,7 @@ export function splitSegments(children: readonly PhrasingContent[], file: string
       segments.push({ kind: 'inline', node: child });
       continue;
     }
-    const { tokens, problems } = findCitations(child.value);
+    const { tokens, problems } = found;
     if (problems.length > 0) {
       const { line, column } = locateIn(child, problems[0].at);
       throw new ContentError({ file, line, column, message: problems[0].message });
@@ -101,6 +106,25 @@ export function splitSegments(children: readonly PhrasingContent[], file: string
     if (from < child.value.length) segments.push({ kind: 'inline', node: { type: 'text', value: child.value.slice(from) } });
   }
   return segments;
+}
+
+/**
+ * With directives on (Markdown pages: site-note.ts), the parser reads ":name" inside a line as a
+ * text directive, which would render as nothing: "10:30" would print "10". Refused, outside a
+ * citation's quote (where the joined source keeps the characters as written).
+ */
+function assertNoTextDirective(node: PhrasingContent, file: string, source: string | undefined): void {
+  visit(node, 'textDirective', (directive) => {
+    const at = directive.position;
+    const written = source !== undefined && at?.start.offset !== undefined ? source.slice(at.start.offset, at.end.offset) : `:${directive.name}`;
+    throw new ContentError({
+      file,
+      line: at?.start.line,
+      column: at?.start.column,
+      message: `"${written}" reads as a Markdown directive, which a page may not hold inside a line`,
+      hint: 'A colon right before a letter or digit starts one: write it as "\\:" (10\\:30) to keep the colon as text. A note is :::note on a line of its own.',
+    });
+  });
 }
 
 /** Line and column of an offset inside a text node (exact unless the text held escapes or entities). */

@@ -1,20 +1,19 @@
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { ContentError } from '../lib/content-error.ts';
+import { noteElement, noteOpening } from './site-note.ts';
 
 /**
  * Content is data: an MDX page may hold Markdown, citations, comments, the site's note element
  * and the components listed here, nothing that runs code at build time or in the reader's
- * browser. This check runs on every page before anything is compiled, so an import of a Node
- * module, an expression reading the environment, a <script> or a redirect never gets that far.
+ * browser (a Markdown page: Markdown, citations and :::note, never raw HTML). This check runs on
+ * every page before anything is compiled, so an import of a Node module, an expression reading the
+ * environment, a <script> or a redirect never gets that far.
  */
 
 /** Components a page may use without importing them; the routes pass them to the page (src/components/content-components.ts). */
 export const contentComponents = ['PlaceMap', 'SourceProvenance', 'Corrections', 'ReviewedExceptions'] as const;
 export type ContentComponentName = (typeof contentComponents)[number];
-
-/** The site's own remark: <Note>…</Note> becomes <div role="note">, listed in the ledger as a note. */
-export const noteElement = 'Note';
 
 /** Plain elements for layout, with the attributes they may carry (all literal strings). */
 const layoutElements: Record<string, readonly string[]> = {
@@ -77,7 +76,7 @@ export function assertContentIsData(tree: Root, file: string): void {
         return;
       }
       case 'html':
-        return fail('raw HTML is not allowed in content', "Write Markdown; use <Note> for a remark of the site's own.");
+        return fail('raw HTML is not allowed in content', `Write Markdown; use ${noteOpening(file)} for a remark of the site's own.`);
       case 'link':
       case 'image':
       case 'definition':

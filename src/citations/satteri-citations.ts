@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import type { MdastPluginEntry, MdastVisitorContext, MdxJsxFlowElement, MdxJsxTextElement } from 'satteri';
-import { type CitationOptions, citePage, type Frontmatter, isNote, pageFile, siteNoteProperties } from './cite-page.ts';
+import type { MdastContent, MdastPluginEntry, MdastTarget, MdastVisitorContext } from 'satteri';
+import { type CitationOptions, citePage, type Frontmatter, pageFile } from './cite-page.ts';
+import { isNote, siteNote } from './site-note.ts';
 
 /**
  * Sätteri plugin: the page's citations (cite-page.ts) applied through Sätteri's edit context. The
@@ -16,7 +17,7 @@ export function satteriCitations(options: CitationOptions): MdastPluginEntry {
     // A document outside the content folder is left alone: no pass runs on it.
     const page = fileURL ? pageFile(options.contentDir, fileURLToPath(fileURL)) : undefined;
     if (!page) return null;
-    // Two passes: a <Note> is replaced once the edits inside it (its claims' blocks) are applied.
+    // Two passes: a note is replaced once the edits inside it (its claims' blocks) are applied.
     return [
       {
         name: 'cited-explainer:citations',
@@ -33,14 +34,12 @@ export function satteriCitations(options: CitationOptions): MdastPluginEntry {
           Object.assign(astro.frontmatter, cited.frontmatter);
         },
       },
-      { name: 'cited-explainer:notes', mdxJsxFlowElement: markNote, mdxJsxTextElement: markNote },
+      { name: 'cited-explainer:notes', mdxJsxFlowElement: markNote, mdxJsxTextElement: markNote, containerDirective: markNote },
     ];
   };
 }
 
-/** A <Note> element becomes a plain div (or span) with the note's role and class, not a component. */
-function markNote(node: Readonly<MdxJsxFlowElement | MdxJsxTextElement>, ctx: MdastVisitorContext): void {
-  if (!isNote(node)) return;
-  const hName = node.type === 'mdxJsxFlowElement' ? 'div' : 'span';
-  ctx.replaceNode(node, { type: 'siteNote', children: node.children, data: { hName, hProperties: siteNoteProperties } });
+/** A note (<Note> or :::note) becomes the site's marked remark (site-note.ts). */
+function markNote(node: Readonly<MdastTarget>, ctx: MdastVisitorContext): void {
+  if (isNote(node)) ctx.replaceNode(node, siteNote(node) as unknown as MdastContent);
 }

@@ -7,6 +7,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { satteriCitations } from '../citations/satteri-citations.ts';
+import { noteParsing } from '../citations/site-note.ts';
 import { availableLocales, LOCALES_DIR, loadStrings } from '../i18n/load.ts';
 import { localeFor } from '../i18n/locale.ts';
 import { ContentError } from '../lib/content-error.ts';
@@ -74,6 +75,10 @@ export default function citedExplainer(options: ExplainerOptions = {}): AstroInt
           injectRoute({ pattern: routePattern(file), entrypoint: new URL(file, routesDir), prerender: true });
         }
         const overrides = Object.fromEntries(Object.entries(components).map(([name, path]) => [name, path.startsWith('.') ? resolve(root, path) : path]));
+        // Sätteri (Astro 7's default) parses in Rust and runs the citation engine as an mdast plugin,
+        // after the site's quotes (the rule data fields follow); its own smart punctuation does the rest.
+        const mdastPlugins = [satteriSmartQuotes(), satteriCitations({ contentDir, base: config.base, locale: localeFor(site.lang, strings) })];
+        const features = { smartPunctuation: { quotes: false } };
         updateConfig({
           site: site.url ?? config.site,
           trailingSlash: 'always',
@@ -81,17 +86,12 @@ export default function citedExplainer(options: ExplainerOptions = {}): AstroInt
           // config; the pages, search and the dist check all expect "/explainer/".
           base: config.base.endsWith('/') ? config.base : `${config.base}/`,
           build: { format: 'directory', inlineStylesheets: 'never' },
-          markdown: {
-            // Sätteri (Astro 7's default) parses in Rust and runs the citation engine as an mdast plugin,
-            // after the site's quotes (the rule data fields follow); its own smart punctuation does the rest.
-            processor: satteri({
-              mdastPlugins: [satteriSmartQuotes(), satteriCitations({ contentDir, base: config.base, locale: localeFor(site.lang, strings) })],
-              features: { smartPunctuation: { quotes: false } },
-            }),
-          },
+          // Markdown pages read directives, for :::note (src/citations/site-note.ts); MDX pages, which
+          // write <Note>, do not, so that a colon in their text ("10:30") stays text.
+          markdown: { processor: satteri({ mdastPlugins, features: { ...features, ...noteParsing } }) },
           // The build's own checks come last, so that the dist check sees everything the others wrote.
           integrations: [
-            mdx(),
+            mdx({ processor: satteri({ mdastPlugins, features }) }),
             search({ strings: strings.search }),
             securityHeaders(),
             previewImages(),

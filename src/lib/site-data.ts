@@ -27,7 +27,7 @@ export async function pageCitations(entry: PageEntry | IncidentEntry): Promise<P
   return pageCitationSchema.array().parse(remarkPluginFrontmatter.citations ?? []);
 }
 
-/** The page's own remarks (<Note>), as the remark plugin recorded them. */
+/** The page's own remarks (<Note>, :::note), as the citation plugin recorded them. */
 export async function pageNotes(entry: PageEntry | IncidentEntry): Promise<PageNote[]> {
   const { remarkPluginFrontmatter } = await render(entry);
   return pageNoteSchema.array().parse(remarkPluginFrontmatter.notes ?? []);

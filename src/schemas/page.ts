@@ -3,7 +3,7 @@ import { prose } from './cited.ts';
 import { changeLog, changesReviewed, isoDate } from './common.ts';
 import { citationExceptions } from './exception.ts';
 
-/** Front matter of an explainer page, content/pages/**\/*.mdx. */
+/** Front matter of an explainer page, content/pages/**\/*.md or .mdx. */
 export const pageSchema = z
   .strictObject({
     title: prose({ max: 300 }),

@@ -23,4 +23,16 @@ describe('content caches', () => {
     vi.advanceTimersByTime(600);
     expect(loadSpeakerNames(dir).get('mayor')).toBe('The new mayor');
   });
+
+  it("read a speaker's name by the actor schema's rule: trimmed and curled, or not at all when the schema refuses it", () => {
+    const actors = join(dir, 'named', 'actors');
+    mkdirSync(actors, { recursive: true });
+    writeFileSync(join(actors, 'council.yaml'), 'name: "  The town\'s council "\n');
+    writeFileSync(join(actors, 'blank.yaml'), 'name: "   "\n');
+    writeFileSync(join(actors, 'nameless.yaml'), 'kind: state\n');
+    const names = loadSpeakerNames(join(dir, 'named'));
+    expect(names.get('council')).toBe('The town’s council');
+    expect(names.has('blank')).toBe(false);
+    expect(names.has('nameless')).toBe(false);
+  });
 });

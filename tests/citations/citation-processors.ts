@@ -5,18 +5,30 @@ import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import { type EvaluateOptions, evaluate, type MarkdownToHtmlResult, markdownToHtml } from 'satteri';
+import { type EvaluateOptions, evaluate, type MarkdownToHtmlResult, markdownToHtml, markdownToMdast } from 'satteri';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { QuoteIndex } from '../../src/citations/locate.ts';
 import { remarkCitations } from '../../src/citations/remark-citations.ts';
 import { satteriCitations } from '../../src/citations/satteri-citations.ts';
+import { noteParsing } from '../../src/citations/site-note.ts';
 
 /**
  * One page through the citation engine by either processor, as Astro runs them (GFM on): the
  * remark plugin in unified, or the Sätteri plugin (MDX evaluated into HTML with a small JSX
  * runtime). Tests run their fixtures through every path and expect the same ledger and errors.
+ *
+ * Markdown pages are parsed with directives, as the build's Markdown processor does
+ * (src/integration/index.ts), for `:::note`. remark has no directive parser here (remark-directive
+ * is not a dependency), so on the remark path a Markdown page is parsed by Sätteri into the same
+ * mdast and then goes through the remark plugin and mdast-util-to-hast: the adapters differ, the
+ * parse does not. MDX pages keep remark-parse with remark-mdx.
  */
+
+/** A unified parser that gives Sätteri's mdast of a Markdown page. */
+function satteriParser(this: { parser: unknown }) {
+  this.parser = (document: string) => markdownToMdast(document, { features: noteParsing });
+}
 
 export type Processor = 'remark' | 'satteri';
 export const processors: Processor[] = ['remark', 'satteri'];
@@ -34,14 +46,16 @@ export function renderPage(processor: Processor, { path, text, contentDir, index
   const mdx = path.endsWith('.mdx');
   if (processor === 'remark') {
     const file = new VFile({ path, value: text, data: { astro: { frontmatter } } });
-    const parser = mdx ? unified().use(remarkParse).use(remarkMdx) : unified().use(remarkParse);
-    const html = String(parser.use(remarkGfm).use(remarkCitations, { contentDir, base: '/', index }).use(remarkRehype).use(rehypeStringify).processSync(file));
+    const processor = unified();
+    if (mdx) processor.use(remarkParse).use(remarkMdx).use(remarkGfm);
+    else processor.use(satteriParser);
+    const html = String(processor.use(remarkCitations, { contentDir, base: '/', index }).use(remarkRehype).use(rehypeStringify).processSync(file));
     return { html, frontmatter: (file.data as { astro: { frontmatter: Record<string, unknown> } }).astro.frontmatter };
   }
   const astro = { frontmatter, headings: [], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() };
   const options = { mdastPlugins: [satteriCitations({ contentDir, base: '/', index })], fileURL: pathToFileURL(path), data: { astro } };
   // The engine's plugins are synchronous, so Sätteri returns results, not promises.
-  if (!mdx) return { html: (markdownToHtml(text, options) as MarkdownToHtmlResult).html, frontmatter };
+  if (!mdx) return { html: (markdownToHtml(text, { ...options, features: noteParsing }) as MarkdownToHtmlResult).html, frontmatter };
   const { default: content } = evaluate(text, { ...options, ...jsxToHast, elementAttributeNameCase: 'html' }) as { default: (props: object) => ElementContent[] };
   return {
     html: unified()

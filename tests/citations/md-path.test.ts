@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { QuoteIndex } from '../../src/citations/locate.ts';
+import { noteDirective, noteSyntax } from '../../src/citations/site-note.ts';
 import { archivedSource } from '../helpers/archive-fixture.ts';
 import { type Processor, processors, renderPage } from './citation-processors.ts';
 
@@ -9,7 +10,8 @@ import { type Processor, processors, renderPage } from './citation-processors.ts
  * Cited pages may be Markdown (.md) or MDX, built by the remark or the Sätteri processor: the
  * citation engine must read them all alike. Every page is run through each processor in both
  * formats, as Astro runs them (GFM on), and must give the same HTML, ledger and notes, or fail with
- * the same message (file names aside). Between processors, whitespace between tags may differ.
+ * the same message (file names aside). Between processors, whitespace between tags and the
+ * spelling of a quotation mark in an attribute may differ.
  */
 
 type Outcome = { html: string; frontmatter: unknown } | { error: string };
@@ -21,10 +23,15 @@ function run(processor: Processor, format: 'md' | 'mdx', contentDir: string, pag
   try {
     const path = join(contentDir, 'pages', `${page}.${format}`);
     const rendered = renderPage(processor, { path, text: frontmatter.replace(/[^\n]/g, '') + text.slice(frontmatter.length), contentDir, index, frontmatter: { kind } });
-    return { html: rendered.html.replace(/>\s+</g, '><').trim(), frontmatter: rendered.frontmatter };
+    // Serialisers differ in whitespace between tags, and in how they spell a quotation mark in an attribute.
+    return { html: rendered.html.replace(/>\s+</g, '><').replaceAll('&#x22;', '&quot;').trim(), frontmatter: rendered.frontmatter };
   } catch (error) {
-    // The file name is the only difference allowed.
-    return { error: String(error).replaceAll(`${page}.${format}`, `${page}.<ext>`) };
+    // The file name, and the note syntax a hint names, are the only differences allowed.
+    return {
+      error: String(error)
+        .replaceAll(`${page}.${format}`, `${page}.<ext>`)
+        .replaceAll(noteSyntax(`.${format}`), noteSyntax('.mdx')),
+    };
   }
 }
 
@@ -43,6 +50,22 @@ const markdownPages = readdirSync(fixtures, { recursive: true, encoding: 'utf8' 
   .map((file) => ({ file, contentDir: join(fixtures, file.slice(0, file.lastIndexOf('pages/'))), text: readFileSync(join(fixtures, file), 'utf8') }))
   .filter(({ text }) => !/[<{]/.test(text.replace(/^---\n[\s\S]*?\n---\n/, '')));
 
+/**
+ * Every page, of the fixtures and of the real site, whose only JSX is <Note>, with its twin in the
+ * other format: <Note> lines become :::note and ::: (and back), on the same lines.
+ */
+const toMarkdown = (mdx: string) => mdx.replace(/^<Note>$/gm, `:::${noteDirective}`).replace(/^<\/Note>$/gm, ':::');
+const toMdx = (md: string) => md.replace(new RegExp(`^:::${noteDirective}$`, 'gm'), '<Note>').replace(/^:::$/gm, '</Note>');
+const notePages = [fixtures, resolve('content')]
+  .flatMap((root) => readdirSync(root, { recursive: true, encoding: 'utf8' }).map((file) => ({ root, file })))
+  .filter(({ file }) => /(^|\/)pages\/.*\.mdx?$/.test(file))
+  .map(({ root, file }) => {
+    const text = readFileSync(join(root, file), 'utf8');
+    const mdx = file.endsWith('.mdx') ? text : toMdx(text);
+    return { file: join(root, file), contentDir: join(root, file.slice(0, file.lastIndexOf('pages/'))), page: file.slice(file.lastIndexOf('pages/') + 'pages/'.length).replace(/\.mdx?$/, ''), mdx };
+  })
+  .filter(({ mdx }) => /^<Note>$/m.test(mdx) && !/[<{]/.test(mdx.replace(/^---\n[\s\S]*?\n---\n/, '').replace(/^<\/?Note>$/gm, '')));
+
 describe('the .md path', () => {
   it('finds fixture pages to compare', () => {
     expect(markdownPages.length).toBeGreaterThan(5);
@@ -50,6 +73,20 @@ describe('the .md path', () => {
 
   it.each(markdownPages.map((page) => [page.file, page] as const))('%s: same HTML, ledger and errors on every path', (_, { file, contentDir, text }) => {
     expectSameOnAllPaths(contentDir, file.slice(file.lastIndexOf('pages/') + 'pages/'.length).replace(/\.mdx$/, ''), text);
+  });
+
+  it('finds pages with notes to compare, among them a real page written as Markdown', () => {
+    expect(notePages.length).toBeGreaterThan(1);
+    expect(notePages.some(({ file }) => file.endsWith('.md'))).toBe(true);
+  });
+
+  it.each(notePages.map((page) => [relative(process.cwd(), page.file), page] as const))('%s: :::note in Markdown gives what <Note> gives in MDX, on every path', (_, { contentDir, page, mdx }) => {
+    const expected = run('remark', 'mdx', contentDir, page, mdx);
+    expect(expected).toHaveProperty('html');
+    for (const processor of processors) {
+      expect(run(processor, 'mdx', contentDir, page, mdx), `${processor} mdx`).toEqual(expected);
+      expect(run(processor, 'md', contentDir, page, toMarkdown(mdx)), `${processor} md`).toEqual(expected);
+    }
   });
 
   const index = new QuoteIndex([

@@ -23,11 +23,11 @@ function itemsOf(contentDir: string): CslItem[] {
   const site = JSON.parse(readFileSync(join(contentDir, 'site.json'), 'utf8')) as { title: string; url?: string };
   const pagesDir = join(contentDir, 'pages');
   const pages = readdirSync(pagesDir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.mdx'))
+    .filter((file) => /\.mdx?$/.test(file))
     .map((file) => {
       const front = parseYaml(readFileSync(join(pagesDir, file), 'utf8').split(/^---$/m)[1]) as { title: string; updated: string | Date };
       const updated = front.updated instanceof Date ? front.updated.toISOString().slice(0, 10) : front.updated;
-      const path = `/${file.replace(/\.mdx$/, '').replace(/(^|\/)index$/, '')}/`.replace(/\/+/g, '/');
+      const path = `/${file.replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '')}/`.replace(/\/+/g, '/');
       return pageCslItem({ page: { title: front.title, updated }, site, path, base: '/' });
     });
   const sources = [...readArchive(join(contentDir, 'sources')).values()].map((source) => sourceCslItem(source.meta, '/', site.url));
