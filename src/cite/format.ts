@@ -1,23 +1,33 @@
 import { resolve } from 'node:path';
-import { Cite, plugins } from '@citation-js/core';
+import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import { buildCache, CITE_FORMATTING_CACHE, packageVersion } from '../lib/build-cache.ts';
 import { toBibtex, toRis } from './export.ts';
 import exportSource from './export.ts?raw';
 import formatSource from './format.ts?raw';
 import type { CslItem } from './item.ts';
+import { oneEntryStyle } from './one-entry-style.ts';
+import oneEntryStyleSource from './one-entry-style.ts?raw';
 import chicagoStyle from './styles/chicago-note-bibliography.csl?raw';
 import enGbLocale from './styles/locales-en-GB.xml?raw';
 import mlaStyle from './styles/modern-language-association.csl?raw';
 
 /**
- * Citation strings and files for one CSL item: the styles by citation-js (citeproc-js with the
- * official CSL styles), nothing formatted by hand; BibTeX and RIS from field tables (export.ts).
+ * Citation strings and files for one CSL item: the styles by citeproc-js with the official CSL
+ * styles, through citation-js's CSL plugin, nothing formatted by hand; BibTeX and RIS from field
+ * tables (export.ts).
  */
 
 interface CslConfig {
   styles: { add(name: string, xml: string): void; has(name: string): boolean; get(name: string): string };
   locales: { add(name: string, xml: string): void; has(name: string): boolean; get(name: string): string };
+  /** The plugin's citeproc engine for a style and locale, made once and kept; given the items to format. */
+  engine(items: CslItem[], style: string, lang: string, format: 'html'): CiteprocEngine;
+}
+
+interface CiteprocEngine {
+  updateItems(ids: string[]): string[];
+  makeBibliography(): [Record<string, unknown>, string[]];
 }
 
 const csl = plugins.config.get('@csl') as CslConfig;
@@ -35,6 +45,12 @@ export const citeStyles = [
 ] as const;
 
 export type CiteStyleId = (typeof citeStyles)[number]['id'];
+
+// Each style as citation-js registers it, reduced to one entry at a time (one-entry-style.ts), under a name of its own.
+const oneEntryTemplate = (template: string) => `${template} (one entry)`;
+for (const { template } of citeStyles) {
+  if (!csl.styles.has(oneEntryTemplate(template))) csl.styles.add(oneEntryTemplate(template), oneEntryStyle(csl.styles.get(template), template));
+}
 
 export interface FormattedStyle {
   id: CiteStyleId;
@@ -96,6 +112,7 @@ const stored = import.meta.env.PROD
   ? buildCache(resolve(CITE_FORMATTING_CACHE), 'json', [
       formatSource,
       exportSource,
+      oneEntryStyleSource,
       ...citeStyles.flatMap(({ template, lang }) => [csl.styles.get(template) ?? '', csl.locales.get(lang) ?? '']),
       ...['citeproc', '@citation-js/core', '@citation-js/plugin-csl'].map(packageVersion),
     ])
@@ -112,13 +129,20 @@ export function formatCitation(item: CslItem): FormattedCitation {
   return result;
 }
 
+/**
+ * The item's bibliography entry in a citation-js template, as citeproc writes it. What
+ * citation-js's own `format('bibliography')` does, less its parsing and plumbing around each call.
+ */
+export function citeprocEntry(item: CslItem, template: string, lang: string): string {
+  const engine = csl.engine([item], oneEntryTemplate(template), lang, 'html');
+  engine.updateItems([item.id]);
+  const [, [entry]] = engine.makeBibliography();
+  return entry;
+}
+
 /** The same, uncached (formatCitation's cache aside, for tests). */
 export function formatWithCiteproc(item: CslItem): FormattedCitation {
-  const cite = new Cite(item);
-  const styles = citeStyles.map(({ id, label, template, lang }) => {
-    const [[, html]] = cite.format('bibliography', { format: 'html', template, lang, asEntryArray: true }) as Array<[string, string]>;
-    return { id, label, html: unwrapEntry(html) };
-  });
+  const styles = citeStyles.map(({ id, label, template, lang }) => ({ id, label, html: unwrapEntry(citeprocEntry(item, template, lang)) }));
   return {
     styles,
     bibtex: toBibtex([item]),
