@@ -36,14 +36,12 @@ import { cpus, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { remarkCitations } from '../src/citations/remark-citations.ts';
 import { CITE_FORMATTING_CACHE } from '../src/lib/build-cache.ts';
 import { chromiumArgs, chromiumPath, launchChromium } from '../tests/helpers/browser.ts';
 import { buildEnv } from '../tests/helpers/build-site.ts';
+import { pageParser } from '../tests/helpers/page-parser.ts';
 import { listFiles, listPages, pageType, readPage } from '../tests/helpers/site.ts';
 import { serveStatic } from '../tests/helpers/static-server.ts';
 import { weighPage } from '../tests/helpers/weight.ts';
@@ -163,8 +161,8 @@ function citationCheck(contentDir: string): { ms: number; citations: number } {
   const pagesDir = join(contentDir, 'pages');
   const files = listFiles(pagesDir).filter((file) => /\.mdx?$/.test(file));
   const started = performance.now();
-  const mdx = unified().use(remarkParse).use(remarkMdx).use(remarkCitations, { contentDir, base: '/' });
-  const md = unified().use(remarkParse).use(remarkCitations, { contentDir, base: '/' });
+  const mdx = pageParser('page.mdx').use(remarkCitations, { contentDir, base: '/' });
+  const md = pageParser('page.md').use(remarkCitations, { contentDir, base: '/' });
   let citations = 0;
   for (const file of files) {
     const processor = file.endsWith('.mdx') ? mdx : md;

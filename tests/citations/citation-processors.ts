@@ -1,34 +1,22 @@
 import { pathToFileURL } from 'node:url';
 import type { Element, ElementContent, Properties, Root } from 'hast';
 import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import { type EvaluateOptions, evaluate, type MarkdownToHtmlResult, markdownToHtml, markdownToMdast } from 'satteri';
+import { type EvaluateOptions, evaluate, type MarkdownToHtmlResult, markdownToHtml } from 'satteri';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { QuoteIndex } from '../../src/citations/locate.ts';
 import { remarkCitations } from '../../src/citations/remark-citations.ts';
 import { satteriCitations } from '../../src/citations/satteri-citations.ts';
 import { noteParsing } from '../../src/citations/site-note.ts';
+import { pageParser } from '../helpers/page-parser.ts';
 
 /**
  * One page through the citation engine by either processor, as Astro runs them (GFM on): the
  * remark plugin in unified, or the Sätteri plugin (MDX evaluated into HTML with a small JSX
  * runtime). Tests run their fixtures through every path and expect the same ledger and errors.
- *
- * Markdown pages are parsed with directives, as the build's Markdown processor does
- * (src/integration/index.ts), for `:::note`. remark has no directive parser here (remark-directive
- * is not a dependency), so on the remark path a Markdown page is parsed by Sätteri into the same
- * mdast and then goes through the remark plugin and mdast-util-to-hast: the adapters differ, the
- * parse does not. MDX pages keep remark-parse with remark-mdx.
+ * Pages are parsed as tests/helpers/page-parser.ts says (Markdown pages by Sätteri on both paths).
  */
-
-/** A unified parser that gives Sätteri's mdast of a Markdown page. */
-function satteriParser(this: { parser: unknown }) {
-  this.parser = (document: string) => markdownToMdast(document, { features: noteParsing });
-}
 
 export type Processor = 'remark' | 'satteri';
 export const processors: Processor[] = ['remark', 'satteri'];
@@ -46,10 +34,7 @@ export function renderPage(processor: Processor, { path, text, contentDir, index
   const mdx = path.endsWith('.mdx');
   if (processor === 'remark') {
     const file = new VFile({ path, value: text, data: { astro: { frontmatter } } });
-    const processor = unified();
-    if (mdx) processor.use(remarkParse).use(remarkMdx).use(remarkGfm);
-    else processor.use(satteriParser);
-    const html = String(processor.use(remarkCitations, { contentDir, base: '/', index }).use(remarkRehype).use(rehypeStringify).processSync(file));
+    const html = String(pageParser(path).use(remarkCitations, { contentDir, base: '/', index }).use(remarkRehype).use(rehypeStringify).processSync(file));
     return { html, frontmatter: (file.data as { astro: { frontmatter: Record<string, unknown> } }).astro.frontmatter };
   }
   const astro = { frontmatter, headings: [], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() };

@@ -3,10 +3,6 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { z } from 'zod';
 import { archiveLoader } from '../../src/archive/loader.ts';
@@ -15,6 +11,7 @@ import { withDataLines } from '../../src/lib/located-loader.ts';
 import { loadSiteConfig } from '../../src/lib/site-config.ts';
 import { pageSchema } from '../../src/schemas/page.ts';
 import { sourceMetaSchema } from '../../src/schemas/source.ts';
+import { pageParser } from './page-parser.ts';
 import { listFiles } from './site.ts';
 import { fixtureSiteDir } from './site-global-setup.ts';
 
@@ -60,8 +57,8 @@ export async function firstContentError(contentDir: string): Promise<string | un
       const { frontmatter, content } = parseFrontmatter(text, { frontmatter: 'empty-with-spaces' });
       const [data] = await runLoader(withDataLines(oneMdxFile(path, frontmatter), pageSchema), pageSchema);
       const vfile = new VFile({ path, value: content, data: { astro: { frontmatter: data as Record<string, unknown> } } });
-      // As the build: MDX pages through remark-mdx, Markdown pages without it; tables and the rest through GFM.
-      const processor = (file.endsWith('.mdx') ? unified().use(remarkParse).use(remarkMdx) : unified().use(remarkParse)).use(remarkGfm).use(remarkCitations, { contentDir, base: '/' });
+      // As the build parses each kind of page (page-parser.ts).
+      const processor = pageParser(file).use(remarkCitations, { contentDir, base: '/' });
       await processor.run(processor.parse(vfile), vfile);
     }
     return undefined;
