@@ -39,7 +39,8 @@ async function loadFont(subset: string, weight: 400 | 700): Promise<SubsetFont> 
   return withPathData(opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)));
 }
 
-const loadStack = async (weight: 400 | 700) => fontStack(await Promise.all(SUBSETS.map((subset) => loadFont(subset, weight))));
+/** Noto Sans in every subset, of one weight, as the cards are drawn with. */
+export const loadStack = async (weight: 400 | 700) => fontStack(await Promise.all(SUBSETS.map((subset) => loadFont(subset, weight))));
 
 const unescapeHtml = (text: string) => text.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" })[name]!);
 

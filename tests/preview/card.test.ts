@@ -2,6 +2,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { escapeXml } from '../../src/lib/xml.ts';
 import { fontStack, type GlyphFont, pathData, previewSvg, wrap } from '../../src/preview/card.ts';
+import { loadStack } from '../../src/preview/integration.ts';
 
 /** Every character 10 units wide at size 10; a path says what it draws. */
 const mono: GlyphFont = {
@@ -83,4 +84,14 @@ describe('pathData', () => {
   it('writes a number within a millionth of a whole one as that number, not NaN (opentype.js 2.0 did)', () => {
     expect(pathData([{ type: 'L', x: 376.00000003, y: -0.0000001 }], 1)).toBe('L376 0');
   });
+});
+
+describe('a card drawn with the real font', () => {
+  it('has path data of numbers only (opentype.js 2.0 wrote NaN here, and librsvg drew no letter after it)', async () => {
+    const font = { regular: await loadStack(400), bold: await loadStack(700) };
+    const svg = previewSvg(font, { siteTitle: 'Synthetic benchmark explainer', title: 'Synthetic page 889' });
+    const paths = [...svg.matchAll(/ d="([^"]*)"/g)].map((match) => match[1]);
+    expect(paths).toHaveLength(2);
+    for (const path of paths) expect(path).toMatch(/^M[MLQCZ\d. -]+$/);
+  }, 30_000); // parsing fourteen font files takes seconds on a loaded machine
 });
