@@ -12,6 +12,42 @@ export interface GlyphFont {
   getPath(text: string, x: number, y: number, fontSize: number): { toPathData(decimals?: number): string };
 }
 
+/** One command of a glyph outline, as opentype.js gives it (Path.commands). */
+export type PathCommand =
+  | { type: 'M' | 'L'; x: number; y: number }
+  | { type: 'Q'; x1: number; y1: number; x: number; y: number }
+  | { type: 'C'; x1: number; y1: number; x2: number; y2: number; x: number; y: number }
+  | { type: 'Z' };
+
+const coordinates = (command: PathCommand): number[] => {
+  switch (command.type) {
+    case 'M':
+    case 'L':
+      return [command.x, command.y];
+    case 'Q':
+      return [command.x1, command.y1, command.x, command.y];
+    case 'C':
+      return [command.x1, command.y1, command.x2, command.y2, command.x, command.y];
+    case 'Z':
+      return [];
+  }
+};
+
+/**
+ * SVG path data of an outline, its numbers to `decimals` places ("12", "12.5"). Not opentype.js's
+ * own toPathData: version 2.0 writes NaN for a number within a millionth of a whole one (it rounds
+ * "1e-7" by appending "e+1"), where librsvg stops drawing, so most titles lost letters; and it
+ * copies and re-optimises every path, two thirds of the time to draw a card's text.
+ */
+export function pathData(commands: readonly PathCommand[], decimals: number): string {
+  const scale = 10 ** decimals;
+  const number = (value: number) => {
+    const rounded = Math.round(value * scale) / scale;
+    return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(decimals);
+  };
+  return commands.map((command) => command.type + coordinates(command).map(number).join(' ')).join('');
+}
+
 /** An opentype.js font, which can also say whether it draws a character. */
 export interface SubsetFont extends GlyphFont {
   hasChar(char: string): boolean;

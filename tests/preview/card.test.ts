@@ -1,7 +1,8 @@
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { escapeXml } from '../../src/lib/xml.ts';
-import { fontStack, type GlyphFont, previewSvg, wrap } from '../../src/preview/card.ts';
+import { fontStack, type GlyphFont, pathData, previewSvg, wrap } from '../../src/preview/card.ts';
+import { loadStack } from '../../src/preview/integration.ts';
 
 /** Every character 10 units wide at size 10; a path says what it draws. */
 const mono: GlyphFont = {
@@ -66,4 +67,31 @@ describe('fontStack', () => {
   it('names the letters no font has', () => {
     expect(stack.missing('aж ԱԲ')).toEqual(['Ա', 'Բ']);
   });
+});
+
+describe('pathData', () => {
+  it('writes each command with its numbers to the places asked, whole numbers without a point', () => {
+    const outline = [
+      { type: 'M', x: 80, y: 200.04 },
+      { type: 'L', x: 90.26, y: -3.5 },
+      { type: 'Q', x1: 1, y1: 2, x: 3.12, y: 4 },
+      { type: 'C', x1: 1, y1: 2, x2: 3, y2: 4, x: 5, y: 6.06 },
+      { type: 'Z' },
+    ] as const;
+    expect(pathData(outline, 1)).toBe('M80 200L90.3 -3.5Q1 2 3.1 4C1 2 3 4 5 6.1Z');
+  });
+
+  it('writes a number within a millionth of a whole one as that number, not NaN (opentype.js 2.0 did)', () => {
+    expect(pathData([{ type: 'L', x: 376.00000003, y: -0.0000001 }], 1)).toBe('L376 0');
+  });
+});
+
+describe('a card drawn with the real font', () => {
+  it('has path data of numbers only (opentype.js 2.0 wrote NaN here, and librsvg drew no letter after it)', async () => {
+    const font = { regular: await loadStack(400), bold: await loadStack(700) };
+    const svg = previewSvg(font, { siteTitle: 'Synthetic benchmark explainer', title: 'Synthetic page 889' });
+    const paths = [...svg.matchAll(/ d="([^"]*)"/g)].map((match) => match[1]);
+    expect(paths).toHaveLength(2);
+    for (const path of paths) expect(path).toMatch(/^M[MLQCZ\d. -]+$/);
+  }, 30_000); // parsing fourteen font files takes seconds on a loaded machine
 });
