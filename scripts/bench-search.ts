@@ -24,7 +24,7 @@ import { namedEntries } from '../tests/site/search/harness.ts';
 export interface SearchBench {
   site: string;
   index: { totalBytes: number; files: number; byKind: Record<string, number>; pages: number };
-  cold: { query: string; bytes: number; gzipBytes: number; requests: number; byKind: Record<string, number>; ms: number };
+  cold: { query: string; bytes: number; gzipBytes: number; requests: number; byKind: Record<string, number>; ms: number; files: Array<{ url: string; bytes: number; gzip: number }> };
   warm: { queries: number; runs: number; medianMs: number; p95Ms: number; maxMs: number };
 }
 
@@ -147,6 +147,7 @@ export async function benchSearch(options: { dir?: string; rounds?: number; cont
         requests: fetched.length,
         byKind: coldByKind,
         ms: Math.round(t1 - t0),
+        files: fetched,
       },
       warm: {
         queries: queries.length,
