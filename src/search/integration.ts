@@ -29,6 +29,7 @@ const pageUrl = (file: string) => `/${file.split(sep).join('/')}`.replace(/index
 
 /** A start tag, its name and its attributes (quoted values may hold ">"). */
 const START_TAG = /<([a-z][a-z0-9-]*)(\s(?:[^>"']|"[^"]*"|'[^']*')*)?>/gi;
+const WORD_JOINER = '\u2060';
 const ID_ATTRIBUTE = /\sid\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+)/i;
 
 /**
@@ -37,6 +38,10 @@ const ID_ATTRIBUTE = /\sid\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+)/i;
  *   `<dt>Also written</dt><dd>Pashinian</dd>` (Astro writes no whitespace between tags) would be
  *   indexed as one word "writtenpashinian". A space after the closing tag of each such element
  *   keeps the words apart.
+ * - The word joiner that keeps a citation marker on the line of the word before it
+ *   (src/citations/render.ts) would stay glued to that word once the marker is excluded, so
+ *   "Mirzoyan" before a marker was indexed as another word, "mirzoyan\u2060" (and the joiner alone
+ *   as a word on over 400 claims). It is read as a space.
  * - Pagefind stores every element with an id as an "anchor", with its whole text, in the page's
  *   fragment, which the browser downloads for each result shown; but it makes sub-results only
  *   from headings. The claims' ids and their citation previews' (excluded from the index, yet
@@ -46,6 +51,7 @@ const ID_ATTRIBUTE = /\sid\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+)/i;
 export function forIndexing(html: string): string {
   return html
     .replace(/<\/(dt|dd|th|td|li|summary|caption|figcaption|legend)>/gi, '$& ')
+    .replaceAll(WORD_JOINER, ' ')
     .replace(START_TAG, (tag, name: string, attributes: string | undefined) => (!attributes || /^h[1-6]$/i.test(name) ? tag : `<${name}${attributes.replace(ID_ATTRIBUTE, '')}>`));
 }
 

@@ -37,16 +37,21 @@ const aliasMap = () =>
     .then((response) => (response.ok ? (response.json() as Promise<AliasMap>) : undefined))
     .catch(() => undefined));
 
-let archiveIds: Promise<Set<string>> | undefined;
-function archivePages(section: string | undefined): Promise<Set<string>> {
-  archiveIds ??= (async () => {
-    if (!section) return new Set<string>();
-    const pf = await pagefind();
-    const all = await pf.search(null, { filters: { [FILTER_SECTION]: section } });
-    return new Set(all.results.map((r) => r.id));
-  })();
-  return archiveIds;
+/** The pages holding a filter value, as Pagefind result ids: one search without words per value, made once. */
+const pagesByValue = new Map<string, Promise<Set<string>>>();
+function pagesWith(key: string, value: string): Promise<Set<string>> {
+  const id = JSON.stringify([key, value]);
+  let pages = pagesByValue.get(id);
+  if (!pages) {
+    pages = pagefind()
+      .then((pf) => pf.search(null, { filters: { [key]: value } }))
+      .then((all) => new Set(all.results.map((r) => r.id)));
+    pagesByValue.set(id, pages);
+  }
+  return pages;
 }
+
+const archivePages = (section: string | undefined) => (section ? pagesWith(FILTER_SECTION, section) : Promise.resolve(new Set<string>()));
 
 export interface Outcome {
   plan: QueryPlan;
@@ -68,20 +73,19 @@ async function counted(pf: Pagefind, searches: string[], filters: Filters, prima
       counts[key] = base[0].filters[key] ?? {};
       continue;
     }
-    // Several spellings searched: count each value over the union of their results.
-    const values = new Set(base.flatMap((s) => Object.keys(s.filters[key] ?? {})));
-    counts[key] = {};
-    for (const value of values) {
-      const ids = new Set<string>();
-      for (const q of searches) for (const r of (await pf.search(q, { filters: { ...others, [key]: value } })).results) ids.add(r.id);
-      counts[key][value] = ids.size;
-    }
+    // Several spellings searched: count each value over the union of their results, by the pages
+    // that hold it (known once for all queries) rather than by a search per value and spelling.
+    const found = new Set(base.flatMap((s) => s.results.map((r) => r.id)));
+    const values = [...new Set(base.flatMap((s) => Object.keys(s.filters[key] ?? {})))];
+    const holding = await Promise.all(values.map((value) => pagesWith(key, value)));
+    counts[key] = Object.fromEntries(values.map((value, i) => [value, [...found].filter((id) => holding[i].has(id)).length]));
   }
   return counts;
 }
 
-// The header panel shows no filters: it skips their counts, which cost a search per value when a name has several spellings.
-async function runSearch(text: string, filters: Filters, archiveSection: string | undefined, { withCounts = true } = {}): Promise<Outcome> {
+// `withCounts`: false for the header panel, which shows no filters. `shownFirst`: how many results
+// the caller shows first (their data is fetched anyway).
+async function runSearch(text: string, filters: Filters, archiveSection: string | undefined, { withCounts = true, shownFirst = PAGE_SIZE } = {}): Promise<Outcome> {
   const [pf, map] = await Promise.all([pagefind(), aliasMap()]);
   const plan = planQuery(text, map);
   const searches = await Promise.all(plan.searches.map((q) => pf.search(q, { filters })));
@@ -94,18 +98,26 @@ async function runSearch(text: string, filters: Filters, archiveSection: string 
   const counts = withCounts ? await counted(pf, plan.searches, filters, searches) : {};
   const archive = await archivePages(archiveSection);
   let results = [...merged.filter((r) => !archive.has(r.id)), ...merged.filter((r) => archive.has(r.id))];
-  let pinned: string | undefined;
-  if (plan.exact) {
-    const target = bareUrl(plan.exact.url);
-    for (const result of results.slice(0, 30)) {
-      if (bareUrl((await result.data()).url) === target) {
-        pinned = result.id;
-        results = [result, ...results.filter((r) => r !== result)];
-        break;
-      }
-    }
-  }
-  return { plan, results, counts, pinned };
+  const pinnedResult = plan.exact && (await findPage(results, bareUrl(plan.exact.url), shownFirst));
+  if (pinnedResult) results = [pinnedResult, ...results.filter((r) => r !== pinnedResult)];
+  return { plan, results, counts, pinned: pinnedResult?.id };
+}
+
+/** How far down the results the canonical page of an exact name match is looked for. */
+const PIN_DEPTH = 30;
+
+/**
+ * The result whose page is `url`, among the first PIN_DEPTH. Only a result's data (its fragment,
+ * a download) tells its address: the first `batch`, which are shown anyway, are fetched together,
+ * the rest one at a time until the page is found.
+ */
+async function findPage(results: PagefindResult[], url: string, batch: number): Promise<PagefindResult | undefined> {
+  const candidates = results.slice(0, PIN_DEPTH);
+  const first = await Promise.all(candidates.slice(0, batch).map((r) => r.data()));
+  const index = first.findIndex((data) => bareUrl(data.url) === url);
+  if (index >= 0) return candidates[index];
+  for (const result of candidates.slice(batch)) if (bareUrl((await result.data()).url) === url) return result;
+  return undefined;
 }
 
 /* ---------- rendering ---------- */
@@ -229,7 +241,7 @@ export function mountHeader(root: HTMLElement): void {
       open(false);
       return;
     }
-    const outcome = await runSearch(text, {}, archiveSection, { withCounts: false });
+    const outcome = await runSearch(text, {}, archiveSection, { withCounts: false, shownFirst: PANEL_SIZE });
     const shown = outcome.results.slice(0, PANEL_SIZE);
     const items = await Promise.all(shown.map(async (r) => renderResult(await r.data(), { pinned: r.id === outcome.pinned ? outcome.plan.exact : undefined, subResults: false })));
     if (mine !== sequence) return;
