@@ -108,7 +108,7 @@ export default function search({ strings = english.search }: { strings?: SearchS
             }
             const written = await index.writeFiles({ outputPath: join(site, BUNDLE_DIR) });
             if (written.errors.length) throw new Error(`Pagefind could not write its bundle: ${written.errors.join('; ')}`);
-            // Pagefind also writes its ready-made UIs (about 380 KB; this site has its own, ui.ts) and
+            // Pagefind also writes its ready-made UIs (about 380 KB; this site has its own, results.ts) and
             // its Web Worker's script (unused: pagefind.ts sets noWorker).
             for (const unused of UNUSED_BUNDLE_FILES) await rm(join(site, BUNDLE_DIR, unused), { force: true });
             logger.info(`indexed ${pages} pages in ${Math.round(performance.now() - started)} ms`);
