@@ -1,13 +1,13 @@
 /**
  * The only script a plain page view runs, inlined in every page (a few hundred bytes; see
  * browser-bundle.ts). It loads nothing: it turns the header's search link into a search box and
- * waits. The search code (header-ui.ts, or page-ui.ts on the search page) and Pagefind are fetched only when the reader starts to search
- * (focus on the box, typing, the "/" shortcut) or opens the search page; the highlighting script
- * only when the page was reached from a search.
+ * waits. The search code (header-ui.ts; page-ui.ts on the search page) and Pagefind are fetched
+ * only when the reader starts to search (focus on the box, typing, the "/" shortcut) or opens the
+ * search page; the highlighting script only when the page was reached from a search.
  */
 import { HIGHLIGHT_PARAM } from './params.ts';
 
-// Written in by browser-bundle.ts: the content-hashed URLs of the bundled header-ui.ts, page-ui.ts and highlight.ts.
+// Written in by browser-bundle.ts: the content-hashed URLs of the bundled UIs and highlighter.
 declare const __SEARCH_HEADER_URL__: string;
 declare const __SEARCH_PAGE_URL__: string;
 declare const __SEARCH_HIGHLIGHT_URL__: string;

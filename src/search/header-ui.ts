@@ -38,6 +38,8 @@ export function mountHeader(root: HTMLElement): void {
       return;
     }
     const outcome = await runSearch(text, {}, archiveSection, PANEL_SIZE);
+    // Typed on since: the newer query's results are coming; fetch no excerpts for this one.
+    if (mine !== sequence) return;
     const shown = outcome.results.slice(0, PANEL_SIZE);
     const items = await Promise.all(shown.map(async (r) => renderResult(await r.data(), { pinned: r.id === outcome.pinned ? outcome.plan.exact : undefined, subResults: false })));
     if (mine !== sequence) return;

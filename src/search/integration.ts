@@ -39,9 +39,9 @@ const ID_ATTRIBUTE = /\sid\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+)/i;
  *   indexed as one word "writtenpashinian". A space after the closing tag of each such element
  *   keeps the words apart.
  * - The word joiner that keeps a citation marker on the line of the word before it
- *   (src/citations/render.ts) would stay glued to that word once the marker is excluded, so
- *   "Mirzoyan" before a marker was indexed as another word, "mirzoyan\u2060" (and the joiner alone
- *   as a word on over 400 claims). It is read as a space.
+ *   (src/citations/render.ts) would stay glued to that word once the marker is excluded: a name
+ *   before a marker was indexed as another word, the name and the joiner, which a search for the
+ *   name does not find (and the joiner alone was a word on hundreds of claims). It is read as a space.
  * - Pagefind stores every element with an id as an "anchor", with its whole text, in the page's
  *   fragment, which the browser downloads for each result shown; but it makes sub-results only
  *   from headings. The claims' ids and their citation previews' (excluded from the index, yet
@@ -108,8 +108,8 @@ export default function search({ strings = english.search }: { strings?: SearchS
             }
             const written = await index.writeFiles({ outputPath: join(site, BUNDLE_DIR) });
             if (written.errors.length) throw new Error(`Pagefind could not write its bundle: ${written.errors.join('; ')}`);
-            // Pagefind also writes its ready-made UIs (about 380 KB; this site has its own, results.ts) and
-            // its Web Worker's script (unused: pagefind.ts sets noWorker).
+            // Pagefind also writes its ready-made UIs (about 380 KB; this site has its own, header-ui.ts
+            // and page-ui.ts) and its Web Worker's script (unused: pagefind.ts sets noWorker).
             for (const unused of UNUSED_BUNDLE_FILES) await rm(join(site, BUNDLE_DIR, unused), { force: true });
             logger.info(`indexed ${pages} pages in ${Math.round(performance.now() - started)} ms`);
           } finally {
