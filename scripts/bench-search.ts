@@ -135,7 +135,8 @@ export async function benchSearch(options: { dir?: string; rounds?: number; cont
       );
     for (const q of queries) await timeQuery(q);
     // Wall time waits for a CPU on a shared machine; the CPU time of the page's main thread
-    // (Chromium's ThreadTime) does not, so it is the steadier figure to compare two builds by.
+    // (Chromium's ThreadTime) does not, so it is the steadier figure to compare two builds by
+    // (of the main thread only: a search run in a Web Worker would not be in it).
     const cdp = await warmContext.newCDPSession(warmPage);
     await cdp.send('Performance.enable');
     const cpuSeconds = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ?? 0;
@@ -194,7 +195,13 @@ export function printSearchBench(result: SearchBench): void {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { dir: { type: 'string' }, rounds: { type: 'string' } } });
+  const { values } = parseArgs({ options: { dir: { type: 'string' }, rounds: { type: 'string' }, help: { type: 'boolean', default: false } } });
+  if (values.help) {
+    console.log(
+      'node scripts/bench-search.ts [--dir <built site>] [--rounds 5]\n  --dir     a site already built (else the site is built from content/ into .builds/bench-search)\n  --rounds  warm rounds over the 40 queries (default 5)',
+    );
+    process.exit(0);
+  }
   const result = await benchSearch({ dir: values.dir, rounds: values.rounds ? Number(values.rounds) : undefined });
   printSearchBench(result);
   mkdirSync('bench', { recursive: true });
