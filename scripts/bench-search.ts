@@ -9,7 +9,9 @@
  *   type a query, until its results are shown; every byte fetched meanwhile is counted (search
  *   code, Pagefind, its WebAssembly, index chunks, fragments, the alias map);
  * - warm queries: on the search page, once search has loaded, each query is submitted (Enter,
- *   so no typing debounce is counted) and timed from submission to its results in the DOM.
+ *   so no typing debounce is counted) and timed from submission to its results in the DOM; and
+ *   the CPU time of the page's main thread over those runs (steadier than wall time on a busy
+ *   machine; it includes laying out and painting the results, which the wall time stops before).
  * Prints a table and writes bench/search-results.json. scripts/bench.ts calls benchSearch().
  */
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -24,8 +26,8 @@ import { namedEntries } from '../tests/site/search/harness.ts';
 export interface SearchBench {
   site: string;
   index: { totalBytes: number; files: number; byKind: Record<string, number>; pages: number };
-  cold: { query: string; bytes: number; gzipBytes: number; requests: number; byKind: Record<string, number>; ms: number };
-  warm: { queries: number; runs: number; medianMs: number; p95Ms: number; maxMs: number };
+  cold: { query: string; bytes: number; gzipBytes: number; requests: number; byKind: Record<string, number>; ms: number; files: Array<{ url: string; bytes: number; gzip: number }> };
+  warm: { queries: number; runs: number; medianMs: number; p95Ms: number; maxMs: number; mainThreadCpuMsPerRun: number };
 }
 
 const kindOf = (path: string): string => {
@@ -132,8 +134,16 @@ export async function benchSearch(options: { dir?: string; rounds?: number; cont
         q,
       );
     for (const q of queries) await timeQuery(q);
+    // Wall time waits for a CPU on a shared machine; the CPU time of the page's main thread
+    // (Chromium's ThreadTime) does not, so it is the steadier figure to compare two builds by
+    // (of the main thread only: a search run in a Web Worker would not be in it).
+    const cdp = await warmContext.newCDPSession(warmPage);
+    await cdp.send('Performance.enable');
+    const cpuSeconds = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ?? 0;
+    const cpuBefore = await cpuSeconds();
     const times: number[] = [];
     for (let round = 0; round < rounds; round++) for (const q of queries) times.push(await timeQuery(q));
+    const cpuMs = ((await cpuSeconds()) - cpuBefore) * 1000;
     await warmContext.close();
     times.sort((a, b) => a - b);
 
@@ -147,6 +157,7 @@ export async function benchSearch(options: { dir?: string; rounds?: number; cont
         requests: fetched.length,
         byKind: coldByKind,
         ms: Math.round(t1 - t0),
+        files: fetched,
       },
       warm: {
         queries: queries.length,
@@ -154,6 +165,7 @@ export async function benchSearch(options: { dir?: string; rounds?: number; cont
         medianMs: Number(percentile(times, 50).toFixed(1)),
         p95Ms: Number(percentile(times, 95).toFixed(1)),
         maxMs: Number(times[times.length - 1].toFixed(1)),
+        mainThreadCpuMsPerRun: Number((cpuMs / times.length).toFixed(1)),
       },
     };
   } finally {
@@ -175,6 +187,7 @@ export function printSearchBench(result: SearchBench): void {
     [`warm queries (${result.warm.queries} queries × rounds = ${result.warm.runs} runs): median ms`, String(result.warm.medianMs)],
     ['warm queries: p95 ms', String(result.warm.p95Ms)],
     ['warm queries: max ms', String(result.warm.maxMs)],
+    ['warm queries: main-thread CPU ms per run (mean)', String(result.warm.mainThreadCpuMsPerRun)],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   console.log('Search bench');
@@ -182,7 +195,13 @@ export function printSearchBench(result: SearchBench): void {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { dir: { type: 'string' }, rounds: { type: 'string' } } });
+  const { values } = parseArgs({ options: { dir: { type: 'string' }, rounds: { type: 'string' }, help: { type: 'boolean', default: false } } });
+  if (values.help) {
+    console.log(
+      'node scripts/bench-search.ts [--dir <built site>] [--rounds 5]\n  --dir     a site already built (else the site is built from content/ into .builds/bench-search)\n  --rounds  warm rounds over the 40 queries (default 5)',
+    );
+    process.exit(0);
+  }
   const result = await benchSearch({ dir: values.dir, rounds: values.rounds ? Number(values.rounds) : undefined });
   printSearchBench(result);
   mkdirSync('bench', { recursive: true });

@@ -20,7 +20,7 @@ export const SCRIPTS_DIR = '_search';
 export interface BrowserBundle {
   /** The boot code, inlined as a module script in every page. */
   boot: string;
-  /** Files to write under the site's output folder, by path relative to it ("_search/ui-….js"). */
+  /** Files to write under the site's output folder, by path relative to it ("_search/header-ui-….js"). */
   files: Map<string, string>;
 }
 
@@ -42,13 +42,14 @@ const text = (file: OutputFile) => file.text.trimEnd();
 export type SearchStrings = Strings['search'];
 
 /**
- * Bundles the search UI and the highlighter (sharing chunks), then the boot code that names them.
+ * Bundles the two search UIs (the header's box, the search page) and the highlighter, sharing
+ * chunks, then the boot code that names them.
  * The UI's words are written into its code, as the base is: no request and no page markup for them.
  */
 export async function bundleBrowserScripts(base: string, strings: SearchStrings = english.search): Promise<BrowserBundle> {
   const modules = await build({
     ...common,
-    entryPoints: { ui: entry('ui'), highlight: entry('highlight') },
+    entryPoints: { 'header-ui': entry('header-ui'), 'page-ui': entry('page-ui'), highlight: entry('highlight') },
     splitting: true,
     outdir: SCRIPTS_DIR,
     entryNames: '[name]-[hash]',
@@ -60,14 +61,18 @@ export async function bundleBrowserScripts(base: string, strings: SearchStrings 
   for (const file of modules.outputFiles) {
     const path = `${SCRIPTS_DIR}/${file.path.split(/[\\/]/).pop()}`;
     files.set(path, text(file));
-    const name = /^(ui|highlight)-/.exec(path.slice(SCRIPTS_DIR.length + 1))?.[1];
+    const name = /^(header-ui|page-ui|highlight)-/.exec(path.slice(SCRIPTS_DIR.length + 1))?.[1];
     if (name) urls[name] = withBase(base, path);
   }
   const boot = await build({
     ...common,
     entryPoints: [entry('boot')],
     external: Object.values(urls),
-    define: { __SEARCH_UI_URL__: JSON.stringify(urls.ui), __SEARCH_HIGHLIGHT_URL__: JSON.stringify(urls.highlight) },
+    define: {
+      __SEARCH_HEADER_URL__: JSON.stringify(urls['header-ui']),
+      __SEARCH_PAGE_URL__: JSON.stringify(urls['page-ui']),
+      __SEARCH_HIGHLIGHT_URL__: JSON.stringify(urls.highlight),
+    },
   });
   return { boot: text(boot.outputFiles[0]), files };
 }

@@ -1,6 +1,6 @@
 /**
  * Search settings shared by the indexer (src/search/integration.ts) and the browser code
- * (src/search/ui.ts). Nothing here names a topic: only parts of the generator's own markup.
+ * (src/search/results.ts). Nothing here names a topic: only parts of the generator's own markup.
  */
 
 /** The folder, under the site's output (and base), that holds Pagefind's bundle. */
@@ -55,7 +55,7 @@ export const EXCLUDE_SELECTORS = [
  * Ranking in the browser. Titles weigh most: a match in the page title multiplies the page's score.
  * Alternate names weigh as body text: a page that lists many (the glossary) would otherwise come
  * first for any word inside one ("ceasefire" in "ceasefire line"), above the pages about it; an
- * exact alternate name still puts its canonical page first through the alias map (ui.ts).
+ * exact alternate name still puts its canonical page first through the alias map (results.ts).
  * Body text keeps Pagefind's defaults.
  */
 export const RANKING = {

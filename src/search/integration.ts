@@ -22,19 +22,37 @@ import { ALIASES_FILE, BUNDLE_DIR, EXCLUDE_SELECTORS } from './config.ts';
  * EXCLUDE_SELECTORS (navigation sits outside <main>; citation previews and endnotes are
  * excluded by selector), with filters and alias metadata from src/components/SearchMeta.astro.
  */
-const UNUSED_BUNDLE_FILES = ['ui', 'component-ui', 'modular-ui'].flatMap((ui) => [`pagefind-${ui}.js`, `pagefind-${ui}.css`]);
+const UNUSED_BUNDLE_FILES = [...['ui', 'component-ui', 'modular-ui'].flatMap((ui) => [`pagefind-${ui}.js`, `pagefind-${ui}.css`]), 'pagefind-worker.js'];
 
 /** "actors/x/index.html" → "/actors/x/", as Pagefind would name it (without the base, which the UI adds). */
 const pageUrl = (file: string) => `/${file.split(sep).join('/')}`.replace(/index\.html$/, '');
 
+/** A start tag, its name and its attributes (quoted values may hold ">"). */
+const START_TAG = /<([a-z][a-z0-9-]*)(\s(?:[^>"']|"[^"]*"|'[^']*')*)?>/gi;
+const WORD_JOINER = '\u2060';
+const ID_ATTRIBUTE = /\sid\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+)/i;
+
 /**
- * The HTML as Pagefind should read it. Pagefind joins the text of adjacent elements it does not
- * treat as blocks, so `<dt>Also written</dt><dd>Pashinian</dd>` (Astro writes no whitespace
- * between tags) would be indexed as one word "writtenpashinian". A space after the closing tag of
- * each such element keeps the words apart; the published HTML is not changed.
+ * The HTML as Pagefind should read it; the published HTML is not changed.
+ * - Pagefind joins the text of adjacent elements it does not treat as blocks, so
+ *   `<dt>Also written</dt><dd>Pashinian</dd>` (Astro writes no whitespace between tags) would be
+ *   indexed as one word "writtenpashinian". A space after the closing tag of each such element
+ *   keeps the words apart.
+ * - The word joiner that keeps a citation marker on the line of the word before it
+ *   (src/citations/render.ts) would stay glued to that word once the marker is excluded: a name
+ *   before a marker was indexed as another word, the name and the joiner, which a search for the
+ *   name does not find (and the joiner alone was a word on hundreds of claims). It is read as a space.
+ * - Pagefind stores every element with an id as an "anchor", with its whole text, in the page's
+ *   fragment, which the browser downloads for each result shown; but it makes sub-results only
+ *   from headings. The claims' ids and their citation previews' (excluded from the index, yet
+ *   still stored as anchors) made fragments about three times their size, so only headings keep
+ *   their ids here.
  */
 export function forIndexing(html: string): string {
-  return html.replace(/<\/(dt|dd|th|td|li|summary|caption|figcaption|legend)>/gi, '$& ');
+  return html
+    .replace(/<\/(dt|dd|th|td|li|summary|caption|figcaption|legend)>/gi, '$& ')
+    .replaceAll(WORD_JOINER, ' ')
+    .replace(START_TAG, (tag, name: string, attributes: string | undefined) => (!attributes || /^h[1-6]$/i.test(name) ? tag : `<${name}${attributes.replace(ID_ATTRIBUTE, '')}>`));
 }
 
 const BOOT_MODULE = 'virtual:explainer/search-boot';
@@ -90,7 +108,8 @@ export default function search({ strings = english.search }: { strings?: SearchS
             }
             const written = await index.writeFiles({ outputPath: join(site, BUNDLE_DIR) });
             if (written.errors.length) throw new Error(`Pagefind could not write its bundle: ${written.errors.join('; ')}`);
-            // Pagefind also writes its ready-made UIs (about 380 KB); this site uses its own (ui.ts).
+            // Pagefind also writes its ready-made UIs (about 380 KB; this site has its own, header-ui.ts
+            // and page-ui.ts) and its Web Worker's script (unused: pagefind.ts sets noWorker).
             for (const unused of UNUSED_BUNDLE_FILES) await rm(join(site, BUNDLE_DIR, unused), { force: true });
             logger.info(`indexed ${pages} pages in ${Math.round(performance.now() - started)} ms`);
           } finally {

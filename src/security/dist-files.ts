@@ -17,7 +17,7 @@ import { checkDist, type DistExpectations, type DistFiles, type DistProblem } fr
  */
 
 /** Pagefind's own browser code, written by its indexer beside the index (the rest of its bundle is data). */
-const PAGEFIND_SCRIPTS = ['pagefind.js', 'pagefind-worker.js', 'pagefind-highlight.js'];
+const PAGEFIND_SCRIPTS = ['pagefind.js', 'pagefind-highlight.js'];
 const TEXT_FILE = /\.(?:html|css|m?js|cjs|json)$|(?:^|\/)_headers$/;
 
 /** Every file under `outDir` by its path there ("sources/x/index.html"), with the text of those the check reads. */

@@ -25,7 +25,7 @@ function usedKeys(file: string, text: string): Array<{ file: string; key: string
   for (const [, group, key] of text.matchAll(/(?<![/\w])strings\.(\w+)\.(\w+)/g)) used.push({ file, key: `${group}.${key}` });
   const aliases = new Map([...text.matchAll(/const (\w+) = [\w.?() ]*\bstrings\.(\w+);/g)].map(([, alias, group]) => [alias, group]));
   for (const [, alias, group] of text.matchAll(/(\w+): Strings\['(\w+)'\]/g)) aliases.set(alias, group);
-  if (file === 'search/ui.ts') aliases.set('strings', 'search');
+  if (/^search\/(results|page-ui)\.ts$/.test(file)) aliases.set('strings', 'search');
   for (const [alias, group] of aliases) {
     for (const [, key] of text.matchAll(new RegExp(`(?<![/\\w.])${alias}\\.(\\w+)`, 'g'))) used.push({ file, key: `${group}.${key}` });
   }

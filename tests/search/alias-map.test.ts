@@ -84,4 +84,16 @@ describe('forIndexing', () => {
   it('separates the words of adjacent definition-list cells', () => {
     expect(forIndexing('<dt>Also written</dt><dd>Pashinian</dd>')).toBe('<dt>Also written</dt> <dd>Pashinian</dd> ');
   });
+  it('reads the word joiner before a citation marker as a space, not as part of the word', () => {
+    expect(forIndexing('<span>Ararat Mirzoyan</span><span class="cite">\u2060<sup class="cite-ref">1</sup></span>')).toBe(
+      '<span>Ararat Mirzoyan</span><span class="cite"> <sup class="cite-ref">1</sup></span>',
+    );
+  });
+  it('keeps ids on headings only, the anchors Pagefind makes sub-results of', () => {
+    expect(forIndexing('<h2 class="x" id="what-happened">What happened</h2><span id="claim-1" class="claim">A claim</span>')).toBe(
+      '<h2 class="x" id="what-happened">What happened</h2><span class="claim">A claim</span>',
+    );
+    expect(forIndexing('<span data-x="a > b" id=\'p-1\' data-id="kept">x</span><input id=q name=q>')).toBe('<span data-x="a > b" data-id="kept">x</span><input name=q>');
+    expect(forIndexing('<p>no attributes</p><br/>')).toBe('<p>no attributes</p><br/>');
+  });
 });

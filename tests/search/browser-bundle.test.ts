@@ -5,11 +5,11 @@ describe('bundleBrowserScripts', async () => {
   const bundle = await bundleBrowserScripts('/explainer/');
   const again = await bundleBrowserScripts('/explainer/');
 
-  it('boot code can be inlined: it imports nothing statically, only the bundled UI and highlighter, by URL under the base', () => {
+  it('boot code can be inlined: it imports nothing statically, only the bundled UIs and highlighter, by URL under the base', () => {
     expect(bundle.boot).not.toMatch(/(^|[;}])\s*import\s*[{*"'\w]/);
     expect(bundle.boot).not.toMatch(/\bexport\b/);
     const imported = [...bundle.boot.matchAll(/import\("([^"]+)"\)/g)].map((m) => m[1]).sort();
-    expect(imported).toHaveLength(2);
+    expect(imported).toHaveLength(3);
     for (const url of imported) {
       expect(url.startsWith(`/explainer/${SCRIPTS_DIR}/`)).toBe(true);
       expect(bundle.files.has(url.slice('/explainer/'.length))).toBe(true);

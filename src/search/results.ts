@@ -1,0 +1,189 @@
+import { format, plural } from '../i18n/format.ts';
+import { type AliasEntry, type AliasMap, planQuery, type QueryPlan } from './alias-map.ts';
+import type { SearchStrings } from './browser-bundle.ts';
+import { ALIASES_FILE, FILTER_SECTION, FILTER_YEAR } from './config.ts';
+import { bundleUrl, type Filters, type PagefindResult, type PagefindResultData, type PagefindSearch, pagefind } from './pagefind.ts';
+
+/**
+ * What the two search UIs share (header-ui.ts: the header's box with a results panel; page-ui.ts:
+ * the search page, /search/, with filters), on Pagefind's JS API: running a search, rendering its
+ * results, moving through them with the keyboard. Each UI is its own file, loaded by boot.ts only
+ * once the reader starts to search, so that the header's first search fetches no page code.
+ *
+ * Ranking, on top of Pagefind's (titles and alternate names weighted, see config.ts):
+ * - explainer pages come before the archive's source texts: results are split in two tiers by
+ *   the archive's section filter, each tier in Pagefind's order;
+ * - alternate spellings are searched together with the usual one (alias-map.ts), results merged;
+ * - when the query is exactly an entry's name or alternate name, its canonical page comes first,
+ *   linked to its own anchor (/glossary/#slug).
+ *
+ * Keyboard: "/" focuses the box (boot.ts); ArrowDown/ArrowUp move between the box and the result
+ * links; Enter follows a link (or, in the box, opens the search page with the query); Esc closes
+ * the panel, then clears the box.
+ */
+
+// Written in by browser-bundle.ts: the site's search strings (its locale file, and the content folder's overrides).
+declare const __SEARCH_STRINGS__: SearchStrings;
+export const strings = __SEARCH_STRINGS__;
+// Plural forms follow the page's language, the site's "lang".
+const lang = () => document.documentElement.lang || 'en';
+
+export const DEBOUNCE_MS = 120;
+
+let aliases: Promise<AliasMap | undefined> | undefined;
+export const aliasMap = () =>
+  (aliases ??= fetch(bundleUrl(ALIASES_FILE))
+    .then((response) => (response.ok ? (response.json() as Promise<AliasMap>) : undefined))
+    .catch(() => undefined));
+
+/** The pages holding a filter value, as Pagefind result ids: one search without words per value, made once. */
+const pagesByValue = new Map<string, Promise<Set<string>>>();
+export function pagesWith(key: string, value: string): Promise<Set<string>> {
+  const id = JSON.stringify([key, value]);
+  let pages = pagesByValue.get(id);
+  if (!pages) {
+    pages = pagefind()
+      .then((pf) => pf.search(null, { filters: { [key]: value } }))
+      .then((all) => new Set(all.results.map((r) => r.id)));
+    pagesByValue.set(id, pages);
+  }
+  return pages;
+}
+
+const archivePages = (section: string | undefined) => (section ? pagesWith(FILTER_SECTION, section) : Promise.resolve(new Set<string>()));
+
+export interface Outcome {
+  plan: QueryPlan;
+  results: PagefindResult[];
+  /** Pagefind's answer to each spelling searched (plan.searches), with its counts per filter value. */
+  searches: PagefindSearch[];
+  /** The canonical page of an exact name match, if any, as Pagefind's result id. */
+  pinned?: string;
+}
+
+const bareUrl = (url: string) => url.replace(/[?#].*$/, '');
+
+/** `shownFirst`: how many results the caller shows first (their data is fetched anyway). */
+export async function runSearch(text: string, filters: Filters, archiveSection: string | undefined, shownFirst: number): Promise<Outcome> {
+  const [pf, map] = await Promise.all([pagefind(), aliasMap()]);
+  const plan = planQuery(text, map);
+  const searches = await Promise.all(plan.searches.map((q) => pf.search(q, { filters })));
+  const byId = new Map<string, PagefindResult>();
+  for (const result of searches.flatMap((s) => s.results)) {
+    const seen = byId.get(result.id);
+    if (!seen || seen.score < result.score) byId.set(result.id, result);
+  }
+  const merged = [...byId.values()].sort((a, b) => b.score - a.score);
+  const archive = await archivePages(archiveSection);
+  let results = [...merged.filter((r) => !archive.has(r.id)), ...merged.filter((r) => archive.has(r.id))];
+  const pinnedResult = plan.exact && (await findPage(results, bareUrl(plan.exact.url), shownFirst));
+  if (pinnedResult) results = [pinnedResult, ...results.filter((r) => r !== pinnedResult)];
+  return { plan, results, searches, pinned: pinnedResult?.id };
+}
+
+/** How far down the results the canonical page of an exact name match is looked for. */
+const PIN_DEPTH = 30;
+
+/**
+ * The result whose page is `url`, among the first PIN_DEPTH. Only a result's data (its fragment,
+ * a download) tells its address: the first `batch`, which are shown anyway, are fetched together,
+ * the rest one at a time until the page is found.
+ */
+async function findPage(results: PagefindResult[], url: string, batch: number): Promise<PagefindResult | undefined> {
+  const candidates = results.slice(0, PIN_DEPTH);
+  const first = await Promise.all(candidates.slice(0, batch).map((r) => r.data()));
+  const index = first.findIndex((data) => bareUrl(data.url) === url);
+  if (index >= 0) return candidates[index];
+  for (const result of candidates.slice(batch)) if (bareUrl((await result.data()).url) === url) return result;
+  return undefined;
+}
+
+/* ---------- rendering ---------- */
+
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> & { className?: string } = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+/** Pagefind's excerpts are HTML-escaped text with <mark> around matches; keep only that. */
+function excerptNode(html: string): HTMLElement {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  const p = el('p', { className: 'search-result-excerpt' });
+  for (const node of template.content.childNodes) {
+    if (node.nodeType === Node.TEXT_NODE) p.append(node.textContent ?? '');
+    else if (node.nodeName === 'MARK') p.append(el('mark', {}, node.textContent ?? ''));
+    else p.append(node.textContent ?? '');
+  }
+  return p;
+}
+
+/** Keeps the highlight parameter Pagefind added, and points a pinned glossary match at its anchor. */
+function linkFor(data: PagefindResultData, pinnedUrl: string | undefined): string {
+  if (!pinnedUrl?.includes('#')) return data.url;
+  const [path, hash] = pinnedUrl.split('#');
+  const query = data.url.match(/\?[^#]*/)?.[0] ?? '';
+  return `${path}${query}#${hash}`;
+}
+
+export function renderResult(data: PagefindResultData, options: { pinned?: AliasEntry; subResults: boolean }): HTMLLIElement {
+  const pinnedUrl = options.pinned?.url;
+  // A pinned entry inside a page (a glossary entry) is titled with its own name.
+  const title = (pinnedUrl?.includes('#') && options.pinned?.name) || data.meta.title || data.url;
+  const item = el('li', { className: 'search-result' });
+  const heading = el('a', { className: 'search-result-link', href: linkFor(data, pinnedUrl) }, title);
+  const section = data.filters?.[FILTER_SECTION]?.[0];
+  const year = data.filters?.[FILTER_YEAR]?.[0];
+  item.append(heading);
+  if (section) item.append(el('span', { className: 'search-result-section' }, year ? `${section}, ${year}` : section));
+  item.append(excerptNode(data.excerpt));
+  if (options.subResults) {
+    const subs = (data.sub_results ?? []).filter((sub) => sub.anchor && bareUrl(sub.url) === bareUrl(data.url)).slice(0, 3);
+    if (subs.length) {
+      const list = el('ul', { className: 'search-subresults' });
+      for (const sub of subs) {
+        list.append(el('li', {}, el('a', { className: 'search-subresult-link', href: sub.url }, sub.title), excerptNode(sub.excerpt)));
+      }
+      item.append(list);
+    }
+  }
+  return item;
+}
+
+export function statusText(outcome: Outcome, shown: number): string {
+  const n = outcome.results.length;
+  const { original, rewrites, query: spelled } = outcome.plan;
+  const query = rewrites.length ? format(strings.queryAsSpelled, { query: original, spelled }) : format(strings.query, { query: original });
+  const status = n === 0 ? format(strings.noResults, { query }) : plural(strings.results, n, lang(), { query });
+  return shown < n ? format(strings.showing, { status, count: shown }) : status;
+}
+
+/* ---------- keyboard ---------- */
+
+function resultLinks(container: HTMLElement): HTMLAnchorElement[] {
+  return [...container.querySelectorAll<HTMLAnchorElement>('.search-result-link, .search-subresult-link')];
+}
+
+export function arrowNavigation(input: HTMLInputElement, container: HTMLElement, onEscape: () => void, reopen: () => void = () => {}): void {
+  const handler = (event: KeyboardEvent) => {
+    const links = resultLinks(container);
+    const index = links.indexOf(document.activeElement as HTMLAnchorElement);
+    if (event.key === 'ArrowDown') {
+      if (!links.length) return;
+      event.preventDefault();
+      reopen();
+      links[Math.min(index + 1, links.length - 1)].focus();
+    } else if (event.key === 'ArrowUp') {
+      if (index < 0) return;
+      event.preventDefault();
+      if (index === 0) input.focus();
+      else links[index - 1].focus();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      onEscape();
+    }
+  };
+  input.addEventListener('keydown', handler);
+  container.addEventListener('keydown', handler);
+}
