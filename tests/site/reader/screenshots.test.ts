@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildsDir } from '../../helpers/build-site.ts';
-import { type SiteCrawl, siteCrawl } from '../../helpers/crawl.ts';
+import { type SiteCrawl, siteCrawl, sitePage } from '../../helpers/crawl.ts';
+import { MIN_TARGET_PX, MIN_TEXT_PX, readerProblems } from '../../helpers/reader-checks.ts';
 import { builtSite, listPages, onePagePerKind } from '../../helpers/site.ts';
-import { MIN_TARGET_PX, MIN_TEXT_PX, readerProblems, sitePage } from './reader-checks.ts';
 
 // The reader's design bar (issue 10): one page of each kind, at a laptop's and a phone's width, in
 // light and dark. Each fails on a page that scrolls sideways, on text drawn under 12 px (map labels
