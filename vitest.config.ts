@@ -27,6 +27,9 @@ export default defineConfig({
           testTimeout: 240_000,
           hookTimeout: 600_000,
           globalSetup: ['tests/helpers/site-global-setup.ts'],
+          // As in the unit project: files share their worker's module cache (Playwright, the helpers,
+          // the generator's modules), imported once per worker rather than once per file.
+          isolate: false,
         },
       },
     ],

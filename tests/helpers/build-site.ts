@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export interface BuildResult {
@@ -42,6 +43,8 @@ export interface BuildOptions {
    * root and its astro.config.mjs, as `npm run build` builds the real site.
    */
   root?: string | false;
+  /** A nice value for the build's process (background builds only): higher yields the CPU to others. */
+  priority?: number;
 }
 
 /**
@@ -50,18 +53,18 @@ export interface BuildOptions {
  * configured with `citedExplainer({ content })`), with the same Node (node_modules/.bin/node) the
  * npm scripts use, into a fresh folder under .builds/ by default.
  */
-function siteBuild(contentDir: string, options: BuildOptions): { args: string[]; outDir: string } {
+function siteBuild(contentDir: string, options: BuildOptions): BuildCommand {
   const outDir = options.outDir ?? freshOutDir();
   const root = options.root ?? `${outDir}-root`;
   const content = resolve(contentDir) === resolve('content') && root === false ? [] : ['--content', resolve(contentDir)];
   const flags = [...(options.base ? ['--base', options.base] : []), ...(root === false ? [] : ['--root', root])];
-  return { args: ['scripts/build-explainer.ts', '--out', outDir, ...content, ...flags], outDir };
+  return { args: ['scripts/build-explainer.ts', '--out', outDir, ...content, ...flags], outDir, priority: options.priority };
 }
 
 /** An Astro project of its own (a folder with astro.config.mjs), built with `astro build` as its user would. */
-function projectBuild(root: string, options: BuildOptions): { args: string[]; outDir: string } {
+function projectBuild(root: string, options: BuildOptions): BuildCommand {
   const outDir = options.outDir ?? freshOutDir();
-  return { args: [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--root', resolve(root), '--outDir', outDir], outDir };
+  return { args: [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--root', resolve(root), '--outDir', outDir], outDir, priority: options.priority };
 }
 
 export const buildSite = (contentDir: string, options: BuildOptions = {}): BuildResult => runNow(siteBuild(contentDir, options));
@@ -73,14 +76,21 @@ const env = () => ({ ...buildEnv(), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1'
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the escape character starts a colour code
 const withoutColours = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
 
-function runNow({ args, outDir }: { args: string[]; outDir: string }): BuildResult {
+interface BuildCommand {
+  args: string[];
+  outDir: string;
+  priority?: number;
+}
+
+function runNow({ args, outDir }: BuildCommand): BuildResult {
   const result = spawnSync(node, args, { encoding: 'utf8', env: env() });
   return { ok: result.status === 0, output: withoutColours(`${result.stdout}\n${result.stderr}`), outDir };
 }
 
-function runInBackground({ args, outDir }: { args: string[]; outDir: string }): Promise<BuildResult> {
+function runInBackground({ args, outDir, priority }: BuildCommand): Promise<BuildResult> {
   return new Promise((done) => {
     const child = spawn(node, args, { env: env() });
+    if (priority !== undefined && child.pid !== undefined) setPriority(child.pid, priority);
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));

@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page, Request } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { writeFileAtomic } from '../../src/lib/atomic-write.ts';
-import { readerProblems } from '../site/reader/reader-checks.ts';
 import { axeViolations } from './axe.ts';
 import { launchChromium } from './browser.ts';
+import { readerProblems } from './reader-checks.ts';
 import { builtSite, listFiles, listPages, type PageFacts, pageFacts, type SiteIndex } from './site.ts';
 import type { ProvidedBuild } from './site-global-setup.ts';
 import { type StaticServer, serveStatic } from './static-server.ts';
@@ -37,6 +38,17 @@ export async function openSite(outDir: string, base: string, contextOptions: Par
     await server.close();
     throw error;
   }
+}
+
+/** One Chromium page on a built site for the tests of a file: opened before them, closed after. */
+export function sitePage(build: ProvidedBuild): { page: Page; open: OpenSite } {
+  const site = {} as { page: Page; open: OpenSite };
+  beforeAll(async () => {
+    site.open = await openSite(build.outDir, build.base);
+    site.page = await site.open.context.newPage();
+  });
+  afterAll(async () => site.open?.close());
+  return site;
 }
 
 /** axe-core violations of one page, one line per failing element (see axe.ts). */

@@ -58,22 +58,37 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const work = freshOutDir('quality-');
   const builds = (Object.entries(sharedBuilds) as Array<[SharedBuild, (typeof sharedBuilds)[SharedBuild]]>).map(async ([key, build]) => {
     const outDir = join(work, key);
+    // The crawled builds first: the others are needed only once the crawls are done, so they run
+    // at a lower priority, on what the crawls leave of the CPU.
+    const priority = key in crawled ? undefined : lowPriority;
     // The real site at "/" builds as `npm run build` does, in the project itself; every other build
     // has a root of its own (the example is a project already), so that all run side by side.
     const { contentDir, result } =
       'project' in build
-        ? { contentDir: resolve(build.project, 'content'), result: await buildProjectInBackground(build.project, { outDir }) }
+        ? { contentDir: resolve(build.project, 'content'), result: await buildProjectInBackground(build.project, { outDir, priority }) }
         : {
             contentDir: resolve(build.content),
-            result: await buildSiteInBackground(build.content, { outDir, base: build.base === '/' ? undefined : build.base, root: key === 'realSite' ? false : undefined }),
+            result: await buildSiteInBackground(build.content, {
+              outDir,
+              base: build.base === '/' ? undefined : build.base,
+              root: key === 'realSite' ? false : undefined,
+              priority,
+            }),
           };
     project.provide(key, { ok: result.ok, output: result.output, outDir: result.outDir, contentDir, base: build.base });
+    // Each real-site build is crawled as soon as it is built, while the others still build, before
+    // any file asks for the crawl (siteCrawl reads it). A crawl that fails here is left to the first
+    // file that needs it, which reports it.
+    if (key in crawled && result.ok) await saveCrawl(key as keyof typeof crawled, outDir, build.base).catch(() => undefined);
   });
   await Promise.all(builds);
-  // The two real-site crawls side by side, before any file asks for them (siteCrawl reads them).
-  // A crawl that fails here is left to the first file that needs it, which reports it.
-  await Promise.all((['realSite', 'realSiteUnderBase'] as const).map((key) => saveCrawl(key, join(work, key), sharedBuilds[key].base).catch(() => undefined)));
   return () => {
     if (!process.env.KEEP_QUALITY_BUILDS) rmSync(work, { recursive: true, force: true });
   };
 }
+
+/** The builds the global setup crawls in Chromium (see saveCrawl). */
+const crawled = { realSite: true, realSiteUnderBase: true } as const;
+
+/** A nice value (as `nice -n 10`): the build yields the CPU to the crawls. */
+const lowPriority = 10;

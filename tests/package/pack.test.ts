@@ -11,7 +11,8 @@ import { buildEnv } from '../helpers/build-site.ts';
  * which builds a one-page cited explainer from a content folder (the flood fixture).
  */
 const project = mkdtempSync(join(tmpdir(), 'cited-explainer-user-'));
-afterAll(() => rmSync(project, { recursive: true, force: true }));
+// Removing a whole node_modules takes more than the default 10 s on a busy machine.
+afterAll(() => rmSync(project, { recursive: true, force: true }), 60_000);
 
 const astroVersion = JSON.parse(readFileSync('node_modules/astro/package.json', 'utf8')).version as string;
 let build: { status: number | null; output: string };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { sitePage } from '../../helpers/crawl.ts';
 import { builtSite, listPages, readPage } from '../../helpers/site.ts';
-import { sitePage } from './reader-checks.ts';
 
 // Long pages (src/layouts/Explainer.astro, src/styles/toc.css): on a wide screen the contents list
 // stays in view beside the text and marks the section being read, without a script; a link leads

@@ -2,20 +2,20 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildsDir } from '../../helpers/build-site.ts';
-import { type SiteCrawl, siteCrawl } from '../../helpers/crawl.ts';
+import { type SiteCrawl, siteCrawl, sitePage } from '../../helpers/crawl.ts';
+import { MIN_TARGET_PX, MIN_TEXT_PX, readerProblems } from '../../helpers/reader-checks.ts';
 import { builtSite, listPages, onePagePerKind } from '../../helpers/site.ts';
-import { MIN_TARGET_PX, MIN_TEXT_PX, readerProblems, sitePage } from './reader-checks.ts';
 
 // The reader's design bar (issue 10): one page of each kind, at a laptop's and a phone's width, in
 // light and dark. Each fails on a page that scrolls sideways, on text drawn under 12 px (map labels
 // included) and on tap targets under 24 px. The full-page screenshots are kept for review under
-// .builds/screenshots/<width>-<scheme>/ (git-ignored), whether the checks pass or not.
+// .builds/screenshots/<width>-<scheme>/ (git-ignored, as JPEG), whether the checks pass or not.
 const build = builtSite();
 
 const pages = onePagePerKind(listPages(build.outDir));
 const views = [390, 1280].flatMap((width) => (['light', 'dark'] as const).map((scheme) => ({ width, scheme })));
 const screenshots = join(buildsDir, 'screenshots');
-const fileName = (path: string) => `${path.replace(/^\/|\/$/g, '').replace(/[/.]/g, '-') || 'home'}.png`;
+const fileName = (path: string) => `${path.replace(/^\/|\/$/g, '').replace(/[/.]/g, '-') || 'home'}.jpg`;
 
 const site = sitePage(build);
 let crawl: SiteCrawl;
@@ -41,7 +41,8 @@ describe('what a reader sees', () => {
       await site.page.emulateMedia({ colorScheme: scheme, media: 'screen' });
       const folder = join(screenshots, `${width}-${scheme}`);
       mkdirSync(folder, { recursive: true });
-      await site.page.screenshot({ path: join(folder, fileName(path)), fullPage: true });
+      // JPEG: a full page encoded as PNG costs Chromium about twice the CPU, for a picture only looked at.
+      await site.page.screenshot({ path: join(folder, fileName(path)), fullPage: true, type: 'jpeg', quality: 85 });
       const { overflow, smallText, smallTargets } = await readerProblems(site.page);
       const found = { ...(overflow ? { overflow } : {}), ...(smallText.length ? { smallText } : {}), ...(smallTargets.length ? { smallTargets } : {}) };
       if (Object.keys(found).length > 0) problems[`${width} px ${scheme}`] = found;

@@ -1,7 +1,4 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
-import { type OpenSite, openSite } from '../../helpers/crawl.ts';
-import type { ProvidedBuild } from '../../helpers/site-global-setup.ts';
 
 /** The design bar of issue 10: no text under 12 px on screen, no tap target under 24 px (WCAG 2.5.8). */
 export const MIN_TEXT_PX = 12;
@@ -89,15 +86,4 @@ export async function readerProblems(page: Page, options: { overflowOnly?: boole
     },
     { minText: MIN_TEXT_PX, minTarget: MIN_TARGET_PX, overflowOnly: options.overflowOnly ?? false },
   );
-}
-
-/** One Chromium page on a built site for the tests of a file: opened before them, closed after. */
-export function sitePage(build: ProvidedBuild): { page: Page; open: OpenSite } {
-  const site = {} as { page: Page; open: OpenSite };
-  beforeAll(async () => {
-    site.open = await openSite(build.outDir, build.base);
-    site.page = await site.open.context.newPage();
-  });
-  afterAll(async () => site.open?.close());
-  return site;
 }
