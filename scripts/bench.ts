@@ -40,7 +40,7 @@ import { VFile } from 'vfile';
 import { remarkCitations } from '../src/citations/remark-citations.ts';
 import { CITE_FORMATTING_CACHE } from '../src/lib/build-cache.ts';
 import { chromiumArgs, chromiumPath, launchChromium } from '../tests/helpers/browser.ts';
-import { buildEnv } from '../tests/helpers/build-site.ts';
+import { buildProcessEnv, projectBuild } from '../tests/helpers/build-site.ts';
 import { pageParser } from '../tests/helpers/page-parser.ts';
 import { listFiles, listPages, pageType, readPage } from '../tests/helpers/site.ts';
 import { serveStatic } from '../tests/helpers/static-server.ts';
@@ -125,24 +125,15 @@ interface BuildRun {
  */
 function timedBuild(target: { contentDir: string } | { root: string }, outDir: string, nodeFlags: string[] = []): BuildRun {
   rmSync(outDir, { recursive: true, force: true });
-  const command = [
-    resolve('node_modules/.bin/node'),
-    ...nodeFlags,
-    ...('root' in target
-      ? [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--root', target.root, '--outDir', outDir]
-      : [resolve('scripts/build-explainer.ts'), '--content', target.contentDir, '--out', outDir]),
-  ];
+  // A content folder always with --content (its cache is named by it: see clearCaches), or a project of its own.
+  const args = 'root' in target ? projectBuild(target.root, { outDir }).args : [resolve('scripts/build-explainer.ts'), '--content', target.contentDir, '--out', outDir];
+  const command = [resolve('node_modules/.bin/node'), ...nodeFlags, ...args];
   const gnuTime = existsSync('/usr/bin/time');
   const started = performance.now();
   const result = spawnSync(gnuTime ? '/usr/bin/time' : command[0], gnuTime ? ['-f', '__bench_time__ %M %U %S', ...command] : command.slice(1), {
     encoding: 'utf8',
     maxBuffer: 512 * 1024 * 1024,
-    env: {
-      ...buildEnv(),
-      ASTRO_TELEMETRY_DISABLED: '1',
-      NO_COLOR: '1',
-      FORCE_COLOR: '0',
-    },
+    env: buildProcessEnv(),
   });
   const wallMs = performance.now() - started;
   const output = `${result.stdout}\n${result.stderr}`;

@@ -30,7 +30,7 @@ export function freshOutDir(prefix = 'build-'): string {
  */
 const vitestVariables = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV']);
 
-export function buildEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+function buildEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([name]) => !vitestVariables.has(name) && !name.startsWith('VITEST')));
 }
 
@@ -62,7 +62,7 @@ function siteBuild(contentDir: string, options: BuildOptions): BuildCommand {
 }
 
 /** An Astro project of its own (a folder with astro.config.mjs), built with `astro build` as its user would. */
-function projectBuild(root: string, options: BuildOptions): BuildCommand {
+export function projectBuild(root: string, options: BuildOptions): BuildCommand {
   const outDir = options.outDir ?? freshOutDir();
   return { args: [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--root', resolve(root), '--outDir', outDir], outDir, priority: options.priority };
 }
@@ -72,24 +72,26 @@ export const buildSiteInBackground = (contentDir: string, options: BuildOptions 
 export const buildProjectInBackground = (root: string, options: BuildOptions = {}): Promise<BuildResult> => runInBackground(projectBuild(root, options));
 
 const node = resolve('node_modules/.bin/node');
-const env = () => ({ ...buildEnv(), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' });
+/** The environment of a build process: no Vitest variables, no telemetry, no colour codes in its log. */
+export const buildProcessEnv = () => ({ ...buildEnv(), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' });
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the escape character starts a colour code
 const withoutColours = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
 
-interface BuildCommand {
+/** A build's Node arguments (a script and its flags) and where it writes. */
+export interface BuildCommand {
   args: string[];
   outDir: string;
   priority?: number;
 }
 
 function runNow({ args, outDir }: BuildCommand): BuildResult {
-  const result = spawnSync(node, args, { encoding: 'utf8', env: env() });
+  const result = spawnSync(node, args, { encoding: 'utf8', env: buildProcessEnv() });
   return { ok: result.status === 0, output: withoutColours(`${result.stdout}\n${result.stderr}`), outDir };
 }
 
 function runInBackground({ args, outDir, priority }: BuildCommand): Promise<BuildResult> {
   return new Promise((done) => {
-    const child = spawn(node, args, { env: env() });
+    const child = spawn(node, args, { env: buildProcessEnv() });
     if (priority !== undefined && child.pid !== undefined) setPriority(child.pid, priority);
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));

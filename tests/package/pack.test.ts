@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildEnv } from '../helpers/build-site.ts';
+import { buildProcessEnv } from '../helpers/build-site.ts';
 
 /**
  * The integration as a user gets it (issue 13): `npm pack` of ./src, installed with Astro into a
@@ -35,7 +35,7 @@ beforeAll(() => {
   const run = spawnSync(resolve('node_modules/.bin/node'), ['node_modules/astro/bin/astro.mjs', 'build'], {
     cwd: project,
     encoding: 'utf8',
-    env: { ...buildEnv(), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+    env: buildProcessEnv(),
   });
   build = { status: run.status, output: `${run.stdout}\n${run.stderr}` };
 }, 300_000);
