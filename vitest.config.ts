@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+/** Test files that build sites of their own (the `builds` project). */
+const ownBuilds = ['tests/package/**/*.test.ts', 'tests/bad-inputs/builds.test.ts'];
+
 export default defineConfig({
   test: {
     // Two files at a time, from every project: the site's builds and crawls are made once, in the
@@ -11,12 +14,13 @@ export default defineConfig({
         // Pure functions and in-process checks: no build, no browser; seconds (npm run test:unit).
         // Files share their worker's module cache (isolate: false): importing the generator's modules
         // afresh for every file took most of the run. A test that fakes the clock restores it (afterEach).
-        test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/site/**', 'tests/package/**'], isolate: false },
+        test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/site/**', ...ownBuilds], isolate: false },
       },
       {
-        // The packed integration installed into a fresh project outside the repository, and built.
-        // Its own project so that it runs beside the site builds rather than after them.
-        test: { name: 'package', include: ['tests/package/**/*.test.ts'], testTimeout: 60_000 },
+        // Files that make builds of their own: the packed integration installed into a fresh project
+        // outside the repository, and the broken inputs that a real build must refuse. They need none
+        // of the site project's builds, so they run while its global setup makes them.
+        test: { name: 'builds', include: ownBuilds, testTimeout: 120_000 },
       },
       {
         // Everything under tests/site/: builds of the real site and the fixture, shared by every file
@@ -27,6 +31,10 @@ export default defineConfig({
           testTimeout: 240_000,
           hookTimeout: 600_000,
           globalSetup: ['tests/helpers/site-global-setup.ts'],
+          // The global setup builds and crawls in the background; each file waits for it here. The
+          // site files run after the unit and package files (a later group), which run meanwhile.
+          setupFiles: ['tests/helpers/site-builds-ready.ts'],
+          sequence: { groupOrder: 1 },
           // As in the unit project: files share their worker's module cache (Playwright, the helpers,
           // the generator's modules), imported once per worker rather than once per file.
           isolate: false,

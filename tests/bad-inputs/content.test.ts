@@ -7,7 +7,7 @@ import { errorMismatch, escapeRegExp, expectedError, firstContentError, fixtureS
  * Broken content, checked in process with the build's own code (tests/helpers/content-check.ts):
  * each folder of tests/fixtures/bad/ fails with its expected message, naming the file and, where a
  * line applies, the line. A few of them also go through a real build, which must fail the same
- * way and write nothing: tests/site/quality/bad-inputs.test.ts.
+ * way and write nothing: tests/bad-inputs/builds.test.ts.
  *
  * tests/fixtures/bad/<case>/ is a tiny content folder with one mistake, and expected-error.json:
  * { file (relative to the case folder), line (a number, a list of accepted lines, or null), message }.

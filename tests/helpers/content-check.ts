@@ -43,7 +43,7 @@ function oneMdxFile(filePath: string, frontmatter: Record<string, unknown>): Loa
  * configuration, the archive loader, each page's front matter through the same schema wrapper,
  * then its citations through the remark plugin. Gives the message of the first error, or undefined
  * when the folder passes. (Errors raised by Astro itself, such as YAML its front-matter parser
- * cannot read, only a real build shows: see tests/site/quality/bad-inputs.test.ts.)
+ * cannot read, only a real build shows: see tests/bad-inputs/builds.test.ts.)
  */
 export async function firstContentError(contentDir: string): Promise<string | undefined> {
   try {
@@ -69,7 +69,7 @@ export async function firstContentError(contentDir: string): Promise<string | un
 
 /**
  * Cases of tests/fixtures/bad/ whose error only a real build raises, so the in-process checks
- * above cannot see it; tests/site/quality/bad-inputs.test.ts builds each of them.
+ * above cannot see it; tests/bad-inputs/builds.test.ts builds each of them.
  */
 export const raisedOnlyByBuild: ReadonlyMap<string, string> = new Map([
   ['malformed-front-matter', "js-yaml's error, raised inside Astro's own front-matter parser"],

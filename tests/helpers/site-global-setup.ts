@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { writeFileAtomic } from '../../src/lib/atomic-write.ts';
 import { buildProjectInBackground, buildSiteInBackground, freshOutDir } from './build-site.ts';
 import { saveCrawl } from './crawl.ts';
 
@@ -37,13 +38,13 @@ export const sharedBuilds = {
 
 export type SharedBuild = keyof typeof sharedBuilds;
 
+/** What the setup writes once every shared build (and its crawl) is done: each build, or why the setup failed. */
+export type SharedBuildsRecord = { builds: Record<SharedBuild, ProvidedBuild> } | { error: string };
+
 declare module 'vitest' {
   export interface ProvidedContext {
-    realSite: ProvidedBuild;
-    realSiteUnderBase: ProvidedBuild;
-    realSiteAgain: ProvidedBuild;
-    fixtureSite: ProvidedBuild;
-    exampleSite: ProvidedBuild;
+    /** Where the setup writes the SharedBuildsRecord (see tests/helpers/site-builds-ready.ts). */
+    sharedBuilds: string;
   }
 }
 
@@ -52,11 +53,31 @@ declare module 'vitest' {
  * into its project root's .astro/ folder, so each build but one has a root of its own. A failed
  * build does not stop the run: the checks that need it fail with its output (see
  * builtSite in tests/helpers/site.ts).
+ *
+ * The setup returns at once and the builds go on in the background: Vitest runs every project's
+ * global setup before any file, and the unit and package files (an earlier group, see
+ * vitest.config.ts) need none of this, so they run meanwhile. Site files wait for the record
+ * (site-builds-ready.ts, the site project's setup file).
  */
-export default async function setup(project: TestProject): Promise<() => void> {
+export default function setup(project: TestProject): () => Promise<void> {
   // Under .builds/ (git-ignored): builds must be inside the project, see build-site.ts.
   const work = freshOutDir('quality-');
-  const builds = (Object.entries(sharedBuilds) as Array<[SharedBuild, (typeof sharedBuilds)[SharedBuild]]>).map(async ([key, build]) => {
+  const record = join(work, 'shared-builds.json');
+  project.provide('sharedBuilds', record);
+  const done = buildAndCrawl(work).then(
+    (builds) => writeRecord(record, { builds }),
+    (error: unknown) => writeRecord(record, { error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+  );
+  return async () => {
+    await done;
+    if (!process.env.KEEP_QUALITY_BUILDS) rmSync(work, { recursive: true, force: true });
+  };
+}
+
+const writeRecord = (path: string, record: SharedBuildsRecord) => writeFileAtomic(path, JSON.stringify(record));
+
+async function buildAndCrawl(work: string): Promise<Record<SharedBuild, ProvidedBuild>> {
+  const builds = (Object.entries(sharedBuilds) as Array<[SharedBuild, (typeof sharedBuilds)[SharedBuild]]>).map(async ([key, build]): Promise<[SharedBuild, ProvidedBuild]> => {
     const outDir = join(work, key);
     // The crawled builds first: the others are needed only once the crawls are done, so they run
     // at a lower priority, on what the crawls leave of the CPU.
@@ -75,16 +96,13 @@ export default async function setup(project: TestProject): Promise<() => void> {
               priority,
             }),
           };
-    project.provide(key, { ok: result.ok, output: result.output, outDir: result.outDir, contentDir, base: build.base });
     // Each real-site build is crawled as soon as it is built, while the others still build, before
     // any file asks for the crawl (siteCrawl reads it). A crawl that fails here is left to the first
     // file that needs it, which reports it.
     if (key in crawled && result.ok) await saveCrawl(key as keyof typeof crawled, outDir, build.base).catch(() => undefined);
+    return [key, { ok: result.ok, output: result.output, outDir: result.outDir, contentDir, base: build.base }];
   });
-  await Promise.all(builds);
-  return () => {
-    if (!process.env.KEEP_QUALITY_BUILDS) rmSync(work, { recursive: true, force: true });
-  };
+  return Object.fromEntries(await Promise.all(builds)) as Record<SharedBuild, ProvidedBuild>;
 }
 
 /** The builds the global setup crawls in Chromium (see saveCrawl). */

@@ -1,13 +1,18 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Page } from 'playwright-core';
 import { inject } from 'vitest';
-import type { ProvidedBuild, SharedBuild } from './site-global-setup.ts';
+import type { ProvidedBuild, SharedBuild, SharedBuildsRecord } from './site-global-setup.ts';
+
+let shared: SharedBuildsRecord | undefined;
 
 /** A site built by the global setup (the real site by default); throws the build output when that build failed. */
 export function builtSite(which: SharedBuild = 'realSite'): ProvidedBuild {
-  const build = inject(which);
-  if (!build) throw new Error(`no ${which} build: run the site project (vitest --project site), whose globalSetup builds it`);
+  const record = inject('sharedBuilds');
+  if (!record || !existsSync(record)) throw new Error(`no ${which} build: run the site project (vitest --project site), whose globalSetup builds it`);
+  shared ??= JSON.parse(readFileSync(record, 'utf8')) as SharedBuildsRecord;
+  if ('error' in shared) throw new Error(`the shared site builds failed:\n${shared.error}`);
+  const build = shared.builds[which];
   if (!build.ok) throw new Error(`${which} did not build (content ${build.contentDir}, base ${build.base}):\n${build.output}`);
   return build;
 }

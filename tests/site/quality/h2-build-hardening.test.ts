@@ -10,7 +10,7 @@ import { builtSite } from '../../helpers/site.ts';
  * Build hardening (issue 12) where it needs a build: two content pages at one address differing
  * only in case (a fixture folder cannot hold them: a case-insensitive disk cannot check it out),
  * and `npm run check:dist` on built sites. The other refusals are fixture folders in
- * tests/fixtures/bad/h2-* (bad-inputs.test.ts) and unit tests.
+ * tests/fixtures/bad/h2-* (tests/bad-inputs/builds.test.ts) and unit tests.
  */
 const work = mkdtempSync(join(tmpdir(), 'h2-hardening-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -4,10 +4,10 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { maxRawBytes } from '../../../src/ingest/decode.ts';
-import { buildSite, freshOutDir } from '../../helpers/build-site.ts';
-import { errorMismatch, escapeRegExp, expectedError, raisedOnlyByBuild } from '../../helpers/content-check.ts';
-import { listFiles } from '../../helpers/site.ts';
+import { maxRawBytes } from '../../src/ingest/decode.ts';
+import { buildSite, freshOutDir } from '../helpers/build-site.ts';
+import { errorMismatch, escapeRegExp, expectedError, raisedOnlyByBuild } from '../helpers/content-check.ts';
+import { listFiles } from '../helpers/site.ts';
 
 /**
  * Broken inputs through a real build: the build fails, the message names the file and, where a
