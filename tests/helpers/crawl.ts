@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Browser, BrowserContext, Locator, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { writeFileAtomic } from '../../src/lib/atomic-write.ts';
@@ -404,12 +405,23 @@ export async function crawlSite(outDir: string, base: string, options: { thoroug
 export async function siteCrawl(which: 'realSite' | 'realSiteUnderBase' = 'realSite'): Promise<SiteCrawl> {
   const build: ProvidedBuild = builtSite(which);
   const file = crawlFile(build.outDir);
+  // The global setup crawls each real-site build while the first site files run: wait for it.
+  while (!existsSync(file) && !existsSync(crawlFailedFile(build.outDir))) await sleep(250);
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as SiteCrawl;
   return saveCrawl(which, build.outDir, build.base);
 }
 
 /** Where the crawl of a built folder is kept. */
 const crawlFile = (outDir: string) => `${outDir}.crawl.json`;
+/** Where the global setup notes that its crawl failed: the first file that needs the crawl makes it again, and reports why. */
+const crawlFailedFile = (outDir: string) => `${outDir}.crawl-failed`;
+
+/** The global setup's crawl of a real-site build: kept as saveCrawl keeps it, or marked failed. */
+export const setupCrawl = (which: 'realSite' | 'realSiteUnderBase', outDir: string, base: string): Promise<void> =>
+  saveCrawl(which, outDir, base).then(
+    () => undefined,
+    (error: unknown) => writeFileAtomic(crawlFailedFile(outDir), String(error)),
+  );
 
 /** Crawls a built site and keeps the crawl beside it (the global setup crawls both real-site builds at once). */
 export async function saveCrawl(which: 'realSite' | 'realSiteUnderBase', outDir: string, base: string): Promise<SiteCrawl> {

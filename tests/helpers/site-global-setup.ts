@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { writeFileAtomic } from '../../src/lib/atomic-write.ts';
 import { buildProjectInBackground, buildSiteInBackground, freshOutDir } from './build-site.ts';
-import { saveCrawl } from './crawl.ts';
+import { setupCrawl } from './crawl.ts';
 
 export interface ProvidedBuild {
   ok: boolean;
@@ -64,8 +64,12 @@ export default function setup(project: TestProject): () => Promise<void> {
   const work = freshOutDir('quality-');
   const record = join(work, 'shared-builds.json');
   project.provide('sharedBuilds', record);
+  // The record is written once every site is built; the crawls may still be running (siteCrawl waits for them).
   const done = buildAndCrawl(work).then(
-    (builds) => writeRecord(record, { builds }),
+    async ({ builds, crawls }) => {
+      writeRecord(record, { builds });
+      await crawls;
+    },
     (error: unknown) => writeRecord(record, { error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   );
   return async () => {
@@ -76,7 +80,8 @@ export default function setup(project: TestProject): () => Promise<void> {
 
 const writeRecord = (path: string, record: SharedBuildsRecord) => writeFileAtomic(path, JSON.stringify(record));
 
-async function buildAndCrawl(work: string): Promise<Record<SharedBuild, ProvidedBuild>> {
+async function buildAndCrawl(work: string): Promise<{ builds: Record<SharedBuild, ProvidedBuild>; crawls: Promise<unknown> }> {
+  const crawls: Array<Promise<void>> = [];
   const builds = (Object.entries(sharedBuilds) as Array<[SharedBuild, (typeof sharedBuilds)[SharedBuild]]>).map(async ([key, build]): Promise<[SharedBuild, ProvidedBuild]> => {
     const outDir = join(work, key);
     // The crawled builds first: the others are needed only once the crawls are done, so they run
@@ -96,13 +101,12 @@ async function buildAndCrawl(work: string): Promise<Record<SharedBuild, Provided
               priority,
             }),
           };
-    // Each real-site build is crawled as soon as it is built, while the others still build, before
-    // any file asks for the crawl (siteCrawl reads it). A crawl that fails here is left to the first
-    // file that needs it, which reports it.
-    if (key in crawled && result.ok) await saveCrawl(key as keyof typeof crawled, outDir, build.base).catch(() => undefined);
+    // Each real-site build is crawled as soon as it is built, while the others still build and the
+    // first site files run (siteCrawl waits for it).
+    if (key in crawled && result.ok) crawls.push(setupCrawl(key as keyof typeof crawled, outDir, build.base));
     return [key, { ok: result.ok, output: result.output, outDir: result.outDir, contentDir, base: build.base }];
   });
-  return Object.fromEntries(await Promise.all(builds)) as Record<SharedBuild, ProvidedBuild>;
+  return { builds: Object.fromEntries(await Promise.all(builds)) as Record<SharedBuild, ProvidedBuild>, crawls: Promise.all(crawls) };
 }
 
 /** The builds the global setup crawls in Chromium (see saveCrawl). */
