@@ -287,6 +287,26 @@ describe('loading', () => {
     expect(searchScripts.length).toBeGreaterThan(0);
     expect(started.some((r) => r.endsWith('/pagefind/pagefind.js'))).toBe(true);
   });
+
+  it('the search page does not shift as its code swaps the no-JavaScript note for the form (a phone-sized screen)', async () => {
+    const { page } = watched;
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await page.goto(url('/search/'));
+      await page.locator('#search-page-input').waitFor();
+      // Layout shifts since the page began, as Chromium reports them (what Lighthouse's CLS adds up).
+      const shifts = await page.evaluate(
+        () =>
+          new Promise<number[]>((done) => {
+            new PerformanceObserver((list) => done(list.getEntries().map((entry) => (entry as PerformanceEntry & { value: number }).value))).observe({ type: 'layout-shift', buffered: true });
+            setTimeout(() => done([]), 500);
+          }),
+      );
+      expect(shifts.reduce((sum, value) => sum + value, 0)).toBeLessThan(0.01);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
+  });
 });
 
 describe('accessibility of the search UI (axe-core)', () => {
