@@ -3,10 +3,10 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { maxRawBytes } from '../../src/ingest/decode.ts';
 import { buildSite, freshOutDir } from '../helpers/build-site.ts';
-import { errorMismatch, escapeRegExp, expectedError, raisedOnlyByBuild } from '../helpers/content-check.ts';
+import { errorMismatch, escapeRegExp, expectedError, fixtureVariant, lineOf, raisedOnlyByBuild } from '../helpers/content-check.ts';
 import { listFiles } from '../helpers/site.ts';
 
 /**
@@ -15,7 +15,7 @@ import { listFiles } from '../helpers/site.ts';
  * file changes. Every case of tests/fixtures/bad/ is checked in process with the build's own code
  * (tests/bad-inputs/content.test.ts); these builds are the end-to-end smoke tests: the cases only a
  * build can raise, and one whose check runs inside Astro's content layer. (A wrong quote through a
- * real MDX build: tests/site/fixture-build.test.ts.)
+ * real MDX build: the last test below.)
  *
  * tests/fixtures/bad/<case>/ is a tiny content folder with one mistake, and expected-error.json:
  * { file (relative to the case folder), line (a number, a list of accepted lines, or null), message }.
@@ -99,5 +99,26 @@ describe('ingest refuses a bad raw article, naming it, and leaves content/ byte 
   it('an existing id is replaced with --force', () => {
     const run = ingestInto('existing-id.txt', ['--force']);
     expect(run.status, run.output).toBe(0);
+  });
+});
+
+describe('a broken citation fails the build (end to end: line and column through the MDX build)', () => {
+  const quote = 'The northern bridge reopened on Tuesday';
+  const copies: string[] = [];
+  afterAll(() => {
+    for (const dir of copies) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('names the file, line and column of a quote not in the source, suggests the passage, and writes nothing', () => {
+    const { dir, text } = fixtureVariant((page) => page.replace(`${quote}]`, 'The northern bridge opened on Tuesday]'));
+    copies.push(dir);
+    const build = buildSite(dir);
+    copies.push(build.outDir);
+    expect(build.ok).toBe(false);
+    const line = lineOf(text, 'opened on Tuesday');
+    const column = text.split('\n')[line - 1].indexOf('[@town-news-flood-day-two') + 1;
+    expect(build.output).toContain(`pages/index.mdx:${line}:${column}: quote not found in source "town-news-flood-day-two"`);
+    expect(build.output).toContain(`Did you mean (paragraph p1): "${quote}"`);
+    expect(readdirSync(build.outDir)).toEqual([]);
   });
 });

@@ -1,19 +1,19 @@
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readArchive } from '../../src/archive/read.ts';
 import { normalize } from '../../src/citations/normalize.ts';
 import { type Ledger, ledgerSchema } from '../../src/schemas/ledger.ts';
-import { buildSite } from '../helpers/build-site.ts';
-import { fixtureSiteDir as fixture, fixtureVariant, lineOf } from '../helpers/content-check.ts';
+import { fixtureSiteDir as fixture } from '../helpers/content-check.ts';
 import { builtSite, listPages, readPage } from '../helpers/site.ts';
 import type { ProvidedBuild } from '../helpers/site-global-setup.ts';
 
 /**
  * The generator on another explainer: tests/fixtures/site-basic is a two-source site about a flood,
  * built (by the global setup) with the same code as the real site. A broken variant of it must fail
- * the build; the other broken citations are checked in process (tests/bad-inputs/content.test.ts).
+ * the build (tests/bad-inputs/builds.test.ts); the other broken citations are checked in process
+ * (tests/bad-inputs/content.test.ts).
  */
 describe('a good fixture site', () => {
   let build: ProvidedBuild;
@@ -146,26 +146,5 @@ describe('a good fixture site', () => {
     expect(html).not.toContain('BreadcrumbList');
     expect(html).not.toContain('data-pagefind-body');
     expect(html).toContain(`action="/search/"`);
-  });
-});
-
-describe('a broken citation fails the build (end to end: line and column through the MDX build)', () => {
-  const quote = 'The northern bridge reopened on Tuesday';
-  const copies: string[] = [];
-  afterAll(() => {
-    for (const dir of copies) rmSync(dir, { recursive: true, force: true });
-  });
-
-  it('names the file, line and column of a quote not in the source, suggests the passage, and writes nothing', () => {
-    const { dir, text } = fixtureVariant((page) => page.replace(`${quote}]`, 'The northern bridge opened on Tuesday]'));
-    copies.push(dir);
-    const build = buildSite(dir);
-    copies.push(build.outDir);
-    expect(build.ok).toBe(false);
-    const line = lineOf(text, 'opened on Tuesday');
-    const column = text.split('\n')[line - 1].indexOf('[@town-news-flood-day-two') + 1;
-    expect(build.output).toContain(`pages/index.mdx:${line}:${column}: quote not found in source "town-news-flood-day-two"`);
-    expect(build.output).toContain(`Did you mean (paragraph p1): "${quote}"`);
-    expect(readdirSync(build.outDir)).toEqual([]);
   });
 });
