@@ -1,5 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { writeFileAtomic } from '../../src/lib/atomic-write.ts';
@@ -9,6 +8,7 @@ import { readerProblems } from './reader-checks.ts';
 import { builtSite, listFiles, listPages, type PageFacts, pageFacts, type SiteIndex } from './site.ts';
 import type { ProvidedBuild } from './site-global-setup.ts';
 import { type StaticServer, serveStatic } from './static-server.ts';
+import { firstFileToExist } from './wait-for-file.ts';
 import { type WeighedRequest, weighResponse } from './weight.ts';
 
 export interface OpenSite {
@@ -406,8 +406,7 @@ export async function siteCrawl(which: 'realSite' | 'realSiteUnderBase' = 'realS
   const build: ProvidedBuild = builtSite(which);
   const file = crawlFile(build.outDir);
   // The global setup crawls each real-site build while the first site files run: wait for it.
-  while (!existsSync(file) && !existsSync(crawlFailedFile(build.outDir))) await sleep(250);
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as SiteCrawl;
+  if ((await firstFileToExist([file, crawlFailedFile(build.outDir)], 15 * 60_000)) === file) return JSON.parse(readFileSync(file, 'utf8')) as SiteCrawl;
   return saveCrawl(which, build.outDir, build.base);
 }
 
