@@ -37,3 +37,26 @@ export async function launchChromium(): Promise<Browser> {
   assertChromium();
   return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
 }
+
+let shared: Promise<Browser> | undefined;
+
+/**
+ * One Chromium for every browser check a process runs: the site files of a Vitest worker (they
+ * share its modules, isolate: false) or the global setup's crawls. A launch costs about 1.5 s of
+ * CPU; each user opens a context of its own and closes it. Playwright ends the browser when the
+ * process exits; one that crashes is launched again on the next call.
+ */
+export function sharedChromium(): Promise<Browser> {
+  shared ??= launchChromium().then((browser) => {
+    browser.on('disconnected', () => (shared = undefined));
+    return browser;
+  });
+  return shared;
+}
+
+/** Closes the shared Chromium, if one was launched: for a process that must not wait for its exit. */
+export async function closeSharedChromium(): Promise<void> {
+  const browser = await shared?.catch(() => undefined);
+  shared = undefined;
+  await browser?.close();
+}

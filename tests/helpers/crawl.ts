@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Locator, Page, Request } from 'playwright
 import { afterAll, beforeAll } from 'vitest';
 import { writeFileAtomic } from '../../src/lib/atomic-write.ts';
 import { axeViolations } from './axe.ts';
-import { launchChromium } from './browser.ts';
+import { sharedChromium } from './browser.ts';
 import { readerProblems } from './reader-checks.ts';
 import { builtSite, listFiles, listPages, type PageFacts, pageFacts, type SiteIndex } from './site.ts';
 import type { ProvidedBuild } from './site-global-setup.ts';
@@ -15,27 +15,26 @@ export interface OpenSite {
   server: StaticServer;
   browser: Browser;
   context: BrowserContext;
+  /** Closes the context and the server (the browser is shared, see sharedChromium). */
   close(): Promise<void>;
 }
 
-/** Serves a built site on 127.0.0.1 and opens a Chromium context on it. */
+/** Serves a built site on 127.0.0.1 and opens a context on it in the process's shared Chromium. */
 export async function openSite(outDir: string, base: string, contextOptions: Parameters<Browser['newContext']>[0] = {}): Promise<OpenSite> {
   const server = await serveStatic(outDir, { base });
-  let browser: Browser | undefined;
   try {
-    browser = await launchChromium();
+    const browser = await sharedChromium();
     const context = await browser.newContext(contextOptions);
     return {
       server,
       browser,
       context,
       close: async () => {
-        await browser?.close();
+        await context.close();
         await server.close();
       },
     };
   } catch (error) {
-    await browser?.close();
     await server.close();
     throw error;
   }
@@ -64,13 +63,17 @@ export interface PageAxe {
 
 /** What one crawl learnt about one page. */
 export interface PageCrawl {
-  /** HTTP status of the page with JavaScript on, and off. */
+  /** HTTP status of the page with JavaScript on. */
   status: number;
-  noJsStatus: number;
-  /** The DOM as published (JavaScript off). */
+  /**
+   * The DOM's links, ids and attributes: as published (JavaScript off) in a thorough crawl; in a
+   * plain one, which checks addresses and loads each page once, as loaded with JavaScript on.
+   */
   facts: PageFacts;
-  /** Without JavaScript: whether the first h1 in <main> is visible, and the text of <main>. */
-  noJs: { h1Visible: boolean; mainText: string };
+  /** Thorough crawl: the HTTP status without JavaScript. */
+  noJsStatus?: number;
+  /** Thorough crawl, without JavaScript: whether the first h1 in <main> is visible, and the text of <main>. */
+  noJs?: { h1Visible: boolean; mainText: string };
   /** With JavaScript, a plain view (loaded, network idle, no interaction): every response, weighed. */
   plainView: WeighedRequest[];
   /** Over the whole visit (plain view, then, in a thorough crawl, the first citation preview opened and the page scrolled to its end): */
@@ -315,8 +318,15 @@ function printView(page: Page): Promise<PrintView> {
   });
 }
 
-/** Without JavaScript: the first marker opens its preview and Escape closes it; the endnotes show; their first archive link lands on its paragraph. */
-async function noJsPreview(page: Page): Promise<NoJsPreview | null> {
+/** Where following an archive link landed, by the link's address. */
+type ArchiveLandings = Map<string, Pick<NoJsPreview, 'landedOn' | 'target'>>;
+
+/**
+ * Without JavaScript: the first marker opens its preview and Escape closes it; the endnotes show;
+ * their first archive link lands on its paragraph. A link another page's visit has followed
+ * already is not followed again: it lands where it landed then (48 pages link 29 paragraphs).
+ */
+async function noJsPreview(page: Page, landings: ArchiveLandings): Promise<NoJsPreview | null> {
   const marker = page.locator('.cite-marker').first();
   if ((await marker.count()) === 0) return null;
   const preview = page.locator(`[id="${await marker.getAttribute('popovertarget')}"]`);
@@ -330,35 +340,31 @@ async function noJsPreview(page: Page): Promise<NoJsPreview | null> {
   const endnoteItems = await endnotes.locator('li').count();
   const archiveLink = endnotes.locator('a[href*="/sources/"][href*="#p"]').first();
   const archiveHref = (await archiveLink.getAttribute('href')) ?? '';
-  await archiveLink.click();
-  await page.waitForURL((url) => url.href.endsWith(archiveHref.replace(/^.*\/sources\//, '/sources/')));
-  const target = page.locator(':target');
-  const count = await target.count();
-  return {
-    hiddenBefore,
-    shownOnClick,
-    hiddenOnEscape,
-    endnotesVisible,
-    endnoteItems,
-    archiveHref,
-    landedOn: page.url(),
-    target: { count, visible: count === 1 && (await target.isVisible()), id: count === 1 ? await target.getAttribute('id') : null },
-  };
+  let landing = landings.get(archiveHref);
+  if (!landing) {
+    await archiveLink.click();
+    await page.waitForURL((url) => url.href.endsWith(archiveHref.replace(/^.*\/sources\//, '/sources/')));
+    const target = page.locator(':target');
+    const count = await target.count();
+    landing = { landedOn: page.url(), target: { count, visible: count === 1 && (await target.isVisible()), id: count === 1 ? await target.getAttribute('id') : null } };
+    landings.set(archiveHref, landing);
+  }
+  return { hiddenBefore, shownOnClick, hiddenOnEscape, endnotesVisible, endnoteItems, archiveHref, ...landing };
 }
 
-async function visitWithoutJavaScript(page: Page, url: string, thorough: boolean): Promise<Pick<PageCrawl, 'noJsStatus' | 'facts' | 'noJs' | 'noJsPreview'>> {
+async function visitWithoutJavaScript(page: Page, url: string, landings: ArchiveLandings): Promise<Pick<PageCrawl, 'noJsStatus' | 'facts' | 'noJs' | 'noJsPreview'>> {
   const response = await page.goto(url);
   const h1 = page.locator('main h1').first();
   const main = page.locator('main').first();
-  const seen = {
+  return {
     noJsStatus: response?.status() ?? 0,
     facts: await pageFacts(page),
     noJs: {
       h1Visible: (await h1.count()) > 0 && (await h1.isVisible()),
       mainText: (await main.count()) > 0 ? (await main.innerText()).trim() : '',
     },
+    noJsPreview: await noJsPreview(page, landings),
   };
-  return thorough ? { ...seen, noJsPreview: await noJsPreview(page) } : seen;
 }
 
 // Pages visited side by side: a visit waits on Chromium about half the time (measured: three at a
@@ -366,32 +372,36 @@ async function visitWithoutJavaScript(page: Page, url: string, thorough: boolean
 const pagesAtATime = 5;
 
 /**
- * Serves a built site and visits every page twice: without JavaScript (the DOM as published: links,
- * ids, scripts, CSP; what shows; when `thorough`, the first citation marker and the endnotes) and
- * with it (requests and their weights, console, CSP refusals, the site's stylesheet; when
- * `thorough`, also the page printed, axe-core in both colour schemes (dark: its colour rules), then
- * a citation preview opened, axe on it, the preview by keyboard, the page scrolled to its end, and
- * the page at 320 px). The checks that need a page of their own are gathered into these visits:
+ * Serves a built site and visits every page with JavaScript (requests and their weights, console,
+ * CSP refusals, the site's stylesheet). A `thorough` crawl then prints the page, runs axe-core in
+ * both colour schemes (dark: its colour rules), opens a citation preview and runs axe on it, tries
+ * the preview by keyboard, scrolls to the end and lays the page out at 320 px; and it visits every
+ * page again without JavaScript (the DOM as published: links, ids, scripts, CSP; what shows; the
+ * first citation marker and the endnotes). A plain crawl, which checks addresses, reads the DOM
+ * from its one visit. The checks that need a page of their own are gathered into these visits:
  * loading a page is most of a check's cost. A few pages at a time: much of a visit is waiting for Chromium.
  */
 export async function crawlSite(outDir: string, base: string, options: { thorough: boolean }): Promise<SiteCrawl> {
   const open = await openSite(outDir, base);
+  const noJsContext = options.thorough ? await open.browser.newContext({ javaScriptEnabled: false }) : undefined;
   try {
-    const noJsContext = await open.browser.newContext({ javaScriptEnabled: false });
     const pages = listPages(outDir);
     const byPage: Record<string, PageCrawl> = {};
+    const landings: ArchiveLandings = new Map();
     const queue = [...pages];
     const worker = async () => {
       const withJs = await visitingPage(open.context, open.server.origin);
-      const withoutJs = await noJsContext.newPage();
+      const withoutJs = await noJsContext?.newPage();
       for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
         const url = new URL(path.slice(1), open.server.url).href;
-        byPage[path] = { ...(await visitWithJavaScript(withJs, url, options.thorough)), ...(await visitWithoutJavaScript(withoutJs, url, options.thorough)) };
+        const seen = await visitWithJavaScript(withJs, url, options.thorough);
+        byPage[path] = withoutJs ? { ...seen, ...(await visitWithoutJavaScript(withoutJs, url, landings)) } : { ...seen, facts: await pageFacts(withJs.page) };
       }
     };
     await Promise.all(Array.from({ length: pagesAtATime }, worker));
     return { outDir, base: new URL(open.server.url).pathname, origin: open.server.origin, pages, files: listFiles(outDir), byPage: Object.fromEntries(pages.map((path) => [path, byPage[path]])) };
   } finally {
+    await noJsContext?.close();
     await open.close();
   }
 }

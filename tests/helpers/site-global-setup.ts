@@ -1,7 +1,8 @@
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { writeFileAtomic } from '../../src/lib/atomic-write.ts';
+import { closeSharedChromium } from './browser.ts';
 import { buildProjectInBackground, buildSiteInBackground, freshOutDir } from './build-site.ts';
 import { setupCrawl } from './crawl.ts';
 
@@ -60,18 +61,29 @@ declare module 'vitest' {
  * (site-builds-ready.ts, the site project's setup file).
  */
 export default function setup(project: TestProject): () => Promise<void> {
+  const kept = process.env.REUSE_QUALITY_BUILDS;
+  if (kept) {
+    // For working on site tests: the builds and crawls a run kept (KEEP_QUALITY_BUILDS=1), used as they are.
+    const record = resolve(kept, 'shared-builds.json');
+    if (!existsSync(record)) throw new Error(`REUSE_QUALITY_BUILDS=${kept}: no shared-builds.json there; keep a run's builds with KEEP_QUALITY_BUILDS=1 first`);
+    project.provide('sharedBuilds', record);
+    return async () => {};
+  }
   // Under .builds/ (git-ignored): builds must be inside the project, see build-site.ts.
   const work = freshOutDir('quality-');
   const record = join(work, 'shared-builds.json');
   project.provide('sharedBuilds', record);
   // The record is written once every site is built; the crawls may still be running (siteCrawl waits for them).
-  const done = buildAndCrawl(work).then(
-    async ({ builds, crawls }) => {
-      writeRecord(record, { builds });
-      await crawls;
-    },
-    (error: unknown) => writeRecord(record, { error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
-  );
+  const done = buildAndCrawl(work)
+    .then(
+      async ({ builds, crawls }) => {
+        writeRecord(record, { builds });
+        await crawls;
+      },
+      (error: unknown) => writeRecord(record, { error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    )
+    // The crawls' browser: left open, it would keep Vitest's main process from exiting.
+    .finally(closeSharedChromium);
   return async () => {
     await done;
     if (!process.env.KEEP_QUALITY_BUILDS) rmSync(work, { recursive: true, force: true });

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { assertChromium, chromiumPath, launchChromium } from '../../helpers/browser.ts';
+import { assertChromium, chromiumPath, sharedChromium } from '../../helpers/browser.ts';
 
 // The browser checks need Debian's Chromium (scripts/ensure-test-deps.sh installs it). Without it
 // their files fail in beforeAll, which Vitest counts as "skipped" tests; this test fails by name.
 describe('Chromium for the browser checks', () => {
   it(`is installed at ${chromiumPath} and starts headless`, async () => {
     assertChromium();
-    const browser = await launchChromium();
+    // The browser the other site files of this worker use too.
+    const page = await (await sharedChromium()).newPage();
     try {
-      const page = await browser.newPage();
       await page.setContent('<p>ok</p>');
       expect(await page.textContent('p')).toBe('ok');
     } finally {
-      await browser.close();
+      await page.close();
     }
   });
 });

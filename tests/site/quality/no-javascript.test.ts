@@ -38,6 +38,7 @@ describe('without JavaScript', () => {
   it.each(pages)('%s shows its content', (path) => {
     const { noJsStatus, noJs } = crawl.byPage[path];
     expect(noJsStatus).toBe(200);
+    if (!noJs) throw new Error('the shared crawl did not visit the page without JavaScript');
     expect(noJs.h1Visible).toBe(true);
     expect(noJs.mainText.length).toBeGreaterThan(20);
     if (pageType(path) === 'search') {

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../../helpers/axe.ts';
 import { type OpenSite, openSite } from '../../helpers/crawl.ts';
 import { builtSite, listPages, readPage } from '../../helpers/site.ts';
-import { allResults, namedEntries, pathOf, searchAgain, searchPage, takeProblems, type Watched, waitForResults, watchedPage } from './harness.ts';
+import { allResults, namedEntries, pathOf, type ShownResult, searchAgain, searchEach, searchPage, takeProblems, type Watched, waitForResults, watchedPage } from './harness.ts';
 
 // Search in headless Chromium against the real site, built by the site project's global setup
 // and served on 127.0.0.1. Expected pages are derived from the content (actors, glossary,
@@ -87,11 +87,20 @@ describe('queries (one search page, kept open: each query typed into it)', () =>
     expect(nameQueries.filter(([, , kind]) => kind === 'alternate').length).toBeGreaterThan(5);
   });
 
-  it.each(nameQueries)('“%s” finds %s first (%s)', async (query, _path, _kind) => {
-    const results = await searchAgain(watched.page, query);
-    expect(results.length).toBeGreaterThan(0);
-    const accepted = [...(owners.get(norm(query)) ?? [])].map((p) => new URL(p.replace(/^\//, ''), open.server.url).pathname + (p.includes('#') ? `#${p.split('#')[1]}` : ''));
-    expect(accepted).toContain(pathOf(results[0].href));
+  describe('every name and alternate name, typed one after another in one round trip (see searchEach)', () => {
+    let nameResults: Map<string, ShownResult[]>;
+    beforeAll(async () => {
+      const queries = [...new Set(nameQueries.map(([query]) => query))];
+      const results = await searchEach(watched.page, queries);
+      nameResults = new Map(queries.map((query, i) => [query, results[i]]));
+    });
+
+    it.each(nameQueries)('“%s” finds %s first (%s)', (query, _path, _kind) => {
+      const results = nameResults.get(query)!;
+      expect(results.length).toBeGreaterThan(0);
+      const accepted = [...(owners.get(norm(query)) ?? [])].map((p) => new URL(p.replace(/^\//, ''), open.server.url).pathname + (p.includes('#') ? `#${p.split('#')[1]}` : ''));
+      expect(accepted).toContain(pathOf(results[0].href));
+    });
   });
 
   // Page titles: each explainer and incident page is in the top 3 for its own title.
@@ -110,10 +119,20 @@ describe('queries (one search page, kept open: each query typed into it)', () =>
     )
     .filter((pair): pair is readonly [string, string] => !!pair[0]);
 
-  it.each(titled)('the title “%s” puts %s in the top 3', async (title, path) => {
-    const results = await searchAgain(watched.page, title);
-    const top = results.slice(0, 3).map((r) => pathOf(r.href).replace(/#.*$/, ''));
-    expect(top).toContain(new URL(path.slice(1), open.server.url).pathname);
+  describe('every page title, typed one after another in one round trip', () => {
+    let titleResults: ShownResult[][];
+    beforeAll(async () => {
+      titleResults = await searchEach(
+        watched.page,
+        titled.map(([title]) => title),
+      );
+    });
+
+    it.each(titled.map(([title, path], i) => [title, path, i] as const))('the title “%s” puts %s in the top 3', (_title, path, i) => {
+      const results = titleResults[i];
+      const top = results.slice(0, 3).map((r) => pathOf(r.href).replace(/#.*$/, ''));
+      expect(top).toContain(new URL(path.slice(1), open.server.url).pathname);
+    });
   });
 
   it('a word the glossary only mentions finds the pages about it first, not the glossary', async () => {
