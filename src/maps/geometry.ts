@@ -36,6 +36,8 @@ export interface Frame {
   projection: GeoProjection;
   /** [x, y] in SVG units of a [longitude, latitude]. */
   project(point: LonLat): [number, number];
+  /** What the frame shows, corner to corner: the box asked for, and more around it when the height was kept within bounds. */
+  area: LonLatBox;
 }
 
 const cornersOf = ([[w, s], [e, n]]: LonLatBox): GeoPermissibleObjects => ({
@@ -69,6 +71,11 @@ export function frameFor(box: LonLatBox, width: number, { minHeight = width * 0.
       [0, 0],
       [width, height],
     ]);
+  const unproject = (xy: [number, number]): LonLat => {
+    const point = projection.invert?.(xy);
+    if (!point) throw new Error(`cannot unproject ${xy.join(', ')}`);
+    return [point[0], point[1]];
+  };
   return {
     width,
     height,
@@ -78,6 +85,7 @@ export function frameFor(box: LonLatBox, width: number, { minHeight = width * 0.
       if (!xy) throw new Error(`cannot project ${point.join(', ')}`);
       return [xy[0], xy[1]];
     },
+    area: [unproject([0, height]), unproject([width, 0])],
   };
 }
 
@@ -119,10 +127,11 @@ function joinNumbers(numbers: string[]): string {
 }
 
 /**
- * Closed rings as one compact path: coordinates rounded to 0.1 unit, relative moves, points that
- * round onto the previous one dropped, rings that round to less than a triangle left out.
+ * Closed rings as one compact path: coordinates rounded to 0.1 unit, relative moves, points closer
+ * than `minStep` units to the previous one kept (by default: that round onto it) dropped, rings
+ * that round to less than a triangle left out. A small drawing needs no more detail than it can show.
  */
-export function ringsToPath(rings: readonly Ring[]): string {
+export function ringsToPath(rings: readonly Ring[], minStep = 0.1): string {
   let d = '';
   let cursor: [number, number] | undefined;
   for (const ring of rings) {
@@ -130,7 +139,7 @@ export function ringsToPath(rings: readonly Ring[]): string {
     for (const [x, y] of ring) {
       const p: [number, number] = [Math.round(x * 10), Math.round(y * 10)];
       const last = points.at(-1);
-      if (!last || last[0] !== p[0] || last[1] !== p[1]) points.push(p);
+      if (!last || Math.hypot(p[0] - last[0], p[1] - last[1]) >= minStep * 10) points.push(p);
     }
     while (points.length > 1 && points[0][0] === points.at(-1)![0] && points[0][1] === points.at(-1)![1]) points.pop();
     if (points.length < 3) continue;
