@@ -72,6 +72,20 @@ describe('frameFor', () => {
     ).toBe(200);
   });
 
+  it('knows the area it shows: the box, and more of the earth when the height was kept within bounds', () => {
+    const exact = frameFor(box, 600, { minHeight: 10, maxHeight: 10_000 });
+    // Close, not equal: the height is rounded to a whole unit.
+    exact.area.flat().forEach((value, i) => expect(value).toBeCloseTo(box.flat()[i], 2));
+    // The box alone would be about 390 high; kept 600 high, it is centred, with more latitude above and below.
+    const taller = frameFor(box, 600, { minHeight: 600, maxHeight: 600 });
+    const [[west, south], [east, north]] = taller.area;
+    expect(west).toBeCloseTo(45, 6);
+    expect(east).toBeCloseTo(47, 6);
+    expect(south).toBeLessThan(39 - 0.1);
+    expect(north).toBeGreaterThan(40 + 0.1);
+    expect((south + north) / 2).toBeCloseTo(39.5, 1);
+  });
+
   it('clips shapes to the frame', () => {
     const frame = frameFor(box, 400);
     // A square much larger than the frame is cut at its edges.
@@ -147,6 +161,20 @@ describe('ringsToPath', () => {
         ],
       ]),
     ).toBe('');
+  });
+
+  it('drops points closer than minStep to the previous one kept, for a small drawing', () => {
+    const ring: Array<[number, number]> = [
+      [0, 0],
+      [0.5, 0],
+      [1, 0],
+      [3, 0],
+      [3, 0.8],
+      [3, 3],
+    ];
+    expect(ringsToPath([ring])).toBe('M0 0l.5 0 .5 0 2 0 0 .8 0 2.2z');
+    expect(ringsToPath([ring], 1)).toBe('M0 0l1 0 2 0 0 3z');
+    expect(ringsToPath([ring], 5)).toBe('');
   });
 
   it('starts each further ring relative to the previous ring start', () => {
