@@ -75,7 +75,7 @@ describe('frameFor', () => {
   it('knows the area it shows: the box, and more of the earth when the height was kept within bounds', () => {
     const exact = frameFor(box, 600, { minHeight: 10, maxHeight: 10_000 });
     // Close, not equal: the height is rounded to a whole unit.
-    exact.area.flat().forEach((value, i) => expect(value).toBeCloseTo(box.flat()[i], 2));
+    for (const [i, value] of exact.area.flat().entries()) expect(value).toBeCloseTo(box.flat()[i], 2);
     // The box alone would be about 390 high; kept 600 high, it is centred, with more latitude above and below.
     const taller = frameFor(box, 600, { minHeight: 600, maxHeight: 600 });
     const [[west, south], [east, north]] = taller.area;
