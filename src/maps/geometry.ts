@@ -127,11 +127,10 @@ function joinNumbers(numbers: string[]): string {
 }
 
 /**
- * Closed rings as one compact path: coordinates rounded to 0.1 unit, relative moves, points closer
- * than `minStep` units to the previous one kept (by default: that round onto it) dropped, rings
- * that round to less than a triangle left out. A small drawing needs no more detail than it can show.
+ * Closed rings as one compact path: coordinates rounded to 0.1 unit, relative moves, points that
+ * round onto the previous one dropped, rings that round to less than a triangle left out.
  */
-export function ringsToPath(rings: readonly Ring[], minStep = 0.1): string {
+export function ringsToPath(rings: readonly Ring[]): string {
   let d = '';
   let cursor: [number, number] | undefined;
   for (const ring of rings) {
@@ -139,7 +138,7 @@ export function ringsToPath(rings: readonly Ring[], minStep = 0.1): string {
     for (const [x, y] of ring) {
       const p: [number, number] = [Math.round(x * 10), Math.round(y * 10)];
       const last = points.at(-1);
-      if (!last || Math.hypot(p[0] - last[0], p[1] - last[1]) >= minStep * 10) points.push(p);
+      if (!last || last[0] !== p[0] || last[1] !== p[1]) points.push(p);
     }
     while (points.length > 1 && points[0][0] === points.at(-1)![0] && points[0][1] === points.at(-1)![1]) points.pop();
     if (points.length < 3) continue;
@@ -157,6 +156,20 @@ export function ringsToPath(rings: readonly Ring[], minStep = 0.1): string {
     cursor = first; // after "z" the current point is the ring's start
   }
   return d;
+}
+
+/**
+ * A ring with less detail, for a small drawing: points closer than `minStep` units to the previous
+ * point kept are dropped, except those `keep` holds to (where a clipped ring runs along the frame:
+ * without its corners, it would cut across them).
+ */
+export function thinRing(ring: Ring, minStep: number, keep: (point: [number, number]) => boolean = () => false): Ring {
+  const kept: Ring = [];
+  for (const point of ring) {
+    const last = kept.at(-1);
+    if (!last || keep(point) || Math.hypot(point[0] - last[0], point[1] - last[1]) >= minStep) kept.push(point);
+  }
+  return kept;
 }
 
 /** An open line through points, rounded like ringsToPath. */

@@ -1,6 +1,6 @@
 import type { GeoPermissibleObjects } from 'd3-geo';
 import type { LonLatBox, MapCountry, MapLocator } from '../schemas/maps.ts';
-import { type Frame, frameFor, projectedRings, ringsToPath } from './geometry.ts';
+import { type Frame, frameFor, projectedRings, ringsToPath, thinRing } from './geometry.ts';
 import type { Box } from './labels.ts';
 
 /**
@@ -19,8 +19,11 @@ export interface Locator {
 
 /** The inset is drawn this many units wide, shown at as many CSS pixels (maps.css). */
 export const locatorWidth = 240;
-/** Outline points closer than this (units) to the previous one are left out: detail a drawing this small cannot show (a quarter of its bytes). */
-const outlineStep = 1.5;
+/**
+ * Outline points closer than this (units, so pixels) to the previous one are left out: detail a
+ * drawing this small cannot show (tiny enclaves among it), at half the bytes.
+ */
+const outlineStep = 2.5;
 
 /**
  * The region's outlines. `listed` are the coordinates file's countries (named, with their tone);
@@ -29,9 +32,10 @@ const outlineStep = 1.5;
 export function composeLocator(locator: MapLocator, listed: readonly MapCountry[], outlines: ReadonlyMap<string, GeoPermissibleObjects>, width = locatorWidth): Locator {
   const frame = frameFor(locator.bounds, width);
   const listedIds = new Set(listed.map((country) => country.id));
+  const onFrameEdge = ([x, y]: [number, number]) => Math.min(x, y, frame.width - x, frame.height - y) < 0.01;
   const outline = (id: string) => {
     const shape = outlines.get(id);
-    return shape ? ringsToPath(projectedRings(shape, frame.projection), outlineStep) : '';
+    return shape ? ringsToPath(projectedRings(shape, frame.projection).map((ring) => thinRing(ring, outlineStep, onFrameEdge))) : '';
   };
   // The file's countries last, in its order: their borders over their neighbours', their names in the text alternative as the file lists them.
   const countries = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxAround, frameFor, insideRings, lineToPath, projectedRings, ringsCentre, ringsToPath } from '../../src/maps/geometry.ts';
+import { boxAround, frameFor, insideRings, lineToPath, projectedRings, ringsCentre, ringsToPath, thinRing } from '../../src/maps/geometry.ts';
 
 describe('boxAround', () => {
   it('adds the margin on every side', () => {
@@ -163,20 +163,6 @@ describe('ringsToPath', () => {
     ).toBe('');
   });
 
-  it('drops points closer than minStep to the previous one kept, for a small drawing', () => {
-    const ring: Array<[number, number]> = [
-      [0, 0],
-      [0.5, 0],
-      [1, 0],
-      [3, 0],
-      [3, 0.8],
-      [3, 3],
-    ];
-    expect(ringsToPath([ring])).toBe('M0 0l.5 0 .5 0 2 0 0 .8 0 2.2z');
-    expect(ringsToPath([ring], 1)).toBe('M0 0l1 0 2 0 0 3z');
-    expect(ringsToPath([ring], 5)).toBe('');
-  });
-
   it('starts each further ring relative to the previous ring start', () => {
     const d = ringsToPath([
       [
@@ -203,6 +189,34 @@ describe('ringsToPath', () => {
         ],
       ]),
     ).toBe('M0 0l.5 0-.5-.5z');
+  });
+});
+
+describe('thinRing', () => {
+  const ring: Array<[number, number]> = [
+    [0, 0],
+    [0.5, 0],
+    [1, 0],
+    [3, 0],
+    [3, 0.8],
+    [3, 3],
+  ];
+
+  it('drops points closer than minStep to the previous one kept', () => {
+    expect(thinRing(ring, 1)).toEqual([
+      [0, 0],
+      [1, 0],
+      [3, 0],
+      [3, 3],
+    ]);
+    expect(thinRing(ring, 5)).toEqual([[0, 0]]);
+  });
+
+  it('keeps the points it is told to, however close (a frame’s corner)', () => {
+    expect(thinRing(ring, 5, ([x, y]) => x === 3 && y === 0)).toEqual([
+      [0, 0],
+      [3, 0],
+    ]);
   });
 });
 
