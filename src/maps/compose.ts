@@ -96,8 +96,10 @@ export function composeMap(file: MapsFile, countries: Map<string, GeoPermissible
   let inset: MapModel['inset'];
   if (options.locator) {
     const area = locateArea(options.locator, frame.area);
-    const shown = frame.area.map((corner) => `[${corner.map((n) => n.toFixed(2)).join(', ')}]`).join(', ');
-    if (!area) throw new LocatorBoundsError(`the map "${title}" shows [${shown}], which reaches outside locator.bounds: widen them to take it in`);
+    if (!area) {
+      const shown = frame.area.map((corner) => `[${corner.map((n) => n.toFixed(2)).join(', ')}]`).join(', ');
+      throw new LocatorBoundsError(`the map "${title}" shows [${shown}], which reaches outside locator.bounds: widen them to take it in`);
+    }
     inset = { locator: options.locator, area };
   }
   const inFrame = ([x, y]: [number, number], inset = 0) => x >= inset && y >= inset && x <= frame.width - inset && y <= frame.height - inset;

@@ -9,6 +9,8 @@ import type { LegendSymbol } from './legend.ts';
  * schemes. `id` prefixes the ids of its <title> and <desc>, which must be unique on the page.
  */
 
+const countryPath = (country: { id: string; tone: string; d: string }) => `<path class="map-land map-${country.tone}" data-country="${country.id}" d="${country.d}"/>`;
+
 export function renderMapSvg(model: MapModel, id: string): string {
   const n = round1;
   const out: string[] = [];
@@ -33,8 +35,6 @@ export function renderMapSvg(model: MapModel, id: string): string {
   return out.join('');
 }
 
-const countryPath = (country: { id: string; tone: string; d: string }) => `<path class="map-land map-${country.tone}" data-country="${country.id}" d="${country.d}"/>`;
-
 /**
  * What each symbol of the key looks like: drawn with the map's own classes, so it is coloured as the
  * map is. A region is a name in italics, not a symbol: its entry is set in italics instead.
@@ -46,7 +46,7 @@ const swatches: Record<Exclude<LegendSymbol, 'region'>, string> = {
   proposed: '<path class="map-line map-proposed" d="M2 8h28"/>',
   primary: '<rect class="map-land map-primary" x="2" y="2" width="28" height="12"/>',
   secondary: '<rect class="map-land map-secondary" x="2" y="2" width="28" height="12"/>',
-  neighbour: '<rect class="map-land" x="2" y="2" width="28" height="12"/>',
+  neighbour: '<rect class="map-land map-neighbour" x="2" y="2" width="28" height="12"/>',
 };
 
 /** A key entry's symbol, 32 × 16 units: decoration, since the entry's text says what it is. */
