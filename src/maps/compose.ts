@@ -1,9 +1,10 @@
 import type { GeoPermissibleObjects } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import type { LonLatBox, MapsFile } from '../schemas/maps.ts';
+import type { LonLatBox, MapCountry, MapsFile } from '../schemas/maps.ts';
 import { boxAround, frameFor, insideRings, lineToPath, projectedRings, ringsCentre, ringsToPath } from './geometry.ts';
 import { type Box, type LabelRequest, type PlacedLabel, placeLabels, sidesFrom, textWidth } from './labels.ts';
+import { type Locator, locateArea } from './locator.ts';
 
 /**
  * Composes one map from the coordinates file and the country outlines: pure, no file access.
@@ -26,21 +27,27 @@ export interface MapModel {
   note?: string;
   width: number;
   height: number;
-  countries: Array<{ id: string; name: string; tone: string; d: string }>;
+  countries: Array<{ id: string; name: string; tone: MapCountry['tone']; d: string }>;
   routes: Array<{ key: string; name: string; status: 'existing' | 'proposed'; d: string }>;
   dots: Array<{ key: string; x: number; y: number; context: boolean }>;
   labels: Array<PlacedLabel & { kind: 'town' | 'region' | 'context' | 'route' | 'country'; key: string }>;
   /** The places drawn, for the caption: key, name and glossary slug. */
   places: Array<{ key: string; name: string; glossary?: string; context: boolean }>;
   attribution: string;
+  /** The locator inset, when the coordinates file asks for one: its region, and the map's area in it. */
+  inset?: { locator: Locator; area: Box };
 }
 
 export interface ComposeOptions {
   width?: number;
   fontSize?: number;
+  /** The region of the locator inset (composeLocator), drawn once for all maps. */
+  locator?: Locator;
 }
 
 export class MapRequestError extends Error {}
+/** A map that the locator inset's region does not take in: the coordinates file's locator is to change, whoever asked for the map. */
+export class LocatorBoundsError extends MapRequestError {}
 
 /** The countries of the topology by id. */
 export function countryFeatures(topology: Topology): Map<string, GeoPermissibleObjects> {
@@ -86,6 +93,15 @@ export function composeMap(file: MapsFile, countries: Map<string, GeoPermissible
   }
 
   const frame = frameFor(box, width);
+  let inset: MapModel['inset'];
+  if (options.locator) {
+    const area = locateArea(options.locator, frame.area);
+    if (!area) {
+      const shown = frame.area.map((corner) => `[${corner.map((n) => n.toFixed(2)).join(', ')}]`).join(', ');
+      throw new LocatorBoundsError(`the map "${title}" shows [${shown}], which reaches outside locator.bounds: widen them to take it in`);
+    }
+    inset = { locator: options.locator, area };
+  }
   const inFrame = ([x, y]: [number, number], inset = 0) => x >= inset && y >= inset && x <= frame.width - inset && y <= frame.height - inset;
 
   const drawnCountries = file.countries.flatMap((country) => {
@@ -217,5 +233,6 @@ export function composeMap(file: MapsFile, countries: Map<string, GeoPermissible
     labels,
     places,
     attribution: file.attribution,
+    ...(inset && { inset }),
   };
 }

@@ -36,6 +36,8 @@ export interface Frame {
   projection: GeoProjection;
   /** [x, y] in SVG units of a [longitude, latitude]. */
   project(point: LonLat): [number, number];
+  /** What the frame shows, corner to corner: the box asked for, and more around it when the height was kept within bounds. */
+  area: LonLatBox;
 }
 
 const cornersOf = ([[w, s], [e, n]]: LonLatBox): GeoPermissibleObjects => ({
@@ -69,6 +71,11 @@ export function frameFor(box: LonLatBox, width: number, { minHeight = width * 0.
       [0, 0],
       [width, height],
     ]);
+  const unproject = (xy: [number, number]): LonLat => {
+    const point = projection.invert?.(xy);
+    if (!point) throw new Error(`cannot unproject ${xy.join(', ')}`);
+    return [point[0], point[1]];
+  };
   return {
     width,
     height,
@@ -78,6 +85,7 @@ export function frameFor(box: LonLatBox, width: number, { minHeight = width * 0.
       if (!xy) throw new Error(`cannot project ${point.join(', ')}`);
       return [xy[0], xy[1]];
     },
+    area: [unproject([0, height]), unproject([width, 0])],
   };
 }
 
@@ -148,6 +156,20 @@ export function ringsToPath(rings: readonly Ring[]): string {
     cursor = first; // after "z" the current point is the ring's start
   }
   return d;
+}
+
+/**
+ * A ring with less detail, for a small drawing: points closer than `minStep` units to the previous
+ * point kept are dropped, except those `keep` holds to (where a clipped ring runs along the frame:
+ * without its corners, it would cut across them).
+ */
+export function thinRing(ring: Ring, minStep: number, keep: (point: [number, number]) => boolean = () => false): Ring {
+  const kept: Ring = [];
+  for (const point of ring) {
+    const last = kept.at(-1);
+    if (!last || keep(point) || Math.hypot(point[0] - last[0], point[1] - last[1]) >= minStep) kept.push(point);
+  }
+  return kept;
 }
 
 /** An open line through points, rounded like ringsToPath. */

@@ -2,17 +2,19 @@ import { contentDir } from 'virtual:cited-explainer/config';
 import type { GeoPermissibleObjects } from 'd3-geo';
 import { getContentModel } from '../content-model/load.ts';
 import { ContentError } from '../lib/content-error.ts';
-import { composeMap, countryFeatures, type MapModel, type MapRequest, MapRequestError } from './compose.ts';
+import { composeMap, countryFeatures, LocatorBoundsError, type MapModel, type MapRequest, MapRequestError } from './compose.ts';
 import { glossaryLinkProblems, type LoadedMaps, loadCountryOutlines, loadMapsFile } from './load.ts';
+import { composeLocator, type Locator } from './locator.ts';
 
 /**
  * Astro glue: reads the coordinates file and the outlines once per build, checks the file's
- * glossary links, and composes the maps pages ask for.
+ * glossary links, draws the locator inset's region once, and composes the maps pages ask for.
  */
 
 interface SiteMaps {
   loaded: LoadedMaps;
   countries: Map<string, GeoPermissibleObjects>;
+  locator?: Locator;
 }
 
 let cached: Promise<SiteMaps | undefined> | undefined;
@@ -24,7 +26,9 @@ function siteMaps(): Promise<SiteMaps | undefined> {
     const model = await getContentModel();
     const problems = glossaryLinkProblems(loaded.data, new Map([...model.glossary].map(([slug, entry]) => [slug, entry.data.kind])));
     if (problems.length > 0) throw new ContentError({ file: loaded.file, message: problems[0], hint: 'Name an existing glossary entry of kind place, or leave "glossary" out.' });
-    return { loaded, countries: countryFeatures(await loadCountryOutlines(loaded.data.resolution)) };
+    const countries = countryFeatures(await loadCountryOutlines(loaded.data.resolution));
+    const { locator } = loaded.data;
+    return { loaded, countries, locator: locator && composeLocator(locator, loaded.data.countries, countries) };
   })();
   return cached;
 }
@@ -40,9 +44,10 @@ export async function getMap(request: MapRequest, where: string): Promise<MapMod
     return null;
   }
   try {
-    return composeMap(maps.loaded.data, maps.countries, request);
+    return composeMap(maps.loaded.data, maps.countries, request, { locator: maps.locator });
   } catch (error) {
-    if (error instanceof MapRequestError) throw new ContentError({ file: 'map' in request ? maps.loaded.file : where, message: error.message });
+    const inMapsFile = 'map' in request || error instanceof LocatorBoundsError;
+    if (error instanceof MapRequestError) throw new ContentError({ file: inMapsFile ? maps.loaded.file : where, message: error.message });
     throw error;
   }
 }

@@ -58,6 +58,14 @@ export const mapSchema = z.strictObject({
   routes: z.array(slug).default([]),
 });
 
+export const mapLocatorSchema = z.strictObject({
+  /**
+   * The wider region the inset shows, south-west corner first: a viewing box, not a claim. Every
+   * map's area must lie inside it.
+   */
+  bounds: lonLatBox,
+});
+
 export const mapsFileSchema = z
   .strictObject({
     /** Where the country outlines come from, written small on every map. */
@@ -68,6 +76,11 @@ export const mapsFileSchema = z
     places: z.record(slug, mapPlaceSchema),
     routes: z.record(slug, mapRouteSchema).default({}),
     maps: z.record(slug, mapSchema).default({}),
+    /**
+     * When present, every map gets a locator inset: a small overview of this wider region (the
+     * outlines of every country in it) with a rectangle where the map's area lies.
+     */
+    locator: mapLocatorSchema.optional(),
     /** When present, every incident page with at least one place in `places` gets a map of them. */
     incidentMaps: z
       .strictObject({
@@ -111,5 +124,6 @@ export type MapPlace = z.infer<typeof mapPlaceSchema>;
 export type MapCountry = z.infer<typeof mapCountrySchema>;
 export type MapRoute = z.infer<typeof mapRouteSchema>;
 export type MapSpec = z.infer<typeof mapSchema>;
+export type MapLocator = z.infer<typeof mapLocatorSchema>;
 export type LonLat = z.infer<typeof lonLat>;
 export type LonLatBox = z.infer<typeof lonLatBox>;

@@ -2,9 +2,10 @@ import { gzipSync } from 'node:zlib';
 import type { GeoPermissibleObjects } from 'd3-geo';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { approximate, composeMap, countryFeatures, MapRequestError } from '../../src/maps/compose.ts';
+import { approximate, composeMap, countryFeatures, LocatorBoundsError, MapRequestError } from '../../src/maps/compose.ts';
 import { glossaryLinkProblems, loadCountryOutlines } from '../../src/maps/load.ts';
-import { renderMapSvg } from '../../src/maps/svg.ts';
+import { composeLocator } from '../../src/maps/locator.ts';
+import { renderLocatorSvg, renderMapSvg, renderSwatch } from '../../src/maps/svg.ts';
 import { type MapsFile, mapsFileSchema } from '../../src/schemas/maps.ts';
 
 // A made-up explainer's coordinates file (the generator knows no topic): two towns in the
@@ -41,7 +42,7 @@ beforeAll(async () => {
   countries = countryFeatures(await loadCountryOutlines('50m'));
 });
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', preserveOrder: false, isArray: (name) => ['text', 'path', 'circle', 'tspan'].includes(name) });
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', preserveOrder: false, isArray: (name) => ['text', 'path', 'circle', 'tspan', 'rect'].includes(name) });
 
 describe('composeMap and renderMapSvg', () => {
   it('draws a named map: valid SVG with title, description, countries, line and labels', () => {
@@ -99,6 +100,63 @@ describe('composeMap and renderMapSvg', () => {
   });
 });
 
+describe('the locator inset', () => {
+  const region = (bounds: [[number, number], [number, number]]) => composeLocator({ bounds }, file.countries, countries);
+
+  it('is there only when asked for: the map’s area as a rectangle inside the region', () => {
+    expect(composeMap(file, countries, { map: 'delta' })!.inset).toBeUndefined();
+    const locator = region([
+      [-2, 48],
+      [12, 55],
+    ]);
+    const { inset } = composeMap(file, countries, { map: 'delta' }, { locator })!;
+    expect(inset?.locator).toBe(locator);
+    const { x, y, width, height } = inset!.area;
+    expect(x).toBeGreaterThan(0);
+    expect(y).toBeGreaterThan(0);
+    expect(x + width).toBeLessThan(locator.width);
+    expect(y + height).toBeLessThan(locator.height);
+    // The region holds more than the file's two countries (Germany, France…): drawn, unnamed.
+    expect(locator.countries.filter((c) => c.name).map((c) => c.name)).toEqual(['Netherlands', 'Belgium']);
+    expect(locator.countries.length).toBeGreaterThan(3);
+  });
+
+  it('refuses a map the region does not take in, naming the setting to change', () => {
+    const locator = region([
+      [4.8, 51.8],
+      [12, 55],
+    ]);
+    expect(() => composeMap(file, countries, { map: 'delta' }, { locator })).toThrow(LocatorBoundsError);
+    expect(() => composeMap(file, countries, { map: 'delta' }, { locator })).toThrow(/widen them/);
+  });
+
+  it('renders as valid SVG named by the heading beside it, with its text alternative and the rectangle', () => {
+    const locator = region([
+      [-2, 48],
+      [12, 55],
+    ]);
+    const model = composeMap(file, countries, { map: 'delta' }, { locator })!;
+    const svg = renderLocatorSvg(model.inset!, 'inset', 'Where & why');
+    expect(XMLValidator.validate(svg)).toBe(true);
+    const root = parser.parse(svg).svg;
+    expect(root['aria-labelledby']).toBe('inset inset-desc');
+    expect(root.desc).toEqual({ id: 'inset-desc', '#text': 'Where & why' });
+    expect(root.rect.at(-1)).toMatchObject({ class: 'map-locator-area', x: expect.any(String) });
+    expect(svg).not.toMatch(/style=|<script|<image|href=|<text/);
+  });
+});
+
+describe('renderSwatch', () => {
+  it('draws each symbol with the map’s own classes, hidden from assistive technology', () => {
+    const proposed = renderSwatch('proposed');
+    expect(XMLValidator.validate(proposed)).toBe(true);
+    expect(proposed).toContain('aria-hidden="true"');
+    expect(proposed).toContain('class="map-line map-proposed"');
+    expect(renderSwatch('town')).toContain('class="map-dot"');
+    expect(renderSwatch('secondary')).toContain('class="map-land map-secondary"');
+  });
+});
+
 describe('mapsFileSchema', () => {
   it('refuses a route or map naming a place that is not in the file', () => {
     const result = mapsFileSchema.safeParse({ attribution: 'x', places: { a: { name: 'A', at: [1, 2] } }, routes: { r: { name: 'R', via: ['a', 'b'] } } });
@@ -121,6 +179,39 @@ describe('mapsFileSchema', () => {
       },
     });
     expect(result.success).toBe(false);
+  });
+});
+
+describe('mapsFileSchema: locator', () => {
+  const withLocator = (locator: unknown) => mapsFileSchema.safeParse({ attribution: 'x', places: {}, locator });
+  it('takes a south-west and a north-east corner, and nothing else', () => {
+    expect(
+      withLocator({
+        bounds: [
+          [1, 2],
+          [3, 4],
+        ],
+      }).success,
+    ).toBe(true);
+    expect(
+      withLocator({
+        bounds: [
+          [3, 4],
+          [1, 2],
+        ],
+      }).error?.issues[0].message,
+    ).toMatch(/south-west corner first/);
+    expect(withLocator({}).success).toBe(false);
+    expect(
+      withLocator({
+        bounds: [
+          [1, 2],
+          [3, 4],
+        ],
+        zoom: 3,
+      }).success,
+    ).toBe(false);
+    expect(mapsFileSchema.parse({ attribution: 'x', places: {} }).locator).toBeUndefined();
   });
 });
 

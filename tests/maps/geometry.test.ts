@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxAround, frameFor, insideRings, lineToPath, projectedRings, ringsCentre, ringsToPath } from '../../src/maps/geometry.ts';
+import { boxAround, frameFor, insideRings, lineToPath, projectedRings, ringsCentre, ringsToPath, thinRing } from '../../src/maps/geometry.ts';
 
 describe('boxAround', () => {
   it('adds the margin on every side', () => {
@@ -70,6 +70,20 @@ describe('frameFor', () => {
         { minHeight: 200 },
       ).height,
     ).toBe(200);
+  });
+
+  it('knows the area it shows: the box, and more of the earth when the height was kept within bounds', () => {
+    const exact = frameFor(box, 600, { minHeight: 10, maxHeight: 10_000 });
+    // Close, not equal: the height is rounded to a whole unit.
+    for (const [i, value] of exact.area.flat().entries()) expect(value).toBeCloseTo(box.flat()[i], 2);
+    // The box alone would be about 390 high; kept 600 high, it is centred, with more latitude above and below.
+    const taller = frameFor(box, 600, { minHeight: 600, maxHeight: 600 });
+    const [[west, south], [east, north]] = taller.area;
+    expect(west).toBeCloseTo(45, 6);
+    expect(east).toBeCloseTo(47, 6);
+    expect(south).toBeLessThan(39 - 0.1);
+    expect(north).toBeGreaterThan(40 + 0.1);
+    expect((south + north) / 2).toBeCloseTo(39.5, 1);
   });
 
   it('clips shapes to the frame', () => {
@@ -175,6 +189,34 @@ describe('ringsToPath', () => {
         ],
       ]),
     ).toBe('M0 0l.5 0-.5-.5z');
+  });
+});
+
+describe('thinRing', () => {
+  const ring: Array<[number, number]> = [
+    [0, 0],
+    [0.5, 0],
+    [1, 0],
+    [3, 0],
+    [3, 0.8],
+    [3, 3],
+  ];
+
+  it('drops points closer than minStep to the previous one kept', () => {
+    expect(thinRing(ring, 1)).toEqual([
+      [0, 0],
+      [1, 0],
+      [3, 0],
+      [3, 3],
+    ]);
+    expect(thinRing(ring, 5)).toEqual([[0, 0]]);
+  });
+
+  it('keeps the points it is told to, however close (a frame’s corner)', () => {
+    expect(thinRing(ring, 5, ([x, y]) => x === 3 && y === 0)).toEqual([
+      [0, 0],
+      [3, 0],
+    ]);
   });
 });
 

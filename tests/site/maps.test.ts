@@ -6,7 +6,8 @@ import { builtSite, listPages, readPage } from '../helpers/site.ts';
 
 // Maps of the real site: inline SVG drawn at build time from content/maps.yaml. Each is well-formed
 // SVG with a text alternative, says its lines are approximate, labels only places of the
-// coordinates file, loads nothing and adds no request to its page.
+// coordinates file, has a key to exactly the symbols it draws and (the site sets `locator`) an
+// inset showing where it lies, loads nothing and adds no request to its page.
 const build = builtSite();
 const maps = loadMapsFile(build.contentDir);
 const pages = listPages(build.outDir);
@@ -18,8 +19,10 @@ const figures = pages.flatMap((path) => {
 const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '',
-  isArray: (name) => ['text', 'tspan', 'path', 'circle'].includes(name),
+  isArray: (name) => ['text', 'tspan', 'path', 'circle', 'rect'].includes(name),
 });
+const mainSvg = (figure: string) => /<svg[^>]*class="map-svg"[\s\S]*?<\/svg>/.exec(figure)?.[0] ?? '';
+const insetSvg = (figure: string) => /<svg[^>]*class="map-locator"[\s\S]*?<\/svg>/.exec(figure)?.[0];
 type Element = Record<string, unknown>;
 const textOf = (t: Element) => [t['#text'], ...((t.tspan as Element[] | undefined) ?? []).map((s) => s['#text'])].filter(Boolean).join(' ');
 
@@ -32,7 +35,7 @@ describe('maps', () => {
   });
 
   it.each(figures.map((f, i) => [`${f.path} #${i}`, f] as const))('%s: valid SVG with title, description and the approximate label', (_, { figure }) => {
-    const svg = /<svg[\s\S]*<\/svg>/.exec(figure)?.[0] ?? '';
+    const svg = mainSvg(figure);
     expect(XMLValidator.validate(svg)).toBe(true);
     const root = parser.parse(svg).svg as Element;
     expect(root.xmlns).toBe('http://www.w3.org/2000/svg');
@@ -54,7 +57,7 @@ describe('maps', () => {
   });
 
   it.each(figures.map((f, i) => [`${f.path} #${i}`, f] as const))('%s: every place and country labelled is in the coordinates file', (_, { figure }) => {
-    const root = parser.parse(/<svg[\s\S]*<\/svg>/.exec(figure)![0]).svg as Element;
+    const root = parser.parse(mainSvg(figure)).svg as Element;
     const labels = root.text as Element[];
     const placeLabels = labels.filter((t) => t['data-place'] !== undefined);
     expect(placeLabels.length).toBeGreaterThan(0);
@@ -71,8 +74,68 @@ describe('maps', () => {
     expect(labels.every((t) => t['data-place'] ?? t['data-route'] ?? t['data-country'] ?? String(t.class).includes('map-credit'))).toBeTruthy();
   });
 
+  it.each(figures.map((f, i) => [`${f.path} #${i}`, f] as const))('%s: its key lists exactly the symbols drawn, naming the countries of each tone', (_, { figure }) => {
+    const root = parser.parse(mainSvg(figure)).svg as Element;
+    const classes = (elements: unknown) => ((elements as Element[] | undefined) ?? []).map((e) => String(e.class).split(' '));
+    const paths = root.path as Element[];
+    const countriesOf = (tone: string) =>
+      paths.filter((p) => p['data-country'] !== undefined && String(p.class).split(' ').includes(`map-${tone}`)).map((p) => maps!.data.countries.find((c) => c.id === p['data-country'])!.name);
+    const drawn = {
+      town: classes(root.circle).some((c) => !c.includes('map-dot-context')),
+      context: classes(root.circle).some((c) => c.includes('map-dot-context')),
+      region: classes(root.text).some((c) => c.includes('map-region')),
+      existing: classes(paths).some((c) => c.includes('map-line') && !c.includes('map-proposed')),
+      proposed: classes(paths).some((c) => c.includes('map-proposed')),
+      primary: countriesOf('primary').length > 0,
+      secondary: countriesOf('secondary').length > 0,
+      neighbour: countriesOf('neighbour').length > 0,
+    };
+    const key = /<div class="map-key">[\s\S]*?<\/ul>/.exec(figure)?.[0] ?? '';
+    const entries = new Map([...key.matchAll(/<li data-symbol="(\w+)">([\s\S]*?)<\/li>/g)].map(([, symbol, body]) => [symbol, body.replace(/<svg[\s\S]*?<\/svg>/, '')]));
+    expect([...entries.keys()].sort()).toEqual(
+      Object.entries(drawn)
+        .filter(([, shown]) => shown)
+        .map(([symbol]) => symbol)
+        .sort(),
+    );
+    const list = new Intl.ListFormat('en', { type: 'conjunction' });
+    for (const tone of ['primary', 'secondary'].filter((t) => entries.has(t))) expect(entries.get(tone)).toBe(list.format(countriesOf(tone)));
+    // A swatch is drawn with the map's own classes; the text says what it means.
+    expect(key).toMatch(/<svg[^>]*class="map-swatch"[^>]*aria-hidden="true"/);
+    expect(figure).toMatch(/<\/ul><p>[^<]*approximate[^<]*<\/p>/);
+  });
+
+  it('the site sets a locator region (so the inset checks below run)', () => {
+    expect(maps!.data.locator).toBeDefined();
+  });
+
+  it.each(figures.map((f, i) => [`${f.path} #${i}`, f] as const))('%s: an inset shows where the map lies, with a visible name and a text alternative', (_, { html, figure }) => {
+    const svg = insetSvg(figure)!;
+    expect(svg, 'an inset').toBeDefined();
+    expect(XMLValidator.validate(svg)).toBe(true);
+    const root = parser.parse(svg).svg as Element;
+    expect(root.role).toBe('img');
+    const [nameId, descId] = String(root['aria-labelledby']).split(' ');
+    expect(new RegExp(`<p class="map-key-title" id="${nameId}">[^<]+</p>`).test(html)).toBe(true);
+    expect((root.desc as Element).id).toBe(descId);
+    expect(String((root.desc as Element)['#text'])).toMatch(/rectangle/);
+    const [, , width, height] = String(root.viewBox).split(' ').map(Number);
+    const area = (root.rect as Element[]).find((r) => r.class === 'map-locator-area')!;
+    const [x, y, w, h] = [area.x, area.y, area.width, area.height].map(Number);
+    expect(w).toBeGreaterThan(0);
+    expect(h).toBeGreaterThan(0);
+    expect(x).toBeGreaterThanOrEqual(0);
+    expect(y).toBeGreaterThanOrEqual(0);
+    expect(x + w).toBeLessThanOrEqual(width);
+    expect(y + h).toBeLessThanOrEqual(height);
+    // The outlines of the region: more than the countries the main map draws.
+    expect((root.path as Element[]).length).toBeGreaterThan(((parser.parse(mainSvg(figure)).svg as Element).path as Element[]).filter((p) => p['data-country']).length);
+  });
+
   it.each(figures.map((f, i) => [`${f.path} #${i}`, f] as const))('%s: loads nothing, runs nothing, under 5 KB gzip', (_, { figure }) => {
-    const svg = /<svg[\s\S]*<\/svg>/.exec(figure)![0];
+    // Every drawing in it: the map, the key's swatches and the inset.
+    const svg = (figure.match(/<svg[\s\S]*?<\/svg>/g) ?? []).join('');
+    expect(svg.length).toBeGreaterThan(0);
     expect(svg).not.toMatch(/<(script|image|foreignObject|use|a)\b/i);
     expect(svg).not.toMatch(/\s(href|xlink:href|src|style|on\w+)=/i);
     expect(svg).not.toMatch(/url\(/i);
