@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { prose } from './cited.ts';
 import { slug } from './common.ts';
 
 /**
@@ -17,7 +18,7 @@ export const labelSides = ['right', 'left', 'above', 'below'] as const;
 
 export const mapPlaceSchema = z.strictObject({
   /** The label, spelled as the pages spell it. */
-  name: z.string().min(1),
+  name: prose({ max: 80 }),
   /** Approximate centre (a town's centre; a label point for a region), [longitude, latitude]. */
   at: lonLat,
   /** A town or village is drawn as a dot with a label; a region (province, district) as a label alone. */
@@ -31,7 +32,7 @@ export const mapPlaceSchema = z.strictObject({
 export const mapCountrySchema = z.strictObject({
   /** The country's id in the world-atlas topology (ISO 3166-1 numeric, as a string: "051"). */
   id: z.string().regex(/^\d{3}$/, 'the ISO 3166-1 numeric code, three digits in quotes: "051"'),
-  name: z.string().min(1),
+  name: prose({ max: 80 }),
   /** How strongly it is drawn: the countries a page is about, or their neighbours. */
   tone: z.enum(['primary', 'secondary', 'neighbour']).default('neighbour'),
   /** Points where its name may be written, best first; the first inside a map is used. */
@@ -40,7 +41,7 @@ export const mapCountrySchema = z.strictObject({
 
 export const mapRouteSchema = z.strictObject({
   /** What the line is, for its label and the text alternative: "Old bridge road". */
-  name: z.string().min(1),
+  name: prose({ max: 120 }),
   /** Places (keys of `places`) the line runs through, in order: an approximate polyline. */
   via: z.array(slug).min(2),
   /** A road that existed, or a route that was only proposed (drawn dashed). */
@@ -49,9 +50,9 @@ export const mapRouteSchema = z.strictObject({
 
 export const mapSchema = z.strictObject({
   /** The map's title: its <title> and the start of its caption. */
-  title: z.string().min(1),
+  title: prose({ max: 200 }),
   /** A sentence for the caption after the title, such as what the line is based on. */
-  note: z.string().min(1).optional(),
+  note: prose({ max: 1000 }).optional(),
   /** The area shown; without it, the places' extent with a margin. */
   bounds: lonLatBox.optional(),
   places: z.array(slug).default([]),
@@ -69,7 +70,7 @@ export const mapLocatorSchema = z.strictObject({
 export const mapsFileSchema = z
   .strictObject({
     /** Where the country outlines come from, written small on every map. */
-    attribution: z.string().min(1),
+    attribution: prose({ max: 200 }),
     /** Natural Earth scale of the outlines: 1:50m (default) or the coarser 1:110m. */
     resolution: z.enum(['50m', '110m']).default('50m'),
     countries: z.array(mapCountrySchema).default([]),
