@@ -28,7 +28,9 @@ function siteMaps(): Promise<SiteMaps | undefined> {
     if (problems.length > 0) throw new ContentError({ file: loaded.file, message: problems[0], hint: 'Name an existing glossary entry of kind place, or leave "glossary" out.' });
     const countries = countryFeatures(await loadCountryOutlines(loaded.data.resolution));
     const { locator } = loaded.data;
-    return { loaded, countries, locator: locator && composeLocator(locator, loaded.data.countries, countries) };
+    // The inset is 240 px across a wider region: the coarser outlines show all it can, in half the bytes.
+    const overview = locator && composeLocator(locator, loaded.data.countries, countryFeatures(await loadCountryOutlines('110m')));
+    return { loaded, countries, locator: overview };
   })();
   return cached;
 }
