@@ -115,11 +115,18 @@ async function buildAndCrawl(work: string): Promise<{ builds: Record<SharedBuild
           };
     // Each real-site build is crawled as soon as it is built, while the others still build and the
     // first site files run (siteCrawl waits for it).
-    if (key in crawled && result.ok) crawls.push(setupCrawl(key as keyof typeof crawled, outDir, build.base));
+    mark(`${key} built`);
+    if (key in crawled && result.ok) crawls.push(setupCrawl(key as keyof typeof crawled, outDir, build.base).then(() => mark(`${key} crawled`)));
     return [key, { ok: result.ok, output: result.output, outDir: result.outDir, contentDir, base: build.base }];
   });
   return { builds: Object.fromEntries(await Promise.all(builds)) as Record<SharedBuild, ProvidedBuild>, crawls: Promise.all(crawls) };
 }
+
+const started = performance.now();
+/** With SUITE_TIMELINE=1, when each build and crawl ended, for finding what the run waits on. */
+const mark = (what: string) => {
+  if (process.env.SUITE_TIMELINE) process.stdout.write(`suite timeline: ${what} at ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+};
 
 /** The builds the global setup crawls in Chromium (see saveCrawl). */
 const crawled = { realSite: true, realSiteUnderBase: true } as const;
