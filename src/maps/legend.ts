@@ -52,5 +52,8 @@ export function entryWords(entry: LegendEntry, text: Strings['map'], list: ListW
 /** The locator inset in words: the region's named countries, and those the map's rectangle takes in. */
 export function locatorWords(model: MapModel, text: Strings['map'], list: ListWords): string {
   const named = model.inset?.locator.countries.flatMap((country) => (country.name ? [country.name] : [])) ?? [];
-  return format(text.locatorDescription, { countries: list(named), covered: list(model.countries.map((country) => country.name)) });
+  const covered = model.countries.map((country) => country.name);
+  // Without names to list, the sentence that lists them would read "with ."
+  if (named.length === 0 || covered.length === 0) return text.locatorDescriptionUnnamed;
+  return format(text.locatorDescription, { countries: list(named), covered: list(covered) });
 }

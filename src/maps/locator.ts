@@ -21,7 +21,7 @@ export interface Locator {
 export const locatorWidth = 240;
 /**
  * Outline points closer than this (units, so pixels) to the previous one are left out: detail a
- * drawing this small cannot show (tiny enclaves among it), at half the bytes.
+ * drawing this small cannot show (small islands, the finest bends of a border), at half the bytes.
  */
 const outlineStep = 2.5;
 

@@ -15,7 +15,7 @@ export function renderMapSvg(model: MapModel, id: string): string {
   const n = round1;
   const out: string[] = [];
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" class="map-svg" viewBox="0 0 ${model.width} ${model.height}" role="img" aria-labelledby="${id}-title ${id}-desc">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="map-svg" viewBox="0 0 ${model.width} ${model.height}" role="img" aria-labelledby="${id}-title" aria-describedby="${id}-desc">`,
     `<title id="${id}-title">${escapeXml(model.title)}</title>`,
     `<desc id="${id}-desc">${escapeXml(model.description)}</desc>`,
     `<rect class="map-ground" width="${model.width}" height="${model.height}"/>`,
@@ -56,13 +56,13 @@ export function renderSwatch(symbol: Exclude<LegendSymbol, 'region'>): string {
 
 /**
  * The locator inset: the region's outlines and a rectangle where the map lies, with its text
- * alternative. Its name is the heading the page shows above it, the element `titleId`.
+ * alternative. Its name is the title the page shows above it, the element `titleId`.
  */
 export function renderLocatorSvg(inset: NonNullable<MapModel['inset']>, titleId: string, description: string): string {
   const { locator, area } = inset;
   const n = round1;
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="map-locator" viewBox="0 0 ${locator.width} ${locator.height}" role="img" aria-labelledby="${titleId} ${titleId}-desc">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="map-locator" viewBox="0 0 ${locator.width} ${locator.height}" role="img" aria-labelledby="${titleId}" aria-describedby="${titleId}-desc">`,
     `<desc id="${titleId}-desc">${escapeXml(description)}</desc>`,
     `<rect class="map-ground" width="${locator.width}" height="${locator.height}"/>`,
     ...locator.countries.map(countryPath),

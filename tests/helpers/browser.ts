@@ -47,11 +47,22 @@ let shared: Promise<Browser> | undefined;
  * process exits; one that crashes is launched again on the next call.
  */
 export function sharedChromium(): Promise<Browser> {
-  shared ??= launchChromium().then((browser) => {
-    browser.on('disconnected', () => (shared = undefined));
-    return browser;
-  });
-  return shared;
+  if (shared) return shared;
+  const launched = launchChromium().then(
+    (browser) => {
+      browser.on('disconnected', () => {
+        if (shared === launched) shared = undefined;
+      });
+      return browser;
+    },
+    (error: unknown) => {
+      // A failed launch is tried again by the next caller, not remembered.
+      if (shared === launched) shared = undefined;
+      throw error;
+    },
+  );
+  shared = launched;
+  return launched;
 }
 
 /** Closes the shared Chromium, if one was launched: for a process that must not wait for its exit. */

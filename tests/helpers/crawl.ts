@@ -63,18 +63,15 @@ export interface PageAxe {
 
 /** What one crawl learnt about one page. */
 export interface PageCrawl {
-  /** HTTP status of the page with JavaScript on. */
+  /** HTTP status of the first visit: with JavaScript in a thorough crawl, without in a plain one. */
   status: number;
-  /**
-   * The DOM's links, ids and attributes: as published (JavaScript off) in a thorough crawl; in a
-   * plain one, which checks addresses and loads each page once, as loaded with JavaScript on.
-   */
+  /** The DOM as published (JavaScript off). */
   facts: PageFacts;
   /** Thorough crawl: the HTTP status without JavaScript. */
   noJsStatus?: number;
   /** Thorough crawl, without JavaScript: whether the first h1 in <main> is visible, and the text of <main>. */
   noJs?: { h1Visible: boolean; mainText: string };
-  /** With JavaScript, a plain view (loaded, network idle, no interaction): every response, weighed. */
+  /** The first visit's plain view (loaded, network idle, no interaction): every response, weighed. */
   plainView: WeighedRequest[];
   /** Over the whole visit (plain view, then, in a thorough crawl, the first citation preview opened and the page scrolled to its end): */
   /** requests that failed or got an HTTP error, as "404 url" or "failed url"; */
@@ -165,7 +162,7 @@ interface VisitRecord {
  * A Chromium page kept for many visits (a new page per visit costs more than the visit), whose
  * listeners report into the record of the visit under way.
  */
-async function visitingPage(context: BrowserContext, origin: string) {
+async function visitingPage(context: BrowserContext, origin: string, scripts: boolean) {
   const page = await context.newPage();
   let record: VisitRecord = { failed: [], foreign: [], consoleErrors: [], cspViolations: [], weighed: null };
   const pending = new Set<Request>();
@@ -207,10 +204,12 @@ async function visitingPage(context: BrowserContext, origin: string) {
       return record;
     },
     // Quiet is: nothing in flight after fonts are ready and two frames have been drawn (by which
-    // time a script reacting to the load or an interaction has started its requests).
+    // time a script reacting to the load or an interaction has started its requests). Without
+    // scripts nothing starts later, and no frame callback would ever run: nothing in flight is quiet.
     async settled(): Promise<void> {
       for (;;) {
         if (pending.size > 0) await new Promise<void>((wake) => waiters.push(wake));
+        if (!scripts) return;
         await page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))));
         if (pending.size === 0) return;
       }
@@ -220,7 +219,7 @@ async function visitingPage(context: BrowserContext, origin: string) {
 
 type VisitingPage = Awaited<ReturnType<typeof visitingPage>>;
 
-async function visitWithJavaScript(visiting: VisitingPage, url: string, thorough: boolean): Promise<Omit<PageCrawl, 'noJsStatus' | 'facts' | 'noJs'>> {
+async function firstVisit(visiting: VisitingPage, url: string, thorough: boolean): Promise<Omit<PageCrawl, 'noJsStatus' | 'facts' | 'noJs'>> {
   const { page } = visiting;
   const record = visiting.start();
   await page.emulateMedia({ colorScheme: 'light' });
@@ -372,30 +371,32 @@ async function visitWithoutJavaScript(page: Page, url: string, landings: Archive
 const pagesAtATime = 5;
 
 /**
- * Serves a built site and visits every page with JavaScript (requests and their weights, console,
- * CSP refusals, the site's stylesheet). A `thorough` crawl then prints the page, runs axe-core in
- * both colour schemes (dark: its colour rules), opens a citation preview and runs axe on it, tries
- * the preview by keyboard, scrolls to the end and lays the page out at 320 px; and it visits every
- * page again without JavaScript (the DOM as published: links, ids, scripts, CSP; what shows; the
- * first citation marker and the endnotes). A plain crawl, which checks addresses, reads the DOM
- * from its one visit. The checks that need a page of their own are gathered into these visits:
- * loading a page is most of a check's cost. A few pages at a time: much of a visit is waiting for Chromium.
+ * Serves a built site and visits every page: requests and their weights, console, CSP refusals,
+ * the site's stylesheet. A `thorough` crawl makes that visit with JavaScript, then prints the page,
+ * runs axe-core in both colour schemes (dark: its colour rules), opens a citation preview and runs
+ * axe on it, tries the preview by keyboard, scrolls to the end and lays the page out at 320 px; and
+ * it visits every page again without JavaScript (the DOM as published: links, ids, scripts, CSP;
+ * what shows; the first citation marker and the endnotes). A plain crawl, which checks addresses,
+ * makes its one visit without JavaScript and reads the DOM as published from it. The checks that
+ * need a page of their own are gathered into these visits: loading a page is most of a check's
+ * cost. A few pages at a time: much of a visit is waiting for Chromium.
  */
 export async function crawlSite(outDir: string, base: string, options: { thorough: boolean }): Promise<SiteCrawl> {
-  const open = await openSite(outDir, base);
-  const noJsContext = options.thorough ? await open.browser.newContext({ javaScriptEnabled: false }) : undefined;
+  const open = await openSite(outDir, base, options.thorough ? {} : { javaScriptEnabled: false });
+  let noJsContext: BrowserContext | undefined;
   try {
+    if (options.thorough) noJsContext = await open.browser.newContext({ javaScriptEnabled: false });
     const pages = listPages(outDir);
     const byPage: Record<string, PageCrawl> = {};
     const landings: ArchiveLandings = new Map();
     const queue = [...pages];
     const worker = async () => {
-      const withJs = await visitingPage(open.context, open.server.origin);
+      const visiting = await visitingPage(open.context, open.server.origin, options.thorough);
       const withoutJs = await noJsContext?.newPage();
       for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
         const url = new URL(path.slice(1), open.server.url).href;
-        const seen = await visitWithJavaScript(withJs, url, options.thorough);
-        byPage[path] = withoutJs ? { ...seen, ...(await visitWithoutJavaScript(withoutJs, url, landings)) } : { ...seen, facts: await pageFacts(withJs.page) };
+        const seen = await firstVisit(visiting, url, options.thorough);
+        byPage[path] = withoutJs ? { ...seen, ...(await visitWithoutJavaScript(withoutJs, url, landings)) } : { ...seen, facts: await pageFacts(visiting.page) };
       }
     };
     await Promise.all(Array.from({ length: pagesAtATime }, worker));

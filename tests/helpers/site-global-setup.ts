@@ -115,7 +115,7 @@ async function buildAndCrawl(work: string): Promise<{ builds: Record<SharedBuild
           };
     // Each real-site build is crawled as soon as it is built, while the others still build and the
     // first site files run (siteCrawl waits for it).
-    mark(`${key} built`);
+    mark(`${key} ${result.ok ? 'built' : 'failed to build'}`);
     if (key in crawled && result.ok) crawls.push(setupCrawl(key as keyof typeof crawled, outDir, build.base).then(() => mark(`${key} crawled`)));
     return [key, { ok: result.ok, output: result.output, outDir: result.outDir, contentDir, base: build.base }];
   });

@@ -81,4 +81,11 @@ describe('entryWords and locatorWords', () => {
     const inset = { locator, area: { x: 1, y: 1, width: 2, height: 2 } };
     expect(locatorWords(model({ countries: [country('2', 'Two', 'primary')], inset }), english.map, list)).toBe(format(english.map.locatorDescription, { countries: 'Two + Six', covered: 'Two' }));
   });
+
+  it('describes the inset without lists when there are no names to list', () => {
+    const unnamedOnly = { locator: { countries: [{ id: '7', tone: 'neighbour', d: 'M0 0' }] } as unknown as Locator, area: { x: 1, y: 1, width: 2, height: 2 } };
+    expect(locatorWords(model({ countries: [country('2', 'Two', 'primary')], inset: unnamedOnly }), english.map, list)).toBe(english.map.locatorDescriptionUnnamed);
+    const named = { ...unnamedOnly, locator: { countries: [country('2', 'Two', 'primary')] } as unknown as Locator };
+    expect(locatorWords(model({ countries: [], inset: named }), english.map, list)).toBe(english.map.locatorDescriptionUnnamed);
+  });
 });

@@ -42,7 +42,7 @@ describe('findCitations on any text', () => {
 
 /** Mostly plausible values, so that the schema accepts some and the properties of what it accepts are tested too. */
 const plausible = (...values: string[]) => fc.oneof(fc.constantFrom(...values), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }), hostileText);
-const siteRecord = fc.record({
+const hostileSiteRecord = fc.record({
   title: plausible('River Town'),
   description: plausible('A test explainer.'),
   lang: plausible('en', 'en-GB', 'hy-AM', 'az-Latn-AZ'),
@@ -52,15 +52,17 @@ const siteRecord = fc.record({
   nav: fc.array(fc.record({ label: plausible('Sources'), href: fc.oneof(fc.constantFrom('/', '/sources/', '//evil', '/\\evil'), fc.webUrl(), hostileText) }), { minLength: 1, maxLength: 3 }),
 });
 
-const validSite = {
-  title: 'River Town',
-  description: 'A test explainer.',
-  lang: 'en',
-  url: 'https://river.test/',
-  corrections: { text: 'Write to the editors.' },
-  licence: 'CC BY 4.0',
-  nav: [{ label: 'Sources', href: '/sources/' }],
-};
+/** Sites made only of accepted values: a quarter of the runs, so that some are valid however few runs the time limit allows. */
+const validSiteRecord = fc.record({
+  title: fc.constantFrom('River Town', 'Floods of the Weir'),
+  description: fc.constantFrom('A test explainer.', 'What the river did.'),
+  lang: fc.constantFrom('en', 'en-GB', 'hy-AM', 'az-Latn-AZ'),
+  url: fc.constantFrom('https://river.test/', 'http://river.test/explainer/'),
+  corrections: fc.record({ text: fc.constantFrom('Write to the editors.') }),
+  licence: fc.constantFrom('CC BY 4.0'),
+  nav: fc.array(fc.record({ label: fc.constantFrom('Sources', 'About'), href: fc.constantFrom('/', '/sources/') }), { minLength: 1, maxLength: 3 }),
+});
+const siteRecord = fc.oneof({ arbitrary: validSiteRecord, weight: 1 }, { arbitrary: hostileSiteRecord, weight: 3 });
 
 describe('the schemas on hostile input', () => {
   it('site.json: a clean error, or only clean one-line text, a BCP 47 lang, http(s) and site-relative addresses', async () => {
@@ -81,8 +83,7 @@ describe('the schemas on hostile input', () => {
         expect(site.lang).toMatch(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/);
         for (const href of [site.url ?? 'https://x', ...site.nav.map((link) => link.href)]) expect(href).toMatch(/^(https?:\/\/[^\s]+|\/(?![/\\])\S*)$/i);
       }),
-      // A valid site first, always: the property's time limit may leave too few random runs to hit one.
-      { ...budget(), examples: [[validSite]] },
+      budget(),
     );
     expect(accepted, 'some generated sites are valid').toBeGreaterThan(0);
   });

@@ -8,7 +8,10 @@ import { straightQuotes } from '../../helpers/straight-quotes.ts';
 const build = builtSite();
 
 describe('typographer’s quotes', () => {
-  it.each(listPages(build.outDir))('%s: no straight quote or apostrophe outside quotations, archived text and code', (path) => {
-    expect(straightQuotes(readPage(build.outDir, path))).toEqual([]);
-  });
+  it.each(listPages(build.outDir))(
+    '%s: no straight quote or apostrophe in its text or in the attributes a reader is given (aria-label, alt, title, description), outside quotations, archived text and code',
+    (path) => {
+      expect(straightQuotes(readPage(build.outDir, path))).toEqual([]);
+    },
+  );
 });

@@ -109,21 +109,34 @@ function resultsShownFor(container: string, query: string, timeoutMs: number): P
   });
 }
 
+/** A query of a batch: its results, or why there are none (so one slow query fails its own test only). */
+export type QueryOutcome = ShownResult[] | { error: string };
+
 /**
  * In the page: each query typed into the search page's box and submitted, its results awaited
- * before the next, as a reader would one after another. Runs as page source (see inPage).
+ * before the next, as a reader would one after another. Stops typing at `deadline` (a time in ms
+ * since the epoch), so that a hung batch never types on into a page a later test uses. Runs as
+ * page source (see inPage).
  */
-async function typeEachQuery(resultsFor: typeof resultsShownFor, queries: string[], timeoutMs: number): Promise<ShownResult[][]> {
+async function typeEachQuery(resultsFor: typeof resultsShownFor, queries: string[], timeoutMs: number, deadline: number): Promise<QueryOutcome[]> {
   const input = document.querySelector<HTMLInputElement>('#search-page-input');
   if (!input?.form) throw new Error('no search form (#search-page-input) on the page');
-  const all: ShownResult[][] = [];
+  const outcomes: QueryOutcome[] = [];
   for (const query of queries) {
+    if (Date.now() > deadline) {
+      outcomes.push({ error: 'not run: the batch ran out of time' });
+      continue;
+    }
     input.value = query;
     input.dispatchEvent(new Event('input', { bubbles: true }));
     input.form.requestSubmit();
-    all.push(await resultsFor('.search-page', query.trim(), timeoutMs));
+    try {
+      outcomes.push(await resultsFor('.search-page', query.trim(), Math.min(timeoutMs, Math.max(0, deadline - Date.now()))));
+    } catch (error) {
+      outcomes.push({ error: (error as Error).message });
+    }
   }
-  return all;
+  return outcomes;
 }
 
 /** How long a query may take to show its results before the check says so. */
@@ -141,13 +154,23 @@ export function waitForResults(page: Page, query: string, container = '.search-p
   return page.evaluate(inPage(resultsShownFor, JSON.stringify(container), JSON.stringify(query), String(resultsTimeoutMs))) as Promise<ShownResult[]>;
 }
 
+/** How long a batch of queries may type before it stops: well within the site project's hook timeout. */
+const batchTimeoutMs = 120_000;
+
 /**
  * On a search page already open, runs many queries in one round trip, each typed in and submitted
  * by the page's own form: Playwright's fill, press and wait for each query took twice the CPU of
- * the search itself (about 200 queries). The results of each query, in order.
+ * the search itself (about 200 queries). The outcome of each query, in order.
  */
-export function searchEach(page: Page, queries: readonly string[]): Promise<ShownResult[][]> {
-  return page.evaluate(inPage(typeEachQuery, resultsShownFor.toString(), JSON.stringify(queries), String(resultsTimeoutMs))) as Promise<ShownResult[][]>;
+export function searchEach(page: Page, queries: readonly string[]): Promise<QueryOutcome[]> {
+  return page.evaluate(inPage(typeEachQuery, resultsShownFor.toString(), JSON.stringify(queries), String(resultsTimeoutMs), String(Date.now() + batchTimeoutMs))) as Promise<QueryOutcome[]>;
+}
+
+/** A query's results, or its error thrown for the test that needs them. */
+export function resultsOf(outcome: QueryOutcome | undefined): ShownResult[] {
+  if (outcome === undefined) throw new Error('the query was not in the batch');
+  if ('error' in outcome) throw new Error(outcome.error);
+  return outcome;
 }
 
 /** On the search page, presses "More results" until every result is shown, then reads them all. */

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../../helpers/axe.ts';
 import { type OpenSite, openSite } from '../../helpers/crawl.ts';
 import { builtSite, listPages, readPage } from '../../helpers/site.ts';
-import { allResults, namedEntries, pathOf, type ShownResult, searchAgain, searchEach, searchPage, takeProblems, type Watched, waitForResults, watchedPage } from './harness.ts';
+import { allResults, namedEntries, pathOf, type QueryOutcome, resultsOf, searchAgain, searchEach, searchPage, takeProblems, type Watched, waitForResults, watchedPage } from './harness.ts';
 
 // Search in headless Chromium against the real site, built by the site project's global setup
 // and served on 127.0.0.1. Expected pages are derived from the content (actors, glossary,
@@ -88,7 +88,7 @@ describe('queries (one search page, kept open: each query typed into it)', () =>
   });
 
   describe('every name and alternate name, typed one after another in one round trip (see searchEach)', () => {
-    let nameResults: Map<string, ShownResult[]>;
+    let nameResults: Map<string, QueryOutcome>;
     beforeAll(async () => {
       const queries = [...new Set(nameQueries.map(([query]) => query))];
       const results = await searchEach(watched.page, queries);
@@ -96,7 +96,7 @@ describe('queries (one search page, kept open: each query typed into it)', () =>
     });
 
     it.each(nameQueries)('“%s” finds %s first (%s)', (query, _path, _kind) => {
-      const results = nameResults.get(query)!;
+      const results = resultsOf(nameResults.get(query));
       expect(results.length).toBeGreaterThan(0);
       const accepted = [...(owners.get(norm(query)) ?? [])].map((p) => new URL(p.replace(/^\//, ''), open.server.url).pathname + (p.includes('#') ? `#${p.split('#')[1]}` : ''));
       expect(accepted).toContain(pathOf(results[0].href));
@@ -120,7 +120,7 @@ describe('queries (one search page, kept open: each query typed into it)', () =>
     .filter((pair): pair is readonly [string, string] => !!pair[0]);
 
   describe('every page title, typed one after another in one round trip', () => {
-    let titleResults: ShownResult[][];
+    let titleResults: QueryOutcome[];
     beforeAll(async () => {
       titleResults = await searchEach(
         watched.page,
@@ -129,7 +129,7 @@ describe('queries (one search page, kept open: each query typed into it)', () =>
     });
 
     it.each(titled.map(([title, path], i) => [title, path, i] as const))('the title “%s” puts %s in the top 3', (_title, path, i) => {
-      const results = titleResults[i];
+      const results = resultsOf(titleResults[i]);
       const top = results.slice(0, 3).map((r) => pathOf(r.href).replace(/#.*$/, ''));
       expect(top).toContain(new URL(path.slice(1), open.server.url).pathname);
     });
@@ -332,34 +332,41 @@ describe('accessibility of the search UI (axe-core)', () => {
   it.each(['light', 'dark'] as const)('header panel open and search page with results, %s scheme: no violations', async (scheme) => {
     // Dark changes colours only (tests/site/quality/accessibility.test.ts): its colour rules suffice.
     const rules = { colourOnly: scheme === 'dark' };
+    // A context of its own in the shared browser, closed whatever the outcome.
     const context = await open.browser.newContext({ colorScheme: scheme });
-    const page = await context.newPage();
-    const query = entries.find((e) => e.altNames.length > 0)!.altNames[0];
-    await page.goto(url('/'));
-    await page.keyboard.press('/');
-    await page.keyboard.type(query);
-    await waitForResults(page, query, '.site-search');
-    expect(await page.locator('#site-search-panel').isVisible()).toBe(true);
-    expect(await axeViolations(page, undefined, rules)).toEqual([]);
-    await searchPage(page, open.server.url, query);
-    expect(await axeViolations(page, undefined, rules)).toEqual([]);
-    await context.close();
+    try {
+      const page = await context.newPage();
+      const query = entries.find((e) => e.altNames.length > 0)!.altNames[0];
+      await page.goto(url('/'));
+      await page.keyboard.press('/');
+      await page.keyboard.type(query);
+      await waitForResults(page, query, '.site-search');
+      expect(await page.locator('#site-search-panel').isVisible()).toBe(true);
+      expect(await axeViolations(page, undefined, rules)).toEqual([]);
+      await searchPage(page, open.server.url, query);
+      expect(await axeViolations(page, undefined, rules)).toEqual([]);
+    } finally {
+      await context.close();
+    }
   });
 });
 
 describe('without JavaScript', () => {
   it('the header control is a link to the search page, which says search needs JavaScript and links to the indexes', async () => {
     const context = await open.browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.goto(url('/'));
-    const href = await page.locator('.site-search a').getAttribute('href');
-    expect(new URL(href!, open.server.url).pathname).toBe(new URL('search/', open.server.url).pathname);
-    await page.goto(url('/search/'));
-    expect(await page.locator('.search-nojs').textContent()).toMatch(/needs JavaScript/);
-    const nav = JSON.parse(readFileSync(join(build.contentDir, 'site.json'), 'utf8')).nav as Array<{ href: string }>;
-    const links = await page.locator('.search-nojs a').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
-    expect(links).toEqual(nav.map((n) => new URL(n.href.slice(1), open.server.url).pathname));
-    await context.close();
+    try {
+      const page = await context.newPage();
+      await page.goto(url('/'));
+      const href = await page.locator('.site-search a').getAttribute('href');
+      expect(new URL(href!, open.server.url).pathname).toBe(new URL('search/', open.server.url).pathname);
+      await page.goto(url('/search/'));
+      expect(await page.locator('.search-nojs').textContent()).toMatch(/needs JavaScript/);
+      const nav = JSON.parse(readFileSync(join(build.contentDir, 'site.json'), 'utf8')).nav as Array<{ href: string }>;
+      const links = await page.locator('.search-nojs a').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
+      expect(links).toEqual(nav.map((n) => new URL(n.href.slice(1), open.server.url).pathname));
+    } finally {
+      await context.close();
+    }
   });
 });
 
