@@ -205,12 +205,13 @@ async function visitingPage(context: BrowserContext, origin: string, scripts: bo
     },
     // Quiet is: nothing in flight after fonts are ready and two frames have been drawn (by which
     // time a script reacting to the load or an interaction has started its requests). Without
-    // scripts nothing starts later, and no frame callback would ever run: nothing in flight is quiet.
+    // scripts no frame callback runs: Chromium's own network idle (500 ms without a request) lets
+    // what the browser asks for after the load, such as the icon, start and end within the visit.
     async settled(): Promise<void> {
       for (;;) {
         if (pending.size > 0) await new Promise<void>((wake) => waiters.push(wake));
-        if (!scripts) return;
-        await page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))));
+        if (scripts) await page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))));
+        else await page.waitForLoadState('networkidle');
         if (pending.size === 0) return;
       }
     },
