@@ -185,7 +185,11 @@ async function visitingPage(context: BrowserContext, origin: string, scripts: bo
   page.on('requestfinished', finished);
   page.on('requestfailed', (request) => {
     finished(request);
-    if (new URL(request.url()).origin === origin) record.failed.push(`failed ${request.url()}`);
+    const error = request.failure()?.errorText ?? 'unknown error';
+    // net::ERR_ABORTED is the browser dropping a request because the crawl moved on to the next
+    // page (the icon, which Chromium asks for late, at times): not the page's failure. A missing
+    // file is an HTTP error (below); a refused or broken connection is another error, kept.
+    if (new URL(request.url()).origin === origin && error !== 'net::ERR_ABORTED') record.failed.push(`failed ${request.url()} (${error})`);
   });
   page.on('response', (response) => {
     if (response.status() >= 400) record.failed.push(`${response.status()} ${response.url()}`);
