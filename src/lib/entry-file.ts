@@ -17,17 +17,16 @@ interface Entry {
 /** The file as errors name it: relative to the working folder. */
 export const entryFile = (entry: Entry) => (entry.filePath ? relative(process.cwd(), resolve(projectRoot, entry.filePath)) : `${entry.collection}/${entry.id}`);
 
-// The content model and the ledger both need an entry's text (for its line numbers): read each file once.
-const texts = new Map<string, string>();
+// The content model and the ledger both need an entry's text (for its line numbers): read each file
+// once, and again only when its digest changes (an edit under astro dev), keeping the latest text.
+const texts = new Map<string, { digest: Entry['digest']; text: string }>();
 
 export function entryText(entry: Entry): string {
   if (!entry.filePath) return '';
   const file = resolve(projectRoot, entry.filePath);
-  const key = `${file}\0${entry.digest ?? ''}`;
-  let text = texts.get(key);
-  if (text === undefined) {
-    text = readFileSync(file, 'utf8');
-    texts.set(key, text);
-  }
+  const kept = texts.get(file);
+  if (kept && kept.digest === entry.digest) return kept.text;
+  const text = readFileSync(file, 'utf8');
+  texts.set(file, { digest: entry.digest, text });
   return text;
 }

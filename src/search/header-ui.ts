@@ -1,5 +1,5 @@
 import { pagefind } from './pagefind.ts';
-import { aliasMap, arrowNavigation, DEBOUNCE_MS, renderResult, runSearch, statusText } from './results.ts';
+import { aliasMap, announceRendered, arrowNavigation, DEBOUNCE_MS, firstMount, renderResults, runSearch, statusText } from './results.ts';
 
 /**
  * The search box in the header, with a panel of the first results (no filters). Loaded by boot.ts
@@ -9,8 +9,7 @@ import { aliasMap, arrowNavigation, DEBOUNCE_MS, renderResult, runSearch, status
 const PANEL_SIZE = 6;
 
 export function mountHeader(root: HTMLElement): void {
-  if (root.dataset.searchMounted) return;
-  root.dataset.searchMounted = 'true';
+  if (!firstMount(root)) return;
   const input = root.querySelector<HTMLInputElement>('input[type="search"]')!;
   const panel = root.querySelector<HTMLElement>('.site-search-panel')!;
   const status = panel.querySelector<HTMLElement>('.search-status')!;
@@ -41,14 +40,14 @@ export function mountHeader(root: HTMLElement): void {
     // Typed on since: the newer query's results are coming; fetch no excerpts for this one.
     if (mine !== sequence) return;
     const shown = outcome.results.slice(0, PANEL_SIZE);
-    const items = await Promise.all(shown.map(async (r) => renderResult(await r.data(), { pinned: r.id === outcome.pinned ? outcome.plan.exact : undefined, subResults: false })));
+    const items = await renderResults(outcome, shown, false);
     if (mine !== sequence) return;
     list.replaceChildren(...items);
     status.textContent = statusText(outcome, shown.length);
     more.hidden = outcome.results.length === 0;
     more.querySelector('a')!.href = `${searchPage}?q=${encodeURIComponent(text)}`;
     open(true);
-    document.dispatchEvent(new CustomEvent('explainer-search:rendered', { detail: { query: text, count: outcome.results.length } }));
+    announceRendered(text, outcome.results.length);
   };
 
   input.addEventListener('input', () => {

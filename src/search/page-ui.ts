@@ -1,7 +1,7 @@
 import { format } from '../i18n/format.ts';
 import { FILTER_SECTION, FILTER_YEAR } from './config.ts';
 import { type FilterCounts, type Filters, type PagefindSearch, pagefind } from './pagefind.ts';
-import { arrowNavigation, DEBOUNCE_MS, el, type Outcome, pagesWith, renderResult, runSearch, statusText, strings } from './results.ts';
+import { announceRendered, arrowNavigation, DEBOUNCE_MS, el, firstMount, type Outcome, pagesWith, renderResults, runSearch, statusText, strings } from './results.ts';
 
 /**
  * The search page (/search/): its box, results in pages of ten, and filters by section and year
@@ -53,8 +53,7 @@ function renderFilters(container: HTMLElement, counts: FilterCounts, active: Fil
 }
 
 export function mountPage(root: HTMLElement): void {
-  if (root.dataset.searchMounted) return;
-  root.dataset.searchMounted = 'true';
+  if (!firstMount(root)) return;
   const template = root.querySelector<HTMLTemplateElement>('template[data-search-page-template]')!;
   root.querySelector('[data-search-nojs]')?.remove();
   root.append(template.content.cloneNode(true));
@@ -90,7 +89,7 @@ export function mountPage(root: HTMLElement): void {
   const showMore = async (mine: number) => {
     if (!outcome) return;
     const batch = outcome.results.slice(shown, shown + PAGE_SIZE);
-    const items = await Promise.all(batch.map(async (r) => renderResult(await r.data(), { pinned: r.id === outcome!.pinned ? outcome!.plan.exact : undefined, subResults: true })));
+    const items = await renderResults(outcome, batch, true);
     if (mine !== sequence) return;
     list.append(...items);
     shown += batch.length;
@@ -127,7 +126,7 @@ export function mountPage(root: HTMLElement): void {
       void update();
     });
     resultsBox.setAttribute('aria-busy', 'false');
-    document.dispatchEvent(new CustomEvent('explainer-search:rendered', { detail: { query: text, count: next.results.length } }));
+    announceRendered(text, next.results.length);
   };
 
   const schedule = (delay: number) => {

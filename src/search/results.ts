@@ -151,6 +151,22 @@ export function renderResult(data: PagefindResultData, options: { pinned?: Alias
   return item;
 }
 
+/** The list items of some of an outcome's results, each with its data fetched (the pinned one titled by its entry). */
+export const renderResults = (outcome: Outcome, results: readonly PagefindResult[], subResults: boolean): Promise<HTMLLIElement[]> =>
+  Promise.all(results.map(async (r) => renderResult(await r.data(), { pinned: r.id === outcome.pinned ? outcome.plan.exact : undefined, subResults })));
+
+/** Tells whoever listens (scripts/bench-search.ts) that the results of `query` are on screen. */
+export const announceRendered = (query: string, count: number): void => {
+  document.dispatchEvent(new CustomEvent('explainer-search:rendered', { detail: { query, count } }));
+};
+
+/** True the first time a search UI is mounted on `root`: boot.ts may ask again. */
+export function firstMount(root: HTMLElement): boolean {
+  if (root.dataset.searchMounted) return false;
+  root.dataset.searchMounted = 'true';
+  return true;
+}
+
 export function statusText(outcome: Outcome, shown: number): string {
   const n = outcome.results.length;
   const { original, rewrites, query: spelled } = outcome.plan;

@@ -1,13 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { maxRawBytes } from '../../src/ingest/decode.ts';
 import { buildSite, freshOutDir } from '../helpers/build-site.ts';
 import { errorMismatch, escapeRegExp, expectedError, fixtureVariant, lineOf, raisedOnlyByBuild } from '../helpers/content-check.ts';
-import { listFiles } from '../helpers/site.ts';
+import { fileHashes } from '../helpers/site.ts';
 
 /**
  * Broken inputs through a real build: the build fails, the message names the file and, where a
@@ -23,23 +22,11 @@ import { listFiles } from '../helpers/site.ts';
 const badDir = 'tests/fixtures/bad';
 const built = [...raisedOnlyByBuild.keys(), 'archive-hash-changed'].sort();
 
-/** sha256 of every file under a folder, so "nothing changed" can be asserted byte for byte. */
-function snapshot(dir: string): Record<string, string> {
-  return Object.fromEntries(
-    listFiles(dir).map((file) => [
-      file,
-      createHash('sha256')
-        .update(readFileSync(join(dir, file)))
-        .digest('hex'),
-    ]),
-  );
-}
-
 describe('a broken content folder fails the build with file and line, and writes nothing', () => {
   it.each(built)('%s', (name) => {
     const dir = join(badDir, name);
     const expected = expectedError(dir);
-    const before = snapshot(dir);
+    const before = fileHashes(dir);
     const outDir = join(freshOutDir('bad-'), 'dist');
     const build = buildSite(dir, { outDir });
     try {
@@ -47,7 +34,7 @@ describe('a broken content folder fails the build with file and line, and writes
       expect(errorMismatch(dir, expected, build.output), build.output).toEqual([]);
       // No partial output: the output folder was never written (or left empty).
       expect(existsSync(outDir) ? readdirSync(outDir) : []).toEqual([]);
-      expect(snapshot(dir)).toEqual(before);
+      expect(fileHashes(dir)).toEqual(before);
     } finally {
       rmSync(resolve(outDir, '..'), { recursive: true, force: true });
     }
@@ -66,12 +53,12 @@ describe('ingest refuses a bad raw article, naming it, and leaves content/ byte 
     cpSync(join(fixture, 'inputs'), inputs, { recursive: true });
     // Too big to keep in git: written here, one byte over the limit.
     writeFileSync(join(inputs, 'oversized.txt'), `Bridges reopen in River Town\n\n${'The river rose. '.repeat(maxRawBytes / 16)}`);
-    const before = snapshot(content);
+    const before = fileHashes(content);
     const input = join(inputs, file);
     const result = spawnSync(resolve('node_modules/.bin/node'), ['src/ingest/cli.ts', '--content', content, '--archived', '2024-06-01', ...extra, input], {
       encoding: 'utf8',
     });
-    const after = snapshot(content);
+    const after = fileHashes(content);
     rmSync(work, { recursive: true, force: true });
     return { status: result.status, output: `${result.stdout}\n${result.stderr}`, input, before, after };
   }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -30,6 +31,17 @@ export function listFiles(outDir: string): string[] {
   walk(outDir);
   return files.sort();
 }
+
+/** sha256 (hex) of every file under a folder, by its path there: two folders, or one before and after, compared byte for byte. */
+export const fileHashes = (dir: string): Record<string, string> =>
+  Object.fromEntries(
+    listFiles(dir).map((file) => [
+      file,
+      createHash('sha256')
+        .update(readFileSync(join(dir, file)))
+        .digest('hex'),
+    ]),
+  );
 
 /**
  * Every page of a built site, found by crawling for index.html files: "/", "/sources/", … (without

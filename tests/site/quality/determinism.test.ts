@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtSite, listFiles } from '../../helpers/site.ts';
+import { builtSite, fileHashes, listFiles } from '../../helpers/site.ts';
 
 // Two builds of the same content are byte-identical: no timestamps, random ids, absolute paths or
 // file-system ordering in the output. The global setup builds the real site twice, into two
@@ -11,22 +10,12 @@ import { builtSite, listFiles } from '../../helpers/site.ts';
 const first = builtSite('realSite');
 const second = builtSite('realSiteAgain');
 
-const hashes = (dir: string) =>
-  Object.fromEntries(
-    listFiles(dir).map((file) => [
-      file,
-      createHash('sha256')
-        .update(readFileSync(join(dir, file)))
-        .digest('hex'),
-    ]),
-  );
-
 describe('determinism', () => {
   it('a second build of the same content is byte-identical, file for file', () => {
     expect(second.outDir).not.toBe(first.outDir);
     expect(second.contentDir).toBe(first.contentDir);
-    const a = hashes(first.outDir);
-    const b = hashes(second.outDir);
+    const a = fileHashes(first.outDir);
+    const b = fileHashes(second.outDir);
     expect(Object.keys(b)).toEqual(Object.keys(a));
     const differing = Object.keys(a).filter((file) => a[file] !== b[file]);
     expect(differing).toEqual([]);
