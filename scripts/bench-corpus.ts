@@ -9,8 +9,8 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { serializeArchiveFile } from '../src/archive/format.ts';
-import { type ArchivableRecord, deriveArchive } from '../src/ingest/derive.ts';
+import { serializeArchiveFile } from '../packages/cited-explainer/archive/format.ts';
+import { type ArchivableRecord, deriveArchive } from '../packages/cited-explainer/ingest/derive.ts';
 
 /** How pages are written: cited MDX or cited Markdown for the site, or plain Markdown without citations for the floor. */
 export type CorpusFormat = 'mdx' | 'md' | 'floor';

@@ -92,12 +92,12 @@ export interface ProfileEntry {
   share: number;
 }
 
-/** Which part of the build a script belongs to: one of ours (src/<folder>), a package, or Node/V8. */
+/** Which part of the build a script belongs to: one of ours (packages/cited-explainer/<folder>), a package, or Node/V8. */
 export function component(url: string): string {
   if (url === '') return '(V8: GC, idle, native)';
   if (url.startsWith('node:')) return 'node: built-ins';
-  const ours = /\/src\/([^/]+)\//.exec(url);
-  if (ours && !url.includes('/node_modules/')) return `src/${ours[1]}`;
+  const ours = /\/packages\/cited-explainer\/([^/]+)\//.exec(url);
+  if (ours && !url.includes('/node_modules/')) return `packages/cited-explainer/${ours[1]}`;
   const packages = url.split('/node_modules/');
   if (packages.length > 1) {
     const last = packages.at(-1)!.split('/');
@@ -121,7 +121,7 @@ export function summariseProfiles(profiles: readonly CpuProfile[], limit = 25): 
       const frame = nodes.get(id);
       const delta = profile.timeDeltas[i] ?? 0;
       if (!frame || delta <= 0) return;
-      const file = frame.url.replace(/^.*\/node_modules\//, '').replace(/^file:\/\/.*?\/(src|scripts)\//, '$1/');
+      const file = frame.url.replace(/^.*\/node_modules\//, '').replace(/^file:\/\/.*?\/(packages\/cited-explainer|scripts)\//, '$1/');
       const name = `${frame.functionName || '(anonymous)'} ${file ? `${file}:${frame.lineNumber + 1}` : ''}`.trim();
       byFunction.set(name, (byFunction.get(name) ?? 0) + delta);
       const part = component(frame.url);

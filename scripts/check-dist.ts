@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkBuiltSite, distReport } from '../src/security/dist-files.ts';
+import { checkBuiltSite, distReport } from '../packages/cited-explainer/security/dist-files.ts';
 
 /**
  * npm run check:dist -- [folder (default: dist)] [--content DIR (default: content)] [--base PATH]:
- * checks a built site against the rules of src/security/dist-check.ts, for the content folder and
+ * checks a built site against the rules of packages/cited-explainer/security/dist-check.ts, for the content folder and
  * base path it was built from. Every build runs the same check at its end; this runs it again on a
  * folder as it is now, before it is published.
  */

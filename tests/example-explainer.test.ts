@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readArchive } from '../src/archive/read.ts';
-import { bibtexEntry, risRecord } from '../src/cite/export.ts';
-import { sourceCslItem } from '../src/cite/item.ts';
-import { loadSiteConfig } from '../src/lib/site-config.ts';
+import { readArchive } from '../packages/cited-explainer/archive/read.ts';
+import { bibtexEntry, risRecord } from '../packages/cited-explainer/cite/export.ts';
+import { sourceCslItem } from '../packages/cited-explainer/cite/item.ts';
+import { loadSiteConfig } from '../packages/cited-explainer/lib/site-config.ts';
 import { firstContentError } from './helpers/content-check.ts';
 import { exampleProjectDir } from './helpers/site-global-setup.ts';
 

@@ -13,7 +13,7 @@ describe('the generator names no topic', () => {
     ]);
   });
 
-  it('src/ holds no word of the real explainer’s topic in what it can show a reader', () => {
-    expect(topicWordsIn('src')).toEqual([]);
+  it('the generator package holds no word of the real explainer’s topic in what it can show a reader', () => {
+    expect(topicWordsIn('packages/cited-explainer')).toEqual([]);
   });
 });

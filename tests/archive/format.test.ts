@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinBlocks, parseArchiveFile, serializeArchiveFile, sha256, splitBlocks } from '../../src/archive/format.ts';
+import { joinBlocks, parseArchiveFile, serializeArchiveFile, sha256, splitBlocks } from '../../packages/cited-explainer/archive/format.ts';
 import { archivedSource } from '../helpers/archive-fixture.ts';
 
 describe('archive format', () => {

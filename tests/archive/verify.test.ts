@@ -2,12 +2,12 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseArchiveFile, sha256 } from '../../src/archive/format.ts';
-import { readArchive } from '../../src/archive/read.ts';
-import { checkAgainstIngest, metadataLine, verifyArchiveAgainstRaw } from '../../src/archive/verify.ts';
-import { deriveArchive } from '../../src/ingest/derive.ts';
-import { stagingDirName } from '../../src/ingest/ingest.ts';
-import { provenanceFileSchema } from '../../src/schemas/provenance.ts';
+import { parseArchiveFile, sha256 } from '../../packages/cited-explainer/archive/format.ts';
+import { readArchive } from '../../packages/cited-explainer/archive/read.ts';
+import { checkAgainstIngest, metadataLine, verifyArchiveAgainstRaw } from '../../packages/cited-explainer/archive/verify.ts';
+import { deriveArchive } from '../../packages/cited-explainer/ingest/derive.ts';
+import { stagingDirName } from '../../packages/cited-explainer/ingest/ingest.ts';
+import { provenanceFileSchema } from '../../packages/cited-explainer/schemas/provenance.ts';
 
 const id = 'jpost-2023-06-28-four-soldiers-killed-us-talks';
 const archiveFile = `content/sources/${id}.md`;

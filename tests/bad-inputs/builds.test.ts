@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { maxRawBytes } from '../../src/ingest/decode.ts';
+import { maxRawBytes } from '../../packages/cited-explainer/ingest/decode.ts';
 import { buildSite, freshOutDir } from '../helpers/build-site.ts';
 import { errorMismatch, escapeRegExp, expectedError, fixtureVariant, lineOf, raisedOnlyByBuild } from '../helpers/content-check.ts';
 import { fileHashes } from '../helpers/site.ts';
@@ -55,7 +55,7 @@ describe('ingest refuses a bad raw article, naming it, and leaves content/ byte 
     writeFileSync(join(inputs, 'oversized.txt'), `Bridges reopen in River Town\n\n${'The river rose. '.repeat(maxRawBytes / 16)}`);
     const before = fileHashes(content);
     const input = join(inputs, file);
-    const result = spawnSync(resolve('node_modules/.bin/node'), ['src/ingest/cli.ts', '--content', content, '--archived', '2024-06-01', ...extra, input], {
+    const result = spawnSync(resolve('node_modules/.bin/node'), ['packages/cited-explainer/ingest/cli.ts', '--content', content, '--archived', '2024-06-01', ...extra, input], {
       encoding: 'utf8',
     });
     const after = fileHashes(content);

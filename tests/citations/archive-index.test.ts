@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { loadSpeakerNames } from '../../src/citations/archive-index.ts';
+import { loadSpeakerNames } from '../../packages/cited-explainer/citations/archive-index.ts';
 
 describe('content caches', () => {
   const dir = mkdtempSync(join(tmpdir(), 'speakers-'));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { QuoteIndex } from '../../src/citations/locate.ts';
-import type { PageCitation } from '../../src/schemas/ledger.ts';
+import { QuoteIndex } from '../../packages/cited-explainer/citations/locate.ts';
+import type { PageCitation } from '../../packages/cited-explainer/schemas/ledger.ts';
 import { archivedSource } from '../helpers/archive-fixture.ts';
 import { processors, renderPage } from './citation-processors.ts';
 

@@ -5,10 +5,10 @@ import remarkRehype from 'remark-rehype';
 import { type EvaluateOptions, evaluate, type MarkdownToHtmlResult, markdownToHtml } from 'satteri';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import type { QuoteIndex } from '../../src/citations/locate.ts';
-import { remarkCitations } from '../../src/citations/remark-citations.ts';
-import { satteriCitations } from '../../src/citations/satteri-citations.ts';
-import { noteParsing } from '../../src/citations/site-note.ts';
+import type { QuoteIndex } from '../../packages/cited-explainer/citations/locate.ts';
+import { remarkCitations } from '../../packages/cited-explainer/citations/remark-citations.ts';
+import { satteriCitations } from '../../packages/cited-explainer/citations/satteri-citations.ts';
+import { noteParsing } from '../../packages/cited-explainer/citations/site-note.ts';
 import { pageParser } from '../helpers/page-parser.ts';
 
 /**

@@ -1,8 +1,8 @@
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
-import { citeField, fieldLocation, noteField, plainField } from '../../src/citations/cited-field.ts';
-import { QuoteIndex } from '../../src/citations/locate.ts';
-import { createPageResolver } from '../../src/citations/resolve.ts';
+import { citeField, fieldLocation, noteField, plainField } from '../../packages/cited-explainer/citations/cited-field.ts';
+import { QuoteIndex } from '../../packages/cited-explainer/citations/locate.ts';
+import { createPageResolver } from '../../packages/cited-explainer/citations/resolve.ts';
 import { archivedSource } from '../helpers/archive-fixture.ts';
 
 const index = new QuoteIndex([archivedSource('river-report', ['The mayor said two bridges were closed.', 'The weir was built in 1820.'])]);

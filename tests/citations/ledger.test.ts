@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildLedger, citedBy, reportingSpan } from '../../src/citations/ledger.ts';
-import type { PageCitation } from '../../src/schemas/ledger.ts';
+import { buildLedger, citedBy, reportingSpan } from '../../packages/cited-explainer/citations/ledger.ts';
+import type { PageCitation } from '../../packages/cited-explainer/schemas/ledger.ts';
 
 const citation = (anchor: string, source: string, paragraph = 'p1', n = 1): PageCitation => ({
   id: `pages/x/${anchor}/${n}`,

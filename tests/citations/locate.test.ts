@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { QuoteIndex } from '../../src/citations/locate.ts';
+import { QuoteIndex } from '../../packages/cited-explainer/citations/locate.ts';
 import { archivedSource } from '../helpers/archive-fixture.ts';
 
 const index = new QuoteIndex([

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { QuoteIndex } from '../../src/citations/locate.ts';
-import { noteDirective, noteSyntax } from '../../src/citations/site-note.ts';
+import { QuoteIndex } from '../../packages/cited-explainer/citations/locate.ts';
+import { noteDirective, noteSyntax } from '../../packages/cited-explainer/citations/site-note.ts';
 import { archivedSource } from '../helpers/archive-fixture.ts';
 import { type Processor, processors, renderPage } from './citation-processors.ts';
 

@@ -4,7 +4,7 @@ import remarkParse from 'remark-parse';
 import { mdxToMdast } from 'satteri';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { assertContentIsData } from '../../src/citations/mdx-allow-list.ts';
+import { assertContentIsData } from '../../packages/cited-explainer/citations/mdx-allow-list.ts';
 
 // The allow-list reads the tree either processor parses, with the same errors and positions.
 const parsers: Array<[string, (mdx: string) => Root]> = [

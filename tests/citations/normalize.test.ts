@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalize } from '../../src/citations/normalize.ts';
+import { normalize } from '../../packages/cited-explainer/citations/normalize.ts';
 
 describe('normalize', () => {
   it('maps curly quotes, dashes, ellipses and no-break spaces to one form', () => {

@@ -1,6 +1,6 @@
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
-import { claimLink, claimStart, noteNumbers } from '../../src/citations/render.ts';
+import { claimLink, claimStart, noteNumbers } from '../../packages/cited-explainer/citations/render.ts';
 
 describe('claimLink', () => {
   it("links to the claim's anchor and names the claim by its first eight words", () => {

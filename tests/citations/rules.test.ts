@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CheckedCitation, checkClaim, quotedWords, sentencesAround } from '../../src/citations/rules.ts';
+import { type CheckedCitation, checkClaim, quotedWords, sentencesAround } from '../../packages/cited-explainer/citations/rules.ts';
 
 const citation = (quote: string, over: Partial<CheckedCitation> = {}): CheckedCitation => ({
   written: quote,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { QuoteIndex } from '../../src/citations/locate.ts';
-import { isNote, noteSyntax, siteNote } from '../../src/citations/site-note.ts';
-import type { PageCitation } from '../../src/schemas/ledger.ts';
+import { QuoteIndex } from '../../packages/cited-explainer/citations/locate.ts';
+import { isNote, noteSyntax, siteNote } from '../../packages/cited-explainer/citations/site-note.ts';
+import type { PageCitation } from '../../packages/cited-explainer/schemas/ledger.ts';
 import { archivedSource } from '../helpers/archive-fixture.ts';
 import { processors, renderPage } from './citation-processors.ts';
 

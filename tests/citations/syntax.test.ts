@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCitations } from '../../src/citations/syntax.ts';
+import { findCitations } from '../../packages/cited-explainer/citations/syntax.ts';
 
 describe('findCitations', () => {
   it('reads source id, quote and position', () => {

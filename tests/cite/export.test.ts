@@ -1,8 +1,8 @@
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-ris';
 import { describe, expect, it } from 'vitest';
-import { bibtexEntry, bibtexText, risRecord } from '../../src/cite/export.ts';
-import { pageCslItem, sourceCslItem } from '../../src/cite/item.ts';
+import { bibtexEntry, bibtexText, risRecord } from '../../packages/cited-explainer/cite/export.ts';
+import { pageCslItem, sourceCslItem } from '../../packages/cited-explainer/cite/item.ts';
 import { archivedSource } from '../helpers/archive-fixture.ts';
 
 /** A source's CSL item, the one record every export is made from. */

@@ -2,9 +2,9 @@ import { Cite } from '@citation-js/core';
 import { describe, expect, it, vi } from 'vitest';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
-import { toBibtex } from '../../src/cite/export.ts';
-import { type CiteStyleId, formatCitation, formatWithCiteproc } from '../../src/cite/format.ts';
-import { pageCslItem, sourceCslItem } from '../../src/cite/item.ts';
+import { toBibtex } from '../../packages/cited-explainer/cite/export.ts';
+import { type CiteStyleId, formatCitation, formatWithCiteproc } from '../../packages/cited-explainer/cite/format.ts';
+import { pageCslItem, sourceCslItem } from '../../packages/cited-explainer/cite/item.ts';
 import { archivedSource } from '../helpers/archive-fixture.ts';
 
 const url = 'https://river-town.example.org/explainer/bridges/closures/';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { citeBlock } from '../../src/cite/block.ts';
-import { citationKey, citeFilePath, citeUrl, pageCslItem } from '../../src/cite/item.ts';
+import { citeBlock } from '../../packages/cited-explainer/cite/block.ts';
+import { citationKey, citeFilePath, citeUrl, pageCslItem } from '../../packages/cited-explainer/cite/item.ts';
 
 describe('cite metadata', () => {
   it('cites the absolute address when the site has one, else the path under the base, flagged as relative', () => {

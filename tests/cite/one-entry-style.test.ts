@@ -1,10 +1,10 @@
 import { Cite } from '@citation-js/core';
 import { describe, expect, it } from 'vitest';
-import { citeprocEntry, citeStyles } from '../../src/cite/format.ts';
-import { type CslItem, pageCslItem, sourceCslItem } from '../../src/cite/item.ts';
-import { oneEntryStyle } from '../../src/cite/one-entry-style.ts';
-import { sourceTypeFormats } from '../../src/cite/source-types.ts';
-import type { SourceType } from '../../src/schemas/source-type.ts';
+import { citeprocEntry, citeStyles } from '../../packages/cited-explainer/cite/format.ts';
+import { type CslItem, pageCslItem, sourceCslItem } from '../../packages/cited-explainer/cite/item.ts';
+import { oneEntryStyle } from '../../packages/cited-explainer/cite/one-entry-style.ts';
+import { sourceTypeFormats } from '../../packages/cited-explainer/cite/source-types.ts';
+import type { SourceType } from '../../packages/cited-explainer/schemas/source-type.ts';
 import { archivedSource } from '../helpers/archive-fixture.ts';
 
 const style = (citation: string, bibliography: string) => `<style><macro name="m"><text variable="title"/></macro>${citation}${bibliography}</style>`;

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { readArchive } from '../../src/archive/read.ts';
-import { toBibtex, toRis } from '../../src/cite/export.ts';
-import { formatCitation } from '../../src/cite/format.ts';
-import { type CslItem, pageCslItem, sourceCslItem } from '../../src/cite/item.ts';
+import { readArchive } from '../../packages/cited-explainer/archive/read.ts';
+import { toBibtex, toRis } from '../../packages/cited-explainer/cite/export.ts';
+import { formatCitation } from '../../packages/cited-explainer/cite/format.ts';
+import { type CslItem, pageCslItem, sourceCslItem } from '../../packages/cited-explainer/cite/item.ts';
 import { expectBibtexRecord, expectCslRecord, expectRisRecords, pandoc, pandocMissing, pandocRead } from '../helpers/reference-readers.ts';
 
 /**
@@ -42,7 +42,7 @@ const citeprocStyles = (() => {
   // Chicago replaces a repeated author (or the name standing in for it) with "———" in a list, which
   // "Cite this page" (one item) never does. Without that substitution every item can share one
   // bibliography: one pandoc run per file, not one per group of items.
-  const chicago = readFileSync('src/cite/styles/chicago-note-bibliography.csl', 'utf8');
+  const chicago = readFileSync('packages/cited-explainer/cite/styles/chicago-note-bibliography.csl', 'utf8');
   const single = chicago.replace(/ subsequent-author-substitute="[^"]*"/, '');
   if (single === chicago) throw new Error('the Chicago style no longer sets subsequent-author-substitute on its bibliography');
   writeFileSync(join(work, 'chicago.csl'), single);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { type ContentFile, crossReferenceErrors, lineOf, type ModelInput, throwFirst } from '../../src/content-model/cross-references.ts';
-import { ContentError } from '../../src/lib/content-error.ts';
-import { type Actor, actorSchema } from '../../src/schemas/actor.ts';
-import { type GlossaryEntry, glossarySchema } from '../../src/schemas/glossary.ts';
-import { type Incident, incidentSchema } from '../../src/schemas/incident.ts';
+import { type ContentFile, crossReferenceErrors, lineOf, type ModelInput, throwFirst } from '../../packages/cited-explainer/content-model/cross-references.ts';
+import { ContentError } from '../../packages/cited-explainer/lib/content-error.ts';
+import { type Actor, actorSchema } from '../../packages/cited-explainer/schemas/actor.ts';
+import { type GlossaryEntry, glossarySchema } from '../../packages/cited-explainer/schemas/glossary.ts';
+import { type Incident, incidentSchema } from '../../packages/cited-explainer/schemas/incident.ts';
 
 const actor = (id: string, data: Partial<Actor> = {}): ContentFile<Actor> => {
   const parsed = actorSchema.parse({ kind: 'state', name: id, role: 'r', description: 'd', ...data });

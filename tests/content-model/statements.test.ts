@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { groupByPage, incidentsInvolving, statementCounts, statementsBy } from '../../src/content-model/statements.ts';
-import { partialDate } from '../../src/schemas/incident.ts';
-import type { Ledger, LedgerEntry } from '../../src/schemas/ledger.ts';
+import { groupByPage, incidentsInvolving, statementCounts, statementsBy } from '../../packages/cited-explainer/content-model/statements.ts';
+import { partialDate } from '../../packages/cited-explainer/schemas/incident.ts';
+import type { Ledger, LedgerEntry } from '../../packages/cited-explainer/schemas/ledger.ts';
 
 let n = 0;
 function entry(page: string, anchor: string, speaker: string | null, quote = `quote ${++n}`): LedgerEntry {

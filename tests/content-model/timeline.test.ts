@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareIncidents, formatDateRange, formatPartialDate, sortTimeline } from '../../src/content-model/timeline.ts';
-import { partialDate } from '../../src/schemas/incident.ts';
+import { compareIncidents, formatDateRange, formatPartialDate, sortTimeline } from '../../packages/cited-explainer/content-model/timeline.ts';
+import { partialDate } from '../../packages/cited-explainer/schemas/incident.ts';
 
 const d = (value: string) => partialDate.parse(value);
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { citationRow, glossaryRow, incidentRow } from '../../src/data/rows.ts';
-import { citationRowSchema, glossaryRowSchema, incidentRowSchema } from '../../src/schemas/data.ts';
-import { glossarySchema } from '../../src/schemas/glossary.ts';
-import { incidentSchema } from '../../src/schemas/incident.ts';
+import { citationRow, glossaryRow, incidentRow } from '../../packages/cited-explainer/data/rows.ts';
+import { citationRowSchema, glossaryRowSchema, incidentRowSchema } from '../../packages/cited-explainer/schemas/data.ts';
+import { glossarySchema } from '../../packages/cited-explainer/schemas/glossary.ts';
+import { incidentSchema } from '../../packages/cited-explainer/schemas/incident.ts';
 
 describe('download rows', () => {
   it('an incident row names its places and parties and gives its dates as written', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { columnsOf, dictionary, toCsv } from '../../src/data/table.ts';
-import { citationRowSchema, glossaryRowSchema, incidentRowSchema } from '../../src/schemas/data.ts';
+import { columnsOf, dictionary, toCsv } from '../../packages/cited-explainer/data/table.ts';
+import { citationRowSchema, glossaryRowSchema, incidentRowSchema } from '../../packages/cited-explainer/schemas/data.ts';
 import { readCsv } from '../helpers/csv.ts';
 
 describe('toCsv', () => {

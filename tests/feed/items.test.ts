@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type FeedEntry, feedItems } from '../../src/feed/items.ts';
+import { type FeedEntry, feedItems } from '../../packages/cited-explainer/feed/items.ts';
 
 const site = new URL('https://example.org/explainer/');
 const entry = (title: string, updated: string, changes: FeedEntry['changes'] = []): FeedEntry => ({

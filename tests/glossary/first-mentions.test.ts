@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alternativesOf, firstMentionProblems, isGlossaryLink } from '../../src/glossary/first-mentions.ts';
+import { alternativesOf, firstMentionProblems, isGlossaryLink } from '../../packages/cited-explainer/glossary/first-mentions.ts';
 
 const kalbajar = { slug: 'kalbajar', name: 'Kalbajar', altNames: ['Kelbajar'] };
 const lachin = { slug: 'lachin', name: 'Lachin', altNames: ['Berdzor'] };

@@ -1,5 +1,5 @@
-import { type ArchivedSource, type BlockKind, joinBlocks, sha256, splitBlocks } from '../../src/archive/format.ts';
-import type { SourceMeta } from '../../src/schemas/source.ts';
+import { type ArchivedSource, type BlockKind, joinBlocks, sha256, splitBlocks } from '../../packages/cited-explainer/archive/format.ts';
+import type { SourceMeta } from '../../packages/cited-explainer/schemas/source.ts';
 
 /** An in-memory archived source for unit tests. */
 export function archivedSource(id: string, blocks: Array<string | { kind: BlockKind; text: string }>, meta: Partial<SourceMeta> = {}): ArchivedSource {

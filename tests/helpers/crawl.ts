@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { writeFileAtomic } from '../../src/lib/atomic-write.ts';
+import { writeFileAtomic } from '../../packages/cited-explainer/lib/atomic-write.ts';
 import { axeViolations } from './axe.ts';
 import { sharedChromium } from './browser.ts';
 import { readerProblems } from './reader-checks.ts';

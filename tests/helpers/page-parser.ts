@@ -4,12 +4,12 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { markdownToMdast } from 'satteri';
 import { type Processor, unified } from 'unified';
-import { noteParsing } from '../../src/citations/site-note.ts';
+import { noteParsing } from '../../packages/cited-explainer/citations/site-note.ts';
 
 /**
  * A unified processor that parses a page into the mdast the build's citation engine sees: MDX
  * pages with remark-parse, remark-mdx and GFM; Markdown pages with Sätteri's own parser and
- * directives on, as the build's Markdown processor reads them (src/integration/index.ts), for
+ * directives on, as the build's Markdown processor reads them (packages/cited-explainer/integration/index.ts), for
  * `:::note`. remark has no directive parser here (remark-directive is not a dependency), so a
  * Markdown page is parsed by Sätteri on the remark path too: the adapters differ, the parse does not.
  */

@@ -2,7 +2,7 @@ import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-ris';
 import { spawnSync } from 'node:child_process';
 import { expect } from 'vitest';
-import type { CslItem } from '../../src/cite/item.ts';
+import type { CslItem } from '../../packages/cited-explainer/cite/item.ts';
 
 /**
  * The citation exports read back by real clients, as a teacher's reference manager would: pandoc

@@ -1,7 +1,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { writeFileAtomic } from '../../src/lib/atomic-write.ts';
+import { writeFileAtomic } from '../../packages/cited-explainer/lib/atomic-write.ts';
 import { closeSharedChromium } from './browser.ts';
 import { buildProjectInBackground, buildSiteInBackground, freshOutDir } from './build-site.ts';
 import { setupCrawl } from './crawl.ts';

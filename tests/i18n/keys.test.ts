@@ -1,22 +1,22 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isPluralForms } from '../../src/i18n/format.ts';
-import { english } from '../../src/i18n/strings.ts';
-import { sourceTypeSchema } from '../../src/schemas/source-type.ts';
+import { isPluralForms } from '../../packages/cited-explainer/i18n/format.ts';
+import { english } from '../../packages/cited-explainer/i18n/strings.ts';
+import { sourceTypeSchema } from '../../packages/cited-explainer/schemas/source-type.ts';
 
 /**
- * A static check of src/ against src/locales/en.json: the code reaches strings as
+ * A static check of src/ against packages/cited-explainer/locales/en.json: the code reaches strings as
  * `<x>.strings.<group>.<key>` or through a name bound to a group (`const text = siteLocale.strings.scope;`,
  * then `text.label`, or a parameter typed `Strings['feed']`); the search UI's `strings` is the search group. (The type checker already refuses
  * a key en.json lacks where code is typed; this also covers what it cannot see, and unused keys.)
  */
-const SRC = join(import.meta.dirname, '../../src');
+const SRC = join(import.meta.dirname, '../../packages/cited-explainer');
 const files = (readdirSync(SRC, { recursive: true }) as string[]).filter((f) => /\.(ts|astro)$/.test(f) && !f.startsWith('i18n/'));
 const code = new Map(files.map((file) => [file, readFileSync(join(SRC, file), 'utf8')]));
 
 // Groups read by an id rather than by a key written in the code: words for each kind of source
-// (src/cite/source-types.ts) and each dataset (the /data/ page), checked against their ids below.
+// (packages/cited-explainer/cite/source-types.ts) and each dataset (the /data/ page), checked against their ids below.
 const { sourceTypes, datasetNames, ...keyed } = english;
 const groups = keyed as unknown as Record<string, Record<string, unknown>>;
 
@@ -35,7 +35,7 @@ function usedKeys(file: string, text: string): Array<{ file: string; key: string
 const used = [...code].flatMap(([file, text]) => usedKeys(file, text)).filter(({ key }) => !/^(sourceTypes|datasetNames)\./.test(key));
 const leafKeys = Object.entries(groups).flatMap(([group, strings]) => Object.keys(strings).map((key) => `${group}.${key}`));
 
-describe('src/locales/en.json', () => {
+describe('packages/cited-explainer/locales/en.json', () => {
   it('has every key the code uses', () => {
     const missing = used.filter(({ key }) => {
       const [group, name] = key.split('.');
@@ -46,7 +46,7 @@ describe('src/locales/en.json', () => {
 
   it('has no key the code does not use', () => {
     const usedSet = new Set(used.map(({ key }) => key));
-    // The range separators are read as a group, by the date formatter (src/i18n/locale.ts).
+    // The range separators are read as a group, by the date formatter (packages/cited-explainer/i18n/locale.ts).
     const readWhole = new Set(['dates.rangeBetweenDays', 'dates.rangeBetweenDates']);
     expect(leafKeys.filter((key) => !usedSet.has(key) && !readWhole.has(key))).toEqual([]);
   });

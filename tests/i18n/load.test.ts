@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadStrings } from '../../src/i18n/load.ts';
-import { english } from '../../src/i18n/strings.ts';
+import { loadStrings } from '../../packages/cited-explainer/i18n/load.ts';
+import { english } from '../../packages/cited-explainer/i18n/strings.ts';
 
 function folders(files: { locales?: Record<string, string>; content?: string }) {
   const root = mkdtempSync(join(tmpdir(), 'strings-'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestLocale, closestKey, english, format, formatParts, mergeStrings, plural, stringsProblems } from '../../src/i18n/strings.ts';
+import { bestLocale, closestKey, english, format, formatParts, mergeStrings, plural, stringsProblems } from '../../packages/cited-explainer/i18n/strings.ts';
 
 describe('format', () => {
   it('fills placeholders', () => {

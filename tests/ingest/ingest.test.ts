@@ -3,9 +3,9 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readArchive } from '../../src/archive/read.ts';
-import { maxRawBytes } from '../../src/ingest/decode.ts';
-import { IngestError, ingest, stagingDirName } from '../../src/ingest/ingest.ts';
+import { readArchive } from '../../packages/cited-explainer/archive/read.ts';
+import { maxRawBytes } from '../../packages/cited-explainer/ingest/decode.ts';
+import { IngestError, ingest, stagingDirName } from '../../packages/cited-explainer/ingest/ingest.ts';
 
 /** A scratch content folder holding a copy of the project's raw inputs and archive. */
 function scratch(): string {
@@ -207,7 +207,9 @@ describe('ingest', () => {
   it('refuses a bad --archived date in one line, without a stack trace', () => {
     const dir = scratch();
     const before = snapshot(dir);
-    const run = spawnSync(resolve('node_modules/.bin/node'), ['src/ingest/cli.ts', '--content', dir, '--archived', '2024-13-45', join(dir, 'raw', '000_97bd53f18ffc2277.txt')], { encoding: 'utf8' });
+    const run = spawnSync(resolve('node_modules/.bin/node'), ['packages/cited-explainer/ingest/cli.ts', '--content', dir, '--archived', '2024-13-45', join(dir, 'raw', '000_97bd53f18ffc2277.txt')], {
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(1);
     expect(run.stderr.trim()).toBe('ingest: --archived "2024-13-45": not a real calendar date');
     expect(snapshot(dir)).toEqual(before);

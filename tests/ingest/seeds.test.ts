@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { cleanArticle } from '../../src/ingest/clean.ts';
-import { provenanceFileSchema } from '../../src/schemas/provenance.ts';
+import { cleanArticle } from '../../packages/cited-explainer/ingest/clean.ts';
+import { provenanceFileSchema } from '../../packages/cited-explainer/schemas/provenance.ts';
 
 /** The five seed articles, as the project keeps them in content/raw/. */
 const records = provenanceFileSchema.parse(JSON.parse(readFileSync('content/raw/provenance.json', 'utf8')));

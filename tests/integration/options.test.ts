@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import citedExplainer from '../../src/integration/index.ts';
+import citedExplainer from '../../packages/cited-explainer/integration/index.ts';
 
 describe('citedExplainer options', () => {
   it('takes no options (the content folder is ./content)', () => {

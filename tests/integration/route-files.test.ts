@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routeFiles, routePattern } from '../../src/integration/route-files.ts';
+import { routeFiles, routePattern } from '../../packages/cited-explainer/integration/route-files.ts';
 
 describe('routePattern', () => {
   it('names a route file as Astro names a page file', () => {
@@ -14,7 +14,7 @@ describe('routePattern', () => {
 
 describe('routeFiles', () => {
   it('lists every page the generator publishes, in a stable order', () => {
-    const files = routeFiles('src/routes');
+    const files = routeFiles('packages/cited-explainer/routes');
     expect(files).toEqual([...files].sort());
     expect(files).toContain('[...slug].astro');
     expect(files).toContain('sources/[id].astro');

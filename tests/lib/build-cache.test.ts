@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildCache, cacheKey } from '../../src/lib/build-cache.ts';
+import { buildCache, cacheKey } from '../../packages/cited-explainer/lib/build-cache.ts';
 
 describe('buildCache', () => {
   const dirs: string[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dataError } from '../../src/lib/data-errors.ts';
-import { pageSchema } from '../../src/schemas/page.ts';
+import { dataError } from '../../packages/cited-explainer/lib/data-errors.ts';
+import { pageSchema } from '../../packages/cited-explainer/schemas/page.ts';
 
 const page = ['---', 'title: Background', 'description: Why.', 'updated: 2022-02-30', '---', '', 'Text.'].join('\n');
 

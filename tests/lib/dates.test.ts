@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { english } from '../../src/i18n/strings.ts';
-import { dateFormatter, precisionOf } from '../../src/lib/dates.ts';
+import { english } from '../../packages/cited-explainer/i18n/strings.ts';
+import { dateFormatter, precisionOf } from '../../packages/cited-explainer/lib/dates.ts';
 
 const british = dateFormatter('en-GB', english.dates);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldPosition } from '../../src/lib/field-position.ts';
+import { fieldPosition } from '../../packages/cited-explainer/lib/field-position.ts';
 
 describe('fieldPosition', () => {
   it('finds a field of YAML, JSON and front matter, nested fields too, at its value', () => {

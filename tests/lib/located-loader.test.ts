@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dataAsWritten, withDataLines } from '../../src/lib/located-loader.ts';
-import { pageSchema } from '../../src/schemas/page.ts';
+import { dataAsWritten, withDataLines } from '../../packages/cited-explainer/lib/located-loader.ts';
+import { pageSchema } from '../../packages/cited-explainer/schemas/page.ts';
 
 const page = (updated: string) => ['---', 'title: Background', 'description: Why.', `updated: ${updated}`, '---', '', 'Text.'].join('\n');
 

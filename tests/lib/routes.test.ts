@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { contentRoute, routeCollisions } from '../../src/lib/routes.ts';
+import { contentRoute, routeCollisions } from '../../packages/cited-explainer/lib/routes.ts';
 
-/** The generator's routes as Astro names them (src/routes/ and injected routes). */
+/** The generator's routes as Astro names them (packages/cited-explainer/routes/ and injected routes). */
 const generated = [
   '/404',
   '/[...slug]',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleLd, breadcrumbListLd, breadcrumbs, jsonLdText } from '../../src/lib/structured-data.ts';
+import { articleLd, breadcrumbListLd, breadcrumbs, jsonLdText } from '../../packages/cited-explainer/lib/structured-data.ts';
 
 const home = { name: 'River Town', url: '/x/' };
 const nav = [

@@ -2,11 +2,11 @@ import { gzipSync } from 'node:zlib';
 import type { GeoPermissibleObjects } from 'd3-geo';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { approximate, composeMap, countryFeatures, LocatorBoundsError, MapRequestError } from '../../src/maps/compose.ts';
-import { glossaryLinkProblems, loadCountryOutlines } from '../../src/maps/load.ts';
-import { composeLocator } from '../../src/maps/locator.ts';
-import { renderLocatorSvg, renderMapSvg, renderSwatch } from '../../src/maps/svg.ts';
-import { type MapsFile, mapsFileSchema } from '../../src/schemas/maps.ts';
+import { approximate, composeMap, countryFeatures, LocatorBoundsError, MapRequestError } from '../../packages/cited-explainer/maps/compose.ts';
+import { glossaryLinkProblems, loadCountryOutlines } from '../../packages/cited-explainer/maps/load.ts';
+import { composeLocator } from '../../packages/cited-explainer/maps/locator.ts';
+import { renderLocatorSvg, renderMapSvg, renderSwatch } from '../../packages/cited-explainer/maps/svg.ts';
+import { type MapsFile, mapsFileSchema } from '../../packages/cited-explainer/schemas/maps.ts';
 
 // A made-up explainer's coordinates file (the generator knows no topic): two towns in the
 // Netherlands and Belgium and a line between them.

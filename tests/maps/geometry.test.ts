@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxAround, frameFor, insideRings, lineToPath, projectedRings, ringsCentre, ringsToPath, thinRing } from '../../src/maps/geometry.ts';
+import { boxAround, frameFor, insideRings, lineToPath, projectedRings, ringsCentre, ringsToPath, thinRing } from '../../packages/cited-explainer/maps/geometry.ts';
 
 describe('boxAround', () => {
   it('adds the margin on every side', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type LabelRequest, labelBox, overlap, placeLabels, sidesFrom } from '../../src/maps/labels.ts';
+import { type LabelRequest, labelBox, overlap, placeLabels, sidesFrom } from '../../packages/cited-explainer/maps/labels.ts';
 
 const request = (id: string, x: number, y: number, sides = sidesFrom(undefined)): LabelRequest => ({ id, lines: [id], x, y, fontSize: 10, sides });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { format } from '../../src/i18n/format.ts';
-import { english } from '../../src/i18n/strings.ts';
-import type { MapModel } from '../../src/maps/compose.ts';
-import { entryWords, legendEntries, locatorWords } from '../../src/maps/legend.ts';
-import type { Locator } from '../../src/maps/locator.ts';
+import { format } from '../../packages/cited-explainer/i18n/format.ts';
+import { english } from '../../packages/cited-explainer/i18n/strings.ts';
+import type { MapModel } from '../../packages/cited-explainer/maps/compose.ts';
+import { entryWords, legendEntries, locatorWords } from '../../packages/cited-explainer/maps/legend.ts';
+import type { Locator } from '../../packages/cited-explainer/maps/locator.ts';
 
 // Small hand-made models: only what the key reads is filled in.
 const model = (parts: Partial<MapModel>): MapModel => ({

@@ -1,8 +1,8 @@
 import type { GeoPermissibleObjects } from 'd3-geo';
 import { describe, expect, it } from 'vitest';
-import { round1 } from '../../src/maps/geometry.ts';
-import { composeLocator, locateArea } from '../../src/maps/locator.ts';
-import type { MapCountry } from '../../src/schemas/maps.ts';
+import { round1 } from '../../packages/cited-explainer/maps/geometry.ts';
+import { composeLocator, locateArea } from '../../packages/cited-explainer/maps/locator.ts';
+import type { MapCountry } from '../../packages/cited-explainer/schemas/maps.ts';
 
 // Made-up rectangular "countries" near 0°, 0° (clockwise, as d3-geo wants an outer ring).
 const rectangle = (west: number, south: number, east: number, north: number): GeoPermissibleObjects => ({

@@ -18,7 +18,7 @@ const astroVersion = JSON.parse(readFileSync('node_modules/astro/package.json', 
 let build: { status: number | null; output: string };
 
 beforeAll(() => {
-  const tarball = execFileSync('npm', ['pack', '--pack-destination', project, '--silent'], { cwd: 'src', encoding: 'utf8' }).trim().split('\n').at(-1)!;
+  const tarball = execFileSync('npm', ['pack', '--pack-destination', project, '--silent'], { cwd: 'packages/cited-explainer', encoding: 'utf8' }).trim().split('\n').at(-1)!;
   writeFileSync(
     join(project, 'package.json'),
     JSON.stringify({ name: 'user-explainer', private: true, type: 'module', dependencies: { astro: astroVersion, 'cited-explainer': `file:./${tarball}` } }),

@@ -1,8 +1,8 @@
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { escapeXml } from '../../src/lib/xml.ts';
-import { fontStack, type GlyphFont, pathData, previewSvg, wrap } from '../../src/preview/card.ts';
-import { loadStack } from '../../src/preview/integration.ts';
+import { escapeXml } from '../../packages/cited-explainer/lib/xml.ts';
+import { fontStack, type GlyphFont, pathData, previewSvg, wrap } from '../../packages/cited-explainer/preview/card.ts';
+import { loadStack } from '../../packages/cited-explainer/preview/integration.ts';
 
 /** Every character 10 units wide at size 10; a path says what it draws. */
 const mono: GlyphFont = {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { isoDate, latestToday } from '../../src/schemas/common.ts';
+import { isoDate, latestToday } from '../../packages/cited-explainer/schemas/common.ts';
 
 const day = 24 * 3600 * 1000;
 const dateOf = (time: number) => new Date(time).toISOString().slice(0, 10);

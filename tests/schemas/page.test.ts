@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { incidentSchema } from '../../src/schemas/incident.ts';
-import { pageSchema } from '../../src/schemas/page.ts';
+import { incidentSchema } from '../../packages/cited-explainer/schemas/incident.ts';
+import { pageSchema } from '../../packages/cited-explainer/schemas/page.ts';
 
 const page = { title: 'The flood', description: 'What happened.', updated: '2024-06-01' };
 const issues = (data: unknown) => {

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fieldPosition } from '../../src/lib/field-position.ts';
-import { loadSiteConfig } from '../../src/lib/site-config.ts';
-import { placeholderDomain, siteConfigSchema } from '../../src/schemas/site.ts';
+import { fieldPosition } from '../../packages/cited-explainer/lib/field-position.ts';
+import { loadSiteConfig } from '../../packages/cited-explainer/lib/site-config.ts';
+import { placeholderDomain, siteConfigSchema } from '../../packages/cited-explainer/schemas/site.ts';
 
 const site = { title: 'River Town flood', description: 'A test explainer.', nav: [{ label: 'Sources', href: '/sources/' }], corrections: { text: 'Write to the editors.' }, licence: 'CC BY 4.0' };
 const issues = (patch: Record<string, unknown>) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forbiddenCharacter, text } from '../../src/schemas/text.ts';
+import { forbiddenCharacter, text } from '../../packages/cited-explainer/schemas/text.ts';
 
 describe('text', () => {
   const field = text({ max: 10 });

@@ -64,7 +64,7 @@ describe('summariseProfiles', () => {
   const profile: CpuProfile = {
     nodes: [
       { id: 1, callFrame: frame('(garbage collector)', '') },
-      { id: 2, callFrame: frame('locate', 'file:///work/main/src/citations/resolve.ts') },
+      { id: 2, callFrame: frame('locate', 'file:///work/main/packages/cited-explainer/citations/resolve.ts') },
       { id: 3, callFrame: frame('parse', 'file:///work/main/node_modules/@mdx-js/mdx/lib/core.js') },
     ],
     samples: [2, 2, 3, 1, 2],
@@ -74,13 +74,13 @@ describe('summariseProfiles', () => {
   it('adds self time per function and per component, largest first', () => {
     const summary = summariseProfiles([profile, profile]);
     expect(summary.totalMs).toBe(11);
-    expect(summary.functions[0]).toEqual({ name: 'locate src/citations/resolve.ts:10', selfMs: 6, share: Number((6 / 11).toFixed(4)) });
-    expect(summary.components.map((c) => c.name)).toEqual(['src/citations', '@mdx-js/mdx', '(V8: GC, idle, native)']);
+    expect(summary.functions[0]).toEqual({ name: 'locate packages/cited-explainer/citations/resolve.ts:10', selfMs: 6, share: Number((6 / 11).toFixed(4)) });
+    expect(summary.components.map((c) => c.name)).toEqual(['packages/cited-explainer/citations', '@mdx-js/mdx', '(V8: GC, idle, native)']);
   });
 
   it('names components by package or by our folder', () => {
     expect(component('file:///p/node_modules/.pnpm/x/node_modules/citeproc/citeproc_commonjs.js')).toBe('citeproc');
-    expect(component('file:///p/src/maps/svg.ts')).toBe('src/maps');
+    expect(component('file:///p/packages/cited-explainer/maps/svg.ts')).toBe('packages/cited-explainer/maps');
     expect(component('node:internal/fs/utils')).toBe('node: built-ins');
   });
 });

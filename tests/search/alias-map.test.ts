@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type AliasMap, normalizeName, planQuery, replacementFor } from '../../src/search/alias-map.ts';
-import { forIndexing } from '../../src/search/integration.ts';
-import { pageFacets, stripBase } from '../../src/search/sections.ts';
+import { type AliasMap, normalizeName, planQuery, replacementFor } from '../../packages/cited-explainer/search/alias-map.ts';
+import { forIndexing } from '../../packages/cited-explainer/search/integration.ts';
+import { pageFacets, stripBase } from '../../packages/cited-explainer/search/sections.ts';
 
 // Pure parts of search: query rewriting for alternate names, sections from URLs, index-time text.
 const map: AliasMap = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bundleBrowserScripts, SCRIPTS_DIR } from '../../src/search/browser-bundle.ts';
+import { bundleBrowserScripts, SCRIPTS_DIR } from '../../packages/cited-explainer/search/browser-bundle.ts';
 
 describe('bundleBrowserScripts', async () => {
   const bundle = await bundleBrowserScripts('/explainer/');

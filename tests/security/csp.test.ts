@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, headersFile } from '../../src/security/csp.ts';
+import { contentSecurityPolicy, headersFile } from '../../packages/cited-explainer/security/csp.ts';
 
 const directives = (policy: string) => new Map(policy.split(/;\s*/).map((part) => [part.split(' ')[0], part.split(' ').slice(1)]));
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy } from '../../src/security/csp.ts';
-import { checkDist, type DistExpectations, servedPath, urlScheme } from '../../src/security/dist-check.ts';
+import { contentSecurityPolicy } from '../../packages/cited-explainer/security/csp.ts';
+import { checkDist, type DistExpectations, servedPath, urlScheme } from '../../packages/cited-explainer/security/dist-check.ts';
 
 const boot = 'import("/_search/ui.js")';
 const ui = 'export const ui = 1;';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readArchive } from '../../src/archive/read.ts';
-import { type Ledger, ledgerSchema } from '../../src/schemas/ledger.ts';
+import { readArchive } from '../../packages/cited-explainer/archive/read.ts';
+import { type Ledger, ledgerSchema } from '../../packages/cited-explainer/schemas/ledger.ts';
 import { builtSite, listPages, readPage } from '../helpers/site.ts';
 import type { ProvidedBuild } from '../helpers/site-global-setup.ts';
 import { uncitedBlocks } from '../helpers/uncited-blocks.ts';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CslItem } from '../../src/cite/item.ts';
-import { smartQuotes } from '../../src/typography/smart-quotes.ts';
+import type { CslItem } from '../../packages/cited-explainer/cite/item.ts';
+import { smartQuotes } from '../../packages/cited-explainer/typography/smart-quotes.ts';
 import { expectBibtexRecord, expectCslRecord, expectRisRecords, pandocMissing, pandocRead } from '../helpers/reference-readers.ts';
 import { builtSite, listFiles, readPage } from '../helpers/site.ts';
 

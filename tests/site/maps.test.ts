@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { loadMapsFile } from '../../src/maps/load.ts';
+import { loadMapsFile } from '../../packages/cited-explainer/maps/load.ts';
 import { builtSite, listPages, readPage } from '../helpers/site.ts';
 
 // Maps of the real site: inline SVG drawn at build time from content/maps.yaml. Each is well-formed

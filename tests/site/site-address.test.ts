@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadSiteConfig } from '../../src/lib/site-config.ts';
+import { loadSiteConfig } from '../../packages/cited-explainer/lib/site-config.ts';
 import { readCsv } from '../helpers/csv.ts';
 import { builtSite, listPages, readPage } from '../helpers/site.ts';
 

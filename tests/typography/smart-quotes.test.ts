@@ -4,9 +4,9 @@ import remarkRehype from 'remark-rehype';
 import { type MarkdownToHtmlResult, markdownToHtml } from 'satteri';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { remarkSmartQuotes } from '../../src/typography/remark-smart-quotes.ts';
-import { satteriSmartQuotes } from '../../src/typography/satteri-smart-quotes.ts';
-import { smartQuotes } from '../../src/typography/smart-quotes.ts';
+import { remarkSmartQuotes } from '../../packages/cited-explainer/typography/remark-smart-quotes.ts';
+import { satteriSmartQuotes } from '../../packages/cited-explainer/typography/satteri-smart-quotes.ts';
+import { smartQuotes } from '../../packages/cited-explainer/typography/smart-quotes.ts';
 
 describe('smartQuotes', () => {
   it('curls double and single quotes and apostrophes', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { SourceMeta } from '../../src/schemas/source.ts';
-import { notesForReaders } from '../../src/typography/source-notes.ts';
+import type { SourceMeta } from '../../packages/cited-explainer/schemas/source.ts';
+import { notesForReaders } from '../../packages/cited-explainer/typography/source-notes.ts';
 
 const meta: SourceMeta = {
   id: 'town-news',

@@ -1,0 +1,60 @@
+import { foldStrings } from '../cite/one-line.ts';
+import { sourceFormatOf } from '../cite/source-types.ts';
+import type { SourceMeta } from '../schemas/source.ts';
+
+/** A CSL date from YYYY-MM-DD. */
+export const cslDate = (isoDate: string) => ({ 'date-parts': [isoDate.split('-').map(Number)] });
+
+/**
+ * Our provenance of a source, for the CSL `note` (and so BibTeX `note`, RIS `N1`): what is known
+ * about the publisher and this copy, a rewording, an estimated date, and where our copy is.
+ * Never in the publication's name.
+ */
+function provenanceNote(meta: SourceMeta, archiveUrl: string): string {
+  return [
+    meta.publisherNote,
+    meta.republishedFrom && `${meta.reworded ? 'Reworded' : 'Republished'} from: ${meta.republishedFrom}`,
+    meta.published.estimate && 'Date estimated, not read from the page',
+    !meta.author.name && 'No byline',
+    !meta.url && 'Original address unknown',
+    `Archived copy: ${archiveUrl}`,
+  ]
+    .filter((part): part is string => Boolean(part))
+    .map((part) => part.replace(/\.$/, ''))
+    .join('. ');
+}
+
+/**
+ * A source as a clean CSL-JSON item of its kind (article-newspaper unless its provenance names
+ * another, cite/source-types.ts): the record every export is made from. The publication's
+ * name (or, for a stand-alone document, its publisher), section, byline, full date, address and
+ * access date (the day it was archived) in CSL's own fields; our provenance in `note` and, field
+ * by field, under `custom`.
+ */
+export function toCslItem(meta: SourceMeta, archiveUrl: string) {
+  const format = sourceFormatOf(meta);
+  return foldStrings({
+    id: meta.id,
+    type: format.csl,
+    title: meta.headline,
+    [format.publisherAs]: meta.publisher,
+    ...(meta.section ? { section: meta.section } : {}),
+    ...(meta.author.name ? { author: [{ literal: meta.author.name }] } : {}),
+    issued: { ...cslDate(meta.published.date), ...(meta.published.estimate ? { circa: true } : {}) },
+    ...(meta.url ? { URL: meta.url } : {}),
+    accessed: cslDate(meta.archived),
+    note: provenanceNote(meta, archiveUrl),
+    custom: {
+      archive: archiveUrl,
+      sha256: meta.sha256,
+      publisherNote: meta.publisherNote,
+      certainty: {
+        author: meta.author.name ? (meta.author.note ?? 'as stated') : `unknown: ${meta.author.note ?? ''}`.trim(),
+        issued: meta.published.estimate ? `estimate: ${meta.published.basis ?? ''}`.trim() : 'as stated',
+        URL: meta.urlConfidence,
+      },
+      republishedFrom: meta.republishedFrom,
+      reworded: meta.reworded,
+    },
+  });
+}

@@ -1,0 +1,97 @@
+import type { Node, Parent, Root } from 'mdast';
+import type { Position } from 'unist';
+import { visitParents } from 'unist-util-visit-parents';
+import { ContentError } from '../lib/content-error.ts';
+
+/**
+ * The site's own remark, which is not a claim and needs no citation: `<Note>…</Note>` in an MDX
+ * page, a `:::note` container directive in a Markdown page (the one directive a page may hold).
+ * Both render alike, as `<div role="note" class="site-note">`, and are listed in the ledger as notes.
+ */
+
+/** The note element of an MDX page: <Note>…</Note>. */
+export const noteElement = 'Note';
+
+/** The name of the note directive: `:::note` opens a note in a Markdown page, `:::` closes it. */
+export const noteDirective = 'note';
+
+/** How a note renders: as the site's own remark, never as a component. */
+export const siteNoteProperties = { role: 'note', className: ['site-note'] };
+
+type NamedNode = Node & { name?: string | null; attributes?: unknown; children?: Node[]; data?: Record<string, unknown> };
+
+export const isNote = (node: Node): boolean => {
+  const { type, name } = node as NamedNode;
+  return ((type === 'mdxJsxFlowElement' || type === 'mdxJsxTextElement') && name === noteElement) || (type === 'containerDirective' && name === noteDirective);
+};
+
+/** The parser feature (Sätteri's) that gives Markdown pages :::note; MDX pages and data fields are parsed without it. */
+export const noteParsing = { directive: true } as const;
+
+/** Whether a file is parsed with noteParsing (integration/index.ts): Markdown pages are. */
+export const readsDirectives = (file: string): boolean => file.endsWith('.md');
+
+/** What an author writes to open a note, and a whole note, in the file's format (for hints in errors). */
+export const noteOpening = (file: string): string => (readsDirectives(file) ? `:::${noteDirective}` : `<${noteElement}>`);
+export const noteSyntax = (file: string): string => (readsDirectives(file) ? `:::${noteDirective} … :::` : `<${noteElement}>…</${noteElement}>`);
+
+/** A node of ours that both processors render as the element named in its data, children as they are. */
+export interface SiteNoteNode {
+  type: 'siteNote';
+  children: Node[];
+  position?: Position;
+  data: { hName: 'div' | 'span'; hProperties: typeof siteNoteProperties };
+}
+
+/** What a note is replaced with, by either adapter: a plain div (or span, inside a line) with the note's role and class. */
+export function siteNote(note: Node): SiteNoteNode {
+  const { type, children = [], position } = note as NamedNode;
+  return { type: 'siteNote', children, position, data: { hName: type === 'mdxJsxTextElement' ? 'span' : 'div', hProperties: siteNoteProperties } };
+}
+
+const fence = /^[ \t>]*:{3,}/m;
+
+const howToWrite = `A note is a line ":::${noteDirective}", the note's text on the lines after it, and a line ":::" that closes it.`;
+
+/**
+ * A Markdown page may hold `:::note` and no other directive. The parser reads any `:::name`,
+ * `::name` or `:name` as one and renders one it does not know as nothing, so each must be a
+ * well-formed note or fail the build: an unknown directive, a note with attributes or a label, a
+ * note inside a note, a note never closed, or a line of colons that opens or closes nothing.
+ * (A `:name` inside a line, as in "10:30", is refused where the claims are read: mdast-claims.ts.)
+ */
+export function assertNotesWellFormed(tree: Root, file: string, source: string): void {
+  visitParents(tree, (node, ancestors) => {
+    const n = node as NamedNode;
+    const fail = (message: string, hint: string): never => {
+      throw new ContentError({ file, line: n.position?.start.line, column: n.position?.start.column, message, hint });
+    };
+    if (n.type === 'leafDirective' || (n.type === 'containerDirective' && n.name !== noteDirective)) {
+      fail(`unknown directive "${n.type === 'leafDirective' ? '::' : ':::'}${n.name}": the one directive a page may hold is :::${noteDirective}`, howToWrite);
+    }
+    if (n.type === 'containerDirective') {
+      if (Object.keys(n.attributes ?? {}).length > 0) fail(`:::${noteDirective} takes no attributes ({…})`, `Remove the braces after :::${noteDirective}.`);
+      if (n.children?.some((child) => (child.data as { directiveLabel?: boolean } | undefined)?.directiveLabel)) {
+        fail(`:::${noteDirective} takes no label ([…])`, `Remove the brackets after :::${noteDirective} and write their words in the note.`);
+      }
+      if (ancestors.some(isNote)) fail('a note inside a note', 'Close the first note with ::: before opening the next, or merge the two.');
+      if (!closed(n as Parent, source)) fail(`this :::${noteDirective} is never closed`, 'End the note with a line of three colons, :::, after its last line.');
+    }
+    if (n.type === 'paragraph' && n.position && fence.test(source.slice(n.position.start.offset, n.position.end.offset))) {
+      fail(
+        'a line of colons here opens or closes no note',
+        `${howToWrite} Anything else on the opening line (a space, another name, text) makes it no note; a ":::" with no note open closes nothing: remove it.`,
+      );
+    }
+  });
+}
+
+/** Whether a note ends with its closing fence, a line of colons after its last child (the parser ends an unclosed note with its parent). */
+function closed(note: Parent, source: string): boolean {
+  const start = note.position?.start.offset;
+  const end = note.position?.end.offset;
+  if (start === undefined || end === undefined) return true;
+  const openingEnd = source.indexOf('\n', start);
+  const from = note.children.at(-1)?.position?.end.offset ?? (openingEnd < 0 || openingEnd > end ? end : openingEnd);
+  return fence.test(source.slice(from, end));
+}

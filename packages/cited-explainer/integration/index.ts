@@ -1,0 +1,115 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { satteri } from '@astrojs/markdown-satteri';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import type { AstroIntegration } from 'astro';
+import { satteriCitations } from '../citations/satteri-citations.ts';
+import { noteParsing } from '../citations/site-note.ts';
+import { availableLocales, LOCALES_DIR, loadStrings } from '../i18n/load.ts';
+import { localeFor } from '../i18n/locale.ts';
+import { ContentError } from '../lib/content-error.ts';
+import { loadSiteConfig } from '../lib/site-config.ts';
+import previewImages from '../preview/integration.ts';
+import { type ExplainerOptions, explainerOptionsSchema } from '../schemas/options.ts';
+import search from '../search/integration.ts';
+import securityHeaders, { buildChecks } from '../security/integration.ts';
+import { satteriSmartQuotes } from '../typography/satteri-smart-quotes.ts';
+import { routeFiles, routePattern } from './route-files.ts';
+import { virtualModules } from './virtual-modules.ts';
+
+export type { ExplainerOptions } from '../schemas/options.ts';
+
+const routesDir = new URL('../routes/', import.meta.url);
+const defaultComponents = {
+  Header: fileURLToPath(new URL('../components/SiteHeader.astro', import.meta.url)),
+  Footer: fileURLToPath(new URL('../components/SiteFooter.astro', import.meta.url)),
+};
+
+/** The options as given, checked: a wrong one stops the build with its name and what is expected. */
+function parseOptions(options: unknown) {
+  const parsed = explainerOptionsSchema.safeParse(options ?? {});
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
+  throw new Error(`citedExplainer(): option "${[...issue.path, ...keys].join('.')}": ${issue.message} (see schemas/options.ts)`);
+}
+
+/**
+ * A cited explainer: the generator as an Astro integration. It adds every page the site publishes
+ * (routes/), Markdown and MDX with the citation engine, search, the security headers, preview
+ * images, a sitemap when site.json gives the address, and the build's own checks.
+ *
+ * ```js
+ * // astro.config.mjs
+ * export default defineConfig({ integrations: [citedExplainer({ content: './content' })] });
+ * ```
+ */
+export default function citedExplainer(options: ExplainerOptions = {}): AstroIntegration {
+  const { content, components } = parseOptions(options);
+  return {
+    name: 'cited-explainer',
+    hooks: {
+      'astro:config:setup': ({ config, updateConfig, injectRoute, logger }) => {
+        const root = fileURLToPath(config.root);
+        const contentDir = resolve(root, content);
+        const site = loadSiteConfig(contentDir);
+        const { strings, locale } = loadStrings(contentDir, site.lang);
+        if (locale === undefined)
+          logger.warn(
+            `site.json "lang" is ${site.lang}, which has no locale file in locales/ (${availableLocales(LOCALES_DIR).join(', ')}): the site's own words are in English; add locales/<language>.json to translate them`,
+          );
+        if (config.site && site.url && new URL(config.site).href !== new URL(site.url).href) {
+          throw new ContentError({
+            file: relative(process.cwd(), resolve(contentDir, 'site.json')),
+            message: `field "url": ${site.url} differs from astro.config's site ${config.site}`,
+            hint: 'give the address in one place: site.json "url"',
+          });
+        }
+        if (!existsSync(new URL('favicon.svg', config.publicDir))) {
+          injectRoute({ pattern: '/favicon.svg', entrypoint: new URL('./favicon.ts', import.meta.url), prerender: true });
+        }
+        for (const file of routeFiles(fileURLToPath(routesDir))) {
+          injectRoute({ pattern: routePattern(file), entrypoint: new URL(file, routesDir), prerender: true });
+        }
+        const overrides = Object.fromEntries(Object.entries(components).map(([name, path]) => [name, path.startsWith('.') ? resolve(root, path) : path]));
+        // Sätteri (Astro 7's default) parses in Rust and runs the citation engine as an mdast plugin,
+        // after the site's quotes (the rule data fields follow); its own smart punctuation does the rest.
+        const mdastPlugins = [satteriSmartQuotes(), satteriCitations({ contentDir, base: config.base, locale: localeFor(site.lang, strings) })];
+        const features = { smartPunctuation: { quotes: false } };
+        updateConfig({
+          site: site.url ?? config.site,
+          trailingSlash: 'always',
+          // Astro adds the base's trailing slash only for a trailingSlash set in the project's own
+          // config; the pages, search and the dist check all expect "/explainer/".
+          base: config.base.endsWith('/') ? config.base : `${config.base}/`,
+          build: { format: 'directory', inlineStylesheets: 'never' },
+          // Markdown pages read directives, for :::note (citations/site-note.ts); MDX pages, which
+          // write <Note>, do not, so that a colon in their text ("10:30") stays text.
+          markdown: { processor: satteri({ mdastPlugins, features: { ...features, ...noteParsing } }) },
+          // The build's own checks come last, so that the dist check sees everything the others wrote.
+          integrations: [
+            mdx({ processor: satteri({ mdastPlugins, features }) }),
+            search({ strings: strings.search }),
+            securityHeaders(),
+            previewImages(),
+            ...(site.url ? [sitemap({ filter: (page) => !page.endsWith('/search/') })] : []),
+            buildChecks(contentDir),
+          ],
+          vite: { plugins: [virtualModules({ contentDir, projectRoot: root, strings, components: { ...defaultComponents, ...overrides } })] },
+        });
+      },
+      'astro:config:done': ({ config }) => {
+        // Astro's prerender step imports packages from inside the output folder, which resolve only
+        // with a node_modules holding Astro above it: fail now rather than with "Cannot find package".
+        try {
+          createRequire(new URL('./', config.outDir)).resolve('astro/package.json');
+        } catch {
+          throw new Error(`outDir ${fileURLToPath(config.outDir)}: Astro cannot be found from the output folder; put it inside the project (for example .builds/name)`);
+        }
+      },
+    },
+  };
+}

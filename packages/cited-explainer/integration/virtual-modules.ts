@@ -1,0 +1,34 @@
+import type { Strings } from '../i18n/strings.ts';
+import type { OverridableComponent } from '../schemas/options.ts';
+
+/**
+ * What the integration hands to the code Vite builds (routes, layouts, the content config): the
+ * content folder, the site's strings (read once, by the integration: the built pages cannot reach
+ * locales/ from their output folder), and the components that fill the layout's replaceable parts.
+ */
+const CONFIG_MODULE = 'virtual:cited-explainer/config';
+const COMPONENT_MODULE = 'virtual:cited-explainer/components/';
+
+export interface VirtualModules {
+  /** Absolute path of the content folder. */
+  contentDir: string;
+  /** Absolute path of the project root (Astro names content files from it). */
+  projectRoot: string;
+  /** The site's strings: its locale file with the content folder's strings.json over it. */
+  strings: Strings;
+  /** Absolute path (or package specifier) of each replaceable component. */
+  components: Record<OverridableComponent, string>;
+}
+
+/** A Vite plugin serving the virtual modules. */
+export function virtualModules({ contentDir, projectRoot, strings, components }: VirtualModules) {
+  const modules = new Map<string, string>([
+    [CONFIG_MODULE, `export const contentDir = ${JSON.stringify(contentDir)};\nexport const projectRoot = ${JSON.stringify(projectRoot)};\nexport const strings = ${JSON.stringify(strings)};`],
+    ...Object.entries(components).map(([name, path]): [string, string] => [`${COMPONENT_MODULE}${name}`, `export { default } from ${JSON.stringify(path)};`]),
+  ]);
+  return {
+    name: 'cited-explainer:virtual-modules',
+    resolveId: (id: string) => (modules.has(id) ? `\0${id}` : undefined),
+    load: (id: string) => (id.startsWith('\0') ? modules.get(id.slice(1)) : undefined),
+  };
+}

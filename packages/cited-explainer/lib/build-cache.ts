@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { writeFileAtomic } from './atomic-write.ts';
+
+/**
+ * Build output kept between builds under the name of a hash of everything it is made from: an
+ * unchanged input is never made again, and a changed one can never be served a stale file (its
+ * hash differs). Entries are written atomically, so builds running side by side share a folder
+ * safely; an entry that cannot be read is simply made again. Used for preview images and "Cite
+ * this page" formatting (cite/format.ts).
+ */
+/** Where "Cite this page" formatting is kept between production builds (cite/format.ts); the bench clears it for a cold build. */
+export const CITE_FORMATTING_CACHE = 'node_modules/.astro/cite-formatting';
+
+export interface BuildCache {
+  read(inputs: readonly string[]): Uint8Array | undefined;
+  write(inputs: readonly string[], bytes: Uint8Array | string): void;
+}
+
+export const cacheKey = (inputs: readonly string[]) => createHash('sha256').update(JSON.stringify(inputs)).digest('hex');
+
+/** "sharp 0.35.5": a package's name and installed version, as an input of what it makes. */
+export const packageVersion = (name: string) => `${name} ${(createRequire(import.meta.url)(`${name}/package.json`) as { version: string }).version}`;
+
+/**
+ * `madeWith`: what every entry is made with besides its own inputs (code, styles, package
+ * versions): hashed once, not again for every entry.
+ */
+export function buildCache(dir: string, extension: string, madeWith: readonly string[] = []): BuildCache {
+  const salt = madeWith.length > 0 ? [cacheKey(madeWith)] : [];
+  const path = (inputs: readonly string[]) => join(dir, `${cacheKey([...salt, ...inputs])}.${extension}`);
+  return {
+    read(inputs) {
+      try {
+        return readFileSync(path(inputs));
+      } catch {
+        return undefined;
+      }
+    },
+    write(inputs, bytes) {
+      writeFileAtomic(path(inputs), bytes);
+    },
+  };
+}

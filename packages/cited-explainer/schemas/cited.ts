@@ -1,0 +1,18 @@
+import { smartQuotes } from '../typography/smart-quotes.ts';
+import { text } from './text.ts';
+
+/**
+ * A cited data field: one paragraph of text in which every claim ends with its citation, written
+ * as in MDX prose ("Text.[@source-id: exact words]"). The build resolves it through the same
+ * citation engine and rules as the pages (citations/cited-field.ts).
+ */
+export const citedText = () => text({ max: 4000 }).describe('text whose every claim ends with a citation, [@source-id: exact words]');
+
+/** The site's own remark in a data file, shown marked as a note (role="note"), never as a claim. */
+export const noteText = () => prose({ max: 1000 }).describe("the site's own remark, shown as a note, not a claim");
+
+/**
+ * A text field shown to readers as written by the editors (a name, a title, a note): one line, with
+ * typographer's quotes and apostrophes, whatever was typed. (Cited fields get theirs as they render.)
+ */
+export const prose = ({ max, min = 1 }: { max: number; min?: number }) => text({ max, min }).transform((value) => smartQuotes(value));

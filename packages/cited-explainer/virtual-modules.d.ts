@@ -1,0 +1,30 @@
+/// <reference types="astro/client" />
+/** The inline boot code of search, provided by search/integration.ts (see browser-bundle.ts). */
+declare module 'virtual:explainer/search-boot' {
+  const code: string;
+  export default code;
+}
+
+/** Astro components imported from TypeScript (components/content-components.ts): tsc cannot read .astro files. */
+declare module '*.astro' {
+  const component: (props: Record<string, unknown>) => unknown;
+  export default component;
+}
+
+/** Provided by the integration (integration/virtual-modules.ts). */
+declare module 'virtual:cited-explainer/config' {
+  /** Absolute path of the content folder. */
+  export const contentDir: string;
+  /** Absolute path of the project root. */
+  export const projectRoot: string;
+  /** The site's strings (i18n/load.ts), as the integration loaded them. */
+  export const strings: import('./i18n/strings.ts').Strings;
+}
+declare module 'virtual:cited-explainer/components/Header' {
+  const component: (props: Record<string, unknown>) => unknown;
+  export default component;
+}
+declare module 'virtual:cited-explainer/components/Footer' {
+  const component: (props: { pageUrl: string | undefined }) => unknown;
+  export default component;
+}
