@@ -4,7 +4,8 @@
  * derives it again and compares), and `pages` explainer pages of about `citationsPerPage`
  * citations each, every quote taken from a source so that it matches exactly one place. Claims
  * say who reported them, as the attribution rule asks. The same page texts without citations can
- * be written as a minimal Astro project: the floor the bench compares the build with.
+ * be written as a minimal Astro project (the floor the bench compares the build with) or as a
+ * Starlight project, as .md or .mdx (the docs theme the issue of build cost compares with).
  * Deterministic: the same arguments give the same files. Written under .builds/ (not committed).
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,8 +13,15 @@ import { dirname, join } from 'node:path';
 import { serializeArchiveFile } from '../packages/cited-explainer/archive/format.ts';
 import { type ArchivableRecord, deriveArchive } from '../packages/cited-explainer/ingest/derive.ts';
 
-/** How pages are written: cited MDX or cited Markdown for the site, or plain Markdown without citations for the floor. */
-export type CorpusFormat = 'mdx' | 'md' | 'floor';
+/**
+ * How pages are written: cited MDX or cited Markdown for the site; without citations, plain Markdown
+ * for the floor, or Markdown or MDX pages of a Starlight project.
+ */
+export type CorpusFormat = 'mdx' | 'md' | 'floor' | 'starlight-md' | 'starlight-mdx';
+
+/** The formats that are projects of their own, built from the same texts without citations. */
+export const uncitedFormats: readonly CorpusFormat[] = ['floor', 'starlight-md', 'starlight-mdx'];
+const isUncited = (format: CorpusFormat) => uncitedFormats.includes(format);
 
 export interface CorpusOptions {
   dir: string;
@@ -64,7 +72,7 @@ export interface Corpus {
   pageFiles: string[];
 }
 
-const pageExtension = (format: CorpusFormat) => (format === 'mdx' ? 'mdx' : 'md');
+const pageExtension = (format: CorpusFormat) => (format.endsWith('mdx') ? 'mdx' : 'md');
 const sourceId = (s: number) => `synthetic-source-${pad(s, 4)}`;
 const publisher = (s: number) => `Synthetic Wire ${1 + (s % 9)}`;
 
@@ -132,12 +140,14 @@ export function writeCorpus(options: CorpusOptions): Corpus {
   const paragraphs = options.paragraphs ?? 10;
   const format = options.format ?? 'mdx';
   rmSync(dir, { recursive: true, force: true });
-  // The floor is a bare Astro project: its pages under src/pages/, no sources, no site.json.
-  const pagesDir = format === 'floor' ? join(dir, 'src', 'pages') : join(dir, 'pages');
+  // The floor is a bare Astro project (its pages under src/pages/), Starlight a docs project (under
+  // src/content/docs/): no sources, no site.json.
+  const pagesDir = projectPagesDir(dir, format);
   mkdirSync(pagesDir, { recursive: true });
   const rng = random(20211116);
-  const bodies = writeSources(format === 'floor' ? null : dir, rng, sources, paragraphs);
+  const bodies = writeSources(isUncited(format) ? null : dir, rng, sources, paragraphs);
   if (format === 'floor') writeFloorProject(dir);
+  else if (isUncited(format)) writeStarlightProject(dir);
   else {
     writeFile(
       join(dir, 'site.json'),
@@ -190,7 +200,7 @@ export function writeCorpus(options: CorpusOptions): Corpus {
         .join(' ')
         .replace(/\.$/, '');
       const claim = `Claim ${c} of page ${n}: ${publisher(s)} reported ${words(rng, 8).join(' ')}.`;
-      paragraph.push(format === 'floor' ? claim : `${claim}[@${sourceId(s)}: ${quote}]`);
+      paragraph.push(isUncited(format) ? claim : `${claim}[@${sourceId(s)}: ${quote}]`);
       citations++;
       if (paragraph.length === perParagraph || c === citationsPerPage) {
         if (paragraphsWritten % 2 === 0) lines.push(`## Part ${paragraphsWritten / 2 + 1}`, '');
@@ -204,11 +214,52 @@ export function writeCorpus(options: CorpusOptions): Corpus {
     writeFile(join(pagesDir, file), lines.join('\n'));
     pageFiles.push(file);
   }
-  return { dir, pages, sources, citations: format === 'floor' ? 0 : citations, pageFiles };
+  return { dir, pages, sources, citations: isUncited(format) ? 0 : citations, pageFiles };
 }
 
 /** Astro's floor: a project with nothing but its pages, built by Astro's default Markdown processor. */
 function writeFloorProject(dir: string): void {
   writeFile(join(dir, 'package.json'), `${JSON.stringify({ name: 'bench-floor', private: true, type: 'module' }, null, 2)}\n`);
   writeFile(join(dir, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\n\nexport default defineConfig({ trailingSlash: 'always', build: { format: 'directory' } });\n");
+}
+
+/** Where a corpus keeps its pages: a content folder's pages/, or the page folder of a project of its own. */
+export function projectPagesDir(dir: string, format: CorpusFormat): string {
+  if (format === 'floor') return join(dir, 'src', 'pages');
+  if (isUncited(format)) return join(dir, 'src', 'content', 'docs');
+  return join(dir, 'pages');
+}
+
+/**
+ * Starlight as its starter sets it up: the docs collection, a title, and a sidebar of its own links
+ * (the starter lists a few pages; listing all 1,000 on every page would measure the sidebar, not
+ * the pages). Starlight itself is installed by the bench (bench.ts, starlightModules).
+ */
+function writeStarlightProject(dir: string): void {
+  // Listed as a dependency so that Astro finds it when it decides which packages Vite must bundle.
+  const manifest = { name: 'bench-starlight', private: true, type: 'module', dependencies: { '@astrojs/starlight': '*' } };
+  writeFile(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeFile(
+    join(dir, 'astro.config.mjs'),
+    [
+      "import starlight from '@astrojs/starlight';",
+      "import { defineConfig } from 'astro/config';",
+      '',
+      'export default defineConfig({',
+      "  integrations: [starlight({ title: 'Synthetic benchmark explainer', sidebar: [{ label: 'Start', items: [{ label: 'Home', link: '/' }] }] })],",
+      '});',
+      '',
+    ].join('\n'),
+  );
+  writeFile(
+    join(dir, 'src', 'content.config.ts'),
+    [
+      "import { defineCollection } from 'astro:content';",
+      "import { docsLoader } from '@astrojs/starlight/loaders';",
+      "import { docsSchema } from '@astrojs/starlight/schema';",
+      '',
+      'export const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };',
+      '',
+    ].join('\n'),
+  );
 }

@@ -1,7 +1,7 @@
 /**
  * The build benchmark: npm run bench (node_modules/.bin/node scripts/bench.ts).
  *
- *   node_modules/.bin/node scripts/bench.ts [--quick] [--sizes 100,1000] [--no-profile] [--no-lighthouse] [--no-search] [--keep]
+ *   node_modules/.bin/node scripts/bench.ts [--quick] [--sizes 100,1000] [--no-profile] [--no-lighthouse] [--no-search] [--no-starlight] [--keep]
  *
  * - Build: wall time, CPU time and peak memory (/usr/bin/time) of `astro build` for the real site and for
  *   synthetic corpora (pages of ~20 citations over 500 synthetic sources, generated under
@@ -9,7 +9,10 @@
  *   MDX, the same cited pages as Markdown (.md), and Astro's floor (the same page texts without
  *   citations as plain Markdown in a bare Astro project: no components, the default processor).
  *   Our time and memory are given as ratios to the floor, which hold on any machine; absolute
- *   times on a shared machine are context only.
+ *   times on a shared machine are context only. The same texts are also built by Starlight (the
+ *   docs theme, installed by the bench under .builds/bench-starlight/, not saved to package.json)
+ *   as .md and as .mdx, and our .md and .mdx builds are given as ratios to those
+ *   (--no-starlight leaves them out).
  *   * Phases (bench-phases.ts), read from the build's own log: content sync, bundling, page
  *     rendering (of which cite downloads and source pages, from Astro's per-route timings),
  *     preview images, Pagefind and the dist check.
@@ -45,7 +48,7 @@ import { pageParser } from '../tests/helpers/page-parser.ts';
 import { listFiles, listPages, pageType, readPage } from '../tests/helpers/site.ts';
 import { serveStatic } from '../tests/helpers/static-server.ts';
 import { weighPage } from '../tests/helpers/weight.ts';
-import { type CorpusFormat, writeCorpus } from './bench-corpus.ts';
+import { type CorpusFormat, projectPagesDir, writeCorpus } from './bench-corpus.ts';
 import { type BuildPhases, type CpuProfile, parsePhases, summariseProfiles } from './bench-phases.ts';
 import { explainerCacheDir } from './explainer-cache-dir.ts';
 
@@ -56,6 +59,7 @@ const { values } = parseArgs({
     'no-profile': { type: 'boolean', default: false },
     'no-lighthouse': { type: 'boolean', default: false },
     'no-search': { type: 'boolean', default: false },
+    'no-starlight': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -68,7 +72,7 @@ const work = resolve('.builds/bench');
 
 interface BuildFigures {
   corpus: string;
-  /** How the explainer pages are written: mdx, md, or the floor (plain Markdown, no citations, bare Astro). */
+  /** How the explainer pages are written: mdx, md, the floor (plain Markdown, no citations, bare Astro) or Starlight's .md or .mdx. */
   format: CorpusFormat | 'real';
   /** Explainer pages (content/pages/**.{md,mdx}). */
   explainerPages: number;
@@ -90,6 +94,10 @@ interface BuildFigures {
   wallRatioToFloor: number | null;
   cpuRatioToFloor: number | null;
   rssRatioToFloor: number | null;
+  /** The same over Starlight's build of the same texts in the same format (.md or .mdx), built in the same run. */
+  wallRatioToStarlight: number | null;
+  cpuRatioToStarlight: number | null;
+  rssRatioToStarlight: number | null;
   totalBytes: number;
   htmlBytesPerPage: number;
   searchIndexBytes: number | null;
@@ -185,7 +193,7 @@ function measureBuild(corpus: string, format: BuildFigures['format'], target: { 
   const pages = listPages(site).length;
   const html = listFiles(site).filter((file) => file.endsWith('.html'));
   const check = 'contentDir' in target ? citationCheck(target.contentDir) : null;
-  const pagesDir = 'contentDir' in target ? join(target.contentDir, 'pages') : join(target.root, 'src', 'pages');
+  const pagesDir = 'contentDir' in target ? join(target.contentDir, 'pages') : projectPagesDir(target.root, format as CorpusFormat);
   return {
     corpus,
     format,
@@ -204,11 +212,39 @@ function measureBuild(corpus: string, format: BuildFigures['format'], target: { 
     wallRatioToFloor: null,
     cpuRatioToFloor: null,
     rssRatioToFloor: null,
+    wallRatioToStarlight: null,
+    cpuRatioToStarlight: null,
+    rssRatioToStarlight: null,
     totalBytes: dirBytes(site),
     htmlBytesPerPage: Math.round(html.reduce((sum, file) => sum + statSync(join(site, file)).size, 0) / pages),
     searchIndexBytes: existsSync(join(site, 'pagefind')) ? dirBytes(join(site, 'pagefind')) : null,
   };
 }
+
+/** Wall, CPU and memory of a build over another's, to three places; null where either is missing. */
+function ratiosTo(figures: BuildFigures, base: BuildFigures) {
+  const over = (a: number | null, b: number | null) => (a && b ? Number((a / b).toFixed(3)) : null);
+  return { wall: over(figures.wallMs, base.wallMs), cpu: over(figures.cpuMs, base.cpuMs), rss: over(figures.peakRssMB, base.peakRssMB) };
+}
+
+/**
+ * Starlight for the bench's comparison, installed once into .builds/bench-starlight/ (kept between
+ * runs, never saved to package.json). Its projects are written below that folder, so that Node
+ * finds Starlight there and Astro itself in the repository's node_modules.
+ */
+function starlightHome(): string {
+  const home = resolve('.builds/bench-starlight');
+  if (!existsSync(join(home, 'node_modules/@astrojs/starlight/package.json'))) {
+    console.log(`bench: installing ${STARLIGHT_PACKAGE} into ${relative(process.cwd(), home)} for the comparison (not saved to package.json)`);
+    mkdirSync(home, { recursive: true });
+    writeFileSync(join(home, 'package.json'), '{ "name": "bench-starlight", "private": true, "type": "module" }\n');
+    // --legacy-peer-deps: Astro is the repository's own, found above this folder.
+    const install = spawnSync('npm', ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--legacy-peer-deps', STARLIGHT_PACKAGE], { cwd: home, stdio: 'inherit' });
+    if (install.status !== 0) throw new Error('npm install of Starlight failed');
+  }
+  return home;
+}
+const STARLIGHT_PACKAGE = '@astrojs/starlight@^0.42.9';
 
 interface IncrementalFigures {
   corpus: string;
@@ -442,6 +478,9 @@ function printBuildTable(builds: BuildFigures[]): void {
       '÷ floor',
       'peak RSS',
       '÷ floor',
+      'wall ÷ Starlight',
+      'CPU ÷ Starlight',
+      'RSS ÷ Starlight',
       'ms/page',
       'ms/added page',
       'citation check',
@@ -460,6 +499,9 @@ function printBuildTable(builds: BuildFigures[]): void {
       ratio(b.cpuRatioToFloor),
       b.peakRssMB === null ? 'n/a' : `${b.peakRssMB} MB`,
       ratio(b.rssRatioToFloor),
+      ratio(b.wallRatioToStarlight),
+      ratio(b.cpuRatioToStarlight),
+      ratio(b.rssRatioToStarlight),
       b.msPerPage.toFixed(1),
       b.marginalMsPerPage === null ? '' : b.marginalMsPerPage.toFixed(1),
       b.citationCheckMs === null ? '' : seconds(b.citationCheckMs),
@@ -470,6 +512,7 @@ function printBuildTable(builds: BuildFigures[]): void {
   );
   console.log('CPU: user + system time of the build; on a shared machine its ratios are steadier than wall time.');
   console.log('÷ floor: over the same page texts without citations built as plain Markdown by a bare Astro project, in this run.');
+  console.log('÷ Starlight: our .md (.mdx) build over Starlight building the same texts without citations as .md (.mdx), in this run.');
   console.log('ms/added page: extra wall time per explainer page since the next smaller corpus of the same kind (flat = linear).');
   console.log('citation check: the citation engine alone over every page, measured apart (it also runs inside the build).');
   printTable(
@@ -509,6 +552,18 @@ async function main() {
     writeCorpus({ dir: floorRoot, pages, sources: SOURCES, format: 'floor' });
     const floor = measureBuild(`floor ${pages}`, 'floor', { root: floorRoot }, join(floorRoot, 'dist'), 0);
     builds.push(floor);
+    const starlight = new Map<'md' | 'mdx', BuildFigures>();
+    if (!values['no-starlight']) {
+      for (const format of ['md', 'mdx'] as const) {
+        const root = join(starlightHome(), 'sites', `starlight-${pages}-${format}`);
+        writeCorpus({ dir: root, pages, sources: SOURCES, format: `starlight-${format}` });
+        const figures = measureBuild(`Starlight ${format} ${pages}`, `starlight-${format}`, { root }, join(root, 'dist'), 0);
+        Object.assign(figures, { wallRatioToFloor: ratiosTo(figures, floor).wall, cpuRatioToFloor: ratiosTo(figures, floor).cpu, rssRatioToFloor: ratiosTo(figures, floor).rss });
+        starlight.set(format, figures);
+        builds.push(figures);
+        if (!values.keep) rmSync(root, { recursive: true, force: true });
+      }
+    }
     for (const format of ['mdx', 'md'] as const) {
       const contentDir = join(work, `corpus-${pages}-${format}`);
       process.stdout.write(`bench: generating ${pages} .${format} pages over ${SOURCES} sources … `);
@@ -516,9 +571,13 @@ async function main() {
       process.stdout.write(`${corpus.citations} citations\n`);
       const outDir = join(work, `out-${pages}-${format}`);
       const figures = measureBuild(`${format} ${pages}`, format, { contentDir }, outDir, SOURCES);
-      figures.wallRatioToFloor = Number((figures.wallMs / floor.wallMs).toFixed(3));
-      figures.cpuRatioToFloor = figures.cpuMs && floor.cpuMs ? Number((figures.cpuMs / floor.cpuMs).toFixed(3)) : null;
-      figures.rssRatioToFloor = figures.peakRssMB && floor.peakRssMB ? Number((figures.peakRssMB / floor.peakRssMB).toFixed(3)) : null;
+      const toFloor = ratiosTo(figures, floor);
+      Object.assign(figures, { wallRatioToFloor: toFloor.wall, cpuRatioToFloor: toFloor.cpu, rssRatioToFloor: toFloor.rss });
+      const starlightBuild = starlight.get(format);
+      if (starlightBuild) {
+        const toStarlight = ratiosTo(figures, starlightBuild);
+        Object.assign(figures, { wallRatioToStarlight: toStarlight.wall, cpuRatioToStarlight: toStarlight.cpu, rssRatioToStarlight: toStarlight.rss });
+      }
       const previous = builds.findLast((b) => b.format === format);
       if (previous) figures.marginalMsPerPage = Number(((figures.wallMs - previous.wallMs) / (figures.explainerPages - previous.explainerPages)).toFixed(2));
       builds.push(figures);
