@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readArchive } from '../../packages/cited-explainer/archive/read.ts';
 import { maxRawBytes } from '../../packages/cited-explainer/ingest/decode.ts';
-import { IngestError, ingest, stagingDirName } from '../../packages/cited-explainer/ingest/ingest.ts';
+import { IngestError, ingest, lockFileName, stagingDirName } from '../../packages/cited-explainer/ingest/ingest.ts';
 
 /** A scratch content folder holding a copy of the project's raw inputs and archive. */
 function scratch(): string {
@@ -232,8 +232,7 @@ describe('ingest', () => {
     const dir = scratch();
     const running = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
     try {
-      mkdirSync(join(dir, stagingDirName));
-      writeFileSync(join(dir, stagingDirName, 'owner.json'), JSON.stringify({ pid: running.pid }));
+      writeFileSync(join(dir, lockFileName), JSON.stringify({ pid: running.pid }));
       const before = snapshot(dir);
       expect(() => ingest({ contentDir: dir, files: [], archived: '2026-01-01' })).toThrow(new RegExp(`^another ingest \\(process ${running.pid}\\) is writing `));
       expect(snapshot(dir)).toEqual(before);
