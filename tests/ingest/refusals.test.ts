@@ -1,10 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { notAnArticle } from '../../packages/cited-explainer/ingest/article.ts';
-import { IngestError, ingest, lockFileName } from '../../packages/cited-explainer/ingest/ingest.ts';
+import { ingest, lockFileName } from '../../packages/cited-explainer/ingest/ingest.ts';
+import { escapeRegExp } from '../helpers/content-check.ts';
+import { refusal, scratch as scratchContent, snapshot } from '../helpers/ingest.ts';
 
 /**
  * Ingest refuses, in one line and before it changes anything: a second run while one holds the
@@ -27,13 +29,11 @@ const tempDir = (prefix: string) => {
   return dir;
 };
 
-/** A scratch content folder: a copy of the project's raw inputs and archive. */
-function scratch(): string {
-  const dir = tempDir('ingest-refusals-');
-  cpSync('content/raw', join(dir, 'raw'), { recursive: true });
-  cpSync('content/sources', join(dir, 'sources'), { recursive: true });
+const scratch = () => {
+  const dir = scratchContent('ingest-refusals-');
+  made.push(dir);
   return dir;
-}
+};
 
 /** An incoming file with a provenance record beside it (a seed record under a new id). */
 function incoming(name: string, text: string | Buffer, id: string): string {
@@ -41,15 +41,6 @@ function incoming(name: string, text: string | Buffer, id: string): string {
   writeFileSync(join(dir, 'provenance.json'), JSON.stringify([{ ...seedRecords[1], id, file: name, archived: undefined }]));
   writeFileSync(join(dir, name), text);
   return join(dir, name);
-}
-
-/** Every file under a folder with its bytes. */
-function snapshot(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) files[join(entry.parentPath, entry.name)] = readFileSync(join(entry.parentPath, entry.name), 'base64');
-  }
-  return files;
 }
 
 const runCli = (content: string, files: string[]) =>
@@ -127,18 +118,8 @@ describe('ingest refuses what it cannot archive, in one line', () => {
     ],
   ])('%s', (name, text, message) => {
     const dir = scratch();
-    const before = snapshot(dir);
     const file = incoming(name, text(), 'not-an-article');
-    let error: unknown;
-    try {
-      ingest({ contentDir: dir, files: [file], archived: '2026-01-01' });
-    } catch (caught) {
-      error = caught;
-    }
-    expect(error).toBeInstanceOf(IngestError);
-    expect((error as Error).message).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${message.source}`));
-    expect((error as Error).message).not.toContain('\n');
-    expect(snapshot(dir)).toEqual(before);
+    expect(refusal(dir, () => ingest({ contentDir: dir, files: [file], archived: '2026-01-01' }))).toMatch(new RegExp(`^${escapeRegExp(file)}${message.source}`));
   });
 
   it('a link in the content folder, named, before anything is read', () => {
