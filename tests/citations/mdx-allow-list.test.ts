@@ -51,6 +51,8 @@ describe.each(parsers)('content is data: the MDX allow-list, parsed by %s', (_, 
     expect(check('<PlaceMap map="" />')).toThrow(/<PlaceMap> attribute "map": /);
     expect(check('<div hidden>\n\nText.\n\n</div>')).toThrow(/<div> may not carry the attribute "hidden"/);
     expect(check('<div className>\n\nText.\n\n</div>')).toThrow(/<div> gives the attribute "className" no value/);
+    expect(check('<Corrections>\n\nWrite to us.\n\n</Corrections>')).toThrow(/x\.mdx:1:1: <Corrections> takes nothing between its tags\n {2}Write <Corrections \/> and put the text/);
+    expect(check('Text <PlaceMap map="river">here</PlaceMap>.')).toThrow(/<PlaceMap> takes nothing between its tags/);
   });
 
   it('refuses spread attributes and names that are properties of every object', () => {
@@ -123,6 +125,7 @@ describe('content is data: both parsers give the same error, word for word', () 
     '<Corrections onClick="alert(1)" />',
     '<PlaceMap map="river" set:html="x" />',
     '<PlaceMap />',
+    '<SourceProvenance>\n\nText.\n\n</SourceProvenance>',
     '> quoted [x](//evil.example/)',
   ])('%j', (mdx) => {
     const [remark, satteri] = parsers.map(([, parse]) => errorOf(parse, mdx));

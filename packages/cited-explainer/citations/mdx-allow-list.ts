@@ -33,6 +33,7 @@ interface MdxNode {
   value?: string;
   url?: string;
   attributes?: MdxAttribute[];
+  children?: unknown[];
   data?: { estree?: { body: unknown[] } };
   position?: Position;
 }
@@ -96,6 +97,10 @@ function assertElementAllowed(n: MdxNode, fail: (message: string, hint: string) 
       `Allowed: Markdown, citations, <${noteElement}> for the site's own remark, the components ${contentComponentNames.join(', ')}, and ${layoutNames.map((e) => `<${e}>`).join(', ')} for layout.`,
     );
     return;
+  }
+  // The components render no children: text between their tags would be dropped without a word.
+  if (Object.hasOwn(contentComponentProps, name) && (n.children?.length ?? 0) > 0) {
+    fail(`<${name}> takes nothing between its tags`, `Write <${name} /> and put the text before or after it.`);
   }
   const hint = `Allowed on <${name}>: ${allowedProps(schema)}.`;
   const props: Record<string, string> = {};
