@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import type { Root } from 'mdast';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
-import { mdxToJs, mdxToMdast } from 'satteri';
+import { type MdxToJsResult, mdxToJs, mdxToMdast } from 'satteri';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
@@ -35,7 +35,7 @@ const parsers: Record<'remark' | 'satteri', Parse> = {
 const contentDir = '/site/content';
 const path = `${contentDir}/pages/x.mdx`;
 const citations = { contentDir, base: '/', index: new QuoteIndex([]) };
-const astroData = () => ({ astro: { frontmatter: { kind: 'editorial' } } });
+const frontmatter = () => ({ kind: 'editorial' });
 
 /** A program's syntax tree, without positions or comments: what runs. */
 const program = (js: string) => JSON.stringify(Parser.parse(js, { ecmaVersion: 'latest', sourceType: 'module' }), (key, value) => (['start', 'end', 'raw'].includes(key) ? undefined : value));
@@ -43,8 +43,18 @@ const program = (js: string) => JSON.stringify(Parser.parse(js, { ecmaVersion: '
 /** The program a page compiles to through an adapter, or undefined when the build refuses it (and no JavaScript exists). */
 async function compiledThrough(processor: 'remark' | 'satteri', mdx: string): Promise<string | undefined> {
   try {
-    if (processor === 'satteri') return program(mdxToJs(mdx, { mdastPlugins: [satteriCitations(citations)], fileURL: pathToFileURL(path), data: astroData() }).code);
-    return program(String(await compile(new VFile({ path, value: mdx, data: astroData() }), { remarkPlugins: [[remarkCitations, citations]] })));
+    // The engine's plugins are synchronous, so Sätteri returns its result, not a promise.
+    if (processor === 'satteri')
+      return program(
+        (
+          mdxToJs(mdx, {
+            mdastPlugins: [satteriCitations(citations)],
+            fileURL: pathToFileURL(path),
+            data: { astro: { frontmatter: frontmatter(), headings: [], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() } },
+          }) as MdxToJsResult
+        ).code,
+      );
+    return program(String(await compile(new VFile({ path, value: mdx, data: { astro: { frontmatter: frontmatter() } } }), { remarkPlugins: [[remarkCitations, citations]] })));
   } catch {
     return undefined;
   }
