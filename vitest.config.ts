@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /** Test files that build sites of their own (the `builds` project). */
-const ownBuilds = ['tests/package/**/*.test.ts', 'tests/bad-inputs/builds.test.ts'];
+const ownBuilds = ['tests/package/**/*.test.ts', 'tests/bad-inputs/builds*.test.ts'];
 
 export default defineConfig({
   test: {

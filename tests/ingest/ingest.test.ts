@@ -1,28 +1,12 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readArchive } from '../../packages/cited-explainer/archive/read.ts';
 import { maxRawBytes } from '../../packages/cited-explainer/ingest/decode.ts';
-import { IngestError, ingest, stagingDirName } from '../../packages/cited-explainer/ingest/ingest.ts';
-
-/** A scratch content folder holding a copy of the project's raw inputs and archive. */
-function scratch(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ingest-'));
-  cpSync('content/raw', join(dir, 'raw'), { recursive: true });
-  cpSync('content/sources', join(dir, 'sources'), { recursive: true });
-  return dir;
-}
-
-/** Every file under a folder with its bytes, to prove nothing changed. */
-function snapshot(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) files[join(entry.parentPath, entry.name)] = readFileSync(join(entry.parentPath, entry.name), 'base64');
-  }
-  return files;
-}
+import { ingest, stagingDirName } from '../../packages/cited-explainer/ingest/ingest.ts';
+import { refusal, scratch, snapshot } from '../helpers/ingest.ts';
 
 const rawFiles = (dir: string) =>
   readdirSync(join(dir, 'raw'))
@@ -68,18 +52,10 @@ describe('ingest', () => {
       writeFileSync(file, bytes);
       const good = join(incoming, '001_47821bafeb867471.txt');
       cpSync('content/raw/001_47821bafeb867471.txt', good);
-      const before = snapshot(dir);
-      let error: unknown;
-      try {
-        ingest({ contentDir: dir, files: [good, file], archived: '2026-01-01', force: true });
-      } catch (caught) {
-        error = caught;
-      }
-      expect(error).toBeInstanceOf(IngestError);
-      expect((error as Error).message).toMatch(message);
-      expect((error as Error).message).toContain(file);
-      expect((error as Error).message).not.toContain('\n');
-      expect(snapshot(dir)).toEqual(before); // the good file in the same run was not written either
+      // The good file in the same run is not written either.
+      const refused = refusal(dir, () => ingest({ contentDir: dir, files: [good, file], archived: '2026-01-01', force: true }));
+      expect(refused).toMatch(message);
+      expect(refused).toContain(file);
     });
   }
 
@@ -180,18 +156,8 @@ describe('ingest', () => {
   for (const [name, change, message] of oneLineRefusals) {
     it(`refuses ${name} in one line, leaving content unchanged`, () => {
       const dir = scratch();
-      const before = snapshot(dir);
       const file = incomingArticle('new.txt', 'content/raw/002_5526a00ab1bd6eca.txt', { ...seedRecord('jpost-2023-06-28-four-soldiers-killed-us-talks'), id: 'a-new-id', ...change });
-      let error: unknown;
-      try {
-        ingest({ contentDir: dir, files: [file], archived: '2026-01-01' });
-      } catch (caught) {
-        error = caught;
-      }
-      expect(error).toBeInstanceOf(IngestError);
-      expect((error as Error).message).toMatch(message);
-      expect((error as Error).message).not.toContain('\n');
-      expect(snapshot(dir)).toEqual(before);
+      expect(refusal(dir, () => ingest({ contentDir: dir, files: [file], archived: '2026-01-01' }))).toMatch(message);
     });
   }
 
@@ -226,20 +192,6 @@ describe('ingest', () => {
     expect(ingest({ contentDir: dir, files: [], archived: '2026-01-01', log: (line) => log.push(line) })).toEqual([]);
     expect(log.join('\n')).toMatch(/discarded an interrupted ingest/);
     expect(snapshot(dir)).toEqual(before);
-  });
-
-  it('leaves alone a run that is still going on, refusing to start another', () => {
-    const dir = scratch();
-    const running = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
-    try {
-      mkdirSync(join(dir, stagingDirName));
-      writeFileSync(join(dir, stagingDirName, 'owner.json'), JSON.stringify({ pid: running.pid }));
-      const before = snapshot(dir);
-      expect(() => ingest({ contentDir: dir, files: [], archived: '2026-01-01' })).toThrow(new RegExp(`^another ingest \\(process ${running.pid}\\) is writing `));
-      expect(snapshot(dir)).toEqual(before);
-    } finally {
-      running.kill();
-    }
   });
 
   it('finishes a committed run that was interrupted while moving files into place', () => {

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ContentError } from '../lib/content-error.ts';
+import { readPlainFile } from '../lib/inside-folder.ts';
 import { type ArchivedSource, parseArchiveFile } from './format.ts';
 
 /** Reads every archive file in `dir` (content/sources), verifying each; keyed by source id. */
@@ -11,7 +12,7 @@ export function readArchive(dir: string, displayRoot = process.cwd()): Map<strin
     .sort();
   for (const name of files) {
     const file = relative(displayRoot, join(dir, name));
-    const source = parseArchiveFile(readFileSync(join(dir, name), 'utf8'), file);
+    const source = parseArchiveFile(readPlainFile(join(dir, name), displayRoot).toString('utf8'), file);
     if (`${source.meta.id}.md` !== name) {
       throw new ContentError({
         file,

@@ -5,6 +5,7 @@ import { type DerivedArchive, deriveArchive } from '../ingest/derive.ts';
 import { parseProvenance, stagingDirName } from '../ingest/ingest.ts';
 import { ContentError } from '../lib/content-error.ts';
 import { fieldPosition } from '../lib/field-position.ts';
+import { readPlainFile } from '../lib/inside-folder.ts';
 import type { ProvenanceRecord } from '../schemas/provenance.ts';
 import type { ArchivedSource } from './format.ts';
 
@@ -116,8 +117,10 @@ export function verifyArchiveAgainstRaw(contentDir: string, sources: ReadonlyMap
     const rawPath = join(contentDir, 'raw', record.file);
     let rawText: string;
     try {
-      rawText = decodeRawArticle(readFileSync(rawPath));
+      rawText = decodeRawArticle(readPlainFile(rawPath, displayRoot));
     } catch (error) {
+      // A link is refused by name, before it is read: nothing of what it points to is shown.
+      if (error instanceof ContentError) throw error;
       const reason = existsSync(rawPath) ? (error as Error).message : 'it is missing';
       throw new ContentError({ file: shownPath(rawPath), message: `the raw input of "${record.id}" cannot be read: ${reason}`, hint: 'Restore it with git.' });
     }

@@ -1,4 +1,6 @@
-/** Checks a raw article's bytes and decodes them; throws a one-line reason when they are unusable. */
+import { notAnArticle } from './article.ts';
+
+/** Checks a raw article's bytes and decodes them; throws a one-line reason when they are unusable or not an article. */
 
 export const maxRawBytes = 1024 * 1024;
 
@@ -16,6 +18,8 @@ export function decodeRawArticle(bytes: Uint8Array): string {
     throw new Error(`the file is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(bytes)}); re-save it as UTF-8`);
   }
   if (text.trim() === '') throw new Error('the file holds only whitespace');
+  const reason = notAnArticle(text);
+  if (reason) throw new Error(reason);
   return text;
 }
 

@@ -1,7 +1,9 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { serializeArchiveFile } from '../archive/format.ts';
 import { writeFileAtomic } from '../lib/atomic-write.ts';
+import { ContentError } from '../lib/content-error.ts';
+import { assertPlainFolder } from '../lib/inside-folder.ts';
 import { type ProvenanceRecord, provenanceFileSchema } from '../schemas/provenance.ts';
 import { decodeRawArticle } from './decode.ts';
 import { type ArchivableRecord, deriveArchive } from './derive.ts';
@@ -13,9 +15,13 @@ import { type ArchivableRecord, deriveArchive } from './derive.ts';
  * name, which another source may already use) with their provenance record, so the archive can
  * always be rebuilt from the repository alone.
  *
+ * One run at a time: a run takes the content folder's lock (content/.ingest-lock) before it reads
+ * anything, so two runs never read the same records and write them back each without the other's;
+ * a second run refuses while the first holds it.
+ *
  * Writing is one transaction: everything is staged in content/.ingest-staging/, a commit marker is
  * written, then each file is moved into place. A run killed before the marker is discarded by the
- * next run; one killed after it is finished by the next run; one still running stops the next.
+ * next run; one killed after it is finished by the next run.
  */
 
 export interface IngestOptions {
@@ -34,6 +40,7 @@ export interface IngestOptions {
 export class IngestError extends Error {}
 
 export const stagingDirName = '.ingest-staging';
+export const lockFileName = '.ingest-lock';
 
 interface Prepared {
   /** The record as kept in content/raw/provenance.json. */
@@ -120,10 +127,6 @@ function applySteps(contentDir: string, staging: string, steps: Step[]): void {
  */
 function recoverInterruptedIngest(contentDir: string): string | null {
   const staging = join(contentDir, stagingDirName);
-  const owner = readOwner(staging);
-  if (owner !== undefined && owner !== process.pid && isRunning(owner)) {
-    throw new IngestError(`another ingest (process ${owner}) is writing ${contentDir}; run this one when it has finished (if no ingest is running, delete ${join(staging, 'owner.json')})`);
-  }
   const leftovers = ['raw', 'sources'].flatMap((folder) =>
     existsSync(join(contentDir, folder))
       ? readdirSync(join(contentDir, folder))
@@ -142,12 +145,52 @@ function recoverInterruptedIngest(contentDir: string): string | null {
   return 'discarded an interrupted ingest (it had not been committed: nothing of it was in place)';
 }
 
-/** The process that staged an ingest, if it said. */
-function readOwner(staging: string): number | undefined {
+/** The process a lock file names, if it names one. */
+function lockOwner(lock: string): number | undefined {
   try {
-    return Number(JSON.parse(readFileSync(join(staging, 'owner.json'), 'utf8')).pid) || undefined;
+    return Number(JSON.parse(readFileSync(lock, 'utf8')).pid) || undefined;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Takes the content folder's ingest lock, or refuses in one line while a running ingest holds it.
+ * A lock left by a run that died is moved aside and taken over; if what was moved aside turns out
+ * to be another run's new lock (it took over the same dead lock a moment earlier), this run
+ * refuses. Returns the release.
+ */
+function takeLock(contentDir: string): () => void {
+  const lock = join(contentDir, lockFileName);
+  mkdirSync(contentDir, { recursive: true });
+  for (;;) {
+    try {
+      writeFileSync(lock, JSON.stringify({ pid: process.pid }), { flag: 'wx' });
+      return () => rmSync(lock, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const owner = lockOwner(lock);
+    const busy = (pid = owner) => new IngestError(`another ingest (process ${pid ?? '?'}) is writing ${contentDir}; run this one when it has finished (if no ingest is running, delete ${lock})`);
+    if (owner === undefined || isRunning(owner)) throw busy();
+    const aside = `${lock}.${process.pid}.dead`;
+    try {
+      renameSync(lock, aside);
+    } catch (error) {
+      // Another run moved the dead lock first: try again, against whatever lock it took.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      throw error;
+    }
+    const moved = lockOwner(aside);
+    if (moved !== owner) {
+      // Not the dead lock but a new run's: put it back (unless yet another lock is there now) and stop.
+      try {
+        linkSync(aside, lock);
+      } catch {}
+      rmSync(aside, { force: true });
+      throw busy(moved);
+    }
+    rmSync(aside, { force: true });
   }
 }
 
@@ -165,9 +208,7 @@ function isRunning(pid: number): boolean {
 function commit(contentDir: string, outputs: Array<{ target: string; text: string }>, removals: string[]): void {
   const staging = join(contentDir, stagingDirName);
   // Not recursive: if another run created it since this one started, this one stops here.
-  mkdirSync(contentDir, { recursive: true });
   mkdirSync(staging);
-  writeFileSync(join(staging, 'owner.json'), JSON.stringify({ pid: process.pid }));
   const steps: Step[] = outputs.map((output, i) => {
     writeFileSync(join(staging, `${i}`), output.text);
     return { staged: `${i}`, target: output.target };
@@ -177,8 +218,29 @@ function commit(contentDir: string, outputs: Array<{ target: string; text: strin
   applySteps(contentDir, staging, steps);
 }
 
-/** Ingests all files or none; returns the archive paths written. */
+/** An address given where a file path belongs: ingest reads files, it never fetches. */
+const address = /^[a-z][a-z\d+.-]*:\/\//i;
+
+/** Ingests all files or none, holding the content folder's lock throughout; returns the archive paths written. */
 export function ingest(options: IngestOptions): string[] {
+  const release = takeLock(options.contentDir);
+  try {
+    return ingestLocked(options);
+  } finally {
+    release();
+  }
+}
+
+function ingestLocked(options: IngestOptions): string[] {
+  for (const file of options.files) {
+    if (address.test(file)) throw new IngestError(`${file}: ingest takes the path of a file holding the article's text, not an address: save the article's text to a file and pass its path`);
+  }
+  try {
+    assertPlainFolder(options.contentDir);
+  } catch (error) {
+    if (error instanceof ContentError) throw new IngestError(error.message.split('\n')[0]);
+    throw error;
+  }
   const recovered = recoverInterruptedIngest(options.contentDir);
   if (recovered) options.log?.(recovered);
   if (options.files.length === 0) {

@@ -11,6 +11,7 @@ import { noteParsing } from '../citations/site-note.ts';
 import { availableLocales, LOCALES_DIR, loadStrings } from '../i18n/load.ts';
 import { localeFor } from '../i18n/locale.ts';
 import { ContentError } from '../lib/content-error.ts';
+import { assertPlainFolder } from '../lib/inside-folder.ts';
 import { loadSiteConfig } from '../lib/site-config.ts';
 import previewImages from '../preview/integration.ts';
 import { type ExplainerOptions, explainerOptionsSchema } from '../schemas/options.ts';
@@ -55,6 +56,9 @@ export default function citedExplainer(options: ExplainerOptions = {}): AstroInt
       'astro:config:setup': ({ config, updateConfig, injectRoute, logger }) => {
         const root = fileURLToPath(config.root);
         const contentDir = resolve(root, content);
+        // Before anything is read: no link or special file in the content or the public folder.
+        assertPlainFolder(contentDir);
+        assertPlainFolder(fileURLToPath(config.publicDir));
         const site = loadSiteConfig(contentDir);
         const { strings, locale } = loadStrings(contentDir, site.lang);
         if (locale === undefined)

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { projectRoot } from 'virtual:cited-explainer/config';
+import { readPlainFile } from './inside-folder.ts';
 
 /**
  * A content entry's file. Astro names it relative to the project root, which need not be the
@@ -26,7 +26,7 @@ export function entryText(entry: Entry): string {
   const file = resolve(projectRoot, entry.filePath);
   const kept = texts.get(file);
   if (kept && kept.digest === entry.digest) return kept.text;
-  const text = readFileSync(file, 'utf8');
+  const text = readPlainFile(file).toString('utf8');
   texts.set(file, { digest: entry.digest, text });
   return text;
 }
