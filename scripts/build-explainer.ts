@@ -30,9 +30,15 @@ try {
     ...(values.root ? { root: resolve(values.root), srcDir: resolve('src'), publicDir: resolve('public') } : {}),
   });
 } catch (error) {
-  // As `astro build` reports an error: the message, then where (Astro's errors carry the file and line).
-  const { message, loc, hint } = error as Error & { loc?: { file?: string; line?: number; column?: number }; hint?: string };
-  const where = loc?.file ? `\n  Location:\n    ${[loc.file, loc.line, loc.column].filter((part) => part !== undefined).join(':')}` : '';
-  console.error(`${message}${where}${hint ? `\n  Hint:\n    ${hint}` : ''}`);
+  // One report per error: the bundler gathers a plugin's errors into one whose message repeats each
+  // with its stack, so print the errors it holds. A refusal of ours names its file, line and column
+  // in its message; Astro's own errors carry them in loc, and a hint.
+  const errors = (error as { errors?: unknown[] }).errors ?? [error];
+  for (const each of errors) {
+    const { message, loc, hint } = each as Error & { loc?: { file?: string; line?: number; column?: number }; hint?: string };
+    const located = /^\S+:\d+(:\d+)?: /.test(message);
+    const where = loc?.file && !located ? `\n  Location:\n    ${[loc.file, loc.line, loc.column].filter((part) => part !== undefined).join(':')}` : '';
+    console.error(`${message}${where}${hint ? `\n  Hint:\n    ${hint}` : ''}`);
+  }
   process.exitCode = 1;
 }
