@@ -16,7 +16,7 @@ const bySlug = ({ entry }: { entry: string }) => entry.replace(/\.[^.]+$/, '');
 
 /** A collection of files whose data is checked, as written, against its schema, with the line of a bad field. */
 function files<S extends z.ZodType>(pattern: string, folder: string, schema: S, generateId?: typeof bySlug) {
-  return defineCollection({ loader: failingOnLoggedErrors(withDataLines(glob({ pattern, base: join(contentDir, folder), generateId }), schema)), schema });
+  return defineCollection({ loader: withDataLines(failingOnLoggedErrors(glob({ pattern, base: join(contentDir, folder), generateId })), schema), schema });
 }
 
 /**

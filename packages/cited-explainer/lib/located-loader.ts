@@ -4,6 +4,7 @@ import type { ContentEntryType } from 'astro';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { parse } from 'yaml';
 import type { z } from 'zod';
+import { assertPlainText } from './content-text.ts';
 import { dataError } from './data-errors.ts';
 import { frontMatterBlock } from './field-position.ts';
 
@@ -26,7 +27,8 @@ export function dataAsWritten(filePath: string, text: string, loaded: unknown): 
 
 /**
  * Wraps a file loader (Astro's glob) so that an entry whose data, as written, fails its schema
- * stops the build with the file and the line of the field, before Astro's own check runs.
+ * stops the build with the file and the line of the field, before Astro's own check runs; so does
+ * a file (front matter and body alike) holding a control character or a bidirectional override.
  */
 export function withDataLines(loader: Loader, schema: z.ZodType): Loader {
   return {
@@ -37,8 +39,10 @@ export function withDataLines(loader: Loader, schema: z.ZodType): Loader {
         parseData: async (props) => {
           if (props.filePath) {
             const text = readFileSync(props.filePath, 'utf8');
+            const file = relative(process.cwd(), props.filePath);
+            assertPlainText(file, text);
             const checked = await schema.safeParseAsync(dataAsWritten(props.filePath, text, props.data));
-            if (!checked.success) throw dataError(relative(process.cwd(), props.filePath), text, checked.error);
+            if (!checked.success) throw dataError(file, text, checked.error);
           }
           return context.parseData(props);
         },
@@ -67,6 +71,7 @@ export const bodyWithFileLines = (text: string) => text.replace(frontMatterBlock
  * edited file is reported as Astro reports it.
  */
 export function failingOnLoggedErrors(loader: Loader): Loader {
+  // Wraps withDataLines' loader, not the other way round, so that its refusals are kept here too.
   return {
     ...loader,
     load: async (context: ContextWithEntryTypes) => {
@@ -97,8 +102,19 @@ export function failingOnLoggedErrors(loader: Loader): Loader {
       const logger = Object.create(context.logger, {
         error: { value: (message: string) => (loading ? failures.push({ error: new Error(`${context.collection}: ${message}`) }) : context.logger.error(message)) },
       });
+      // An entry whose data is refused is kept as a failure too: the loader goes on with the others
+      // (a rejection would leave its other files rendering, and logging, after the build stopped).
+      const parseData: LoaderContext['parseData'] = async (props) => {
+        try {
+          return await context.parseData(props);
+        } catch (error) {
+          if (!loading) throw error;
+          failures.push({ id: props.id, error });
+          return props.data;
+        }
+      };
       try {
-        await loader.load({ ...context, entryTypes, logger } as LoaderContext);
+        await loader.load({ ...context, parseData, entryTypes, logger } as LoaderContext);
       } finally {
         loading = false;
       }

@@ -46,7 +46,9 @@ function checkWritable(outDir: string): void {
     try {
       accessSync(path, constants.W_OK);
     } catch {
-      throw new Error(`outDir ${shown(outDir)}: ${shown(path)} is not writable, so the build could not replace the site there; make it writable or build elsewhere (--outDir)`);
+      throw new Error(
+        `outDir ${shown(outDir)}: ${path === outDir ? 'it' : `its folder ${shown(path)}`} is not writable (read-only or immutable), so the build could not replace the site there; make it writable or build elsewhere (--outDir)`,
+      );
     }
   }
 }
