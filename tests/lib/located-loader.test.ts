@@ -73,7 +73,8 @@ describe('failingOnLoggedErrors', () => {
   function globLike(files: Record<string, string>): Loader {
     return {
       name: 'glob-like',
-      load: async ({ entryTypes, logger, store, parseData }: LoaderContext & { entryTypes: Map<string, ContentEntryType> }) => {
+      load: async (context) => {
+        const { entryTypes, logger, store, parseData } = context as LoaderContext & { entryTypes: Map<string, ContentEntryType> };
         const render = await entryTypes.get('.md')!.getRenderFunction!({} as never);
         for (const [id, text] of Object.entries(files)) {
           const filePath = join(dir, `${id}.md`);
@@ -91,7 +92,7 @@ describe('failingOnLoggedErrors', () => {
   }
 
   /** Loads the files through the wrapper with a renderer that refuses a line saying "wrong", naming its line. */
-  async function load(files: Record<string, string>, parseData = async ({ data }: { data: unknown }) => data) {
+  async function load(files: Record<string, string>, parseData = async ({ data }: { id: string; data: unknown }) => data) {
     const stored = new Map<string, unknown>();
     const logged: string[] = [];
     const markdown: ContentEntryType = {
