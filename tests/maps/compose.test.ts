@@ -87,6 +87,10 @@ describe('composeMap and renderMapSvg', () => {
     expect(() => composeMap(file, countries, { map: 'nope' })).toThrow(/no map "nope"/);
   });
 
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('refuses "%s" as an unknown map, not as a property of every object', (name) => {
+    expect(() => composeMap(file, countries, { map: name })).toThrow(new RegExp(`no map "${name}"`));
+  });
+
   it('maps glossary places, with context places inside the area only', () => {
     const model = composeMap(file, countries, { title: 'Where', glossaryPlaces: ['utrecht', 'not-on-the-map'] })!;
     expect(model.title).toBe('Where');

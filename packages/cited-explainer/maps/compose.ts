@@ -68,7 +68,8 @@ export function composeMap(file: MapsFile, countries: Map<string, GeoPermissible
   let box: LonLatBox;
 
   if ('map' in request) {
-    const spec = file.maps[request.map];
+    // Own keys only: "constructor" or "__proto__" is no map, not a property every object has.
+    const spec = Object.hasOwn(file.maps, request.map) ? file.maps[request.map] : undefined;
     if (!spec) throw new MapRequestError(`no map "${request.map}" in the coordinates file (known: ${Object.keys(file.maps).join(', ') || 'none'})`);
     title = spec.title;
     note = spec.note;
