@@ -72,7 +72,7 @@ export function routeCollisions(pages: readonly PageRoute[], generatedPatterns: 
     const key = page.route.normalize('NFC').toLowerCase();
     const earlier = seen.get(key);
     if (earlier) {
-      const why = earlier.route === page.route || earlier.route.toLowerCase() === page.route.toLowerCase() ? 'addresses ignore case' : 'the names differ only in how an accented letter is encoded (NFC or NFD), which is one address';
+      const why = earlier.route.toLowerCase() === page.route.toLowerCase() ? 'addresses ignore case' : 'the names differ only in how an accented letter is encoded (NFC or NFD), which is one address';
       errors.push({ file: page.file, message: `its address ${page.route} is also that of ${earlier.file} (${why}): rename one of them` });
       continue;
     }
