@@ -1,5 +1,6 @@
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
+import { isRunning } from './process.ts';
 
 /**
  * A build's output, staged: the build writes into a folder beside the output folder and the site
@@ -22,16 +23,6 @@ export interface StagedOutput {
 }
 
 const shown = (path: string) => relative(process.cwd(), path) || '.';
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** The process id recorded in a staging folder, if it is a running process other than this one. */
 function runningOwner(building: string): number | undefined {
