@@ -176,6 +176,21 @@ describe('every refusal of a page fails a real build, in .md as in .mdx, with it
   });
 });
 
+describe("Astro's own refusals read as ours: one line, file:line:column first", () => {
+  it('a YAML tag in front matter names the line', () => {
+    const { dir } = fixtureVariant((page) => page.replace('title: The River Town flood', 'title: !!js/undefined x'));
+    const outDir = join(freshOutDir('yaml-tag-'), 'dist');
+    try {
+      const build = buildSite(dir, { outDir });
+      expect(build.ok).toBe(false);
+      expect(build.output).toMatch(new RegExp(`^${escapeRegExp(relative(process.cwd(), join(dir, 'pages', 'index.mdx')))}:2:\\d+: unknown tag`, 'm'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(resolve(outDir, '..'), { recursive: true, force: true });
+    }
+  });
+});
+
 describe('a build publishes only when it passes', () => {
   const folders: string[] = [];
   afterAll(() => {
