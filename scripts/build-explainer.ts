@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'astro';
 import citedExplainer from 'cited-explainer';
@@ -30,9 +30,16 @@ try {
     ...(values.root ? { root: resolve(values.root), srcDir: resolve('src'), publicDir: resolve('public') } : {}),
   });
 } catch (error) {
-  // As `astro build` reports an error: the message, then where (Astro's errors carry the file and line).
-  const { message, loc, hint } = error as Error & { loc?: { file?: string; line?: number; column?: number }; hint?: string };
-  const where = loc?.file ? `\n  Location:\n    ${[loc.file, loc.line, loc.column].filter((part) => part !== undefined).join(':')}` : '';
-  console.error(`${message}${where}${hint ? `\n  Hint:\n    ${hint}` : ''}`);
+  // One report per error: the bundler gathers a plugin's errors into one whose message repeats each
+  // with its stack, so print the errors it holds. A refusal of ours names its file, line and column
+  // in its message; Astro's own errors carry them in loc, and perhaps a hint.
+  const errors = (error as { errors?: unknown[] }).errors ?? [error];
+  for (const each of errors) {
+    const { message, loc, hint } = each as Error & { loc?: { file?: string; line?: number; column?: number }; hint?: string };
+    // Astro's own errors (YAML it cannot read, say) get the same one-line form: file:line:column: message.
+    const located = /^\S+:\d+(:\d+)?: /.test(message);
+    const where = !located && loc?.file ? `${[relative(process.cwd(), loc.file), loc.line, loc.column].filter((part) => part !== undefined).join(':')}: ` : '';
+    console.error(`${where}${message}${hint ? `\n  ${hint}` : ''}`);
+  }
   process.exitCode = 1;
 }

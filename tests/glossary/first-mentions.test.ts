@@ -63,3 +63,15 @@ describe('first mentions of places', () => {
     expect(check('Fighting in Kalbajar.', { settled: new Set(['kalbajar']) })).toEqual([]);
   });
 });
+
+describe('the page is read as its kind of page', () => {
+  const page = 'Intro.\n\n<!-- a note to editors -->\n\nFighting in <span>Kelbajar</span> district.\n';
+
+  it('reads a .md page as Markdown: its HTML is not JSX', () => {
+    expect(check(page, { file: 'pages/a.md' }).map((p) => p.line)).toEqual([5]);
+  });
+
+  it('refuses MDX the parser cannot read, naming the file, line and column', () => {
+    expect(() => check('Intro.\n\nA line break<br> here.\n', { file: 'pages/a.mdx' })).toThrow(/^pages\/a\.mdx:3:\d+: cannot be read for the first-mention check: /);
+  });
+});

@@ -40,6 +40,12 @@ describe('routeCollisions (issue 12.8)', () => {
     expect(routeCollisions(pages('a/index.mdx', 'A.mdx'), generated)).toHaveLength(1);
   });
 
+  it('finds two names that differ only in Unicode normalisation (NFC and NFD), and says so', () => {
+    const [collision, ...rest] = routeCollisions(pages('caf\u00e9.mdx', 'cafe\u0301.md'), generated);
+    expect(rest).toEqual([]);
+    expect(collision.message).toContain('the names differ only in how an accented letter is encoded (NFC or NFD), which is one address');
+  });
+
   it('finds a page at an address the generator publishes, in any case', () => {
     for (const file of [
       'search.mdx',

@@ -8,9 +8,11 @@ import { ContentError } from '../lib/content-error.ts';
 import { citationExceptions } from '../schemas/exception.ts';
 import type { PageCitation, PageNote } from '../schemas/ledger.ts';
 import { loadQuoteIndex, loadSpeakerNames } from './archive-index.ts';
+import { assertHeadingIdsFree } from './heading-ids.ts';
 import type { QuoteIndex } from './locate.ts';
 import { type CitationNode, groupClaims, hastNode, rebuild, type Segment, splitSegments } from './mdast-claims.ts';
 import { assertContentIsData } from './mdx-allow-list.ts';
+import { assertNestingWithin } from './nesting.ts';
 import { endnotes } from './render.ts';
 import { type ClaimInput, resolvePage } from './resolve.ts';
 import { assertNotesWellFormed, isNote, noteSyntax, readsDirectives } from './site-note.ts';
@@ -73,7 +75,9 @@ const containers = new Set(['paragraph', 'heading', 'tableCell']);
 
 export function citePage(tree: Root, page: PageFile & { source: string; frontmatter: Frontmatter }, options: CitationOptions): CitedPage {
   const file = page.shown;
+  assertNestingWithin(tree, file);
   assertContentIsData(tree, file);
+  assertHeadingIdsFree(tree, file);
   if (readsDirectives(file)) assertNotesWellFormed(tree, file, page.source);
   const notes: Node[] = [];
   visit(tree, (node) => {

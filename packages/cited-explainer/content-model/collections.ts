@@ -4,7 +4,7 @@ import { contentDir } from 'virtual:cited-explainer/config';
 import { glob } from 'astro/loaders';
 import type { z } from 'zod';
 import { archiveLoader } from '../archive/loader.ts';
-import { withDataLines } from '../lib/located-loader.ts';
+import { failingOnLoggedErrors, withDataLines } from '../lib/located-loader.ts';
 import { actorSchema } from '../schemas/actor.ts';
 import { glossarySchema } from '../schemas/glossary.ts';
 import { incidentSchema } from '../schemas/incident.ts';
@@ -16,7 +16,7 @@ const bySlug = ({ entry }: { entry: string }) => entry.replace(/\.[^.]+$/, '');
 
 /** A collection of files whose data is checked, as written, against its schema, with the line of a bad field. */
 function files<S extends z.ZodType>(pattern: string, folder: string, schema: S, generateId?: typeof bySlug) {
-  return defineCollection({ loader: withDataLines(glob({ pattern, base: join(contentDir, folder), generateId }), schema), schema });
+  return defineCollection({ loader: withDataLines(failingOnLoggedErrors(glob({ pattern, base: join(contentDir, folder), generateId })), schema), schema });
 }
 
 /**

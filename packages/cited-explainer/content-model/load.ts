@@ -108,7 +108,7 @@ function firstMentionErrors(glossary: readonly GlossaryEntryData[], incidents: r
   const others = glossary.filter((g) => g.data.kind !== 'place').flatMap((g) => [g.data.name, ...g.data.altNames]);
   const settledBy = new Map(incidents.filter((i) => i.filePath).map((i) => [i.filePath!, new Set(i.data.places)]));
   return documents.flatMap((document) =>
-    firstMentionProblems(document.text, places, { others, settled: settledBy.get(document.file) }).map(
+    firstMentionProblems(document.text, places, { others, settled: settledBy.get(document.file), file: document.file }).map(
       (problem) => new ContentError({ file: document.file, line: problem.line, message: problem.message, hint: problem.hint }),
     ),
   );

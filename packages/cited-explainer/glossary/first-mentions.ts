@@ -4,6 +4,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visitParents } from 'unist-util-visit-parents';
 import { findCitations } from '../citations/syntax.ts';
+import { ContentError } from '../lib/content-error.ts';
 import { escapeRegExp } from '../lib/regexp.ts';
 
 /**
@@ -61,6 +62,17 @@ export function isGlossaryLink(url: string, slug: string): boolean {
   return fragment === slug && /(^|\/)glossary\/?$/.test(path);
 }
 
+/** The page's syntax tree, read as its kind of page is built. */
+function parsePage(text: string, file: string): Root {
+  const parser = file.endsWith('.md') ? unified().use(remarkParse) : unified().use(remarkParse).use(remarkMdx);
+  try {
+    return parser.parse(text) as Root;
+  } catch (error) {
+    const { line, column, reason } = error as { line?: number; column?: number; reason?: string };
+    throw new ContentError({ file, line, column, message: `cannot be read for the first-mention check: ${reason ?? String(error)}` });
+  }
+}
+
 const skippedParents = new Set(['heading', 'mdxjsEsm', 'inlineCode', 'code']);
 const skippedElements = new Set(['nav', 'aside']);
 
@@ -69,13 +81,15 @@ const skippedElements = new Set(['nav', 'aside']);
  * @param others names of other glossary entries (terms), which may contain a place's name.
  * @param settled places already named with their link and spellings before the body (an incident's
  *   facts box lists its places), so the body need not repeat them.
+ * @param file the page's file, as errors name it: a .md page is read as Markdown (its HTML is not
+ *   JSX), any other as MDX; text either parser refuses is a ContentError naming the file.
  */
-export function firstMentionProblems(mdx: string, entries: readonly GlossaryName[], options: { others?: readonly string[]; settled?: ReadonlySet<string> } = {}): MentionProblem[] {
+export function firstMentionProblems(mdx: string, entries: readonly GlossaryName[], options: { others?: readonly string[]; settled?: ReadonlySet<string>; file?: string } = {}): MentionProblem[] {
   const settled = options.settled ?? new Set<string>();
   const placeNames = entries.flatMap((e) => [e.name, ...e.altNames]);
   // Only longer names that contain a place's name need masking; the rest cannot hide a mention.
   const masks = (options.others ?? []).filter((other) => placeNames.some((name) => other !== name && other.includes(name))).map((other) => new RegExp(escapeRegExp(other), 'gu'));
-  const tree = unified().use(remarkParse).use(remarkMdx).parse(withoutFrontmatter(mdx)) as Root;
+  const tree = parsePage(withoutFrontmatter(mdx), options.file ?? 'page.mdx');
   const patterns = entries
     .filter((entry) => !settled.has(entry.slug))
     .map((entry) => ({

@@ -4,6 +4,7 @@ import { serializeArchiveFile } from '../archive/format.ts';
 import { writeFileAtomic } from '../lib/atomic-write.ts';
 import { ContentError } from '../lib/content-error.ts';
 import { assertPlainFolder } from '../lib/inside-folder.ts';
+import { isRunning } from '../lib/process.ts';
 import { type ProvenanceRecord, provenanceFileSchema } from '../schemas/provenance.ts';
 import { decodeRawArticle } from './decode.ts';
 import { type ArchivableRecord, deriveArchive } from './derive.ts';
@@ -191,16 +192,6 @@ function takeLock(contentDir: string): () => void {
       throw busy(moved);
     }
     rmSync(aside, { force: true });
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -18,6 +18,7 @@ import { type ExplainerOptions, explainerOptionsSchema } from '../schemas/option
 import search from '../search/integration.ts';
 import securityHeaders, { buildChecks } from '../security/integration.ts';
 import { satteriSmartQuotes } from '../typography/satteri-smart-quotes.ts';
+import { publishWhenClean } from './publish.ts';
 import { routeFiles, routePattern } from './route-files.ts';
 import { virtualModules } from './virtual-modules.ts';
 
@@ -93,7 +94,8 @@ export default function citedExplainer(options: ExplainerOptions = {}): AstroInt
           // Markdown pages read directives, for :::note (citations/site-note.ts); MDX pages, which
           // write <Note>, do not, so that a colon in their text ("10:30") stays text.
           markdown: { processor: satteri({ mdastPlugins, features: { ...features, ...noteParsing } }) },
-          // The build's own checks come last, so that the dist check sees everything the others wrote.
+          // The build's own checks come last, so that the dist check sees everything the others wrote;
+          // then the built site replaces the output folder, if nothing failed (publish.ts).
           integrations: [
             mdx({ processor: satteri({ mdastPlugins, features }) }),
             search({ strings: strings.search }),
@@ -101,6 +103,7 @@ export default function citedExplainer(options: ExplainerOptions = {}): AstroInt
             previewImages(),
             ...(site.url ? [sitemap({ filter: (page) => !page.endsWith('/search/') })] : []),
             buildChecks(contentDir),
+            publishWhenClean(),
           ],
           vite: { plugins: [virtualModules({ contentDir, projectRoot: root, strings, components: { ...defaultComponents, ...overrides } })] },
         });

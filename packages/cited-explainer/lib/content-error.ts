@@ -17,5 +17,8 @@ export class ContentError extends Error {
     this.line = options.line;
     this.column = options.column;
     this.suggestion = options.hint;
+    // The message says where the mistake is; the stack of the check that found it would only bury
+    // that line (Astro prints any stack an error has, with the check's own file as its location).
+    this.stack = undefined;
   }
 }

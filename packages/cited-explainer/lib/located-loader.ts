@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import type { Loader } from 'astro/loaders';
+import type { ContentEntryType } from 'astro';
+import type { Loader, LoaderContext } from 'astro/loaders';
 import { parse } from 'yaml';
 import type { z } from 'zod';
+import { assertPlainText } from './content-text.ts';
 import { dataError } from './data-errors.ts';
 import { frontMatterBlock } from './field-position.ts';
 
@@ -25,7 +27,8 @@ export function dataAsWritten(filePath: string, text: string, loaded: unknown): 
 
 /**
  * Wraps a file loader (Astro's glob) so that an entry whose data, as written, fails its schema
- * stops the build with the file and the line of the field, before Astro's own check runs.
+ * stops the build with the file and the line of the field, before Astro's own check runs; so does
+ * a file (front matter and body alike) holding a control character or a bidirectional override.
  */
 export function withDataLines(loader: Loader, schema: z.ZodType): Loader {
   return {
@@ -36,11 +39,93 @@ export function withDataLines(loader: Loader, schema: z.ZodType): Loader {
         parseData: async (props) => {
           if (props.filePath) {
             const text = readFileSync(props.filePath, 'utf8');
+            const file = relative(process.cwd(), props.filePath);
+            assertPlainText(file, text);
             const checked = await schema.safeParseAsync(dataAsWritten(props.filePath, text, props.data));
-            if (!checked.success) throw dataError(relative(process.cwd(), props.filePath), text, checked.error);
+            if (!checked.success) throw dataError(file, text, checked.error);
           }
           return context.parseData(props);
         },
       }),
+  };
+}
+
+/** Astro's loader context also carries the content entry types by extension (internal, not in its type). */
+type ContextWithEntryTypes = LoaderContext & { entryTypes?: Map<string, ContentEntryType> };
+type RenderFunction = Awaited<ReturnType<NonNullable<ContentEntryType['getRenderFunction']>>>;
+
+/**
+ * A Markdown entry's body as the file has it: the front matter blanked rather than cut, so that the
+ * line and column an error names are the file's own. (Astro hands the loader the body trimmed, so
+ * a line was counted from the end of the front matter.)
+ */
+export const bodyWithFileLines = (text: string) => text.replace(frontMatterBlock, (block) => block.replace(/[^\n]/g, ' '));
+
+/**
+ * Wraps a file loader (Astro's glob) so that no error in it is only logged. The glob loader renders
+ * a Markdown page as it loads it and, when rendering throws (a quote not in its source, an uncited
+ * claim), logs "Error rendering …" and stores the page with an empty body, which the build then
+ * publishes. Here every rendering error and every error the loader logs is kept; when the loader is
+ * done the failed entries leave the store (so that a cached store cannot bring them back without a
+ * check) and the build stops with every error, each naming its file and line. Under astro dev a later re-render of an
+ * edited file is reported as Astro reports it.
+ */
+export function failingOnLoggedErrors(loader: Loader): Loader {
+  // Wraps withDataLines' loader, not the other way round, so that its refusals are kept here too.
+  return {
+    ...loader,
+    load: async (context: ContextWithEntryTypes) => {
+      let loading = true;
+      const failures: { id?: string; error: unknown }[] = [];
+      const renderedWithFileLines =
+        (render: RenderFunction): RenderFunction =>
+        async (entry) => {
+          try {
+            return await render(entry.filePath ? { ...entry, body: bodyWithFileLines(readFileSync(entry.filePath, 'utf8')) } : entry);
+          } catch (error) {
+            if (!loading) throw error;
+            failures.push({ id: entry.id, error });
+            return { html: '' };
+          }
+        };
+      const entryTypes =
+        context.entryTypes &&
+        new Map(
+          [...context.entryTypes].map(([extension, type]) => {
+            const { getRenderFunction } = type;
+            return [
+              extension,
+              getRenderFunction ? { ...type, getRenderFunction: async (config: Parameters<typeof getRenderFunction>[0]) => renderedWithFileLines(await getRenderFunction(config)) } : type,
+            ];
+          }),
+        );
+      const logger = Object.create(context.logger, {
+        error: { value: (message: string) => (loading ? failures.push({ error: new Error(`${context.collection}: ${message}`) }) : context.logger.error(message)) },
+      });
+      // An entry whose data is refused is kept as a failure too: the loader goes on with the others
+      // (a rejection would leave its other files rendering, and logging, after the build stopped).
+      const parseData: LoaderContext['parseData'] = async (props) => {
+        try {
+          return await context.parseData(props);
+        } catch (error) {
+          if (!loading) throw error;
+          failures.push({ id: props.id, error });
+          return props.data;
+        }
+      };
+      try {
+        await loader.load({ ...context, parseData, entryTypes, logger } as LoaderContext);
+      } finally {
+        loading = false;
+      }
+      for (const { id } of failures) if (id !== undefined) context.store.delete(id);
+      if (failures.length === 1) throw failures[0].error;
+      // Every page's refusal, one after another (each names its file and line), so that one build shows them all.
+      if (failures.length > 1) {
+        const all = new Error(failures.map(({ error }) => (error instanceof Error ? error.message : String(error))).join('\n'));
+        all.stack = undefined;
+        throw all;
+      }
+    },
   };
 }

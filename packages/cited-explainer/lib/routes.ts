@@ -67,10 +67,13 @@ export function routeCollisions(pages: readonly PageRoute[], generatedPatterns: 
   const seen = new Map<string, PageRoute>();
   const errors: Array<{ file: string; message: string }> = [];
   for (const page of [...pages].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
-    const key = page.route.toLowerCase();
+    // One address whatever the case, and whether an accented letter is one code point (NFC, as most
+    // editors write it) or a letter and a combining accent (NFD, as some disks and tools write it).
+    const key = page.route.normalize('NFC').toLowerCase();
     const earlier = seen.get(key);
     if (earlier) {
-      errors.push({ file: page.file, message: `its address ${page.route} is also that of ${earlier.file} (addresses ignore case): rename one of them` });
+      const why = earlier.route.toLowerCase() === page.route.toLowerCase() ? 'addresses ignore case' : 'the names differ only in how an accented letter is encoded (NFC or NFD), which is one address';
+      errors.push({ file: page.file, message: `its address ${page.route} is also that of ${earlier.file} (${why}): rename one of them` });
       continue;
     }
     seen.set(key, page);

@@ -1,0 +1,55 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import Slugger from 'github-slugger';
+import type { Heading, Root } from 'mdast';
+import { toString as textOf } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import { ContentError } from '../lib/content-error.ts';
+
+/**
+ * The ids a page's layout gives its own elements (the skip link's "main", the header's "top", the
+ * contents' "toc-heading", search's "site-search-input", …), read from the templates themselves so
+ * that a new one is reserved as soon as it is written: every literal id="…" in the layouts, the
+ * components and the content page route.
+ */
+function templateIds(): Set<string> {
+  const ids = new Set<string>();
+  const folders = ['../layouts/', '../components/', '../routes/'].map((folder) => new URL(folder, import.meta.url));
+  for (const folder of folders) {
+    for (const name of readdirSync(folder)) {
+      if (!name.endsWith('.astro')) continue;
+      for (const [, id] of readFileSync(new URL(name, folder), 'utf8').matchAll(/\bid="([^"{}]+)"/g)) ids.add(id);
+    }
+  }
+  return ids;
+}
+
+/** Ids the citation engine gives the elements it adds: the endnotes heading (render.ts), each endnote (resolve.ts: "note-3", or with a prefix), each claim and its preview (resolve.ts, render.ts: "claim-…", "preview-claim-…"). */
+const engineIds = { exact: ['endnotes-title'], pattern: /^(?:claim-|preview-claim-|(?:[a-z0-9-]+-)?note-\d+$)/ };
+
+let reserved: Set<string> | undefined;
+
+/** True when a page element's id would be one the page's layout or the citation engine also uses. */
+export function isReservedId(id: string): boolean {
+  reserved ??= new Set([...templateIds(), ...engineIds.exact]);
+  return reserved.has(id) || engineIds.pattern.test(id);
+}
+
+/**
+ * Refuses a heading whose id, as Astro will make it (github-slugger on its text, numbered when the
+ * page repeats it, so unique on the page), is one the page already uses for something else: two
+ * elements with one id break the skip link, the contents, search and the claim links.
+ */
+export function assertHeadingIdsFree(tree: Root, file: string): void {
+  const slugger = new Slugger();
+  visit(tree, 'heading', (heading: Heading) => {
+    const id = slugger.slug(textOf(heading));
+    if (!isReservedId(id)) return;
+    throw new ContentError({
+      file,
+      line: heading.position?.start.line,
+      column: heading.position?.start.column,
+      message: `the heading "${textOf(heading)}" would get the id "${id}", which the page already uses for its own elements`,
+      hint: 'Reword the heading (its id is made from its words).',
+    });
+  });
+}
