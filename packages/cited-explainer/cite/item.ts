@@ -1,4 +1,4 @@
-import { cslDate, toCslItem } from '../citations/csl.ts';
+import { cslDate, toCslItem } from './csl.ts';
 import { absoluteUrl, sourcePath, withBase } from '../lib/url.ts';
 import type { PageFrontmatter } from '../schemas/page.ts';
 import type { SiteConfig } from '../schemas/site.ts';

@@ -1,9 +1,9 @@
 import { getContentModel } from '../content-model/load.ts';
+import { getLedger } from '../content-model/site-ledger.ts';
 import { citationRow, glossaryRow, incidentRow } from '../data/rows.ts';
 import { columnsOf, toCsv } from '../data/table.ts';
 import { citationRowSchema, glossaryRowSchema, incidentRowSchema, type RowSchema } from '../schemas/data.ts';
 import { siteConfig } from './site.ts';
-import { getLedger } from './site-data.ts';
 import { absoluteUrl, withBase } from './url.ts';
 
 /**

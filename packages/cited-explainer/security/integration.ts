@@ -4,7 +4,7 @@ import type { AstroIntegration } from 'astro';
 import { ContentError } from '../lib/content-error.ts';
 import { contentRoute, routeCollisions } from '../lib/routes.ts';
 import { SCRIPTS_DIR } from '../search/browser-bundle.ts';
-import { buildStep } from './build-step.ts';
+import { buildStep } from '../lib/build-step.ts';
 import { checkBuiltSite, contentPageFiles, distReport } from './dist-files.ts';
 
 /** Publishes /_headers, the site's security headers for static hosts that read such a file. */

@@ -1,5 +1,5 @@
-import { foldStrings } from '../cite/one-line.ts';
-import { sourceFormatOf } from '../cite/source-types.ts';
+import { foldStrings } from './one-line.ts';
+import { sourceFormatOf } from './source-types.ts';
 import type { SourceMeta } from '../schemas/source.ts';
 
 /** A CSL date from YYYY-MM-DD. */
