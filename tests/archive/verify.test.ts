@@ -6,7 +6,7 @@ import { parseArchiveFile, sha256 } from '../../packages/cited-explainer/archive
 import { readArchive } from '../../packages/cited-explainer/archive/read.ts';
 import { checkAgainstIngest, metadataLine, verifyArchiveAgainstRaw } from '../../packages/cited-explainer/archive/verify.ts';
 import { deriveArchive } from '../../packages/cited-explainer/ingest/derive.ts';
-import { stagingDirName } from '../../packages/cited-explainer/ingest/ingest.ts';
+import { STAGING_FOLDER } from '../../packages/cited-explainer/lib/content-layout.ts';
 import { provenanceFileSchema } from '../../packages/cited-explainer/schemas/provenance.ts';
 
 const id = 'jpost-2023-06-28-four-soldiers-killed-us-talks';
@@ -102,7 +102,7 @@ describe('verifyArchiveAgainstRaw (the build glue)', () => {
 
   it('refuses to build over an interrupted ingest', () => {
     const dir = scratch();
-    mkdirSync(join(dir, stagingDirName));
-    expect(verify(dir)).toThrow(new RegExp(`^${stagingDirName}: an ingest was interrupted here`));
+    mkdirSync(join(dir, STAGING_FOLDER));
+    expect(verify(dir)).toThrow(new RegExp(`^${STAGING_FOLDER}: an ingest was interrupted here`));
   });
 });

@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readArchive } from '../../packages/cited-explainer/archive/read.ts';
 import { maxRawBytes } from '../../packages/cited-explainer/ingest/decode.ts';
-import { IngestError, ingest, stagingDirName } from '../../packages/cited-explainer/ingest/ingest.ts';
+import { IngestError, ingest } from '../../packages/cited-explainer/ingest/ingest.ts';
+import { STAGING_FOLDER } from '../../packages/cited-explainer/lib/content-layout.ts';
 
 /** A scratch content folder holding a copy of the project's raw inputs and archive. */
 function scratch(): string {
@@ -219,8 +220,8 @@ describe('ingest', () => {
     const dir = scratch();
     const before = snapshot(dir);
     // What kill -9 leaves mid-way through staging, and what an interrupted atomic write leaves.
-    mkdirSync(join(dir, stagingDirName));
-    writeFileSync(join(dir, stagingDirName, '0'), 'half a raw article');
+    mkdirSync(join(dir, STAGING_FOLDER));
+    writeFileSync(join(dir, STAGING_FOLDER, '0'), 'half a raw article');
     writeFileSync(join(dir, 'sources', 'x.md.123.tmp'), 'half an archive');
     const log: string[] = [];
     expect(ingest({ contentDir: dir, files: [], archived: '2026-01-01', log: (line) => log.push(line) })).toEqual([]);
@@ -232,8 +233,8 @@ describe('ingest', () => {
     const dir = scratch();
     const running = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
     try {
-      mkdirSync(join(dir, stagingDirName));
-      writeFileSync(join(dir, stagingDirName, 'owner.json'), JSON.stringify({ pid: running.pid }));
+      mkdirSync(join(dir, STAGING_FOLDER));
+      writeFileSync(join(dir, STAGING_FOLDER, 'owner.json'), JSON.stringify({ pid: running.pid }));
       const before = snapshot(dir);
       expect(() => ingest({ contentDir: dir, files: [], archived: '2026-01-01' })).toThrow(new RegExp(`^another ingest \\(process ${running.pid}\\) is writing `));
       expect(snapshot(dir)).toEqual(before);
@@ -250,12 +251,12 @@ describe('ingest', () => {
     rmSync(join(dir, 'sources', `${id}.md`));
     mkdirSync(join(dir, 'sources', `${id}.md`, 'blocker'), { recursive: true });
     expect(() => ingest({ contentDir: dir, files: [file], archived: '2026-01-01', force: true })).toThrow();
-    expect(existsSync(join(dir, stagingDirName, 'commit.json'))).toBe(true);
+    expect(existsSync(join(dir, STAGING_FOLDER, 'commit.json'))).toBe(true);
     rmSync(join(dir, 'sources', `${id}.md`), { recursive: true });
     const log: string[] = [];
     ingest({ contentDir: dir, files: [], archived: '2026-01-01', log: (line) => log.push(line) });
     expect(log.join('\n')).toMatch(/finished an interrupted ingest/);
-    expect(existsSync(join(dir, stagingDirName))).toBe(false);
+    expect(existsSync(join(dir, STAGING_FOLDER))).toBe(false);
     expect(keptRecords(dir).filter((r) => r.id === id)).toHaveLength(1);
     expect(readArchive(join(dir, 'sources')).get(id)!.meta.raw).toBe(`raw/${id}.txt`);
   });

@@ -2,10 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { decodeRawArticle } from '../ingest/decode.ts';
 import { type DerivedArchive, deriveArchive } from '../ingest/derive.ts';
-import { parseProvenance, stagingDirName } from '../ingest/ingest.ts';
 import { ContentError } from '../lib/content-error.ts';
+import { PROVENANCE_FILE, RAW_FOLDER, STAGING_FOLDER } from '../lib/content-layout.ts';
 import { fieldPosition } from '../lib/field-position.ts';
-import type { ProvenanceRecord } from '../schemas/provenance.ts';
+import { type ProvenanceRecord, parseProvenance } from '../schemas/provenance.ts';
 import type { ArchivedSource } from './format.ts';
 
 /**
@@ -76,12 +76,12 @@ export function checkAgainstIngest(archiveText: string, source: ArchivedSource, 
  */
 export function verifyArchiveAgainstRaw(contentDir: string, sources: ReadonlyMap<string, ArchivedSource>, displayRoot = process.cwd()): void {
   const shownPath = (path: string) => relative(displayRoot, path);
-  const staging = join(contentDir, stagingDirName);
+  const staging = join(contentDir, STAGING_FOLDER);
   if (existsSync(staging)) {
     throw new ContentError({ file: shownPath(staging), message: 'an ingest was interrupted here', hint: 'Run `npm run ingest` to finish or discard it.' });
   }
   if (sources.size === 0) return;
-  const provenancePath = join(contentDir, 'raw', 'provenance.json');
+  const provenancePath = join(contentDir, RAW_FOLDER, PROVENANCE_FILE);
   const provenanceFile = shownPath(provenancePath);
   let records: ProvenanceRecord[];
   if (!existsSync(provenancePath)) {
@@ -113,7 +113,7 @@ export function verifyArchiveAgainstRaw(contentDir: string, sources: ReadonlyMap
       });
     }
     const recordLine = () => provenanceText.split('\n').findIndex((line) => line.includes(`"id": ${JSON.stringify(record.id)}`)) + 1 || undefined;
-    const rawPath = join(contentDir, 'raw', record.file);
+    const rawPath = join(contentDir, RAW_FOLDER, record.file);
     let rawText: string;
     try {
       rawText = decodeRawArticle(readFileSync(rawPath));

@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { basename, dirname, join, resolve } from 'node:path';
 import { serializeArchiveFile } from '../archive/format.ts';
 import { writeFileAtomic } from '../lib/atomic-write.ts';
-import { type ProvenanceRecord, provenanceFileSchema } from '../schemas/provenance.ts';
+import { contentCollections, PROVENANCE_FILE, RAW_FOLDER, STAGING_FOLDER, sourceFile } from '../lib/content-layout.ts';
+import { type ProvenanceRecord, parseProvenance } from '../schemas/provenance.ts';
 import { decodeRawArticle } from './decode.ts';
 import { type ArchivableRecord, deriveArchive } from './derive.ts';
 
@@ -33,8 +34,6 @@ export interface IngestOptions {
 
 export class IngestError extends Error {}
 
-export const stagingDirName = '.ingest-staging';
-
 interface Prepared {
   /** The record as kept in content/raw/provenance.json. */
   kept: ArchivableRecord;
@@ -46,23 +45,6 @@ interface Prepared {
 
 /** One step of a staged transaction: move a staged file into place, or remove a file. */
 type Step = { staged: string; target: string } | { remove: string };
-
-/** Parses a provenance file's text; throws a one-line Error naming the bad record and field. */
-export function parseProvenance(text: string): ProvenanceRecord[] {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`not valid JSON: ${(error as Error).message}`);
-  }
-  if (!Array.isArray(data)) throw new Error('expected an array of records');
-  const parsed = provenanceFileSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`record ${issue.path.join('.')}: ${issue.message}`);
-  }
-  return parsed.data;
-}
 
 function readProvenance(path: string): ProvenanceRecord[] {
   if (!existsSync(path)) throw new IngestError(`${path}: no provenance file (pass --provenance FILE)`);
@@ -83,7 +65,7 @@ function prepare(file: string, options: IngestOptions, records: ProvenanceRecord
   }
   const found = records.find((r) => r.file === basename(file));
   if (!found) throw new IngestError(`${file}: no provenance record with "file": "${basename(file)}"`);
-  const archivePath = join(options.contentDir, 'sources', `${found.id}.md`);
+  const archivePath = join(options.contentDir, sourceFile(found.id));
   if (existsSync(archivePath) && !options.force) {
     throw new IngestError(`${file}: source "${found.id}" is already archived at ${archivePath} (pass --force to replace it)`);
   }
@@ -119,12 +101,12 @@ function applySteps(contentDir: string, staging: string, steps: Step[]): void {
  * removes temporary files an interrupted write left beside the archive. Returns what it did.
  */
 function recoverInterruptedIngest(contentDir: string): string | null {
-  const staging = join(contentDir, stagingDirName);
+  const staging = join(contentDir, STAGING_FOLDER);
   const owner = readOwner(staging);
   if (owner !== undefined && owner !== process.pid && isRunning(owner)) {
     throw new IngestError(`another ingest (process ${owner}) is writing ${contentDir}; run this one when it has finished (if no ingest is running, delete ${join(staging, 'owner.json')})`);
   }
-  const leftovers = ['raw', 'sources'].flatMap((folder) =>
+  const leftovers = [RAW_FOLDER, contentCollections.sources.folder].flatMap((folder) =>
     existsSync(join(contentDir, folder))
       ? readdirSync(join(contentDir, folder))
           .filter((name) => name.endsWith('.tmp'))
@@ -163,7 +145,7 @@ function isRunning(pid: number): boolean {
 
 /** Stages every output, marks the transaction committed, then moves everything into place. */
 function commit(contentDir: string, outputs: Array<{ target: string; text: string }>, removals: string[]): void {
-  const staging = join(contentDir, stagingDirName);
+  const staging = join(contentDir, STAGING_FOLDER);
   // Not recursive: if another run created it since this one started, this one stops here.
   mkdirSync(contentDir, { recursive: true });
   mkdirSync(staging);
@@ -185,13 +167,13 @@ export function ingest(options: IngestOptions): string[] {
     if (recovered) return [];
     throw new IngestError('no raw article given: npm run ingest -- <raw-article.txt> ...');
   }
-  const rawDir = join(options.contentDir, 'raw');
-  const keptRecordsPath = join(rawDir, 'provenance.json');
+  const rawDir = join(options.contentDir, RAW_FOLDER);
+  const keptRecordsPath = join(rawDir, PROVENANCE_FILE);
   const kept = existsSync(keptRecordsPath) ? readProvenance(keptRecordsPath) : [];
   const prepared: Prepared[] = [];
   const provenanceCache = new Map<string, ProvenanceRecord[]>();
   for (const file of options.files) {
-    const provenancePath = options.provenance ?? join(resolve(file, '..'), 'provenance.json');
+    const provenancePath = options.provenance ?? join(resolve(file, '..'), PROVENANCE_FILE);
     if (!provenanceCache.has(provenancePath)) provenanceCache.set(provenancePath, readProvenance(provenancePath));
     prepared.push(prepare(file, options, provenanceCache.get(provenancePath)!, kept, rawDir));
   }
@@ -207,11 +189,11 @@ export function ingest(options: IngestOptions): string[] {
   commit(
     options.contentDir,
     [
-      ...prepared.filter((p) => p.copyRaw).map((p) => ({ target: join('raw', p.kept.file), text: p.rawText })),
-      { target: join('raw', 'provenance.json'), text: `${JSON.stringify(merged, null, 1)}\n` },
-      ...prepared.map((p) => ({ target: join('sources', `${p.kept.id}.md`), text: p.archiveText })),
+      ...prepared.filter((p) => p.copyRaw).map((p) => ({ target: join(RAW_FOLDER, p.kept.file), text: p.rawText })),
+      { target: join(RAW_FOLDER, PROVENANCE_FILE), text: `${JSON.stringify(merged, null, 1)}\n` },
+      ...prepared.map((p) => ({ target: sourceFile(p.kept.id), text: p.archiveText })),
     ],
-    orphans.map((file) => join('raw', file)),
+    orphans.map((file) => join(RAW_FOLDER, file)),
   );
-  return prepared.map((p) => join(options.contentDir, 'sources', `${p.kept.id}.md`));
+  return prepared.map((p) => join(options.contentDir, sourceFile(p.kept.id)));
 }

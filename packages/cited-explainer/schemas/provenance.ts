@@ -71,3 +71,20 @@ export const provenanceFileSchema = z
     }
   });
 export type ProvenanceRecord = z.infer<typeof provenanceRecordSchema>;
+
+/** Parses a provenance file's text; throws a one-line Error naming the bad record and field. */
+export function parseProvenance(text: string): ProvenanceRecord[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`not valid JSON: ${(error as Error).message}`);
+  }
+  if (!Array.isArray(data)) throw new Error('expected an array of records');
+  const parsed = provenanceFileSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`record ${issue.path.join('.')}: ${issue.message}`);
+  }
+  return parsed.data;
+}
