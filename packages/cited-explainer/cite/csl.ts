@@ -1,6 +1,6 @@
+import type { SourceMeta } from '../schemas/source.ts';
 import { foldStrings } from './one-line.ts';
 import { sourceFormatOf } from './source-types.ts';
-import type { SourceMeta } from '../schemas/source.ts';
 
 /** A CSL date from YYYY-MM-DD. */
 export const cslDate = (isoDate: string) => ({ 'date-parts': [isoDate.split('-').map(Number)] });

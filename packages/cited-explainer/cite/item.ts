@@ -1,8 +1,8 @@
-import { cslDate, toCslItem } from './csl.ts';
 import { absoluteUrl, sourcePath, withBase } from '../lib/url.ts';
 import type { PageFrontmatter } from '../schemas/page.ts';
 import type { SiteConfig } from '../schemas/site.ts';
 import type { SourceMeta } from '../schemas/source.ts';
+import { cslDate, toCslItem } from './csl.ts';
 import { foldStrings } from './one-line.ts';
 import type { SourceTypeFormat } from './source-types.ts';
 
