@@ -1,16 +1,16 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readArchive } from '../../packages/cited-explainer/archive/read.ts';
 import { maxRawBytes } from '../../packages/cited-explainer/ingest/decode.ts';
 import { IngestError, ingest } from '../../packages/cited-explainer/ingest/ingest.ts';
 import { STAGING_FOLDER } from '../../packages/cited-explainer/lib/content-layout.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 /** A scratch content folder holding a copy of the project's raw inputs and archive. */
 function scratch(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ingest-'));
+  const dir = tempDir('ingest-');
   cpSync('content/raw', join(dir, 'raw'), { recursive: true });
   cpSync('content/sources', join(dir, 'sources'), { recursive: true });
   return dir;
@@ -32,7 +32,7 @@ const rawFiles = (dir: string) =>
 
 describe('ingest', () => {
   it('re-creates the committed archive byte for byte from the raw inputs', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ingest-fresh-'));
+    const dir = tempDir('ingest-fresh-');
     cpSync('content/raw', join(dir, 'raw'), { recursive: true });
     ingest({ contentDir: dir, files: rawFiles(dir), archived: '1999-01-01' });
     const committed = readdirSync('content/sources').sort();
@@ -63,7 +63,7 @@ describe('ingest', () => {
   for (const [name, bytes, message] of badInputs) {
     it(`refuses a raw article that is ${name}, in one line, leaving content unchanged`, () => {
       const dir = scratch();
-      const incoming = mkdtempSync(join(tmpdir(), 'incoming-'));
+      const incoming = tempDir('incoming-');
       writeFileSync(join(incoming, 'provenance.json'), readFileSync('content/raw/provenance.json'));
       const file = join(incoming, '000_97bd53f18ffc2277.txt');
       writeFileSync(file, bytes);
@@ -93,8 +93,8 @@ describe('ingest', () => {
   });
 
   it('copies a raw input from elsewhere into content/raw under its id, with its provenance record', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ingest-copy-'));
-    const incoming = mkdtempSync(join(tmpdir(), 'incoming-'));
+    const dir = tempDir('ingest-copy-');
+    const incoming = tempDir('incoming-');
     const records = JSON.parse(readFileSync('content/raw/provenance.json', 'utf8')).map((r: Record<string, unknown>) => ({ ...r, archived: undefined }));
     writeFileSync(join(incoming, 'provenance.json'), JSON.stringify(records));
     cpSync('content/raw/001_47821bafeb867471.txt', join(incoming, '001_47821bafeb867471.txt'));
@@ -125,7 +125,7 @@ describe('ingest', () => {
 
   /** A folder of incoming articles: one raw file under `name` with `record` as its provenance. */
   function incomingArticle(name: string, rawFrom: string, record: Record<string, unknown>): string {
-    const incoming = mkdtempSync(join(tmpdir(), 'incoming-'));
+    const incoming = tempDir('incoming-');
     writeFileSync(join(incoming, 'provenance.json'), JSON.stringify([{ ...record, file: name }]));
     cpSync(rawFrom, join(incoming, name));
     return join(incoming, name);
