@@ -5,7 +5,7 @@ import { type DerivedArchive, deriveArchive } from '../ingest/derive.ts';
 import { ContentError } from '../lib/content-error.ts';
 import { PROVENANCE_FILE, RAW_FOLDER, STAGING_FOLDER } from '../lib/content-layout.ts';
 import { fieldPosition } from '../lib/field-position.ts';
-import { type ProvenanceRecord, parseProvenance } from '../schemas/provenance.ts';
+import { ProvenanceError, type ProvenanceRecord, parseProvenance } from '../schemas/provenance.ts';
 import type { ArchivedSource } from './format.ts';
 
 /**
@@ -97,7 +97,8 @@ export function verifyArchiveAgainstRaw(contentDir: string, sources: ReadonlyMap
   try {
     records = parseProvenance(provenanceText);
   } catch (error) {
-    throw new ContentError({ file: provenanceFile, message: (error as Error).message });
+    const where = error instanceof ProvenanceError ? fieldPosition(provenanceText, error.path) : undefined;
+    throw new ContentError({ file: provenanceFile, ...where, message: (error as Error).message });
   }
   const byId = new Map(records.map((record) => [record.id, record]));
   for (const source of sources.values()) {

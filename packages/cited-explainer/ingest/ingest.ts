@@ -3,7 +3,8 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { serializeArchiveFile } from '../archive/format.ts';
 import { writeFileAtomic } from '../lib/atomic-write.ts';
 import { contentCollections, PROVENANCE_FILE, RAW_FOLDER, STAGING_FOLDER, sourceFile } from '../lib/content-layout.ts';
-import { type ProvenanceRecord, parseProvenance } from '../schemas/provenance.ts';
+import { fieldPosition } from '../lib/field-position.ts';
+import { ProvenanceError, type ProvenanceRecord, parseProvenance } from '../schemas/provenance.ts';
 import { decodeRawArticle } from './decode.ts';
 import { type ArchivableRecord, deriveArchive } from './derive.ts';
 
@@ -48,10 +49,12 @@ type Step = { staged: string; target: string } | { remove: string };
 
 function readProvenance(path: string): ProvenanceRecord[] {
   if (!existsSync(path)) throw new IngestError(`${path}: no provenance file (pass --provenance FILE)`);
+  const text = readFileSync(path, 'utf8');
   try {
-    return parseProvenance(readFileSync(path, 'utf8'));
+    return parseProvenance(text);
   } catch (error) {
-    throw new IngestError(`${path}: ${(error as Error).message}`);
+    const where = error instanceof ProvenanceError ? fieldPosition(text, error.path) : undefined;
+    throw new IngestError(`${[path, where?.line, where?.column].filter((part) => part !== undefined).join(':')}: ${(error as Error).message}`);
   }
 }
 
