@@ -28,9 +28,9 @@ async function loadDataFile(text: string): Promise<string | undefined> {
   const globLike: Loader = {
     name: 'glob-like',
     load: async ({ parseData }) => {
-      let data: unknown;
+      let data: Record<string, unknown>;
       try {
-        data = parse(text);
+        data = parse(text) as Record<string, unknown>;
       } catch {
         throw Object.assign(new Error(`${file} failed to parse`), { loc: { file } });
       }
