@@ -1,7 +1,5 @@
 import type { Link, Root, Text } from 'mdast';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { mdxToMdast } from 'satteri';
 import { visitParents } from 'unist-util-visit-parents';
 import { findCitations } from '../citations/syntax.ts';
 import { escapeRegExp } from '../lib/regexp.ts';
@@ -75,7 +73,8 @@ export function firstMentionProblems(mdx: string, entries: readonly GlossaryName
   const placeNames = entries.flatMap((e) => [e.name, ...e.altNames]);
   // Only longer names that contain a place's name need masking; the rest cannot hide a mention.
   const masks = (options.others ?? []).filter((other) => placeNames.some((name) => other !== name && other.includes(name))).map((other) => new RegExp(escapeRegExp(other), 'gu'));
-  const tree = unified().use(remarkParse).use(remarkMdx).parse(withoutFrontmatter(mdx)) as Root;
+  // Parsed as the build parses MDX (Sätteri), without its smart punctuation: names are matched as written.
+  const tree = mdxToMdast(withoutFrontmatter(mdx), { features: { smartPunctuation: false } }) as unknown as Root;
   const patterns = entries
     .filter((entry) => !settled.has(entry.slug))
     .map((entry) => ({
