@@ -14,7 +14,8 @@ export default defineConfig({
         // Pure functions and in-process checks: no build, no browser; seconds (npm run test:unit).
         // Files share their worker's module cache (isolate: false): importing the generator's modules
         // afresh for every file took most of the run. A test that fakes the clock restores it (afterEach).
-        test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/site/**', ...ownBuilds], isolate: false },
+        // A test's or hook's time limit only catches a hang: nothing fails for being slow on a loaded machine.
+        test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/site/**', ...ownBuilds], isolate: false, testTimeout: 60_000, hookTimeout: 60_000 },
       },
       {
         // Files that make builds of their own: the packed integration installed into a fresh project

@@ -41,7 +41,6 @@ import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { VFile } from 'vfile';
 import { remarkCitations } from '../packages/cited-explainer/citations/remark-citations.ts';
-import { CITE_FORMATTING_CACHE } from '../packages/cited-explainer/lib/build-cache.ts';
 import { chromiumArgs, chromiumPath, launchChromium } from '../tests/helpers/browser.ts';
 import { buildProcessEnv, projectBuild } from '../tests/helpers/build-site.ts';
 import { pageParser } from '../tests/helpers/page-parser.ts';
@@ -111,10 +110,9 @@ function dirBytes(dir: string): number {
   return existsSync(dir) ? listFiles(dir).reduce((sum, file) => sum + statSync(join(dir, file)).size, 0) : 0;
 }
 
-/** A cold build: no content cache, no preview images and no formatted citations from an earlier build. */
+/** A cold build: no content cache, no preview images and no formatted citations from an earlier build (all in Astro's cache folder). */
 function clearCaches(contentDir: string, outDir: string): void {
   rmSync(explainerCacheDir(contentDir, outDir), { recursive: true, force: true });
-  rmSync(resolve(CITE_FORMATTING_CACHE), { recursive: true, force: true });
 }
 
 interface BuildRun {

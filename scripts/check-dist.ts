@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkBuiltSite, distReport } from '../packages/cited-explainer/security/dist-files.ts';
+import { checkBuiltSite, distReport, readBuiltSite } from '../packages/cited-explainer/security/dist-files.ts';
 
 /**
  * npm run check:dist -- [folder (default: dist)] [--content DIR (default: content)] [--base PATH]:
@@ -12,7 +12,7 @@ const { values, positionals } = parseArgs({ allowPositionals: true, options: { c
 const outDir = resolve(positionals[0] ?? 'dist');
 const base = `/${values.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
 try {
-  const problems = await checkBuiltSite(outDir, resolve(values.content), base);
+  const problems = await checkBuiltSite(outDir, readBuiltSite(resolve(values.content), base));
   if (problems.length > 0) {
     console.error(`check:dist: ${distReport(problems)}`);
     process.exitCode = 1;

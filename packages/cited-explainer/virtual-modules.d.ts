@@ -1,4 +1,8 @@
 /// <reference types="astro/client" />
+interface ImportMetaEnv {
+  /** The folder where production builds keep "Cite this page" formatting (lib/build-cache.ts); set by the integration. */
+  readonly CITED_EXPLAINER_CITE_CACHE?: string;
+}
 /** The inline boot code of search, provided by search/integration.ts (see browser-bundle.ts). */
 declare module 'virtual:explainer/search-boot' {
   const code: string;
@@ -17,6 +21,8 @@ declare module 'virtual:cited-explainer/config' {
   export const contentDir: string;
   /** Absolute path of the project root. */
   export const projectRoot: string;
+  /** The content folder's site.json, as the integration read and checked it (lib/site-config.ts). */
+  export const site: import('./schemas/site.ts').SiteConfig;
   /** The site's strings (i18n/load.ts), as the integration loaded them. */
   export const strings: import('./i18n/strings.ts').Strings;
 }

@@ -1,13 +1,13 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArchiveFile, sha256 } from '../../packages/cited-explainer/archive/format.ts';
 import { readArchive } from '../../packages/cited-explainer/archive/read.ts';
 import { checkAgainstIngest, metadataLine, verifyArchiveAgainstRaw } from '../../packages/cited-explainer/archive/verify.ts';
 import { deriveArchive } from '../../packages/cited-explainer/ingest/derive.ts';
-import { stagingDirName } from '../../packages/cited-explainer/ingest/ingest.ts';
+import { STAGING_FOLDER } from '../../packages/cited-explainer/lib/content-layout.ts';
 import { provenanceFileSchema } from '../../packages/cited-explainer/schemas/provenance.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const id = 'jpost-2023-06-28-four-soldiers-killed-us-talks';
 const archiveFile = `content/sources/${id}.md`;
@@ -74,7 +74,7 @@ describe('archives are what ingest writes from their raw input', () => {
 
 describe('verifyArchiveAgainstRaw (the build glue)', () => {
   function scratch(): string {
-    const dir = mkdtempSync(join(tmpdir(), 'verify-'));
+    const dir = tempDir('verify-');
     cpSync('content/raw', join(dir, 'raw'), { recursive: true });
     cpSync('content/sources', join(dir, 'sources'), { recursive: true });
     return dir;
@@ -102,7 +102,7 @@ describe('verifyArchiveAgainstRaw (the build glue)', () => {
 
   it('refuses to build over an interrupted ingest', () => {
     const dir = scratch();
-    mkdirSync(join(dir, stagingDirName));
-    expect(verify(dir)).toThrow(new RegExp(`^${stagingDirName}: an ingest was interrupted here`));
+    mkdirSync(join(dir, STAGING_FOLDER));
+    expect(verify(dir)).toThrow(new RegExp(`^${STAGING_FOLDER}: an ingest was interrupted here`));
   });
 });

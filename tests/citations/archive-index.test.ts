@@ -35,4 +35,14 @@ describe('content caches', () => {
     expect(names.has('blank')).toBe(false);
     expect(names.has('nameless')).toBe(false);
   });
+
+  it('read an actor written in any of the forms the actors collection reads (.yaml, .yml, .json)', () => {
+    const actors = join(dir, 'forms', 'actors');
+    mkdirSync(actors, { recursive: true });
+    writeFileSync(join(actors, 'mayor.yml'), 'name: The mayor\n');
+    writeFileSync(join(actors, 'council.json'), '{ "name": "The council" }\n');
+    const names = loadSpeakerNames(join(dir, 'forms'));
+    expect(names.get('mayor')).toBe('The mayor');
+    expect(names.get('council')).toBe('The council');
+  });
 });

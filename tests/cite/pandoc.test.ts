@@ -1,6 +1,5 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
@@ -9,6 +8,7 @@ import { toBibtex, toRis } from '../../packages/cited-explainer/cite/export.ts';
 import { formatCitation } from '../../packages/cited-explainer/cite/format.ts';
 import { type CslItem, pageCslItem, sourceCslItem } from '../../packages/cited-explainer/cite/item.ts';
 import { expectBibtexRecord, expectCslRecord, expectRisRecords, pandoc, pandocMissing, pandocRead } from '../helpers/reference-readers.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 /**
  * The exports read back by real clients (tests/helpers/reference-readers.ts): every field of the
@@ -17,7 +17,7 @@ import { expectBibtexRecord, expectCslRecord, expectRisRecords, pandoc, pandocMi
  * the site's own functions (tests/site/exports-read-back.test.ts reads the built files).
  */
 
-const work = mkdtempSync(join(tmpdir(), 'pandoc-'));
+const work = tempDir('pandoc-');
 
 function itemsOf(contentDir: string): CslItem[] {
   const site = JSON.parse(readFileSync(join(contentDir, 'site.json'), 'utf8')) as { title: string; url?: string };

@@ -1,7 +1,6 @@
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-ris';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bibtexEntry, exportFormatOf, risRecord } from '../../packages/cited-explainer/cite/export.ts';
@@ -13,6 +12,7 @@ import { provenanceRecordSchema } from '../../packages/cited-explainer/schemas/p
 import { type SourceType, sourceTypeSchema } from '../../packages/cited-explainer/schemas/source-type.ts';
 import { archivedSource } from '../helpers/archive-fixture.ts';
 import { pandoc, pandocMissing } from '../helpers/reference-readers.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 /** A source of the given kind (or of none), as the site cites it. */
 const itemOf = (type: SourceType | undefined) =>
@@ -102,7 +102,7 @@ describe('the kind of a source', () => {
 });
 
 describe.skipIf(pandocMissing)('the exports of each kind, read back by reference readers', () => {
-  const work = mkdtempSync(join(tmpdir(), 'source-types-'));
+  const work = tempDir('source-types-');
   /** The CSL field a kind's publisher lands in, as pandoc and citation-js name it. */
   const publisherField = (type: SourceType) => sourceTypeFormats[type].publisherAs;
   const risPlace = { 'container-title': 'container-title', publisher: 'publisher', 'event-place': 'publisher-place' } as const;

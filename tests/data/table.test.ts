@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { columnsOf, dictionary, toCsv } from '../../packages/cited-explainer/data/table.ts';
+import { english } from '../../packages/cited-explainer/i18n/strings.ts';
 import { citationRowSchema, glossaryRowSchema, incidentRowSchema } from '../../packages/cited-explainer/schemas/data.ts';
 import { readCsv } from '../helpers/csv.ts';
 
@@ -39,15 +40,21 @@ describe('toCsv', () => {
 });
 
 describe('dictionary', () => {
-  it.each([incidentRowSchema, glossaryRowSchema, citationRowSchema])('describes every column, in column order', (schema) => {
-    const entries = dictionary(schema);
+  const words = (id: keyof typeof english.dataFields) => ({ fieldTypes: english.dataFieldTypes, fields: english.dataFields[id] });
+
+  it.each([
+    [incidentRowSchema, 'incidents'],
+    [glossaryRowSchema, 'glossary'],
+    [citationRowSchema, 'citations'],
+  ] as const)('describes every column, in column order, in the locale’s words', (schema, id) => {
+    const entries = dictionary(schema, words(id));
     expect(entries.map((entry) => entry.field)).toEqual(columnsOf(schema));
     for (const entry of entries) expect(entry.description.length, entry.field).toBeGreaterThan(10);
   });
 
   it('names types a reader understands', () => {
-    const types = Object.fromEntries(dictionary(incidentRowSchema).map((entry) => [entry.field, entry.type]));
+    const types = Object.fromEntries(dictionary(incidentRowSchema, words('incidents')).map((entry) => [entry.field, entry.type]));
     expect(types).toMatchObject({ title: 'text', continuing: 'true or false', places: 'list of text' });
-    expect(Object.fromEntries(dictionary(citationRowSchema).map((entry) => [entry.field, entry.type])).start).toBe('whole number');
+    expect(Object.fromEntries(dictionary(citationRowSchema, words('citations')).map((entry) => [entry.field, entry.type])).start).toBe('whole number');
   });
 });

@@ -71,7 +71,8 @@ export const hostileText = fc.oneof(
 );
 
 /**
- * fast-check's own time limits: each case (an async property) fails past 2 s, and each property
- * stops generating after 800 ms, so that all of them together take a few seconds.
+ * How much each property tries: up to `numRuns` cases, and no new case after 800 ms, so that all of
+ * them together take a few seconds. Stopping early is not a failure: no case is failed for being
+ * slow (speed is the bench's to measure; a loaded machine must not fail the suite).
  */
-export const budget = (numRuns = 200) => ({ numRuns, plugins: [fc.timeout(2000), fc.interruptAfterTimeLimit(800)] });
+export const budget = (numRuns = 200) => ({ numRuns, plugins: [fc.interruptAfterTimeLimit(800)] });

@@ -1,12 +1,12 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { IngestError } from '../../packages/cited-explainer/ingest/ingest.ts';
+import { tempDir } from './temp-dir.ts';
 
 /** A scratch content folder holding a copy of the project's raw inputs and archive. */
 export function scratch(prefix = 'ingest-'): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const dir = tempDir(prefix);
   cpSync('content/raw', join(dir, 'raw'), { recursive: true });
   cpSync('content/sources', join(dir, 'sources'), { recursive: true });
   return dir;

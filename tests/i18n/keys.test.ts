@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isPluralForms } from '../../packages/cited-explainer/i18n/format.ts';
 import { english } from '../../packages/cited-explainer/i18n/strings.ts';
+import { citationRowSchema, glossaryRowSchema, incidentRowSchema } from '../../packages/cited-explainer/schemas/data.ts';
 import { sourceTypeSchema } from '../../packages/cited-explainer/schemas/source-type.ts';
 
 /**
@@ -16,8 +17,9 @@ const files = (readdirSync(SRC, { recursive: true }) as string[]).filter((f) => 
 const code = new Map(files.map((file) => [file, readFileSync(join(SRC, file), 'utf8')]));
 
 // Groups read by an id rather than by a key written in the code: words for each kind of source
-// (packages/cited-explainer/cite/source-types.ts) and each dataset (the /data/ page), checked against their ids below.
-const { sourceTypes, datasetNames, ...keyed } = english;
+// (packages/cited-explainer/cite/source-types.ts), each dataset and its fields and kinds of value
+// (the /data/ page), checked against their ids below.
+const { sourceTypes, datasetNames, datasets, dataFields, dataFieldTypes, ...keyed } = english;
 const groups = keyed as unknown as Record<string, Record<string, unknown>>;
 
 function usedKeys(file: string, text: string): Array<{ file: string; key: string }> {
@@ -32,7 +34,7 @@ function usedKeys(file: string, text: string): Array<{ file: string; key: string
   return used;
 }
 
-const used = [...code].flatMap(([file, text]) => usedKeys(file, text)).filter(({ key }) => !/^(sourceTypes|datasetNames)\./.test(key));
+const used = [...code].flatMap(([file, text]) => usedKeys(file, text)).filter(({ key }) => !/^(sourceTypes|datasetNames|datasets|dataFields|dataFieldTypes)\./.test(key));
 const leafKeys = Object.entries(groups).flatMap(([group, strings]) => Object.keys(strings).map((key) => `${group}.${key}`));
 
 describe('packages/cited-explainer/locales/en.json', () => {
@@ -56,6 +58,10 @@ describe('packages/cited-explainer/locales/en.json', () => {
     for (const [type, words] of Object.entries(sourceTypes))
       expect(Object.keys(words).sort(), type).toEqual(type === 'mixed' ? ['listNoun', 'nouns'] : ['label', 'listNoun', 'noun', 'nouns', 'publisherLabel']);
     expect(Object.keys(datasetNames).sort()).toEqual(['citations', 'glossary', 'incidents', 'sources']);
+    expect(Object.keys(datasets).sort()).toEqual(['citations', 'glossary', 'incidents']);
+    expect(Object.keys(dataFieldTypes).sort()).toEqual(['boolean', 'list', 'number', 'text']);
+    const rows = { incidents: incidentRowSchema, glossary: glossaryRowSchema, citations: citationRowSchema };
+    for (const [id, schema] of Object.entries(rows)) expect(Object.keys(dataFields[id as keyof typeof rows]), id).toEqual(Object.keys(schema.shape));
   });
 
   it('holds only strings and plural forms, two levels deep', () => {

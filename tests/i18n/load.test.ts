@@ -1,12 +1,12 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadStrings } from '../../packages/cited-explainer/i18n/load.ts';
 import { english } from '../../packages/cited-explainer/i18n/strings.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 function folders(files: { locales?: Record<string, string>; content?: string }) {
-  const root = mkdtempSync(join(tmpdir(), 'strings-'));
+  const root = tempDir('strings-');
   const locales = join(root, 'locales');
   const content = join(root, 'content');
   mkdirSync(locales);

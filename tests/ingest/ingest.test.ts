@@ -1,12 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readArchive } from '../../packages/cited-explainer/archive/read.ts';
 import { maxRawBytes } from '../../packages/cited-explainer/ingest/decode.ts';
-import { ingest, stagingDirName } from '../../packages/cited-explainer/ingest/ingest.ts';
+import { ingest } from '../../packages/cited-explainer/ingest/ingest.ts';
+import { STAGING_FOLDER } from '../../packages/cited-explainer/lib/content-layout.ts';
 import { refusal, scratch, snapshot } from '../helpers/ingest.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const rawFiles = (dir: string) =>
   readdirSync(join(dir, 'raw'))
@@ -15,7 +16,7 @@ const rawFiles = (dir: string) =>
 
 describe('ingest', () => {
   it('re-creates the committed archive byte for byte from the raw inputs', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ingest-fresh-'));
+    const dir = tempDir('ingest-fresh-');
     cpSync('content/raw', join(dir, 'raw'), { recursive: true });
     ingest({ contentDir: dir, files: rawFiles(dir), archived: '1999-01-01' });
     const committed = readdirSync('content/sources').sort();
@@ -46,7 +47,7 @@ describe('ingest', () => {
   for (const [name, bytes, message] of badInputs) {
     it(`refuses a raw article that is ${name}, in one line, leaving content unchanged`, () => {
       const dir = scratch();
-      const incoming = mkdtempSync(join(tmpdir(), 'incoming-'));
+      const incoming = tempDir('incoming-');
       writeFileSync(join(incoming, 'provenance.json'), readFileSync('content/raw/provenance.json'));
       const file = join(incoming, '000_97bd53f18ffc2277.txt');
       writeFileSync(file, bytes);
@@ -68,8 +69,8 @@ describe('ingest', () => {
   });
 
   it('copies a raw input from elsewhere into content/raw under its id, with its provenance record', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ingest-copy-'));
-    const incoming = mkdtempSync(join(tmpdir(), 'incoming-'));
+    const dir = tempDir('ingest-copy-');
+    const incoming = tempDir('incoming-');
     const records = JSON.parse(readFileSync('content/raw/provenance.json', 'utf8')).map((r: Record<string, unknown>) => ({ ...r, archived: undefined }));
     writeFileSync(join(incoming, 'provenance.json'), JSON.stringify(records));
     cpSync('content/raw/001_47821bafeb867471.txt', join(incoming, '001_47821bafeb867471.txt'));
@@ -100,7 +101,7 @@ describe('ingest', () => {
 
   /** A folder of incoming articles: one raw file under `name` with `record` as its provenance. */
   function incomingArticle(name: string, rawFrom: string, record: Record<string, unknown>): string {
-    const incoming = mkdtempSync(join(tmpdir(), 'incoming-'));
+    const incoming = tempDir('incoming-');
     writeFileSync(join(incoming, 'provenance.json'), JSON.stringify([{ ...record, file: name }]));
     cpSync(rawFrom, join(incoming, name));
     return join(incoming, name);
@@ -142,7 +143,7 @@ describe('ingest', () => {
     ] as const) {
       writeFileSync(join(dir, 'raw', 'provenance.json'), JSON.stringify([...records, twin]));
       expect(() => ingest({ contentDir: dir, files: [join(dir, 'raw', '000_97bd53f18ffc2277.txt')], archived: '2026-01-01', force: true })).toThrow(
-        new RegExp(`provenance\\.json: record 5\\.${key}: records 1 and 5 both have ${key} "${(twin as Record<string, string>)[key]}": keep one record per ${key}$`),
+        new RegExp(`provenance\\.json:\\d+:\\d+: record 5\\.${key}: records 1 and 5 both have ${key} "${(twin as Record<string, string>)[key]}": keep one record per ${key}$`),
       );
     }
   });
@@ -166,7 +167,7 @@ describe('ingest', () => {
     const records = keptRecords(dir);
     writeFileSync(join(dir, 'raw', 'provenance.json'), JSON.stringify([{ ...records[0], file: '../sources/x.md' }]));
     expect(() => ingest({ contentDir: dir, files: [join(dir, 'raw', '000_97bd53f18ffc2277.txt')], archived: '2026-01-01', force: true })).toThrow(
-      /provenance\.json: record 0\.file: must be a file name in the same folder, without a path$/,
+      /provenance\.json:\d+:\d+: record 0\.file: must be a file name in the same folder, without a path$/,
     );
   });
 
@@ -185,8 +186,8 @@ describe('ingest', () => {
     const dir = scratch();
     const before = snapshot(dir);
     // What kill -9 leaves mid-way through staging, and what an interrupted atomic write leaves.
-    mkdirSync(join(dir, stagingDirName));
-    writeFileSync(join(dir, stagingDirName, '0'), 'half a raw article');
+    mkdirSync(join(dir, STAGING_FOLDER));
+    writeFileSync(join(dir, STAGING_FOLDER, '0'), 'half a raw article');
     writeFileSync(join(dir, 'sources', 'x.md.123.tmp'), 'half an archive');
     const log: string[] = [];
     expect(ingest({ contentDir: dir, files: [], archived: '2026-01-01', log: (line) => log.push(line) })).toEqual([]);
@@ -202,12 +203,12 @@ describe('ingest', () => {
     rmSync(join(dir, 'sources', `${id}.md`));
     mkdirSync(join(dir, 'sources', `${id}.md`, 'blocker'), { recursive: true });
     expect(() => ingest({ contentDir: dir, files: [file], archived: '2026-01-01', force: true })).toThrow();
-    expect(existsSync(join(dir, stagingDirName, 'commit.json'))).toBe(true);
+    expect(existsSync(join(dir, STAGING_FOLDER, 'commit.json'))).toBe(true);
     rmSync(join(dir, 'sources', `${id}.md`), { recursive: true });
     const log: string[] = [];
     ingest({ contentDir: dir, files: [], archived: '2026-01-01', log: (line) => log.push(line) });
     expect(log.join('\n')).toMatch(/finished an interrupted ingest/);
-    expect(existsSync(join(dir, stagingDirName))).toBe(false);
+    expect(existsSync(join(dir, STAGING_FOLDER))).toBe(false);
     expect(keptRecords(dir).filter((r) => r.id === id)).toHaveLength(1);
     expect(readArchive(join(dir, 'sources')).get(id)!.meta.raw).toBe(`raw/${id}.txt`);
   });

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { notAnArticle } from '../../packages/cited-explainer/ingest/article.ts';
-import { ingest, lockFileName } from '../../packages/cited-explainer/ingest/ingest.ts';
+import { ingest } from '../../packages/cited-explainer/ingest/ingest.ts';
+import { INGEST_LOCK_FILE } from '../../packages/cited-explainer/lib/content-layout.ts';
 import { escapeRegExp } from '../helpers/content-check.ts';
 import { refusal, scratch as scratchContent, snapshot } from '../helpers/ingest.ts';
 
@@ -58,9 +59,9 @@ describe('one ingest at a time: the lock is taken before anything is read', () =
     const dir = scratch();
     const running = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
     try {
-      writeFileSync(join(dir, lockFileName), JSON.stringify({ pid: running.pid }));
+      writeFileSync(join(dir, INGEST_LOCK_FILE), JSON.stringify({ pid: running.pid }));
       const before = snapshot(dir);
-      const busy = new RegExp(`^another ingest \\(process ${running.pid}\\) is writing .*; run this one when it has finished \\(if no ingest is running, delete .*${lockFileName}\\)$`);
+      const busy = new RegExp(`^another ingest \\(process ${running.pid}\\) is writing .*; run this one when it has finished \\(if no ingest is running, delete .*${INGEST_LOCK_FILE}\\)$`);
       // A missing file, an address, a good article: the lock is refused first, before any is read.
       for (const files of [[join(dir, 'raw', 'nope.txt')], ['https://example.com/article'], [incoming('a.txt', readFileSync('content/raw/001_47821bafeb867471.txt'), 'lock-test')]]) {
         expect(() => ingest({ contentDir: dir, files, archived: '2026-01-01' })).toThrow(busy);
@@ -74,10 +75,10 @@ describe('one ingest at a time: the lock is taken before anything is read', () =
   it('takes over a lock left by a run that died, and leaves no lock behind', () => {
     const dir = scratch();
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
-    writeFileSync(join(dir, lockFileName), JSON.stringify({ pid: Number(dead.stdout) }));
+    writeFileSync(join(dir, INGEST_LOCK_FILE), JSON.stringify({ pid: Number(dead.stdout) }));
     const file = incoming('a.txt', readFileSync('content/raw/001_47821bafeb867471.txt'), 'after-a-dead-lock');
     expect(ingest({ contentDir: dir, files: [file], archived: '2026-01-01' })).toEqual([join(dir, 'sources', 'after-a-dead-lock.md')]);
-    expect(existsSync(join(dir, lockFileName))).toBe(false);
+    expect(existsSync(join(dir, INGEST_LOCK_FILE))).toBe(false);
   });
 
   it('two ingests started together: each either writes its record or refuses in one line; no record is lost', async () => {
@@ -91,7 +92,7 @@ describe('one ingest at a time: the lock is taken before anything is read', () =
       else expect(run.stderr).toMatch(/^ingest: another ingest \(process \d+\) is writing [^\n]*\n$/);
     });
     expect(runs.some((run) => run.status === 0)).toBe(true);
-    expect(existsSync(join(dir, lockFileName))).toBe(false);
+    expect(existsSync(join(dir, INGEST_LOCK_FILE))).toBe(false);
   });
 });
 

@@ -2,11 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { decodeRawArticle } from '../ingest/decode.ts';
 import { type DerivedArchive, deriveArchive } from '../ingest/derive.ts';
-import { parseProvenance, stagingDirName } from '../ingest/ingest.ts';
 import { ContentError } from '../lib/content-error.ts';
+import { PROVENANCE_FILE, RAW_FOLDER, STAGING_FOLDER } from '../lib/content-layout.ts';
 import { fieldPosition } from '../lib/field-position.ts';
 import { readPlainFile } from '../lib/inside-folder.ts';
-import type { ProvenanceRecord } from '../schemas/provenance.ts';
+import { ProvenanceError, type ProvenanceRecord, parseProvenance } from '../schemas/provenance.ts';
 import type { ArchivedSource } from './format.ts';
 
 /**
@@ -77,12 +77,12 @@ export function checkAgainstIngest(archiveText: string, source: ArchivedSource, 
  */
 export function verifyArchiveAgainstRaw(contentDir: string, sources: ReadonlyMap<string, ArchivedSource>, displayRoot = process.cwd()): void {
   const shownPath = (path: string) => relative(displayRoot, path);
-  const staging = join(contentDir, stagingDirName);
+  const staging = join(contentDir, STAGING_FOLDER);
   if (existsSync(staging)) {
     throw new ContentError({ file: shownPath(staging), message: 'an ingest was interrupted here', hint: 'Run `npm run ingest` to finish or discard it.' });
   }
   if (sources.size === 0) return;
-  const provenancePath = join(contentDir, 'raw', 'provenance.json');
+  const provenancePath = join(contentDir, RAW_FOLDER, PROVENANCE_FILE);
   const provenanceFile = shownPath(provenancePath);
   let records: ProvenanceRecord[];
   if (!existsSync(provenancePath)) {
@@ -98,7 +98,8 @@ export function verifyArchiveAgainstRaw(contentDir: string, sources: ReadonlyMap
   try {
     records = parseProvenance(provenanceText);
   } catch (error) {
-    throw new ContentError({ file: provenanceFile, message: (error as Error).message });
+    const where = error instanceof ProvenanceError ? fieldPosition(provenanceText, error.path) : undefined;
+    throw new ContentError({ file: provenanceFile, ...where, message: (error as Error).message });
   }
   const byId = new Map(records.map((record) => [record.id, record]));
   for (const source of sources.values()) {
@@ -114,7 +115,7 @@ export function verifyArchiveAgainstRaw(contentDir: string, sources: ReadonlyMap
       });
     }
     const recordLine = () => provenanceText.split('\n').findIndex((line) => line.includes(`"id": ${JSON.stringify(record.id)}`)) + 1 || undefined;
-    const rawPath = join(contentDir, 'raw', record.file);
+    const rawPath = join(contentDir, RAW_FOLDER, record.file);
     let rawText: string;
     try {
       rawText = decodeRawArticle(readPlainFile(rawPath, displayRoot));

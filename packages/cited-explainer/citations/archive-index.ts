@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { readArchive } from '../archive/read.ts';
+import { collectionDir, contentCollections, slugOfFile } from '../lib/content-layout.ts';
 import { actorSchema } from '../schemas/actor.ts';
 import { QuoteIndex } from './locate.ts';
 
@@ -41,21 +42,21 @@ const recheckMs = 500;
 const quoteIndex = folderCache((sources) => new QuoteIndex(readArchive(sources).values()));
 
 /** The quote index of a content folder's archive, shared by all pages. */
-export const loadQuoteIndex = (contentDir: string): QuoteIndex => quoteIndex(join(contentDir, 'sources'));
+export const loadQuoteIndex = (contentDir: string): QuoteIndex => quoteIndex(collectionDir(contentDir, 'sources'));
 
 const speakerNames = folderCache(
   (folder) =>
     new Map(
-      (existsSync(folder) ? readdirSync(folder).filter((f) => /\.ya?ml$/.test(f)) : []).flatMap((f) => {
+      (existsSync(folder) ? readdirSync(folder).filter((f) => contentCollections.actors.extensions.test(f)) : []).flatMap((f) => {
         const name = actorSchema.shape.name.safeParse((parse(readFileSync(join(folder, f), 'utf8')) as { name?: unknown } | null)?.name);
-        return name.success ? [[f.replace(/\.ya?ml$/, ''), name.data] as const] : [];
+        return name.success ? [[slugOfFile(f), name.data] as const] : [];
       }),
     ),
 );
 
 /**
- * Actors' names by slug (content/actors/<slug>.yaml), to show who speaks in a cited passage, read
+ * Actors' names by slug (content/actors/<slug>.yaml, .yml or .json), to show who speaks in a cited passage, read
  * by the actor schema's own rule for a name (trimmed, curled). The collection's schema checks these
  * files; a name missing or broken here falls back to the slug.
  */
-export const loadSpeakerNames = (contentDir: string): Map<string, string> => speakerNames(join(contentDir, 'actors'));
+export const loadSpeakerNames = (contentDir: string): Map<string, string> => speakerNames(collectionDir(contentDir, 'actors'));

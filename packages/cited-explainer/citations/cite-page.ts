@@ -110,6 +110,9 @@ export function citePage(tree: Root, page: PageFile & { source: string; frontmat
     claims: pending.flatMap((p) => p.claims),
     index: options.index ?? loadQuoteIndex(options.contentDir),
     exceptions: exceptions.data,
+    // An exception for a quote cited in a front matter field (an incident's summary) is the cited
+    // fields' (content-model/cited-fields.ts), which render and check those fields.
+    checkedElsewhere: (exception) => citedInFields(page.frontmatter, exception.quote),
     speakerName: (slug) => {
       speakers ??= loadSpeakerNames(options.contentDir);
       return speakers.get(slug) ?? slug;
@@ -184,4 +187,11 @@ function assertClaimsCited(tree: Root, cited: Set<Parent>, file: string, cellCon
       hint: `Cite the passage that supports it with [@source-id: exact words], or, if it is the site's own remark and not a claim, put it in ${noteSyntax(file)}. Pages whose front matter says kind: editorial may hold uncited text.`,
     });
   });
+}
+
+/** Whether a front matter field other than "exceptions" cites the quote. */
+function citedInFields(frontmatter: Frontmatter, quote: string): boolean {
+  const cites = (value: unknown): boolean =>
+    typeof value === 'string' ? value.includes(quote) : Array.isArray(value) ? value.some(cites) : typeof value === 'object' && value !== null ? Object.values(value).some(cites) : false;
+  return Object.entries(frontmatter).some(([key, value]) => key !== 'exceptions' && key !== 'citations' && key !== 'notes' && cites(value));
 }

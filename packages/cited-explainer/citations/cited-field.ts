@@ -6,6 +6,7 @@ import { visit } from 'unist-util-visit';
 import type { Locale } from '../i18n/locale.ts';
 import { ContentError } from '../lib/content-error.ts';
 import { fieldPosition } from '../lib/field-position.ts';
+import type { CitationException } from '../schemas/exception.ts';
 import { remarkSmartQuotes } from '../typography/remark-smart-quotes.ts';
 import { groupClaims, rebuild, splitSegments } from './mdast-claims.ts';
 import { assertContentIsData } from './mdx-allow-list.ts';
@@ -35,6 +36,8 @@ export interface CiteFieldOptions {
   anchorPrefix?: string;
   /** The field is a label (a role), not a statement: see ClaimInput.label. */
   label?: boolean;
+  /** The reviewed exceptions of the field's file (its "exceptions"), which apply to its citations. */
+  exceptions?: readonly CitationException[];
 }
 
 /** Where a top-level field's value starts in a data file or front matter ("role: Prime…" → the column of "P"). */
@@ -82,7 +85,7 @@ export function citeField(text: string, options: CiteFieldOptions): ElementConte
       hint: 'Every claim ends with its citation: cite it, or remove it.',
     });
   }
-  const resolved = options.resolver.resolve(claims, { file: options.where.file, anchorPrefix: options.anchorPrefix });
+  const resolved = options.resolver.resolve(claims, { file: options.where.file, anchorPrefix: options.anchorPrefix, exceptions: options.exceptions ?? [] });
   let next = 0;
   const children = rebuild(segments, () => resolved[next++], options.base, options.locale);
   return (toHast({ type: 'paragraph', children } as Paragraph) as Element).children;

@@ -2,13 +2,13 @@ import { tokenizer, tokTypes } from 'acorn';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { z } from 'zod';
-import { contentComponentNames, contentComponentProps, layoutElementProps, noteProps } from '../components/content-props.ts';
 import { ContentError } from '../lib/content-error.ts';
+import { contentComponentNames, contentComponentProps, layoutElementProps, noteProps } from '../schemas/content-props.ts';
 import { noteElement, noteOpening } from './site-note.ts';
 
 /**
  * Content is data: an MDX page may hold Markdown, citations, comments, the site's note element
- * and the components listed in components/content-props.ts with the props listed there, nothing
+ * and the components listed in schemas/content-props.ts with the props listed there, nothing
  * that runs code at build time or in the reader's browser (a Markdown page: Markdown, citations
  * and :::note, never raw HTML). This check runs on every page in the Markdown processor's mdast
  * stage, before the page is compiled to JavaScript, so an import of a Node module, an expression

@@ -59,11 +59,16 @@ const claimAnchorWords = 6;
 
 export interface PageResolver {
   /** Resolves claims in order; `anchorPrefix` (after "claim-", so ids start with a letter) keeps anchors unique when several documents share a page. */
-  resolve(claims: readonly ClaimInput[], options?: { file?: string; anchorPrefix?: string }): ResolvedClaim[];
+  resolve(claims: readonly ClaimInput[], options?: { file?: string; anchorPrefix?: string; exceptions?: readonly CitationException[] }): ResolvedClaim[];
   readonly notes: Endnote[];
   readonly records: PageCitation[];
-  /** Fails on an exception that matched no citation: a stale exception must not linger. */
-  assertExceptionsUsed(): void;
+  /** The exceptions that lifted a violation so far (the page's own and those given with a call). */
+  readonly usedExceptions: ReadonlySet<CitationException>;
+  /**
+   * Fails on one of the page's exceptions that matched no citation: a stale exception must not
+   * linger. `checked` leaves out those another check answers for (see cite-page.ts).
+   */
+  assertExceptionsUsed(checked?: (exception: CitationException) => boolean): void;
 }
 
 export interface ResolverOptions {
@@ -83,8 +88,9 @@ export function createPageResolver(options: ResolverOptions): PageResolver {
   const notesByPassage = new Map<string, Endnote>();
   const notes: Endnote[] = [];
   const records: PageCitation[] = [];
-  const exceptions = new Map((options.exceptions ?? []).map((e) => [exceptionKey(e.rule, e.quote), e]));
-  const used = new Set<string>();
+  const byKey = (list: readonly CitationException[] = []) => new Map(list.map((e) => [exceptionKey(e.rule, e.quote), e]));
+  const exceptions = byKey(options.exceptions);
+  const used = new Set<CitationException>();
 
   const checked = (token: CitationToken, match: QuoteMatch): CheckedCitation => {
     const source = index.source(match.sourceId)!;
@@ -102,7 +108,10 @@ export function createPageResolver(options: ResolverOptions): PageResolver {
   return {
     notes,
     records,
-    resolve(claims, { file = options.file, anchorPrefix = '' } = {}) {
+    usedExceptions: used,
+    resolve(claims, { file = options.file, anchorPrefix = '', exceptions: own } = {}) {
+      // A data file's exceptions apply to its own fields; a page's to the whole page.
+      const applying = own ? byKey(own) : exceptions;
       return claims.map((claim): ResolvedClaim => {
         const anchor = nextAnchor(`claim-${anchorPrefix}${slugify(claim.text, claimAnchorWords) || 'untitled'}`);
         const located = claim.citations.map(({ token, line, column, file: citationFile }) => {
@@ -119,10 +128,10 @@ export function createPageResolver(options: ResolverOptions): PageResolver {
           located.map(({ token, match }) => checked(token, match)),
           { label: claim.label },
         ).find((v) => {
-          const exception = v.citation === undefined ? undefined : exceptions.get(exceptionKey(v.rule, located[v.citation].token.quote));
+          const exception = v.citation === undefined ? undefined : applying.get(exceptionKey(v.rule, located[v.citation].token.quote));
           if (!exception) return true;
           excepted.set(v.citation!, exception);
-          used.add(exceptionKey(exception.rule, exception.quote));
+          used.add(exception);
           return false;
         });
         if (violation) {
@@ -168,24 +177,27 @@ export function createPageResolver(options: ResolverOptions): PageResolver {
         return { anchor, markers };
       });
     },
-    assertExceptionsUsed() {
-      const stale = [...exceptions].find(([key]) => !used.has(key));
-      if (stale) {
-        throw new ContentError({
-          file: options.file,
-          message: `the exception to the ${stale[1].rule} rule for the quote "${stale[1].quote}" matches no citation that needs it`,
-          hint: 'Remove it from "exceptions" in the front matter, or copy the quote exactly as the citation writes it.',
-        });
-      }
+    assertExceptionsUsed(checked = () => true) {
+      const stale = [...exceptions.values()].find((exception) => checked(exception) && !used.has(exception));
+      if (stale) throw staleException(stale, { file: options.file });
     },
   };
 }
 
+/** An exception that lifted no violation: its file, and the line of its quote when known. */
+export function staleException(exception: CitationException, where: { file: string; line?: number; column?: number }): ContentError {
+  return new ContentError({
+    ...where,
+    message: `the exception to the ${exception.rule} rule for the quote "${exception.quote}" matches no citation that needs it`,
+    hint: 'Remove it from "exceptions", or copy the quote exactly as the citation writes it.',
+  });
+}
+
 /** All of one document's claims at once (an MDX page). */
-export function resolvePage(options: ResolverOptions & { claims: ClaimInput[] }): ResolvedPage {
+export function resolvePage(options: ResolverOptions & { claims: ClaimInput[]; checkedElsewhere?: (exception: CitationException) => boolean }): ResolvedPage {
   const resolver = createPageResolver(options);
   const claims = resolver.resolve(options.claims);
-  resolver.assertExceptionsUsed();
+  resolver.assertExceptionsUsed((exception) => !options.checkedElsewhere?.(exception));
   return { claims, notes: resolver.notes, records: resolver.records };
 }
 

@@ -11,6 +11,4 @@ declare module '@citation-js/core' {
     input: unknown;
   };
 }
-declare module '@citation-js/plugin-bibtex';
 declare module '@citation-js/plugin-csl';
-declare module '@citation-js/plugin-ris';

@@ -1,7 +1,6 @@
-import { resolve } from 'node:path';
 import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
-import { buildCache, CITE_FORMATTING_CACHE, packageVersion } from '../lib/build-cache.ts';
+import { buildCache, packageVersion } from '../lib/build-cache.ts';
 import { toBibtex, toRis } from './export.ts';
 import exportSource from './export.ts?raw';
 import formatSource from './format.ts?raw';
@@ -107,16 +106,19 @@ function unwrapEntry(html: string): string {
 // formats it (this code, the field tables, the styles and locales, citeproc), so an unchanged
 // item is never formatted again and a change to any of these formats it anew.
 const formatted = new Map<string, FormattedCitation>();
-// Only production builds keep formatting between runs: tests and the dev server format afresh.
-const stored = import.meta.env.PROD
-  ? buildCache(resolve(CITE_FORMATTING_CACHE), 'json', [
-      formatSource,
-      exportSource,
-      oneEntryStyleSource,
-      ...citeStyles.flatMap(({ template, lang }) => [csl.styles.get(template) ?? '', csl.locales.get(lang) ?? '']),
-      ...['citeproc', '@citation-js/core', '@citation-js/plugin-csl'].map(packageVersion),
-    ])
-  : undefined;
+// Only production builds keep formatting between runs (in the folder the integration names,
+// lib/build-cache.ts): tests and the dev server format afresh.
+const cacheDir: string | undefined = import.meta.env.CITED_EXPLAINER_CITE_CACHE;
+const stored =
+  import.meta.env.PROD && cacheDir
+    ? buildCache(cacheDir, 'json', [
+        formatSource,
+        exportSource,
+        oneEntryStyleSource,
+        ...citeStyles.flatMap(({ template, lang }) => [csl.styles.get(template) ?? '', csl.locales.get(lang) ?? '']),
+        ...['citeproc', '@citation-js/core', '@citation-js/plugin-csl'].map(packageVersion),
+      ])
+    : undefined;
 
 export function formatCitation(item: CslItem): FormattedCitation {
   const key = JSON.stringify(item);

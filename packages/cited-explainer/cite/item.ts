@@ -1,8 +1,9 @@
-import { cslDate, toCslItem } from '../citations/csl.ts';
+import type { Strings } from '../i18n/strings.ts';
 import { absoluteUrl, sourcePath, withBase } from '../lib/url.ts';
 import type { PageFrontmatter } from '../schemas/page.ts';
 import type { SiteConfig } from '../schemas/site.ts';
 import type { SourceMeta } from '../schemas/source.ts';
+import { cslDate, toCslItem } from './csl.ts';
 import { foldStrings } from './one-line.ts';
 import type { SourceTypeFormat } from './source-types.ts';
 
@@ -78,8 +79,8 @@ export function pageCslItem({ page, site, path, base }: PageCiteInput): CslItem 
  * The original article behind an archived source: the item of /sources.json, with a usable BibTeX
  * key; its note names our archived copy, by its full address when the site's is configured.
  */
-export function sourceCslItem(meta: SourceMeta, base: string, siteUrl?: string): CslItem {
-  return { ...toCslItem(meta, absoluteUrl(withBase(base, sourcePath(meta.id)), siteUrl)), 'citation-key': citationKey(sourcePath(meta.id)) };
+export function sourceCslItem(meta: SourceMeta, base: string, siteUrl?: string, words?: Strings['sourceRecord']): CslItem {
+  return { ...toCslItem(meta, absoluteUrl(withBase(base, sourcePath(meta.id)), siteUrl), words), 'citation-key': citationKey(sourcePath(meta.id)) };
 }
 
 export type CiteFormat = 'bib' | 'ris' | 'json';

@@ -2,9 +2,11 @@ import type { Element, ElementContent } from 'hast';
 import { citeField, fieldLocation, noteField } from '../citations/cited-field.ts';
 import type { QuoteIndex } from '../citations/locate.ts';
 import { endnotes } from '../citations/render.ts';
-import { createPageResolver, type PageResolver } from '../citations/resolve.ts';
+import { createPageResolver, type PageResolver, staleException } from '../citations/resolve.ts';
 import { defaultLocale, type Locale } from '../i18n/locale.ts';
+import { fieldPosition } from '../lib/field-position.ts';
 import type { Actor } from '../schemas/actor.ts';
+import type { CitationException } from '../schemas/exception.ts';
 import type { GlossaryEntry } from '../schemas/glossary.ts';
 import type { Incident } from '../schemas/incident.ts';
 import type { PageCitation, PageNote } from '../schemas/ledger.ts';
@@ -34,17 +36,26 @@ export interface CitedFieldsPage {
   notes: PageNote[];
 }
 
+/** What every cited file's data may hold: its reviewed exceptions (schemas/exception.ts). */
+type WithExceptions = { exceptions?: readonly CitationException[] };
+
 interface FieldSpec {
   /** Key the page looks the rendered field up by: "<entry id>/<field>". */
   key: string;
-  entry: ContentFile<unknown>;
+  entry: ContentFile<WithExceptions>;
   field: string;
   value: string | undefined;
   kind: 'cited' | 'label' | 'note';
   anchorPrefix?: string;
 }
 
-function renderPage(document: string, specs: readonly FieldSpec[], context: CitedFieldContext, heading?: { id: string; text: string; notePrefix: string }): CitedFieldsPage {
+function renderPage(
+  document: string,
+  specs: readonly FieldSpec[],
+  context: CitedFieldContext,
+  used: Set<CitationException>,
+  heading?: { id: string; text: string; notePrefix: string },
+): CitedFieldsPage {
   const first = specs[0]?.entry.file ?? document;
   const resolver: PageResolver = createPageResolver({ file: first, document, index: context.index, speakerName: context.speakerName, notePrefix: heading?.notePrefix });
   const fields = new Map<string, ElementContent[]>();
@@ -56,9 +67,11 @@ function renderPage(document: string, specs: readonly FieldSpec[], context: Cite
       fields.set(spec.key, noteField(spec.value, where));
       notes.push({ text: spec.value });
     } else {
-      fields.set(spec.key, citeField(spec.value, { resolver, base: context.base, locale: context.locale, where, anchorPrefix: spec.anchorPrefix, label: spec.kind === 'label' }));
+      const options = { resolver, base: context.base, locale: context.locale, where, anchorPrefix: spec.anchorPrefix, label: spec.kind === 'label', exceptions: spec.entry.data.exceptions };
+      fields.set(spec.key, citeField(spec.value, options));
     }
   }
+  for (const exception of resolver.usedExceptions) used.add(exception);
   return {
     fields,
     endnotes: resolver.notes.length > 0 ? endnotes(resolver.notes, context.base, heading, context.locale) : undefined,
@@ -87,7 +100,7 @@ export function renderCitedFields(
   },
   context: CitedFieldContext,
 ): CitedFields {
-  const cited = (entry: ContentFile<unknown>, field: string, value: string | undefined, anchorPrefix?: string): FieldSpec => ({
+  const cited = (entry: ContentFile<WithExceptions>, field: string, value: string | undefined, anchorPrefix?: string): FieldSpec => ({
     key: `${entry.id}/${field}`,
     entry,
     field,
@@ -95,26 +108,30 @@ export function renderCitedFields(
     kind: 'cited',
     anchorPrefix,
   });
-  const label = (entry: ContentFile<unknown>, field: string, value: string, anchorPrefix?: string): FieldSpec => ({ ...cited(entry, field, value, anchorPrefix), kind: 'label' });
-  const note = (entry: ContentFile<unknown>, field: string, value: string | undefined): FieldSpec => ({ key: `${entry.id}/${field}`, entry, field, value, kind: 'note' });
-  return {
+  const label = (entry: ContentFile<WithExceptions>, field: string, value: string, anchorPrefix?: string): FieldSpec => ({ ...cited(entry, field, value, anchorPrefix), kind: 'label' });
+  const note = (entry: ContentFile<WithExceptions>, field: string, value: string | undefined): FieldSpec => ({ key: `${entry.id}/${field}`, entry, field, value, kind: 'note' });
+  const used = new Set<CitationException>();
+  const fields: CitedFields = {
     actorPages: new Map(
-      model.actors.map((actor) => [actor.id, renderPage(`actors/${actor.id}`, [label(actor, 'role', actor.data.role), cited(actor, 'description', actor.data.description)], context)]),
+      model.actors.map((actor) => [actor.id, renderPage(`actors/${actor.id}`, [label(actor, 'role', actor.data.role), cited(actor, 'description', actor.data.description)], context, used)]),
     ),
     actorsIndex: renderPage(
       'actors',
       model.actors.map((actor) => label(actor, 'role', actor.data.role, `${actor.id}-`)),
       context,
+      used,
     ),
     glossary: renderPage(
       'glossary',
       model.glossary.flatMap((entry) => [cited(entry, 'explanation', entry.data.explanation, `${entry.id}-`), note(entry, 'note', entry.data.note)]),
       context,
+      used,
     ),
     incidentsIndex: renderPage(
       'incidents',
       model.incidents.map((incident) => cited(incident, 'summary', incident.data.summary, `${incident.id}-`)),
       context,
+      used,
     ),
     incidentFacts: new Map(
       model.incidents.map((incident) => [
@@ -123,9 +140,28 @@ export function renderCitedFields(
           `incidents/${incident.id}/facts`,
           [cited(incident, 'when', incident.data.when, 'when-'), cited(incident, 'where', incident.data.where, 'where-'), note(incident, 'whereNote', incident.data.whereNote)],
           context,
+          used,
           { id: 'facts-sources', text: (context.locale ?? defaultLocale).strings.citations.factsEndnotesHeading, notePrefix: 'facts-' },
         ),
       ]),
     ),
   };
+  assertExceptionsUsed<WithExceptions>([...model.actors, ...model.glossary], used);
+  // An incident's exceptions for quotes its MDX body cites are checked with the body (cite-page.ts).
+  assertExceptionsUsed(model.incidents, used, (incident, exception) => [incident.data.summary, incident.data.when, incident.data.where].some((value) => value?.includes(exception.quote)));
+  return fields;
+}
+
+/** A data file's exception that lifted nothing on any page its fields are shown on is stale: it fails the build at its line. */
+function assertExceptionsUsed<T extends WithExceptions>(
+  entries: ReadonlyArray<ContentFile<T>>,
+  used: ReadonlySet<CitationException>,
+  isFieldException: (entry: ContentFile<T>, exception: CitationException) => boolean = () => true,
+): void {
+  for (const entry of entries) {
+    const index = (entry.data.exceptions ?? []).findIndex((exception) => isFieldException(entry, exception) && !used.has(exception));
+    if (index === -1) continue;
+    const where = fieldPosition(entry.text, ['exceptions', index, 'quote']);
+    throw staleException(entry.data.exceptions![index], { file: entry.file, ...where });
+  }
 }

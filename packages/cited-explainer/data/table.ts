@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import { oneLine } from '../cite/one-line.ts';
+import type { Strings } from '../i18n/strings.ts';
 import type { RowSchema } from '../schemas/data.ts';
 
 /**
  * Tables for the /data/ downloads: CSV a spreadsheet opens as it is, and the data dictionary,
- * both read off the row schemas (schemas/data.ts).
+ * both read off the row schemas (schemas/data.ts), the dictionary in the site's words.
  */
 
 type Cell = string | number | boolean | readonly string[];
@@ -31,17 +32,23 @@ export interface DictionaryEntry {
   description: string;
 }
 
-function typeName(field: z.ZodType): string {
+/** The words of a dictionary: each kind of value's name, and what each field means (the locale's dataFieldTypes and dataFields.<dataset>). */
+export interface DictionaryWords {
+  fieldTypes: Strings['dataFieldTypes'];
+  fields: Readonly<Record<string, string>>;
+}
+
+function typeOf(field: z.ZodType): keyof DictionaryWords['fieldTypes'] {
   const type = field.def.type;
-  if (type === 'array') return 'list of text';
-  if (type === 'number') return 'whole number';
-  if (type === 'boolean') return 'true or false';
+  if (type === 'array') return 'list';
+  if (type === 'number') return 'number';
+  if (type === 'boolean') return 'boolean';
   return 'text';
 }
 
 /** Field, type and meaning of each column, in column order. */
-export function dictionary(schema: RowSchema): DictionaryEntry[] {
-  return Object.entries(schema.shape as Record<string, z.ZodType>).map(([field, definition]) => ({ field, type: typeName(definition), description: definition.description ?? '' }));
+export function dictionary(schema: RowSchema, words: DictionaryWords): DictionaryEntry[] {
+  return Object.entries(schema.shape as Record<string, z.ZodType>).map(([field, definition]) => ({ field, type: words.fieldTypes[typeOf(definition)], description: words.fields[field] ?? '' }));
 }
 
 export const columnsOf = (schema: RowSchema) => Object.keys(schema.shape);

@@ -1,7 +1,5 @@
 import type { Link, Root, Text } from 'mdast';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { markdownToMdast, mdxToMdast } from 'satteri';
 import { visitParents } from 'unist-util-visit-parents';
 import { findCitations } from '../citations/syntax.ts';
 import { ContentError } from '../lib/content-error.ts';
@@ -62,14 +60,20 @@ export function isGlossaryLink(url: string, slug: string): boolean {
   return fragment === slug && /(^|\/)glossary\/?$/.test(path);
 }
 
-/** The page's syntax tree, read as its kind of page is built. */
+/**
+ * The page's syntax tree, read as the build reads its kind of page (Sätteri), without smart
+ * punctuation so that names are matched as written.
+ */
 function parsePage(text: string, file: string): Root {
-  const parser = file.endsWith('.md') ? unified().use(remarkParse) : unified().use(remarkParse).use(remarkMdx);
+  const parse = file.endsWith('.md') ? markdownToMdast : mdxToMdast;
   try {
-    return parser.parse(text) as Root;
+    return parse(text, { features: { smartPunctuation: false } }) as unknown as Root;
   } catch (error) {
-    const { line, column, reason } = error as { line?: number; column?: number; reason?: string };
-    throw new ContentError({ file, line, column, message: `cannot be read for the first-mention check: ${reason ?? String(error)}` });
+    // Sätteri's message starts with the position: "3:13: Expected a closing tag for `<br>` …".
+    const message = error instanceof Error ? error.message : String(error);
+    const at = /^(?:Error: )?(\d+):(\d+): ([\s\S]*)$/.exec(message);
+    const [line, column, reason] = at ? [Number(at[1]), Number(at[2]), at[3]] : [undefined, undefined, message];
+    throw new ContentError({ file, line, column, message: `cannot be read for the first-mention check: ${reason}` });
   }
 }
 

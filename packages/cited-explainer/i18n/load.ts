@@ -2,15 +2,13 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ContentError } from '../lib/content-error.ts';
+import { STRINGS_FILE } from '../lib/content-layout.ts';
 import { fieldPosition } from '../lib/field-position.ts';
 import { readJsonFile } from '../lib/json-file.ts';
 import { bestLocale, english, mergeStrings, REFERENCE_LANGUAGE, type Strings, stringsProblems } from './strings.ts';
 
 /** The generator's locale files: locales/<language tag>.json. */
 export const LOCALES_DIR = fileURLToPath(new URL('../locales/', import.meta.url));
-
-/** A content folder's own wording of the generator's strings, laid over its language's locale file. */
-export const OVERRIDES_FILE = 'strings.json';
 
 export interface LoadedStrings {
   strings: Strings;
@@ -49,6 +47,6 @@ export const availableLocales = (localesDir: string) =>
 export function loadStrings(contentDir: string, lang: string, localesDir = LOCALES_DIR): LoadedStrings {
   const locale = bestLocale(lang, availableLocales(localesDir));
   const base = locale === undefined || locale === REFERENCE_LANGUAGE ? english : mergeStrings(english, readPartialStrings(join(localesDir, `${locale}.json`)));
-  const overrides = join(contentDir, OVERRIDES_FILE);
+  const overrides = join(contentDir, STRINGS_FILE);
   return { strings: existsSync(overrides) ? mergeStrings(base, readPartialStrings(overrides)) : base, locale };
 }

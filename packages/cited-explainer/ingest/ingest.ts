@@ -3,9 +3,11 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { serializeArchiveFile } from '../archive/format.ts';
 import { writeFileAtomic } from '../lib/atomic-write.ts';
 import { ContentError } from '../lib/content-error.ts';
+import { contentCollections, INGEST_LOCK_FILE, PROVENANCE_FILE, RAW_FOLDER, STAGING_FOLDER, sourceFile } from '../lib/content-layout.ts';
+import { fieldPosition } from '../lib/field-position.ts';
 import { assertPlainFolder } from '../lib/inside-folder.ts';
 import { isRunning } from '../lib/process.ts';
-import { type ProvenanceRecord, provenanceFileSchema } from '../schemas/provenance.ts';
+import { ProvenanceError, type ProvenanceRecord, parseProvenance } from '../schemas/provenance.ts';
 import { decodeRawArticle } from './decode.ts';
 import { type ArchivableRecord, deriveArchive } from './derive.ts';
 
@@ -40,9 +42,6 @@ export interface IngestOptions {
 
 export class IngestError extends Error {}
 
-export const stagingDirName = '.ingest-staging';
-export const lockFileName = '.ingest-lock';
-
 interface Prepared {
   /** The record as kept in content/raw/provenance.json. */
   kept: ArchivableRecord;
@@ -55,29 +54,14 @@ interface Prepared {
 /** One step of a staged transaction: move a staged file into place, or remove a file. */
 type Step = { staged: string; target: string } | { remove: string };
 
-/** Parses a provenance file's text; throws a one-line Error naming the bad record and field. */
-export function parseProvenance(text: string): ProvenanceRecord[] {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`not valid JSON: ${(error as Error).message}`);
-  }
-  if (!Array.isArray(data)) throw new Error('expected an array of records');
-  const parsed = provenanceFileSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`record ${issue.path.join('.')}: ${issue.message}`);
-  }
-  return parsed.data;
-}
-
 function readProvenance(path: string): ProvenanceRecord[] {
   if (!existsSync(path)) throw new IngestError(`${path}: no provenance file (pass --provenance FILE)`);
+  const text = readFileSync(path, 'utf8');
   try {
-    return parseProvenance(readFileSync(path, 'utf8'));
+    return parseProvenance(text);
   } catch (error) {
-    throw new IngestError(`${path}: ${(error as Error).message}`);
+    const where = error instanceof ProvenanceError ? fieldPosition(text, error.path) : undefined;
+    throw new IngestError(`${[path, where?.line, where?.column].filter((part) => part !== undefined).join(':')}: ${(error as Error).message}`);
   }
 }
 
@@ -91,7 +75,7 @@ function prepare(file: string, options: IngestOptions, records: ProvenanceRecord
   }
   const found = records.find((r) => r.file === basename(file));
   if (!found) throw new IngestError(`${file}: no provenance record with "file": "${basename(file)}"`);
-  const archivePath = join(options.contentDir, 'sources', `${found.id}.md`);
+  const archivePath = join(options.contentDir, sourceFile(found.id));
   if (existsSync(archivePath) && !options.force) {
     throw new IngestError(`${file}: source "${found.id}" is already archived at ${archivePath} (pass --force to replace it)`);
   }
@@ -127,8 +111,8 @@ function applySteps(contentDir: string, staging: string, steps: Step[]): void {
  * removes temporary files an interrupted write left beside the archive. Returns what it did.
  */
 function recoverInterruptedIngest(contentDir: string): string | null {
-  const staging = join(contentDir, stagingDirName);
-  const leftovers = ['raw', 'sources'].flatMap((folder) =>
+  const staging = join(contentDir, STAGING_FOLDER);
+  const leftovers = [RAW_FOLDER, contentCollections.sources.folder].flatMap((folder) =>
     existsSync(join(contentDir, folder))
       ? readdirSync(join(contentDir, folder))
           .filter((name) => name.endsWith('.tmp'))
@@ -162,7 +146,7 @@ function lockOwner(lock: string): number | undefined {
  * refuses. Returns the release.
  */
 function takeLock(contentDir: string): () => void {
-  const lock = join(contentDir, lockFileName);
+  const lock = join(contentDir, INGEST_LOCK_FILE);
   mkdirSync(contentDir, { recursive: true });
   for (;;) {
     try {
@@ -197,7 +181,7 @@ function takeLock(contentDir: string): () => void {
 
 /** Stages every output, marks the transaction committed, then moves everything into place. */
 function commit(contentDir: string, outputs: Array<{ target: string; text: string }>, removals: string[]): void {
-  const staging = join(contentDir, stagingDirName);
+  const staging = join(contentDir, STAGING_FOLDER);
   // Not recursive: if another run created it since this one started, this one stops here.
   mkdirSync(staging);
   const steps: Step[] = outputs.map((output, i) => {
@@ -238,13 +222,13 @@ function ingestLocked(options: IngestOptions): string[] {
     if (recovered) return [];
     throw new IngestError('no raw article given: npm run ingest -- <raw-article.txt> ...');
   }
-  const rawDir = join(options.contentDir, 'raw');
-  const keptRecordsPath = join(rawDir, 'provenance.json');
+  const rawDir = join(options.contentDir, RAW_FOLDER);
+  const keptRecordsPath = join(rawDir, PROVENANCE_FILE);
   const kept = existsSync(keptRecordsPath) ? readProvenance(keptRecordsPath) : [];
   const prepared: Prepared[] = [];
   const provenanceCache = new Map<string, ProvenanceRecord[]>();
   for (const file of options.files) {
-    const provenancePath = options.provenance ?? join(resolve(file, '..'), 'provenance.json');
+    const provenancePath = options.provenance ?? join(resolve(file, '..'), PROVENANCE_FILE);
     if (!provenanceCache.has(provenancePath)) provenanceCache.set(provenancePath, readProvenance(provenancePath));
     prepared.push(prepare(file, options, provenanceCache.get(provenancePath)!, kept, rawDir));
   }
@@ -260,11 +244,11 @@ function ingestLocked(options: IngestOptions): string[] {
   commit(
     options.contentDir,
     [
-      ...prepared.filter((p) => p.copyRaw).map((p) => ({ target: join('raw', p.kept.file), text: p.rawText })),
-      { target: join('raw', 'provenance.json'), text: `${JSON.stringify(merged, null, 1)}\n` },
-      ...prepared.map((p) => ({ target: join('sources', `${p.kept.id}.md`), text: p.archiveText })),
+      ...prepared.filter((p) => p.copyRaw).map((p) => ({ target: join(RAW_FOLDER, p.kept.file), text: p.rawText })),
+      { target: join(RAW_FOLDER, PROVENANCE_FILE), text: `${JSON.stringify(merged, null, 1)}\n` },
+      ...prepared.map((p) => ({ target: sourceFile(p.kept.id), text: p.archiveText })),
     ],
-    orphans.map((file) => join('raw', file)),
+    orphans.map((file) => join(RAW_FOLDER, file)),
   );
-  return prepared.map((p) => join(options.contentDir, 'sources', `${p.kept.id}.md`));
+  return prepared.map((p) => join(options.contentDir, sourceFile(p.kept.id)));
 }

@@ -10,7 +10,9 @@ import { satteriCitations } from '../citations/satteri-citations.ts';
 import { noteParsing } from '../citations/site-note.ts';
 import { availableLocales, LOCALES_DIR, loadStrings } from '../i18n/load.ts';
 import { localeFor } from '../i18n/locale.ts';
+import { CITE_FORMATTING_CACHE, CITE_FORMATTING_CACHE_ENV } from '../lib/build-cache.ts';
 import { ContentError } from '../lib/content-error.ts';
+import { SITE_FILE } from '../lib/content-layout.ts';
 import { assertPlainFolder } from '../lib/inside-folder.ts';
 import { loadSiteConfig } from '../lib/site-config.ts';
 import previewImages from '../preview/integration.ts';
@@ -68,7 +70,7 @@ export default function citedExplainer(options: ExplainerOptions = {}): AstroInt
           );
         if (config.site && site.url && new URL(config.site).href !== new URL(site.url).href) {
           throw new ContentError({
-            file: relative(process.cwd(), resolve(contentDir, 'site.json')),
+            file: relative(process.cwd(), resolve(contentDir, SITE_FILE)),
             message: `field "url": ${site.url} differs from astro.config's site ${config.site}`,
             hint: 'give the address in one place: site.json "url"',
           });
@@ -102,10 +104,13 @@ export default function citedExplainer(options: ExplainerOptions = {}): AstroInt
             securityHeaders(),
             previewImages(),
             ...(site.url ? [sitemap({ filter: (page) => !page.endsWith('/search/') })] : []),
-            buildChecks(contentDir),
+            buildChecks({ contentDir, site, searchStrings: strings.search }),
             publishWhenClean(),
           ],
-          vite: { plugins: [virtualModules({ contentDir, projectRoot: root, strings, components: { ...defaultComponents, ...overrides } })] },
+          vite: {
+            define: { [CITE_FORMATTING_CACHE_ENV]: JSON.stringify(resolve(fileURLToPath(config.cacheDir), CITE_FORMATTING_CACHE)) },
+            plugins: [virtualModules({ contentDir, projectRoot: root, site, strings, components: { ...defaultComponents, ...overrides } })],
+          },
         });
       },
       'astro:config:done': ({ config }) => {

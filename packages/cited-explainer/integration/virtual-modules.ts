@@ -1,10 +1,11 @@
 import type { Strings } from '../i18n/strings.ts';
 import type { OverridableComponent } from '../schemas/options.ts';
+import type { SiteConfig } from '../schemas/site.ts';
 
 /**
  * What the integration hands to the code Vite builds (routes, layouts, the content config): the
- * content folder, the site's strings (read once, by the integration: the built pages cannot reach
- * locales/ from their output folder), and the components that fill the layout's replaceable parts.
+ * content folder, its site.json and the site's strings (each read and checked once, by the
+ * integration: the built pages cannot reach locales/ from their output folder), and the components that fill the layout's replaceable parts.
  */
 const CONFIG_MODULE = 'virtual:cited-explainer/config';
 const COMPONENT_MODULE = 'virtual:cited-explainer/components/';
@@ -14,6 +15,8 @@ export interface VirtualModules {
   contentDir: string;
   /** Absolute path of the project root (Astro names content files from it). */
   projectRoot: string;
+  /** The content folder's site.json, as checked by its schema. */
+  site: SiteConfig;
   /** The site's strings: its locale file with the content folder's strings.json over it. */
   strings: Strings;
   /** Absolute path (or package specifier) of each replaceable component. */
@@ -21,9 +24,12 @@ export interface VirtualModules {
 }
 
 /** A Vite plugin serving the virtual modules. */
-export function virtualModules({ contentDir, projectRoot, strings, components }: VirtualModules) {
+export function virtualModules({ contentDir, projectRoot, site, strings, components }: VirtualModules) {
   const modules = new Map<string, string>([
-    [CONFIG_MODULE, `export const contentDir = ${JSON.stringify(contentDir)};\nexport const projectRoot = ${JSON.stringify(projectRoot)};\nexport const strings = ${JSON.stringify(strings)};`],
+    [
+      CONFIG_MODULE,
+      `export const contentDir = ${JSON.stringify(contentDir)};\nexport const projectRoot = ${JSON.stringify(projectRoot)};\nexport const site = ${JSON.stringify(site)};\nexport const strings = ${JSON.stringify(strings)};`,
+    ],
     ...Object.entries(components).map(([name, path]): [string, string] => [`${COMPONENT_MODULE}${name}`, `export { default } from ${JSON.stringify(path)};`]),
   ]);
   return {

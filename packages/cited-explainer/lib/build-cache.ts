@@ -11,8 +11,13 @@ import { writeFileAtomic } from './atomic-write.ts';
  * safely; an entry that cannot be read is simply made again. Used for preview images and "Cite
  * this page" formatting (cite/format.ts).
  */
-/** Where "Cite this page" formatting is kept between production builds (cite/format.ts); the bench clears it for a cold build. */
-export const CITE_FORMATTING_CACHE = 'node_modules/.astro/cite-formatting';
+/**
+ * Where "Cite this page" formatting is kept between production builds (cite/format.ts): the
+ * integration gives Vite the folder, in Astro's cache folder (config.cacheDir, resolved against
+ * the project root, not the working folder), under this name.
+ */
+export const CITE_FORMATTING_CACHE_ENV = 'import.meta.env.CITED_EXPLAINER_CITE_CACHE';
+export const CITE_FORMATTING_CACHE = 'cite-formatting';
 
 export interface BuildCache {
   read(inputs: readonly string[]): Uint8Array | undefined;

@@ -1,9 +1,10 @@
 import { getContentModel } from '../content-model/load.ts';
+import { getLedger } from '../content-model/site-ledger.ts';
 import { citationRow, glossaryRow, incidentRow } from '../data/rows.ts';
 import { columnsOf, toCsv } from '../data/table.ts';
+import type { Strings } from '../i18n/strings.ts';
 import { citationRowSchema, glossaryRowSchema, incidentRowSchema, type RowSchema } from '../schemas/data.ts';
-import { siteConfig } from './site.ts';
-import { getLedger } from './site-data.ts';
+import { siteConfig, siteLocale } from './site.ts';
 import { absoluteUrl, withBase } from './url.ts';
 
 /**
@@ -11,8 +12,8 @@ import { absoluteUrl, withBase } from './url.ts';
  * content folder has no entries for is left out.
  */
 export interface Dataset {
-  /** The files' stem ("incidents"), and the id of the dataset's section on /data/. */
-  id: string;
+  /** The files' stem ("incidents"), the id of the dataset's section on /data/, and its words' key in the locale (datasets). */
+  id: DatasetId;
   name: string;
   /** What one row is. */
   row: string;
@@ -25,6 +26,7 @@ export interface Dataset {
 }
 
 type Format = Dataset['files'][number]['format'];
+type DatasetId = keyof Strings['datasets'];
 
 const asFiles = (stem: string, formats: readonly Format[], schema: RowSchema, rows: Dataset['rows']): Dataset['files'] =>
   formats.map((format) =>
@@ -46,32 +48,33 @@ export function getDatasets(): Promise<Dataset[]> {
       place: (slug: string) => model.glossary.get(slug)?.data.name ?? slug,
       party: (slug: string) => model.actors.get(slug)?.data.name ?? slug,
     };
+    const words = siteLocale.strings.datasets;
     // The ledger is published as JSON at /citations.json already: here it adds a spreadsheet.
     const all: Array<Omit<Dataset, 'files' | 'alsoAt'> & { formats: Format[]; alsoAt?: Dataset['alsoAt'] }> = [
       {
         id: 'incidents',
         formats: ['CSV', 'JSON'],
-        name: 'Incidents',
-        row: 'an incident, in date order',
+        name: words.incidents.name,
+        row: words.incidents.row,
         schema: incidentRowSchema,
         rows: model.incidents.map((i) => incidentRow({ id: i.id, url: published(i.url), data: i.entry.data }, nameOf)),
       },
       {
         id: 'glossary',
         formats: ['CSV', 'JSON'],
-        name: 'Glossary',
-        row: 'a term or place name',
+        name: words.glossary.name,
+        row: words.glossary.row,
         schema: glossaryRowSchema,
         rows: [...model.glossary.values()].map((g) => glossaryRow(g, published(withBase(base, `/glossary/#${g.id}`)))),
       },
       {
         id: 'citations',
         formats: ['CSV'],
-        name: 'Claims and their citations',
-        row: 'one citation of one claim (the claim ledger)',
+        name: words.citations.name,
+        row: words.citations.row,
         schema: citationRowSchema,
         rows: ledger.citations.map(citationRow),
-        alsoAt: [{ href: withBase(base, '/citations.json'), file: 'citations.json', format: 'JSON', note: 'the claim ledger, with each claim’s endnote number' }],
+        alsoAt: [{ href: withBase(base, '/citations.json'), file: 'citations.json', format: 'JSON', note: words.citations.alsoAt }],
       },
     ];
     return all.filter((set) => set.rows.length > 0).map(({ formats, alsoAt = [], ...set }) => ({ ...set, alsoAt, files: asFiles(set.id, formats, set.schema, set.rows) }));

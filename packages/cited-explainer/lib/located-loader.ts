@@ -1,12 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { ContentEntryType } from 'astro';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { parse } from 'yaml';
 import type { z } from 'zod';
+import type { ContentError } from './content-error.ts';
 import { assertPlainText } from './content-text.ts';
 import { dataError } from './data-errors.ts';
 import { frontMatterBlock } from './field-position.ts';
+import { yamlSyntaxError } from './yaml-errors.ts';
 
 /**
  * The data of a content file as written: its front matter (.md, .mdx) or whole text (.yaml, .yml)
@@ -28,26 +30,38 @@ export function dataAsWritten(filePath: string, text: string, loaded: unknown): 
 /**
  * Wraps a file loader (Astro's glob) so that an entry whose data, as written, fails its schema
  * stops the build with the file and the line of the field, before Astro's own check runs; so does
- * a file (front matter and body alike) holding a control character or a bidirectional override.
+ * a file (front matter and body alike) holding a control character or a bidirectional override,
+ * and a YAML data file Astro could not parse, with the line to fix and how (yaml-errors.ts).
  */
 export function withDataLines(loader: Loader, schema: z.ZodType): Loader {
   return {
     ...loader,
     load: (context) =>
-      loader.load({
-        ...context,
-        parseData: async (props) => {
-          if (props.filePath) {
-            const text = readFileSync(props.filePath, 'utf8');
-            const file = relative(process.cwd(), props.filePath);
-            assertPlainText(file, text);
-            const checked = await schema.safeParseAsync(dataAsWritten(props.filePath, text, props.data));
-            if (!checked.success) throw dataError(file, text, checked.error);
-          }
-          return context.parseData(props);
-        },
-      }),
+      loader
+        .load({
+          ...context,
+          parseData: async (props) => {
+            if (props.filePath) {
+              const text = readFileSync(props.filePath, 'utf8');
+              const file = relative(process.cwd(), props.filePath);
+              assertPlainText(file, text);
+              const checked = await schema.safeParseAsync(dataAsWritten(props.filePath, text, props.data));
+              if (!checked.success) throw dataError(file, text, checked.error);
+            }
+            return context.parseData(props);
+          },
+        })
+        .catch((error: unknown) => {
+          throw yamlFileError(error) ?? error;
+        }),
   };
+}
+
+/** Astro's error on a YAML data file that does not parse (it names the file), as yaml-errors.ts explains it. */
+function yamlFileError(error: unknown): ContentError | undefined {
+  const file = (error as { loc?: { file?: unknown } } | null)?.loc?.file;
+  if (typeof file !== 'string' || !/\.ya?ml$/i.test(file) || !existsSync(file)) return undefined;
+  return yamlSyntaxError(relative(process.cwd(), file), readFileSync(file, 'utf8'));
 }
 
 /** Astro's loader context also carries the content entry types by extension (internal, not in its type). */

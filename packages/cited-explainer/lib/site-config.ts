@@ -2,12 +2,13 @@ import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { type SiteConfig, siteConfigSchema } from '../schemas/site.ts';
 import { ContentError } from './content-error.ts';
+import { SITE_FILE } from './content-layout.ts';
 import { fieldPosition } from './field-position.ts';
 import { readJsonFile } from './json-file.ts';
 
 /** Reads and validates content/site.json. */
 export function loadSiteConfig(contentDir: string): SiteConfig {
-  const path = join(contentDir, 'site.json');
+  const path = join(contentDir, SITE_FILE);
   const file = relative(process.cwd(), path);
   if (!existsSync(path)) throw new ContentError({ file, message: 'missing: every content folder needs a site.json (title, description, url, nav, …)' });
   const { text: source, data } = readJsonFile(path);

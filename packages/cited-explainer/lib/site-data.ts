@@ -1,15 +1,14 @@
 import { type CollectionEntry, getCollection, render } from 'astro:content';
-import { buildLedger } from '../citations/ledger.ts';
 import type { CitingDocument } from '../content-model/cross-references.ts';
-import { getCitedFields } from '../content-model/load.ts';
-import { type Ledger, type PageCitation, type PageNote, pageCitationSchema, pageNoteSchema } from '../schemas/ledger.ts';
+import { type PageCitation, type PageNote, pageCitationSchema, pageNoteSchema } from '../schemas/ledger.ts';
 import { entryFile, entryText } from './entry-file.ts';
 import { pagePath } from './routes.ts';
 import { withBase } from './url.ts';
 
 /**
- * Astro glue: the site's pages and ledger, read once per build. The remark plugin records each
- * page's citations as it compiles the page; rendering every page here collects them.
+ * Astro glue: the site's pages and their citations, read once per build. The remark plugin records
+ * each page's citations as it compiles the page; rendering every page here collects them. The
+ * ledger, which also needs the content model's cited fields, is content-model/site-ledger.ts.
  */
 
 export type PageEntry = CollectionEntry<'pages'>;
@@ -62,24 +61,6 @@ export function getCitingDocuments(): Promise<PublishedDocument[]> {
     );
   })();
   return documents;
-}
-
-let ledger: Promise<Ledger> | undefined;
-
-/** Every claim and note of the site: MDX bodies, and the cited data fields on the pages that own them. */
-export function getLedger(): Promise<Ledger> {
-  ledger ??= (async () => {
-    const fields = await getCitedFields();
-    const base = import.meta.env.BASE_URL;
-    return buildLedger([
-      ...(await getCitingDocuments()),
-      ...[...fields.actorPages].map(([slug, page]) => ({ url: withBase(base, `/actors/${slug}/`), ...page })),
-      { url: withBase(base, '/glossary/'), ...fields.glossary },
-      { url: withBase(base, '/incidents/'), ...fields.incidentsIndex },
-      ...[...fields.incidentFacts].map(([id, page]) => ({ url: incidentUrl({ id }), ...page })),
-    ]);
-  })();
-  return ledger;
 }
 
 let pageTitles: Promise<Map<string, string>> | undefined;

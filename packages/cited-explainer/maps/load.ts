@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import type { Topology } from 'topojson-specification';
 import { parse } from 'yaml';
 import { ContentError } from '../lib/content-error.ts';
+import { MAPS_FILE } from '../lib/content-layout.ts';
 import { dataError } from '../lib/data-errors.ts';
 import { type MapsFile, mapsFileSchema } from '../schemas/maps.ts';
 
@@ -13,11 +14,9 @@ export interface LoadedMaps {
   data: MapsFile;
 }
 
-export const mapsFileName = 'maps.yaml';
-
 /** Reads and checks <content>/maps.yaml; undefined when the content folder has none (no maps). */
 export function loadMapsFile(contentDir: string): LoadedMaps | undefined {
-  const path = join(contentDir, mapsFileName);
+  const path = join(contentDir, MAPS_FILE);
   if (!existsSync(path)) return undefined;
   const file = relative(process.cwd(), path);
   const text = readFileSync(path, 'utf8');

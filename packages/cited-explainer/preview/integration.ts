@@ -8,8 +8,8 @@ import type { AstroIntegration } from 'astro';
 import opentype, { type Font } from 'opentype.js';
 import sharp from 'sharp';
 import { type BuildCache, buildCache, packageVersion } from '../lib/build-cache.ts';
+import { buildStep } from '../lib/build-step.ts';
 import { builtHtmlFiles } from '../lib/built-pages.ts';
-import { buildStep } from '../security/build-step.ts';
 import { fontStack, PREVIEW_FILE, pathData, previewSvg, type SubsetFont } from './card.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { citedText, prose } from './cited.ts';
+import { altNameText, citedText, nameText } from './cited.ts';
 import { slug } from './common.ts';
 import { citationExceptions } from './exception.ts';
 
@@ -8,9 +8,9 @@ export const actorSchema = z.strictObject({
   /** One of the kinds site.json declares in "actorKinds" (checked with the other cross-references). */
   kind: slug,
   /** The name as international English-language reporting most often writes it. */
-  name: prose({ max: 200 }),
+  name: nameText({ max: 200 }),
   /** Other spellings and names, for search and for "also known as". */
-  altNames: z.array(z.string().min(1)).default([]),
+  altNames: z.array(altNameText()).default([]),
   /** The actor this one belongs to (a ministry's state, a minister's ministry), as a slug. */
   affiliation: slug.optional(),
   /** Role during the period the sources cover, in the past tense, cited: "Prime Minister of Armenia[@source: …]". */

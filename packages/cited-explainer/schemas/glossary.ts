@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { citedText, noteText, prose } from './cited.ts';
+import { altNameText, citedText, nameText, noteText } from './cited.ts';
 import { citationExceptions } from './exception.ts';
 
 /** One glossary entry: content/glossary/<slug>.yaml; the slug is the anchor, /glossary/#<slug>. */
@@ -7,9 +7,9 @@ export const glossarySchema = z
   .strictObject({
     kind: z.enum(['term', 'place']),
     /** The spelling the pages use. */
-    name: prose({ max: 200 }),
+    name: nameText({ max: 200 }),
     /** Other spellings and names: they appear on first mention and feed search. */
-    altNames: z.array(z.string().min(1)).default([]),
+    altNames: z.array(altNameText()).default([]),
     /** A short explanation in plain English, each claim cited to the passage it rests on. */
     explanation: citedText().optional(),
     /** The editors' own orientation where the sources say nothing (a spelling, a place's location), shown as a note. */

@@ -4,9 +4,9 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
 import { english } from '../i18n/strings.ts';
+import { buildStep } from '../lib/build-step.ts';
 import { builtHtmlFiles } from '../lib/built-pages.ts';
 import { withBase } from '../lib/url.ts';
-import { buildStep } from '../security/build-step.ts';
 import { type BrowserBundle, bundleBrowserScripts, type SearchStrings } from './browser-bundle.ts';
 import { ALIASES_FILE, BUNDLE_DIR, EXCLUDE_SELECTORS } from './config.ts';
 

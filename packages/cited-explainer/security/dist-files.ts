@@ -3,9 +3,11 @@ import { existsSync, readdirSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { loadStrings } from '../i18n/load.ts';
+import { collectionDir, contentCollections, slugOfFile } from '../lib/content-layout.ts';
 import { contentRoute } from '../lib/routes.ts';
 import { loadSiteConfig } from '../lib/site-config.ts';
-import { bundleBrowserScripts } from '../search/browser-bundle.ts';
+import type { SiteConfig } from '../schemas/site.ts';
+import { bundleBrowserScripts, type SearchStrings } from '../search/browser-bundle.ts';
 import { BUNDLE_DIR } from '../search/config.ts';
 import { contentSecurityPolicy } from './csp.ts';
 import { checkDist, type DistExpectations, type DistFiles, type DistProblem } from './dist-check.ts';
@@ -40,7 +42,7 @@ const namesIn = (dir: string, extensions: RegExp, recursive = false) =>
     : [];
 
 /** The content folder's page files (pages/**\/*.md and .mdx, as the pages collection reads them), relative to pages/. */
-export const contentPageFiles = (contentDir: string) => namesIn(join(contentDir, 'pages'), /\.mdx?$/, true);
+export const contentPageFiles = (contentDir: string) => namesIn(collectionDir(contentDir, 'pages'), contentCollections.pages.extensions, true);
 
 /** The pages the content folder asks for, each type of page at least once, and the site's own files. */
 function requiredFiles(contentDir: string, siteUrl: string | undefined): DistExpectations['required'] {
@@ -58,25 +60,40 @@ function requiredFiles(contentDir: string, siteUrl: string | undefined): DistExp
   ];
   if (siteUrl) required.push({ path: 'sitemap-index.xml', what: 'the sitemap' }, { path: 'feed.xml', what: 'the feed' });
   for (const file of contentPageFiles(contentDir)) required.push({ path: page(contentRoute(file)), what: `the page of content/pages/${file}` });
+  // Each collection is published under the route of its folder's name: /sources/<id>/, /actors/<slug>/…
   const collections = [
-    { folder: 'sources', extensions: /\.md$/, index: true },
-    { folder: 'incidents', extensions: /\.mdx$/, index: true },
-    { folder: 'actors', extensions: /\.(?:ya?ml|json)$/, index: true },
-    { folder: 'glossary', extensions: /\.(?:ya?ml|json)$/, index: false },
-  ];
-  for (const { folder, extensions, index } of collections) {
-    const names = namesIn(join(contentDir, folder), extensions);
+    { collection: 'sources', index: true },
+    { collection: 'incidents', index: true },
+    { collection: 'actors', index: true },
+    { collection: 'glossary', index: false },
+  ] as const;
+  for (const { collection, index } of collections) {
+    const { folder, extensions } = contentCollections[collection];
+    const names = namesIn(collectionDir(contentDir, collection), extensions);
     if (names.length > 0) required.push({ path: `${folder}/index.html`, what: `the ${folder} index` });
-    if (index) for (const name of names) required.push({ path: `${folder}/${name.replace(extensions, '')}/index.html`, what: `the page of content/${folder}/${name}` });
+    if (index) for (const name of names) required.push({ path: `${folder}/${slugOfFile(name)}/index.html`, what: `the page of content/${folder}/${name}` });
   }
   return [...new Map(required.map((entry) => [entry.path, entry])).values()];
 }
 
-/** What dist/ must hold and may run, for a site built from `contentDir` at `base`. */
-async function distExpectations(contentDir: string, base: string): Promise<DistExpectations> {
+/** What a site was built from: its content folder, base path, site.json and search strings, as the build read them. */
+export interface BuiltSite {
+  contentDir: string;
+  base: string;
+  site: SiteConfig;
+  /** The same words as the build's, or the UI file's hash would differ from the one the pages name. */
+  searchStrings: SearchStrings;
+}
+
+/** The site.json and search strings of a content folder, read as the build reads them (for a check run on its own). */
+export function readBuiltSite(contentDir: string, base: string): BuiltSite {
   const site = loadSiteConfig(contentDir);
-  // The same words as the build's, or the UI file's hash would differ from the one the pages name.
-  const bundle = await bundleBrowserScripts(base, loadStrings(contentDir, site.lang).strings.search);
+  return { contentDir, base, site, searchStrings: loadStrings(contentDir, site.lang).strings.search };
+}
+
+/** What dist/ must hold and may run, for a site built from `contentDir` at `base`. */
+async function distExpectations({ contentDir, base, site, searchStrings }: BuiltSite): Promise<DistExpectations> {
+  const bundle = await bundleBrowserScripts(base, searchStrings);
   const scriptFiles = new Map<string, string | undefined>([...bundle.files].map(([path, code]) => [path, createHash('sha256').update(code, 'utf8').digest('hex')]));
   for (const name of PAGEFIND_SCRIPTS) scriptFiles.set(`${BUNDLE_DIR}/${name}`, undefined);
   const siteUrl = site.url;
@@ -91,10 +108,10 @@ async function distExpectations(contentDir: string, base: string): Promise<DistE
 }
 
 /** Checks the site built into `outDir`; the problems name files by their path from the working folder. */
-export async function checkBuiltSite(outDir: string, contentDir: string, base: string): Promise<DistProblem[]> {
+export async function checkBuiltSite(outDir: string, built: BuiltSite): Promise<DistProblem[]> {
   const files: DistFiles = await readDist(outDir);
   const where = relative(process.cwd(), outDir) || '.';
-  return checkDist(files, await distExpectations(contentDir, base)).map((problem) => ({ ...problem, file: `${where}/${problem.file}` }));
+  return checkDist(files, await distExpectations(built)).map((problem) => ({ ...problem, file: `${where}/${problem.file}` }));
 }
 
 /** The problems as the build prints them: a count, then one line each (the first `limit`). */

@@ -1,11 +1,12 @@
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { buildStep } from '../lib/build-step.ts';
 import { ContentError } from '../lib/content-error.ts';
+import { collectionDir } from '../lib/content-layout.ts';
 import { contentRoute, routeCollisions } from '../lib/routes.ts';
 import { SCRIPTS_DIR } from '../search/browser-bundle.ts';
-import { buildStep } from './build-step.ts';
-import { checkBuiltSite, contentPageFiles, distReport } from './dist-files.ts';
+import { type BuiltSite, checkBuiltSite, contentPageFiles, distReport } from './dist-files.ts';
 
 /** Publishes /_headers, the site's security headers for static hosts that read such a file. */
 export default function securityHeaders(): AstroIntegration {
@@ -24,7 +25,7 @@ export default function securityHeaders(): AstroIntegration {
  * content page may take another's address or one the generator publishes (routes.ts); after
  * everything is written, dist/ must hold what it should and nothing else (dist-check.ts).
  */
-export function buildChecks(contentDir: string): AstroIntegration {
+export function buildChecks({ contentDir, site, searchStrings }: Omit<BuiltSite, 'base'>): AstroIntegration {
   let base = '/';
   return {
     name: 'explainer-build-checks',
@@ -33,7 +34,7 @@ export function buildChecks(contentDir: string): AstroIntegration {
         base = config.base;
       },
       'astro:routes:resolved': ({ routes }) => {
-        const pages = contentPageFiles(contentDir).map((file) => ({ file: relative(process.cwd(), join(contentDir, 'pages', file)), route: contentRoute(file) }));
+        const pages = contentPageFiles(contentDir).map((file) => ({ file: relative(process.cwd(), join(collectionDir(contentDir, 'pages'), file)), route: contentRoute(file) }));
         // Folders the integrations write into dist/ beside the routes: Astro's assets and the search code.
         const [collision] = routeCollisions(pages, [...routes.map((route) => route.pattern), '/_astro', `/${SCRIPTS_DIR}`]);
         if (collision) throw new ContentError(collision);
@@ -41,7 +42,7 @@ export function buildChecks(contentDir: string): AstroIntegration {
       'astro:build:done': ({ dir, logger }) =>
         buildStep('dist check', async () => {
           const started = performance.now();
-          const problems = await checkBuiltSite(fileURLToPath(dir), contentDir, base);
+          const problems = await checkBuiltSite(fileURLToPath(dir), { contentDir, base, site, searchStrings });
           if (problems.length > 0) throw new Error(distReport(problems));
           logger.info(`the built site holds what it should and nothing else (${Math.round(performance.now() - started)} ms)`);
         }),

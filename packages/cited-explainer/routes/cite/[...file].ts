@@ -4,7 +4,7 @@ import { citeFileBody, citeFormats } from '../../cite/block.ts';
 import { formatCitation } from '../../cite/format.ts';
 import { type CiteFormat, type CslItem, citeFilePath, pageCslItem, sourceCslItem } from '../../cite/item.ts';
 import { pagePath } from '../../lib/routes.ts';
-import { siteConfig } from '../../lib/site.ts';
+import { siteConfig, siteLocale } from '../../lib/site.ts';
 import { incidentPath } from '../../lib/site-data.ts';
 import { sourcePath } from '../../lib/url.ts';
 
@@ -17,7 +17,7 @@ export const getStaticPaths = (async () => {
   const cited: Array<{ path: string; item: CslItem }> = [
     ...(await getCollection('pages')).map((entry) => ({ path: pagePath(entry), item: pageCslItem({ page: entry.data, site: siteConfig, path: pagePath(entry), base }) })),
     ...(await getCollection('incidents')).map((entry) => ({ path: incidentPath(entry), item: pageCslItem({ page: entry.data, site: siteConfig, path: incidentPath(entry), base }) })),
-    ...(await getCollection('sources')).map((entry) => ({ path: sourcePath(entry.id), item: sourceCslItem(entry.data, base, siteConfig.url) })),
+    ...(await getCollection('sources')).map((entry) => ({ path: sourcePath(entry.id), item: sourceCslItem(entry.data, base, siteConfig.url, siteLocale.strings.sourceRecord) })),
   ];
   return cited.flatMap(({ path, item }) => citeFormats.map(({ format }) => ({ params: { file: citeFilePath(path, format).slice('/cite/'.length) }, props: { item, format } })));
 }) satisfies GetStaticPaths;

@@ -3,14 +3,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildStep } from '../../packages/cited-explainer/security/build-step.ts';
+import { buildStep } from '../../packages/cited-explainer/lib/build-step.ts';
 
 /** Runs `body` in a fresh Node process (the project's Node 24) with buildStep imported. */
 function runNode(body: string) {
   const dir = mkdtempSync(join(tmpdir(), 'build-step-'));
   try {
     const script = join(dir, 'step.ts');
-    writeFileSync(script, `import { buildStep } from ${JSON.stringify(resolve('packages/cited-explainer/security/build-step.ts'))};\n${body}\n`);
+    writeFileSync(script, `import { buildStep } from ${JSON.stringify(resolve('packages/cited-explainer/lib/build-step.ts'))};\n${body}\n`);
     return spawnSync(resolve('node_modules/.bin/node'), [script], { encoding: 'utf8' });
   } finally {
     rmSync(dir, { recursive: true, force: true });
