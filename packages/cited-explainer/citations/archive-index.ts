@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { readArchive } from '../archive/read.ts';
 import { actorSchema } from '../schemas/actor.ts';
+import type { Locale } from '../i18n/locale.ts';
 import { QuoteIndex } from './locate.ts';
+import { ruleWords } from './rule-words.ts';
+import type { RuleContext } from './rules.ts';
 
 /**
  * Per-process caches of what citations are resolved against, read from the content folder
@@ -59,3 +62,35 @@ const speakerNames = folderCache(
  * files; a name missing or broken here falls back to the slug.
  */
 export const loadSpeakerNames = (contentDir: string): Map<string, string> => speakerNames(join(contentDir, 'actors'));
+
+const yamlFiles = (folder: string) => (existsSync(folder) ? readdirSync(folder).filter((f) => /\.ya?ml$/.test(f)) : []);
+
+/** Each glossary entry's and actor's name with its other spellings (content/glossary, content/actors). */
+const alternateNames = folderCache((folder) =>
+  yamlFiles(folder).flatMap((f) => {
+    const data = parse(readFileSync(join(folder, f), 'utf8')) as { name?: unknown; altNames?: unknown } | null;
+    const names = [data?.name, ...(Array.isArray(data?.altNames) ? data.altNames : [])].filter((name): name is string => typeof name === 'string');
+    return names.length > 1 ? [names] : [];
+  }),
+);
+
+const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{M}]+/gu) ?? [];
+
+/**
+ * What the faithfulness rules know besides the passages, for a content folder and the site's
+ * language: the language's rule words, the spellings the glossary and actors list, and the site's
+ * own names for publishers and kinds of source.
+ */
+export function loadRuleContext(contentDir: string, locale: Locale, index: QuoteIndex): RuleContext {
+  // A copy's original publisher is named first in its record ("AFP, 2021-11-16, …").
+  const publishers = index.ids.flatMap((id) => {
+    const { publisher, republishedFrom } = index.source(id)!.meta;
+    return [publisher, republishedFrom?.split(/[,.(]/)[0] ?? ''];
+  });
+  const sourceTypes = Object.values(locale.strings.sourceTypes).flatMap((words) => Object.values(words));
+  return {
+    words: ruleWords(locale.lang),
+    known: new Set([...publishers, ...sourceTypes].flatMap(wordsOf)),
+    alternates: [...alternateNames(join(contentDir, 'glossary')), ...alternateNames(join(contentDir, 'actors'))],
+  };
+}

@@ -4,7 +4,8 @@ import type { CitationException } from '../schemas/exception.ts';
 import type { PageCitation } from '../schemas/ledger.ts';
 import type { SourceMeta } from '../schemas/source.ts';
 import type { LocateResult, QuoteIndex, QuoteMatch } from './locate.ts';
-import { type CheckedCitation, checkClaim, exceptionKey, sentencesAround } from './rules.ts';
+import { sourceTypeOf } from '../cite/source-types.ts';
+import { type CheckedCitation, checkClaim, englishRuleContext, exceptionKey, type RuleContext, sentencesAround } from './rules.ts';
 import type { CitationToken } from './syntax.ts';
 
 /**
@@ -75,6 +76,8 @@ export interface ResolverOptions {
   notePrefix?: string;
   /** Display name of a speaker slug (an actor's name); the slug itself by default. */
   speakerName?: (slug: string) => string;
+  /** The language's rule words and the site's known names (archive-index.ts loadRuleContext); English and none by default. */
+  rules?: RuleContext;
 }
 
 export function createPageResolver(options: ResolverOptions): PageResolver {
@@ -85,17 +88,21 @@ export function createPageResolver(options: ResolverOptions): PageResolver {
   const records: PageCitation[] = [];
   const exceptions = new Map((options.exceptions ?? []).map((e) => [exceptionKey(e.rule, e.quote), e]));
   const used = new Set<string>();
+  const rules = options.rules ?? englishRuleContext();
 
   const checked = (token: CitationToken, match: QuoteMatch): CheckedCitation => {
     const source = index.source(match.sourceId)!;
     const block = source.blocks.find((b) => b.anchor === match.paragraph)!;
+    const at = { start: match.start - block.start, end: match.end - block.start };
     return {
       written: token.quote,
       speaker: token.speaker,
+      speakerName: token.speaker && options.speakerName?.(token.speaker),
       quote: match.quote,
+      at,
       paragraph: block.text,
-      sentences: sentencesAround(block.text, match.start - block.start, match.end - block.start),
-      source: { publisher: source.meta.publisher, reworded: source.meta.reworded ?? false },
+      sentences: sentencesAround(block.text, at.start, at.end),
+      source: { publisher: source.meta.publisher, reworded: source.meta.reworded ?? false, type: sourceTypeOf(source.meta), published: source.meta.published.date, estimate: source.meta.published.estimate },
     };
   };
 
@@ -117,7 +124,7 @@ export function createPageResolver(options: ResolverOptions): PageResolver {
           claim.text,
           claim.context ?? '',
           located.map(({ token, match }) => checked(token, match)),
-          { label: claim.label },
+          { label: claim.label, rules },
         ).find((v) => {
           const exception = v.citation === undefined ? undefined : exceptions.get(exceptionKey(v.rule, located[v.citation].token.quote));
           if (!exception) return true;
@@ -131,7 +138,8 @@ export function createPageResolver(options: ResolverOptions): PageResolver {
         }
 
         const markers = located.map(({ token, match }, i) => {
-          const key = `${match.sourceId}\u0000${match.start}\u0000${match.end}`;
+          // One note per passage and speaker: a note shows its speaker, so claims citing one passage for different speakers get a note each.
+          const key = `${match.sourceId}\u0000${match.start}\u0000${match.end}\u0000${token.speaker ?? ''}`;
           let note = notesByPassage.get(key);
           if (!note) {
             const number = notesByPassage.size + 1;
