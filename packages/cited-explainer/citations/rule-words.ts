@@ -1,13 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { bestLocale } from '../i18n/strings.ts';
+import { ruleLocales } from '../locales/rules/index.ts';
 
 /**
  * The words of one language the faithfulness rules read: the reporting cues by which a sentence
  * says that someone else says something ("said", "according to"), from locales/rules/<lang>.json,
- * and the date words (months, weekdays, "today", "yesterday"), from Intl. A language without a cue
- * file has no cues: the rules that need them are off, and the build says so once (integration).
+ * and the date words (months, weekdays, "today", "yesterday"), from Intl. A language without cue
+ * words has none: the rules that need them are off, and the build says so once (integration).
  */
 
 export interface DateWords {
@@ -30,13 +28,7 @@ export interface RuleWords {
   dates: DateWords;
 }
 
-export const RULE_WORDS_DIR = fileURLToPath(new URL('../locales/rules/', import.meta.url));
-
-/** The languages locales/rules/ has cue words for. */
-export const cueLanguages = (dir = RULE_WORDS_DIR) =>
-  readdirSync(dir)
-    .filter((name) => name.endsWith('.json'))
-    .map((name) => name.slice(0, -'.json'.length));
+type RuleLocales = typeof ruleLocales;
 
 function dateWords(lang: string): DateWords {
   const written = new Set<string>();
@@ -67,22 +59,20 @@ const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(
 
 const cache = new Map<string, RuleWords>();
 
-/** The rule words of a language tag ("en-GB" reads en.json). */
-export function ruleWords(lang: string, dir = RULE_WORDS_DIR): RuleWords {
-  const key = `${dir}\u0000${lang}`;
-  let words = cache.get(key);
-  if (!words) {
-    const file = bestLocale(lang, cueLanguages(dir));
-    const data = file === undefined ? undefined : (JSON.parse(readFileSync(join(dir, `${file}.json`), 'utf8')) as { reportingCues?: string[]; notNames?: string[] });
-    const cues = data?.reportingCues ?? [];
-    words = {
-      lang,
-      reportingCue: cues.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${cues.join('|')})(?![\\p{L}\\p{N}])`, 'iu') : undefined,
-      notNames: new Set(data?.notNames ?? []),
-      dates: dateWords(lang),
-    };
-    cache.set(key, words);
-  }
+/** The rule words of a language tag ("en-GB" reads en.json); `locales` stands in for locales/rules/ in tests. */
+export function ruleWords(lang: string, locales: RuleLocales = ruleLocales): RuleWords {
+  const cached = locales === ruleLocales ? cache.get(lang) : undefined;
+  if (cached) return cached;
+  const found = bestLocale(lang, Object.keys(locales));
+  const data = found === undefined ? undefined : locales[found];
+  const cues = data?.reportingCues ?? [];
+  const words: RuleWords = {
+    lang,
+    reportingCue: cues.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${cues.join('|')})(?![\\p{L}\\p{N}])`, 'iu') : undefined,
+    notNames: new Set(data?.notNames ?? []),
+    dates: dateWords(lang),
+  };
+  if (locales === ruleLocales) cache.set(lang, words);
   return words;
 }
 

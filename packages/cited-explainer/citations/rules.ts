@@ -429,7 +429,13 @@ export function unsupportedDetails(claim: string, citations: readonly CheckedCit
         ? passageDates.some((d) => d.month === date.month && (date.year === undefined || d.year === date.year)) || [...published, ...derived].some(sameMonth)
         : passageDates.some((d) => d.month === date.month && d.day === date.day && (date.year === undefined || d.year === date.year)) ||
           [...derived, ...exactlyPublished].some((d) => (date.year === undefined ? d.slice(5) === iso(0).slice(-5) : d === iso(date.year!)));
-    const weekdayRight = date.weekday === undefined || (date.day !== undefined && date.year !== undefined && new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay() === date.weekday);
+    // A weekday named with a date must be that date's (a date without a year takes the year of a date the passages give).
+    const weekdayRight =
+      date.weekday === undefined ||
+      (date.day !== undefined &&
+        [date.year, ...[...derived, ...published].filter((d) => Number(d.slice(5, 7)) === date.month).map((d) => Number(d.slice(0, 4)))]
+          .filter((year) => year !== undefined)
+          .some((year) => new Date(Date.UTC(year, date.month - 1, date.day!)).getUTCDay() === date.weekday));
     if (!supported || !weekdayRight) missing.push(date.text.trim());
     rest = rest.slice(0, date.index) + ' '.repeat(date.text.length) + rest.slice(date.index + date.text.length);
   }
