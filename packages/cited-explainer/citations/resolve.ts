@@ -1,11 +1,11 @@
+import { sourceTypeOf } from '../cite/source-types.ts';
 import { ContentError } from '../lib/content-error.ts';
 import { slugify, uniqueIds } from '../lib/slug.ts';
 import type { CitationException } from '../schemas/exception.ts';
 import type { PageCitation } from '../schemas/ledger.ts';
 import type { SourceMeta } from '../schemas/source.ts';
 import type { LocateResult, QuoteIndex, QuoteMatch } from './locate.ts';
-import { sourceTypeOf } from '../cite/source-types.ts';
-import { type CheckedCitation, checkClaim, englishRuleContext, exceptionKey, type RuleContext, sentencesAround } from './rules.ts';
+import { type CheckedCitation, checkClaim, confusableLetters, confusableMessage, englishRuleContext, exceptionKey, type RuleContext, sentencesAround } from './rules.ts';
 import type { CitationToken } from './syntax.ts';
 
 /**
@@ -102,7 +102,13 @@ export function createPageResolver(options: ResolverOptions): PageResolver {
       at,
       paragraph: block.text,
       sentences: sentencesAround(block.text, at.start, at.end),
-      source: { publisher: source.meta.publisher, reworded: source.meta.reworded ?? false, type: sourceTypeOf(source.meta), published: source.meta.published.date, estimate: source.meta.published.estimate },
+      source: {
+        publisher: source.meta.publisher,
+        reworded: source.meta.reworded ?? false,
+        type: sourceTypeOf(source.meta),
+        published: source.meta.published.date,
+        estimate: source.meta.published.estimate,
+      },
     };
   };
 
@@ -115,6 +121,9 @@ export function createPageResolver(options: ResolverOptions): PageResolver {
         const located = claim.citations.map(({ token, line, column, file: citationFile }) => {
           const where = { file: citationFile ?? file, line, column };
           const result = index.locate(token.sourceId, token.quote);
+          // A look-alike letter from another alphabet is why such a quote is not found: say so.
+          const [confusable] = result.status === 'found' ? [] : confusableLetters(token.quote);
+          if (confusable) throw new ContentError({ ...where, ...prefixed('confusable-letters', confusableMessage(confusable, 'the quote')) });
           if (result.status !== 'found') throw citationError(result, token, where);
           return { token, where, match: result.match };
         });
@@ -134,7 +143,7 @@ export function createPageResolver(options: ResolverOptions): PageResolver {
         });
         if (violation) {
           const at = located[violation.citation ?? 0].where;
-          throw new ContentError({ ...at, message: `[${violation.rule}] ${violation.message}`, hint: violation.hint });
+          throw new ContentError({ ...at, ...prefixed(violation.rule, violation) });
         }
 
         const markers = located.map(({ token, match }, i) => {
@@ -196,6 +205,9 @@ export function resolvePage(options: ResolverOptions & { claims: ClaimInput[] })
   resolver.assertExceptionsUsed();
   return { claims, notes: resolver.notes, records: resolver.records };
 }
+
+/** A rule's message as the build prints it: "[rule] message". */
+const prefixed = (rule: string, { message, hint }: { message: string; hint: string }) => ({ message: `[${rule}] ${message}`, hint });
 
 const shorten = (text: string, max = 160) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 

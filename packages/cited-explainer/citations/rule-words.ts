@@ -78,3 +78,7 @@ export function ruleWords(lang: string, locales: RuleLocales = ruleLocales): Rul
 
 /** English, for callers that give no language (unit tests, other tools). */
 export const englishRuleWords = (): RuleWords => ruleWords('en-GB');
+
+/** The build's one warning for a language without reporting cues. */
+export const noCueWordsWarning = (lang: string) =>
+  `site.json "lang" is ${lang}, which has no reporting cue words in locales/rules/ (${Object.keys(ruleLocales).join(', ')}): the attribution, speaker-statement and speaker-words rules are off; add locales/rules/<language>.json with "reportingCues" and list it in locales/rules/index.ts`;

@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../lib/regexp.ts';
 import type { SourceType } from '../schemas/source-type.ts';
 import { normalize } from './normalize.ts';
 import { englishRuleWords, type RuleWords } from './rule-words.ts';
@@ -175,6 +176,14 @@ export function confusableLetters(text: string): Array<{ word: string; letter: s
   return found;
 }
 
+/** What to say about a confusable letter in the claim or in a quote. */
+export function confusableMessage(found: ReturnType<typeof confusableLetters>[number], where: 'the claim' | 'the quote'): { message: string; hint: string } {
+  return {
+    message: `"${found.word}" in ${where} mixes alphabets: "${found.letter}" (${codePoint(found.letter)}, ${found.script}) among ${found.wordScript} letters, at character ${found.position} of ${where}`,
+    hint: `Retype the word in one alphabet: a ${found.script} letter that looks ${found.wordScript} matches no source and no search.`,
+  };
+}
+
 /** `context` is read with the claim for attribution (a table cell's header and row label), never for quoted words. */
 export function checkClaim(
   claim: string,
@@ -186,17 +195,10 @@ export function checkClaim(
   const cue = rules.words.reportingCue;
 
   const confusables = [
-    ...confusableLetters(claim).map((found) => ({ found, where: 'the claim', citation: undefined as number | undefined })),
-    ...citations.flatMap((c, i) => confusableLetters(c.written).map((found) => ({ found, where: 'the quote', citation: i as number | undefined }))),
+    ...confusableLetters(claim).map((found) => ({ found, where: 'the claim' as const, citation: undefined as number | undefined })),
+    ...citations.flatMap((c, i) => confusableLetters(c.written).map((found) => ({ found, where: 'the quote' as const, citation: i as number | undefined }))),
   ];
-  for (const { found, where, citation } of confusables) {
-    violations.push({
-      rule: 'confusable-letters',
-      citation,
-      message: `"${found.word}" in ${where} mixes alphabets: "${found.letter}" (${codePoint(found.letter)}, ${found.script}) among ${found.wordScript} letters, at character ${found.position} of ${where}`,
-      hint: `Retype the word in one alphabet: a ${found.script} letter that looks ${found.wordScript} matches no source and no search.`,
-    });
-  }
+  for (const { found, where, citation } of confusables) violations.push({ rule: 'confusable-letters', citation, ...confusableMessage(found, where) });
 
   citations.forEach((citation, i) => {
     const quoteWords = words(citation.quote).length;
@@ -231,10 +233,7 @@ export function checkClaim(
         message: `the words in quotation marks "${span.text}" come only from ${carriers[0].source.publisher}, a copy that rewords its original: they may not be anyone's own words`,
         hint: 'Paraphrase without quotation marks, or cite a copy that has the original words.',
       });
-    } else if (
-      !carriers.some((c) => ownWords(c) || quotedInSource(c.paragraph, span.parts)) &&
-      !carriers.some((c) => namesPublisher(claim, c.source.publisher))
-    ) {
+    } else if (!carriers.some((c) => ownWords(c) || quotedInSource(c.paragraph, span.parts)) && !carriers.some((c) => namesPublisher(claim, c.source.publisher))) {
       violations.push({
         rule: 'quoted-in-source',
         citation: first,
@@ -309,7 +308,10 @@ function reportersWords(citation: CheckedCitation, words: RuleWords): string | u
   if (ranges.length > 0) {
     // Each part of the quote (an ellipsis joins parts) must stand inside quotation marks.
     const spans = ranges.map((r) => citation.paragraph.slice(r.start, r.end));
-    const parts = citation.written.split(/\.\.\.|…/).map(comparable).filter((part) => part !== '');
+    const parts = citation.written
+      .split(/\.\.\.|…/)
+      .map(comparable)
+      .filter((part) => part !== '');
     return parts.every((part) => spans.some((span) => comparable(span).includes(part)))
       ? undefined
       : `the quote runs beyond the words the source puts in quotation marks (${spans.join(' … ')}) into the reporter's own`;
@@ -320,7 +322,7 @@ function reportersWords(citation: CheckedCitation, words: RuleWords): string | u
 /** Whether a claim names a source's publisher ("the BBC" for "BBC News"): its first word after an article. */
 const namesPublisher = (claim: string, publisher: string) => {
   const name = publisher.replace(/^the\s+/i, '').split(/\s+/)[0];
-  return new RegExp(`(?<![\\p{L}])${escape(name)}(?![\\p{L}])`, 'u').test(claim);
+  return new RegExp(`(?<![\\p{L}])${escapeRegExp(name)}(?![\\p{L}])`, 'u').test(claim);
 };
 
 /* unsupported-detail: names, numbers and dates of a claim that no passage supports. */
@@ -342,12 +344,9 @@ function dateMentions(text: string, dates: RuleWords['dates']): DateMention[] {
     dates.written
       .filter((word) => isWeekday(word) === weekdays)
       .sort((a, b) => b.length - a.length)
-      .map(escape)
+      .map(escapeRegExp)
       .join('|');
-  const pattern = new RegExp(
-    `(?<![\\p{L}\\p{N}])(?:(${names(true)}),?\\s+)?(?:(\\d{1,2})\\s+)?(${names(false)})\\.?(?![\\p{L}])(?:\\s+(\\d{1,2})(?![\\d:]))?(?:,?\\s+(\\d{4}))?(?!\\d)`,
-    'gu',
-  );
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:(${names(true)}),?\\s+)?(?:(\\d{1,2})\\s+)?(${names(false)})\\.?(?![\\p{L}])(?:\\s+(\\d{1,2})(?![\\d:]))?(?:,?\\s+(\\d{4}))?(?!\\d)`, 'gu');
   const mentions = [...text.matchAll(pattern)].map((m) => ({
     text: m[0],
     index: m.index,
@@ -364,14 +363,13 @@ function dateMentions(text: string, dates: RuleWords['dates']): DateMention[] {
   return mentions;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const isoDay = (time: number) => new Date(time).toISOString().slice(0, 10);
 
 /** Calendar dates a passage's day words give, read against its source's publication date ("on Tuesday", "yesterday"). */
 function derivedDates(citation: CheckedCitation, dates: RuleWords['dates']): Set<string> {
   const published = Date.parse(`${citation.source.published}T00:00:00Z`);
   const text = citation.paragraph.toLowerCase();
-  const has = (word: string) => new RegExp(`(?<![\\p{L}])${escape(word)}(?![\\p{L}])`, 'u').test(text);
+  const has = (word: string) => new RegExp(`(?<![\\p{L}])${escapeRegExp(word)}(?![\\p{L}])`, 'u').test(text);
   const derived = new Set<string>();
   if (has(dates.today)) derived.add(isoDay(published));
   if (has(dates.yesterday)) derived.add(isoDay(published - 86_400_000));
@@ -388,14 +386,15 @@ const possessive = /['’]s$|s['’]$/u;
 /** The year of a month a source names without one: the publication's year, or the year before for a later month ("since December", in June). */
 const yearBefore = (published: string, month: number) => Number(published.slice(0, 4)) - (month > Number(published.slice(5, 7)) ? 1 : 0);
 
-/** One name in two forms of a word ("Armenia", "Armenian"; "ministry", "ministries"): they share all but the last letter of the shorter, of at least four, and differ by at most three letters after that; or two spellings of one word. */
+/** One name in two forms of a word ("Armenia", "Armenian"; "ministry", "ministries"): they share all but the last letter of the shorter, of at least four, and differ by at most three letters after that; or one word in two spellings. */
 const sameStem = (a: string, b: string) => {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   let common = 0;
   while (common < short.length && short[common] === long[common]) common++;
   if (common >= Math.max(4, short.length - 1) && long.length - common <= 3) return true;
-  // Or one spelling of a word in two conventions ("Defence", "Defense"): the same length, one letter apart.
-  return a.length === b.length && a.length >= 6 && [...a].filter((char, i) => char !== b[i]).length === 1;
+  // Or one word in British and American spelling ("Defence", "Defense"; "Organisation", "Organization"), never two names ("Parukh", "Farukh").
+  const differences = [...a].flatMap((char, i) => (char === b[i] ? [] : [`${char}${b[i]}`].map((pair) => [...pair].sort().join(''))));
+  return a.length === b.length && differences.length === 1 && ['cs', 'sz'].includes(differences[0]);
 };
 
 const digitsOf = (number: string) => number.replace(/[,.\s](?=\d{3}(?!\d))/g, '');
@@ -415,7 +414,7 @@ export function unsupportedDetails(claim: string, citations: readonly CheckedCit
   const passageDates = citations.flatMap((c) => dateMentions(c.paragraph, dates).map((d) => ({ ...d, year: d.year ?? yearBefore(c.source.published, d.month) })));
   const alternates = new Set(
     rules.alternates
-      .filter((group) => group.some((name) => new RegExp(`(?<![\\p{L}])${escape(name.toLowerCase())}`, 'u').test(lower)))
+      .filter((group) => group.some((name) => new RegExp(`(?<![\\p{L}])${escapeRegExp(name.toLowerCase())}`, 'u').test(lower)))
       .flatMap((group) => group.flatMap((name) => name.toLowerCase().match(/[\p{L}\p{M}]+/gu) ?? [])),
   );
 
