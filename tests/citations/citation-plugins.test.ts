@@ -145,6 +145,12 @@ describe.each(processors)('through %s', (processor) => {
       expect(citations[0].exception).toEqual({ rule: 'attribution', reason: exceptions[0].reason });
       expect(() => run('The mayor said so.[@river-report: two bridges were closed]', { exceptions })).toThrow(/matches no citation that needs it/);
       expect(() => run('Text said.[@river-report: two bridges were closed]', { exceptions: [{ rule: 'attribution', quote: 'x', reason: 'short' }] })).toThrow(/front matter "exceptions"/);
+      // The new judgement rules take reviewed exceptions the same way.
+      const quoted = [{ rule: 'quoted-in-source', quote: 'two bridges were closed', reason: 'The report gives these words as the mayor’s, in indirect speech that the claim keeps.' }];
+      expect(run('The mayor said "two bridges were closed".[@river-report: two bridges were closed]', { exceptions: quoted }).citations[0].exception).toEqual({
+        rule: 'quoted-in-source',
+        reason: quoted[0].reason,
+      });
     });
 
     it("shows a citation's speaker to the reader in the preview and the endnote", () => {
