@@ -56,9 +56,9 @@ describe.each(processors)('through %s', (processor) => {
     it('numbers notes per page, one number per passage, and lets citations in a row support one claim behind one marker', () => {
       const { citations, html } = run(
         [
-          'One said.[@river-report: two bridges were closed][@river-later (council): Both bridges reopened]',
+          'One said.[@river-report: two bridges were closed][@river-report (council): the water was stable]',
           '',
-          'Two said.[@river-report: two bridges were closed] Three said.[@river-report: the water was stable]',
+          'Two said.[@river-report: two bridges were closed] Three said.[@river-later: Both bridges reopened]',
         ].join('\n'),
       );
       expect(citations.map((c) => [c.anchor, c.note, c.speaker])).toEqual([
@@ -74,19 +74,19 @@ describe.each(processors)('through %s', (processor) => {
     });
 
     it("names a claim's own link after the claim's first words, keeping emphasis inside the claim", () => {
-      const { html } = run('The mayor said *both* of the two town bridges were closed on Monday.[@river-report: two bridges were closed]');
+      const { html } = run('The mayor said *both* of the two town bridges were closed that day.[@river-report: two bridges were closed]');
       expect(html).toContain(
         '<span id="claim-the-mayor-said-both-of-the" class="claim"><a href="#claim-the-mayor-said-both-of-the" class="claim-link" aria-label="Link to the claim: The mayor said both of the two town…">#</a>The mayor said <em>both</em> of',
       );
     });
 
     it('gives repeated claims distinct anchors', () => {
-      const { citations } = run('Same, said.[@river-report: two bridges were] Same, said.[@river-later: Both bridges reopened]');
-      expect(citations.map((c) => c.anchor)).toEqual(['claim-same-said', 'claim-same-said-2']);
+      const { citations } = run('It said.[@river-report: two bridges were] It said.[@river-later: Both bridges reopened]');
+      expect(citations.map((c) => c.anchor)).toEqual(['claim-it-said', 'claim-it-said-2']);
     });
 
     it('fails on a quote not in the source, with file, line, column and the closest passage', () => {
-      expect(() => run('Intro.[@river-later: Both bridges reopened]\n\nClaim.[@river-report: three bridges were closed]')).toThrow(
+      expect(() => run('Both reopened.[@river-later: Both bridges reopened]\n\nClaim.[@river-report: three bridges were closed]')).toThrow(
         /flood\.mdx:3:7: quote not found in source "river-report": "three bridges were closed"\n {2}Did you mean \(paragraph p1\): "two bridges were closed"/,
       );
     });
@@ -145,11 +145,36 @@ describe.each(processors)('through %s', (processor) => {
       expect(citations[0].exception).toEqual({ rule: 'attribution', reason: exceptions[0].reason });
       expect(() => run('The mayor said so.[@river-report: two bridges were closed]', { exceptions })).toThrow(/matches no citation that needs it/);
       expect(() => run('Text said.[@river-report: two bridges were closed]', { exceptions: [{ rule: 'attribution', quote: 'x', reason: 'short' }] })).toThrow(/front matter "exceptions"/);
+      // The new judgement rules take reviewed exceptions the same way.
+      const quoted = [{ rule: 'quoted-in-source', quote: 'two bridges were closed', reason: 'The report gives these words as the mayor’s, in indirect speech that the claim keeps.' }];
+      expect(run('The mayor said "two bridges were closed".[@river-report: two bridges were closed]', { exceptions: quoted }).citations[0].exception).toEqual({
+        rule: 'quoted-in-source',
+        reason: quoted[0].reason,
+      });
     });
 
     it("shows a citation's speaker to the reader in the preview and the endnote", () => {
       const { html } = run('The council said it was stable.[@river-report (council): the water was stable]');
       expect(html).toContain('<span class="cite-preview-speaker">(statement by council)</span>');
+    });
+
+    it("labels each claim's passage with that claim's own speaker, however many claims share the passage", () => {
+      const { html, citations } = run(
+        'The mayor said so.[@river-report (mayor): The mayor said two bridges were closed.] The council said so too.[@river-report (council): The mayor said two bridges were closed.] It was reported.[@river-report: The mayor said two bridges were closed.]',
+      );
+      // One note per passage and speaker: three notes, each with its own label (or none).
+      expect(citations.map((c) => [c.speaker, c.note])).toEqual([
+        ['mayor', 1],
+        ['council', 2],
+        [null, 3],
+      ]);
+      const endnotes = html.slice(html.indexOf('role="doc-endnotes"'));
+      expect([...endnotes.matchAll(/<li id="note-(\d)"[^>]*>.*?<\/li>/g)].map((m) => [m[1], /endnote-speaker">\(statement by (\w+)\)/.exec(m[0])?.[1] ?? null])).toEqual([
+        ['1', 'mayor'],
+        ['2', 'council'],
+        ['3', null],
+      ]);
+      expect([...html.matchAll(/cite-preview-speaker">\(statement by (\w+)\)/g)].map((m) => m[1])).toEqual(['mayor', 'council']);
     });
   });
 
@@ -170,7 +195,11 @@ describe.each(processors)('through %s', (processor) => {
 
   describe('citations: each faithfulness rule fails with file, line, column and its name', () => {
     const rules = new QuoteIndex([
-      archivedSource('river-report', ['The mayor said two bridges were closed.', 'The council said the water was stable.']),
+      archivedSource('river-report', [
+        'The mayor said two bridges were closed.',
+        'The council said the water was stable.',
+        'Politically it matters for the mayor, who pledged that he would “force” a vote.',
+      ]),
       archivedSource('river-copy', ['The mayor called for “a total reopening” of the bridges.'], { publisher: 'Copy Times', reworded: true }),
     ]);
     const fails = (markdown: string) => () => renderPage(processor, { path: '/site/content/pages/flood.mdx', text: markdown, contentDir: '/site/content', index: rules });
@@ -180,6 +209,19 @@ describe.each(processors)('through %s', (processor) => {
       ['attribution', 'Two bridges were closed.[@river-report: two bridges were closed]', /flood\.mdx:1:25: \[attribution\]/],
       ['speaker-statement', 'The water level is unknown.[@river-report (council): the water was stable]', /flood\.mdx:1:28: \[speaker-statement\]/],
       ['quote-length', 'The mayor said so.[@river-report: bridges were]', /flood\.mdx:1:19: \[quote-length\]/],
+      ['quoted-in-source', 'The mayor said "two bridges were closed".[@river-report: two bridges were closed]', /flood\.mdx:1:42: \[quoted-in-source\]/],
+      [
+        'unsupported-detail',
+        'The mayor said two bridges in Lyon were closed.[@river-report: two bridges were closed]',
+        /flood\.mdx:1:48: \[unsupported-detail\] "Lyon" is in no passage this claim cites\n {2}A name, number or date must come from a cited passage/,
+      ],
+      [
+        'reworded-copy, speaker',
+        'The mayor said two bridges were closed.[@river-report (mayor): The mayor said two bridges were closed.][@river-copy (mayor): called for “a total reopening” of the bridges]',
+        /flood\.mdx:1:104: \[reworded-copy\] the citation gives Copy Times's quotation as mayor's words/,
+      ],
+      ['speaker-words', 'The mayor pledged to "force" a vote.[@river-report (mayor): who pledged that he would “force” a vote]', /flood\.mdx:1:37: \[speaker-words\]/],
+      ['confusable-letters', 'The mayor said two bridges were closed.[@river-report: two bridges wеre closed]', /\[confusable-letters\] "wеre" in the quote/],
     ])('%s', (_rule, markdown, error) => {
       expect(fails(markdown)).toThrow(error);
     });

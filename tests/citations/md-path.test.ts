@@ -90,8 +90,13 @@ describe('the .md path', () => {
   });
 
   const index = new QuoteIndex([
-    archivedSource('river-report', ['The mayor said two bridges were closed.', 'The council said the water was stable.']),
+    archivedSource('river-report', [
+      'The mayor said two bridges were closed.',
+      'The council said the water was stable.',
+      'Politically it matters for the mayor, who pledged that he would “force” a vote.',
+    ]),
     archivedSource('river-later', ['Both bridges reopened on Tuesday.']),
+    archivedSource('river-copy', ['The mayor called for “a total reopening” of the bridges.'], { publisher: 'Copy Times', reworded: true }),
   ]);
   // One input per rule and error of the engine: each must fail, and fail alike on every path.
   const failing: Array<[string, string, RegExp]> = [
@@ -102,6 +107,28 @@ describe('the .md path', () => {
     ['attribution', 'Two bridges were closed.[@river-report: two bridges were closed]', /\[attribution\]/],
     ['quoted-words', 'The mayor said "three bridges" closed.[@river-report: two bridges were closed]', /\[quoted-words\]/],
     ['speaker-statement', 'Two bridges were closed.[@river-report (mayor): two bridges were closed]', /\[speaker-statement\]/],
+    [
+      'quoted-in-source',
+      'The mayor said "two bridges were closed".[@river-report: two bridges were closed]',
+      /\[quoted-in-source\] the words in quotation marks "two bridges were closed" are not in quotation marks in the source/,
+    ],
+    ['reworded-copy, named', 'The mayor said, in Copy Times\' wording, that he wanted "a total reopening".[@river-copy: called for “a total reopening” of the bridges]', /\[reworded-copy\]/],
+    ['reworded-copy, speaker', 'The mayor said he wanted the bridges reopened.[@river-copy (mayor): called for “a total reopening” of the bridges]', /\[reworded-copy\]/],
+    [
+      'unsupported-detail',
+      'The mayor said three bridges in Lyon were closed on 3 May 2022.[@river-report: The mayor said two bridges were closed.]',
+      /\[unsupported-detail\] "3 May 2022" is in no passage this claim cites/,
+    ],
+    [
+      'speaker-words',
+      'The mayor pledged to "force" a vote.[@river-report (mayor): who pledged that he would “force” a vote]',
+      /\[speaker-words\] the citation names a speaker \(mayor\), but the quote runs beyond/,
+    ],
+    [
+      'confusable-letters',
+      'The mayor said two bridges wеre closed.[@river-report: two bridges were closed]',
+      /\[confusable-letters\] "wеre" in the claim mixes alphabets: "е" \(U\+0435, Cyrillic\) among Latin letters, at character 29 of the claim/,
+    ],
     ['citation in a heading', '## Bridges[@river-later: Both bridges reopened on Tuesday]', /heading/],
   ];
   it.each(failing)('%s: the same error on every path', (_, text, message) => {

@@ -99,10 +99,10 @@ describe.each(processors)('Markdown pages through %s', (processor) => {
   });
 
   it('leaves other colons in prose as they are', () => {
-    const prose = 'The council said: "stable" :: 2 : 1 :: and so on ::: see https://news.example/a:b and [the report](https://news.example/x:y).';
+    const prose = 'The council said: stable :: 10 : 30 :: and so on ::: see https://news.example/a:b and [the report](https://news.example/x:y).';
     const { html } = run(`${prose}[@river-report: The council said the water was stable]`);
     expect(html).toContain(
-      'The council said: "stable" :: 2 : 1 :: and so on ::: see <a href="https://news.example/a:b">https://news.example/a:b</a> and <a href="https://news.example/x:y">the report</a>.',
+      'The council said: stable :: 10 : 30 :: and so on ::: see <a href="https://news.example/a:b">https://news.example/a:b</a> and <a href="https://news.example/x:y">the report</a>.',
     );
     // An escaped colon before a word is a colon.
     expect(run(`At 10\\:30 the council said so.[@river-report: The council said the water was stable]`).html).toContain('At 10:30 the council said so.');

@@ -12,7 +12,7 @@ const context = { index, base: '/', speakerName: (slug: string) => slug };
 const actorFile = (exceptions: string, description = 'Two bridges were closed.') => {
   const text = `kind: person
 name: The mayor
-role: "Mayor of the town, the river's warden.[@river-report: The weir was built in 1820.]"
+role: "The weir's warden; the weir was built in 1820.[@river-report: The weir was built in 1820.]"
 description: "${description}[@river-report: two bridges were closed]"
 ${exceptions}`;
   return { id: 'mayor', file: 'content/actors/mayor.yaml', text, data: actorSchema.parse(parse(text)) };

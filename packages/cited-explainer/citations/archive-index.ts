@@ -2,9 +2,12 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { readArchive } from '../archive/read.ts';
+import type { Locale } from '../i18n/locale.ts';
 import { collectionDir, contentCollections, slugOfFile } from '../lib/content-layout.ts';
 import { actorSchema } from '../schemas/actor.ts';
 import { QuoteIndex } from './locate.ts';
+import { ruleWords } from './rule-words.ts';
+import type { RuleContext } from './rules.ts';
 
 /**
  * Per-process caches of what citations are resolved against, read from the content folder
@@ -44,10 +47,13 @@ const quoteIndex = folderCache((sources) => new QuoteIndex(readArchive(sources).
 /** The quote index of a content folder's archive, shared by all pages. */
 export const loadQuoteIndex = (contentDir: string): QuoteIndex => quoteIndex(collectionDir(contentDir, 'sources'));
 
+/** A data collection's files in a folder (YAML or JSON, both read by the YAML parser). */
+const dataFiles = (folder: string) => (existsSync(folder) ? readdirSync(folder).filter((f) => contentCollections.actors.extensions.test(f)) : []);
+
 const speakerNames = folderCache(
   (folder) =>
     new Map(
-      (existsSync(folder) ? readdirSync(folder).filter((f) => contentCollections.actors.extensions.test(f)) : []).flatMap((f) => {
+      dataFiles(folder).flatMap((f) => {
         const name = actorSchema.shape.name.safeParse((parse(readFileSync(join(folder, f), 'utf8')) as { name?: unknown } | null)?.name);
         return name.success ? [[slugOfFile(f), name.data] as const] : [];
       }),
@@ -60,3 +66,33 @@ const speakerNames = folderCache(
  * files; a name missing or broken here falls back to the slug.
  */
 export const loadSpeakerNames = (contentDir: string): Map<string, string> => speakerNames(collectionDir(contentDir, 'actors'));
+
+/** Each glossary entry's and actor's name with its other spellings (content/glossary, content/actors). */
+const alternateNames = folderCache((folder) =>
+  dataFiles(folder).flatMap((f) => {
+    const data = parse(readFileSync(join(folder, f), 'utf8')) as { name?: unknown; altNames?: unknown } | null;
+    const names = [data?.name, ...(Array.isArray(data?.altNames) ? data.altNames : [])].filter((name): name is string => typeof name === 'string');
+    return names.length > 1 ? [names] : [];
+  }),
+);
+
+const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{M}]+/gu) ?? [];
+
+/**
+ * What the faithfulness rules know besides the passages, for a content folder and the site's
+ * language: the language's rule words, the spellings the glossary and actors list, and the site's
+ * own names for publishers and kinds of source.
+ */
+export function loadRuleContext(contentDir: string, locale: Locale, index: QuoteIndex): RuleContext {
+  // A copy's original publisher is named first in its record ("AFP, 2021-11-16, …").
+  const publishers = index.ids.flatMap((id) => {
+    const { publisher, republishedFrom } = index.source(id)!.meta;
+    return [publisher, republishedFrom?.split(/[,.(]/)[0] ?? ''];
+  });
+  const sourceTypes = Object.values(locale.strings.sourceTypes).flatMap((words) => Object.values(words));
+  return {
+    words: ruleWords(locale.lang),
+    known: new Set([...publishers, ...sourceTypes].flatMap(wordsOf)),
+    alternates: [...alternateNames(collectionDir(contentDir, 'glossary')), ...alternateNames(collectionDir(contentDir, 'actors'))],
+  };
+}

@@ -7,7 +7,7 @@ import { defaultLocale, type Locale } from '../i18n/locale.ts';
 import { ContentError } from '../lib/content-error.ts';
 import { citationExceptions } from '../schemas/exception.ts';
 import type { PageCitation, PageNote } from '../schemas/ledger.ts';
-import { loadQuoteIndex, loadSpeakerNames } from './archive-index.ts';
+import { loadQuoteIndex, loadRuleContext, loadSpeakerNames } from './archive-index.ts';
 import { assertHeadingIdsFree } from './heading-ids.ts';
 import type { QuoteIndex } from './locate.ts';
 import { type CitationNode, groupClaims, hastNode, rebuild, type Segment, splitSegments } from './mdast-claims.ts';
@@ -104,11 +104,14 @@ export function citePage(tree: Root, page: PageFile & { source: string; frontmat
   if (!exceptions.success) throw new ContentError({ file, message: `front matter "exceptions": ${exceptions.error.issues[0].message}` });
   // Read once per page, and only by a page that names a speaker.
   let speakers: Map<string, string> | undefined;
+  const locale = options.locale ?? defaultLocale;
+  const index = options.index ?? loadQuoteIndex(options.contentDir);
   const resolved = resolvePage({
     file,
+    rules: loadRuleContext(options.contentDir, locale, index),
     document: page.document,
     claims: pending.flatMap((p) => p.claims),
-    index: options.index ?? loadQuoteIndex(options.contentDir),
+    index,
     exceptions: exceptions.data,
     // An exception for a quote cited in a front matter field (an incident's summary) is the cited
     // fields' (content-model/cited-fields.ts), which render and check those fields.
@@ -119,7 +122,6 @@ export function citePage(tree: Root, page: PageFile & { source: string; frontmat
     },
   });
 
-  const locale = options.locale ?? defaultLocale;
   let claimNumber = 0;
   return {
     blocks: pending.map(({ block, segments }) => ({ block, children: rebuild(segments, () => resolved.claims[claimNumber++], options.base, locale) })),

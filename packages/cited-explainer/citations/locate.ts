@@ -61,7 +61,8 @@ export class QuoteIndex {
   locate(sourceId: string, quote: string): LocateResult {
     const indexed = this.#sources.get(sourceId);
     if (!indexed) return { status: 'unknown-source', knownIds: closestFirst(sourceId, this.#sources.keys()) };
-    const wanted = normalize(quote).text;
+    // Archives are NFC since ingest; a quote typed with combining accents matches them too.
+    const wanted = normalize(quote.normalize('NFC')).text;
     if (wanted.replaceAll('.', '').trim() === '') return { status: 'empty' };
 
     let matches = findMatches(indexed, [wanted]);

@@ -1,10 +1,11 @@
+import { sourceTypeOf } from '../cite/source-types.ts';
 import { ContentError } from '../lib/content-error.ts';
 import { slugify, uniqueIds } from '../lib/slug.ts';
 import type { CitationException } from '../schemas/exception.ts';
 import type { PageCitation } from '../schemas/ledger.ts';
 import type { SourceMeta } from '../schemas/source.ts';
 import type { LocateResult, QuoteIndex, QuoteMatch } from './locate.ts';
-import { type CheckedCitation, checkClaim, exceptionKey, sentencesAround } from './rules.ts';
+import { type CheckedCitation, checkClaim, confusableLetters, confusableMessage, englishRuleContext, exceptionKey, type RuleContext, sentencesAround } from './rules.ts';
 import type { CitationToken } from './syntax.ts';
 
 /**
@@ -80,6 +81,8 @@ export interface ResolverOptions {
   notePrefix?: string;
   /** Display name of a speaker slug (an actor's name); the slug itself by default. */
   speakerName?: (slug: string) => string;
+  /** The language's rule words and the site's known names (archive-index.ts loadRuleContext); English and none by default. */
+  rules?: RuleContext;
 }
 
 export function createPageResolver(options: ResolverOptions): PageResolver {
@@ -91,17 +94,27 @@ export function createPageResolver(options: ResolverOptions): PageResolver {
   const byKey = (list: readonly CitationException[] = []) => new Map(list.map((e) => [exceptionKey(e.rule, e.quote), e]));
   const exceptions = byKey(options.exceptions);
   const used = new Set<CitationException>();
+  const rules = options.rules ?? englishRuleContext();
 
   const checked = (token: CitationToken, match: QuoteMatch): CheckedCitation => {
     const source = index.source(match.sourceId)!;
     const block = source.blocks.find((b) => b.anchor === match.paragraph)!;
+    const at = { start: match.start - block.start, end: match.end - block.start };
     return {
       written: token.quote,
       speaker: token.speaker,
+      speakerName: token.speaker && options.speakerName?.(token.speaker),
       quote: match.quote,
+      at,
       paragraph: block.text,
-      sentences: sentencesAround(block.text, match.start - block.start, match.end - block.start),
-      source: { publisher: source.meta.publisher, reworded: source.meta.reworded ?? false },
+      sentences: sentencesAround(block.text, at.start, at.end),
+      source: {
+        publisher: source.meta.publisher,
+        reworded: source.meta.reworded ?? false,
+        type: sourceTypeOf(source.meta),
+        published: source.meta.published.date,
+        estimate: source.meta.published.estimate,
+      },
     };
   };
 
@@ -117,6 +130,9 @@ export function createPageResolver(options: ResolverOptions): PageResolver {
         const located = claim.citations.map(({ token, line, column, file: citationFile }) => {
           const where = { file: citationFile ?? file, line, column };
           const result = index.locate(token.sourceId, token.quote);
+          // A look-alike letter from another alphabet is why such a quote is not found: say so.
+          const [confusable] = result.status === 'found' ? [] : confusableLetters(token.quote);
+          if (confusable) throw new ContentError({ ...where, ...prefixed('confusable-letters', confusableMessage(confusable, 'the quote')) });
           if (result.status !== 'found') throw citationError(result, token, where);
           return { token, where, match: result.match };
         });
@@ -126,7 +142,7 @@ export function createPageResolver(options: ResolverOptions): PageResolver {
           claim.text,
           claim.context ?? '',
           located.map(({ token, match }) => checked(token, match)),
-          { label: claim.label },
+          { label: claim.label, rules },
         ).find((v) => {
           const exception = v.citation === undefined ? undefined : applying.get(exceptionKey(v.rule, located[v.citation].token.quote));
           if (!exception) return true;
@@ -136,11 +152,12 @@ export function createPageResolver(options: ResolverOptions): PageResolver {
         });
         if (violation) {
           const at = located[violation.citation ?? 0].where;
-          throw new ContentError({ ...at, message: `[${violation.rule}] ${violation.message}`, hint: violation.hint });
+          throw new ContentError({ ...at, ...prefixed(violation.rule, violation) });
         }
 
         const markers = located.map(({ token, match }, i) => {
-          const key = `${match.sourceId}\u0000${match.start}\u0000${match.end}`;
+          // One note per passage and speaker: a note shows its speaker, so claims citing one passage for different speakers get a note each.
+          const key = `${match.sourceId}\u0000${match.start}\u0000${match.end}\u0000${token.speaker ?? ''}`;
           let note = notesByPassage.get(key);
           if (!note) {
             const number = notesByPassage.size + 1;
@@ -200,6 +217,9 @@ export function resolvePage(options: ResolverOptions & { claims: ClaimInput[]; c
   resolver.assertExceptionsUsed((exception) => !options.checkedElsewhere?.(exception));
   return { claims, notes: resolver.notes, records: resolver.records };
 }
+
+/** A rule's message as the build prints it: "[rule] message". */
+const prefixed = (rule: string, { message, hint }: { message: string; hint: string }) => ({ message: `[${rule}] ${message}`, hint });
 
 const shorten = (text: string, max = 160) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 

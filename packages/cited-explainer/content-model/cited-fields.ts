@@ -3,6 +3,7 @@ import { citeField, fieldLocation, noteField } from '../citations/cited-field.ts
 import type { QuoteIndex } from '../citations/locate.ts';
 import { endnotes } from '../citations/render.ts';
 import { createPageResolver, type PageResolver, staleException } from '../citations/resolve.ts';
+import type { RuleContext } from '../citations/rules.ts';
 import { defaultLocale, type Locale } from '../i18n/locale.ts';
 import { fieldPosition } from '../lib/field-position.ts';
 import type { Actor } from '../schemas/actor.ts';
@@ -26,6 +27,8 @@ export interface CitedFieldContext {
   /** The site's words and date formats (the facts box's "Sources" heading, markers, previews). */
   locale?: Locale;
   speakerName: (slug: string) => string;
+  /** What the faithfulness rules know (citations/archive-index.ts loadRuleContext). */
+  rules?: RuleContext;
 }
 
 /** One page's rendered fields, its "Sources" list and what it adds to the ledger. */
@@ -57,7 +60,7 @@ function renderPage(
   heading?: { id: string; text: string; notePrefix: string },
 ): CitedFieldsPage {
   const first = specs[0]?.entry.file ?? document;
-  const resolver: PageResolver = createPageResolver({ file: first, document, index: context.index, speakerName: context.speakerName, notePrefix: heading?.notePrefix });
+  const resolver: PageResolver = createPageResolver({ file: first, document, index: context.index, speakerName: context.speakerName, rules: context.rules, notePrefix: heading?.notePrefix });
   const fields = new Map<string, ElementContent[]>();
   const notes: PageNote[] = [];
   for (const spec of specs) {

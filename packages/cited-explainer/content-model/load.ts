@@ -1,6 +1,6 @@
 import { type CollectionEntry, getCollection } from 'astro:content';
 import { contentDir } from 'virtual:cited-explainer/config';
-import { loadQuoteIndex } from '../citations/archive-index.ts';
+import { loadQuoteIndex, loadRuleContext } from '../citations/archive-index.ts';
 import { firstMentionProblems } from '../glossary/first-mentions.ts';
 import { ContentError } from '../lib/content-error.ts';
 import { entryFile, entryText } from '../lib/entry-file.ts';
@@ -92,7 +92,13 @@ export function getCitedFields(): Promise<CitedFields> {
         glossary: [...glossary.values()].map(asFile),
         incidents: incidents.map((incident) => asFile(incident.entry)),
       },
-      { index: loadQuoteIndex(contentDir), base: import.meta.env.BASE_URL, locale: siteLocale, speakerName: (slug) => actors.get(slug)?.data.name ?? slug },
+      {
+        index: loadQuoteIndex(contentDir),
+        base: import.meta.env.BASE_URL,
+        locale: siteLocale,
+        rules: loadRuleContext(contentDir, siteLocale, loadQuoteIndex(contentDir)),
+        speakerName: (slug) => actors.get(slug)?.data.name ?? slug,
+      },
     );
   })();
   return citedFields;

@@ -79,7 +79,8 @@ function looksLikeHeading(text: string): boolean {
 
 export function cleanArticle(raw: string, options: CleanOptions): CleanResult {
   const log: string[] = [];
-  const text = repairMojibake(raw.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, ''), log);
+  // NFC: a letter and its accent as one character, however the page typed them, so quotes match (quotes are NFC-normalised too).
+  const text = repairMojibake(raw.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, ''), log).normalize('NFC');
   const strip = new Set((options.boilerplateLines ?? []).flatMap((line) => [line, tidy(line)]));
 
   let stripped = 0;
@@ -95,14 +96,14 @@ export function cleanArticle(raw: string, options: CleanOptions): CleanResult {
   }
   if (stripped > 0) log.push(`Removed ${stripped} line(s) of page furniture (captions, credits, prompts, forms).`);
 
-  const headline = tidy(options.headline);
+  const headline = tidy(options.headline.normalize('NFC'));
   const headlineAt = lines.indexOf(headline);
   if (headlineAt >= 0) {
     if (headlineAt > 0) log.push(`Removed ${headlineAt} line(s) of page furniture before the headline.`);
     lines.splice(0, headlineAt + 1);
   }
 
-  const standfirst = options.standfirst ? tidy(options.standfirst) : undefined;
+  const standfirst = options.standfirst ? tidy(options.standfirst.normalize('NFC')) : undefined;
   const blocks = lines.map((line, i): { kind: BlockKind; text: string } => {
     if (line === standfirst) return { kind: 'standfirst', text: line };
     if (i < lines.length - 1 && looksLikeHeading(line)) return { kind: 'heading', text: line };

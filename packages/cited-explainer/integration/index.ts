@@ -6,6 +6,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
+import { noCueWordsWarning, ruleWords } from '../citations/rule-words.ts';
 import { satteriCitations } from '../citations/satteri-citations.ts';
 import { noteParsing } from '../citations/site-note.ts';
 import { availableLocales, LOCALES_DIR, loadStrings } from '../i18n/load.ts';
@@ -68,6 +69,8 @@ export default function citedExplainer(options: ExplainerOptions = {}): AstroInt
           logger.warn(
             `site.json "lang" is ${site.lang}, which has no locale file in locales/ (${availableLocales(LOCALES_DIR).join(', ')}): the site's own words are in English; add locales/<language>.json to translate them`,
           );
+        // Without a language's reporting cues the attribution rules cannot read its sentences: say so once, not silently.
+        if (ruleWords(site.lang).reportingCue === undefined) logger.warn(noCueWordsWarning(site.lang));
         if (config.site && site.url && new URL(config.site).href !== new URL(site.url).href) {
           throw new ContentError({
             file: relative(process.cwd(), resolve(contentDir, SITE_FILE)),
