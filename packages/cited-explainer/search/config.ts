@@ -31,8 +31,8 @@ export const META_ALIASES = 'aliases';
  * scope note with the editor's note, the same on every page; the archived text's paragraph links
  * (¶3); the "Cited by" list on source pages, which repeats the explainer's claims; the quotes
  * under reported statements (quoted passages with their source line, as in the endnotes); the table of contents, which
- * repeats the page's headings; "Cite this page"; the "#" link at the start of every claim; and a map's
- * key and locator inset, the same words under every map.
+ * repeats the page's headings; "Cite this page"; the "#" link at the start of every claim; a map's
+ * key and locator inset, the same words under every map; and its drawing for a phone, which repeats its labels.
  * Selectors rather than data-pagefind-ignore attributes, so the generator's markup
  * (citations/render.ts, the routes) carries nothing search-specific.
  */
@@ -51,6 +51,7 @@ export const EXCLUDE_SELECTORS = [
   '.cite-page',
   '.claim-link',
   '.map-extras',
+  '.map-narrow',
 ];
 
 /**
