@@ -57,7 +57,8 @@ const gap = 5;
 export function labelBox(request: LabelRequest, side: Side): { box: Box; x: number; y: number; anchor: PlacedLabel['anchor'] } {
   const width = Math.max(...request.lines.map((line) => textWidth(line, request.fontSize, request.em)));
   const height = request.lines.length * request.fontSize * lineHeight;
-  const ascent = request.fontSize * 0.8;
+  // From the top of the line to the baseline: the ascent of the tallest common sans-serif (DejaVu Sans, 0.93 em) and a little.
+  const ascent = request.fontSize * 0.95;
   const { x, y } = request;
   switch (side) {
     case 'right':
