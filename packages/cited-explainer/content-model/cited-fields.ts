@@ -44,9 +44,9 @@ interface FieldSpec {
   anchorPrefix?: string;
 }
 
-function renderPage(document: string, specs: readonly FieldSpec[], context: CitedFieldContext, heading?: { id: string; text: string; notePrefix: string }): CitedFieldsPage {
+function renderPage(document: string, specs: readonly FieldSpec[], context: CitedFieldContext, heading?: { id: string; text: string; notePrefix: string; noteLetters?: boolean }): CitedFieldsPage {
   const first = specs[0]?.entry.file ?? document;
-  const resolver: PageResolver = createPageResolver({ file: first, document, index: context.index, speakerName: context.speakerName, notePrefix: heading?.notePrefix });
+  const resolver: PageResolver = createPageResolver({ file: first, document, index: context.index, speakerName: context.speakerName, notePrefix: heading?.notePrefix, noteLetters: heading?.noteLetters });
   const fields = new Map<string, ElementContent[]>();
   const notes: PageNote[] = [];
   for (const spec of specs) {
@@ -123,7 +123,7 @@ export function renderCitedFields(
           `incidents/${incident.id}/facts`,
           [cited(incident, 'when', incident.data.when, 'when-'), cited(incident, 'where', incident.data.where, 'where-'), note(incident, 'whereNote', incident.data.whereNote)],
           context,
-          { id: 'facts-sources', text: (context.locale ?? defaultLocale).strings.citations.factsEndnotesHeading, notePrefix: 'facts-' },
+          { id: 'facts-sources', text: (context.locale ?? defaultLocale).strings.citations.factsEndnotesHeading, notePrefix: 'facts-', noteLetters: true },
         ),
       ]),
     ),
