@@ -74,7 +74,10 @@ describe('the timeline on a time scale', () => {
   });
 
   it('places incidents, years and the coverage in months, and finds the gaps', () => {
-    const axis = timeAxis([incident('a', '2021-11-13', '2021-11-14'), incident('b', '2022-03-24'), incident('c', '2022-12', '2023-06-28'), incident('d', '2023-06-27')], { from: '2021-11-16', to: '2023-06-28' });
+    const axis = timeAxis([incident('a', '2021-11-13', '2021-11-14'), incident('b', '2022-03-24'), incident('c', '2022-12', '2023-06-28'), incident('d', '2023-06-27')], {
+      from: '2021-11-16',
+      to: '2023-06-28',
+    });
     expect(axis.from).toBe(2021 * 12 + 10);
     expect(axis.to).toBe(2023 * 12 + 6);
     expect(axis.years.map((y) => y.year)).toEqual([2022, 2023]);

@@ -9,6 +9,6 @@ describe('nestQuotes', () => {
   });
 
   it('leaves a quotation without quotation marks, and its apostrophes, as they are', () => {
-    expect(nestQuotes('Armenia’s ministry didn\'t say')).toBe('Armenia’s ministry didn\'t say');
+    expect(nestQuotes("Armenia’s ministry didn't say")).toBe("Armenia’s ministry didn't say");
   });
 });

@@ -1,4 +1,3 @@
-import { nestQuotes } from '../typography/smart-quotes.ts';
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { sourceWordsOf } from '../cite/source-types.ts';
@@ -6,6 +5,7 @@ import { format, plural } from '../i18n/format.ts';
 import { defaultLocale, type Locale } from '../i18n/locale.ts';
 import { sourcePath, textFragmentUrl, withBase } from '../lib/url.ts';
 import type { SourceMeta } from '../schemas/source.ts';
+import { nestQuotes } from '../typography/smart-quotes.ts';
 import type { Endnote } from './resolve.ts';
 
 /**

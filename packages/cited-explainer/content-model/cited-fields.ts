@@ -46,7 +46,14 @@ interface FieldSpec {
 
 function renderPage(document: string, specs: readonly FieldSpec[], context: CitedFieldContext, heading?: { id: string; text: string; notePrefix: string; noteLetters?: boolean }): CitedFieldsPage {
   const first = specs[0]?.entry.file ?? document;
-  const resolver: PageResolver = createPageResolver({ file: first, document, index: context.index, speakerName: context.speakerName, notePrefix: heading?.notePrefix, noteLetters: heading?.noteLetters });
+  const resolver: PageResolver = createPageResolver({
+    file: first,
+    document,
+    index: context.index,
+    speakerName: context.speakerName,
+    notePrefix: heading?.notePrefix,
+    noteLetters: heading?.noteLetters,
+  });
   const fields = new Map<string, ElementContent[]>();
   const notes: PageNote[] = [];
   for (const spec of specs) {

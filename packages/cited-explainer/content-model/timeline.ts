@@ -46,11 +46,7 @@ export function formatDateRange(start: PartialDate, end?: PartialDate, continuin
  * does not end with its date is kept whole.
  */
 export function titleWithoutDate(title: string, item: Dated & { continuing?: boolean }, locale: Locale = defaultLocale): string {
-  const dates = new Set([
-    locale.dates.formatRange(item.start.value, (item.end ?? item.start).value),
-    locale.dates.format(item.start.value),
-    locale.dates.format(item.start.value.slice(0, 7)),
-  ]);
+  const dates = new Set([locale.dates.formatRange(item.start.value, (item.end ?? item.start).value), locale.dates.format(item.start.value), locale.dates.format(item.start.value.slice(0, 7))]);
   for (const date of dates) {
     const match = new RegExp(`^(.+?)(?:,\\s*(?:from\\s+)?|\\s+of\\s+|\\s+from\\s+)${date.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i').exec(title);
     if (match) return match[1];

@@ -6,7 +6,7 @@
  */
 
 /** The end of a sentence: a stop, maybe a closing quote or bracket, a space, and a capital or an opening quote. */
-const SENTENCE_END = /[.!?…]["'”’)\]]?\s+(?=["“‘'(\[]?\p{Lu})/gu;
+const SENTENCE_END = /[.!?…]["'”’)\]]?\s+(?=["“‘'([]?\p{Lu})/gu;
 
 export function fromSentenceStart(html: string, words: number, ellipsis = '…'): string {
   const firstMark = html.indexOf('<mark>');
@@ -14,7 +14,7 @@ export function fromSentenceStart(html: string, words: number, ellipsis = '…')
   let start = -1;
   for (const match of before.matchAll(SENTENCE_END)) start = match.index + match[0].length;
   // Pagefind's excerpt of a page's opening starts with the page: a capital at its start is taken as a sentence's.
-  const startsSentence = start >= 0 || /^["“‘'(\[]?\p{Lu}/u.test(html);
+  const startsSentence = start >= 0 || /^["“‘'([]?\p{Lu}/u.test(html);
   const tokens = html.slice(Math.max(start, 0)).split(' ');
   // A sentence so long that its start would push the match out of the excerpt: start near the match instead.
   const markAt = tokens.findIndex((token) => token.includes('<mark>'));

@@ -58,7 +58,6 @@ export function pagesWith(key: string, value: string): Promise<Set<string>> {
   return pages;
 }
 
-
 export interface Outcome {
   plan: QueryPlan;
   results: PagefindResult[];
@@ -83,12 +82,24 @@ export async function runSearch(text: string, filters: Filters, shownFirst: numb
   const merged = [...byId.values()].sort((a, b) => b.score - a.score);
   const tiers = await Promise.all(LOWER_TIERS.map((tier) => pagesWith(FILTER_TIER, tier)));
   const tierOf = (r: PagefindResult) => tiers.findIndex((pages) => pages.has(r.id)) + 1;
-  let results = merged.map((r, i) => ({ r, i, tier: tierOf(r) })).sort((a, b) => a.tier - b.tier || a.i - b.i).map(({ r }) => r);
+  let results = merged
+    .map((r, i) => ({ r, i, tier: tierOf(r) }))
+    .sort((a, b) => a.tier - b.tier || a.i - b.i)
+    .map(({ r }) => r);
   let pinnedResult = plan.exact && (await findPage(results, bareUrl(plan.exact.url), shownFirst));
   // A glossary entry's name: the explainer's page about the thing, if one is titled with it, comes first.
   if (pinnedResult && plan.exact?.url.includes('#')) {
     const words = normalizeName(plan.query).split(' ');
-    const about = await firstWhere(results.filter((r) => tierOf(r) === 0).slice(0, shownFirst), (data) => !data.filters?.[FILTER_YEAR] && words.every((word) => normalizeName(data.meta.title ?? '').split(' ').includes(word)));
+    const about = await firstWhere(
+      results.filter((r) => tierOf(r) === 0).slice(0, shownFirst),
+      (data) =>
+        !data.filters?.[FILTER_YEAR] &&
+        words.every((word) =>
+          normalizeName(data.meta.title ?? '')
+            .split(' ')
+            .includes(word),
+        ),
+    );
     if (about) results = [about, pinnedResult, ...results.filter((r) => r !== pinnedResult && r !== about)];
     else results = [pinnedResult, ...results.filter((r) => r !== pinnedResult)];
   } else if (pinnedResult) results = [pinnedResult, ...results.filter((r) => r !== pinnedResult)];
@@ -119,7 +130,10 @@ function publicationUrls(query: string, map: AliasMap | undefined): Set<string> 
   if (words.length === 0 || !map?.publications) return new Set();
   const named = map.publications.filter((publication) => {
     const name = normalizeName(publication.name).split(' ');
-    const acronyms = publication.name.split(/\s+/).filter((word) => word.length > 1 && word === word.toUpperCase() && /\p{Lu}/u.test(word)).map(normalizeName);
+    const acronyms = publication.name
+      .split(/\s+/)
+      .filter((word) => word.length > 1 && word === word.toUpperCase() && /\p{Lu}/u.test(word))
+      .map(normalizeName);
     return (words.length > 1 && words.every((word) => name.includes(word))) || (words.length === 1 && acronyms.includes(words[0])) || name.join('') === words.join('');
   });
   return new Set(named.flatMap((publication) => publication.urls));

@@ -56,7 +56,11 @@ afterAll(async () => open?.close());
 afterEach(() => {
   if (watched) expect(takeProblems(watched)).toEqual({ errors: [], offsite: [] });
 });
-const shown = (query: string) => resultsOf(outcomes.get(query)).map((r) => ({ ...r, path: new URL(pathOf(r.href), open.server.url).pathname.replace(new URL(open.server.url).pathname, '/') + (r.href.includes('#') ? `#${r.href.split('#')[1]}` : '') }));
+const shown = (query: string) =>
+  resultsOf(outcomes.get(query)).map((r) => ({
+    ...r,
+    path: new URL(pathOf(r.href), open.server.url).pathname.replace(new URL(open.server.url).pathname, '/') + (r.href.includes('#') ? `#${r.href.split('#')[1]}` : ''),
+  }));
 
 describe('search ranking', () => {
   it('the site has glossary entries with a page about them, incidents and publications to test', () => {
