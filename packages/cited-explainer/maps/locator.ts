@@ -22,8 +22,8 @@ export interface Locator {
 
 /** The inset is drawn this many units wide, shown at as many CSS pixels (maps.css). */
 export const locatorWidth = 240;
-/** Its country names, in units (so pixels): the smallest text the site draws. */
-export const locatorFontSize = 12;
+/** Its country names, in units (so pixels): drawn a little narrower than 240 px inside its border, still at least 12 px. */
+export const locatorFontSize = 13;
 /**
  * Outline points closer than this (units, so pixels) to the previous one are left out: detail a
  * drawing this small cannot show (small islands, the finest bends of a border), at half the bytes.

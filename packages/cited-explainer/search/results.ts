@@ -86,10 +86,12 @@ export async function runSearch(text: string, filters: Filters, shownFirst: numb
     .map((r, i) => ({ r, i, tier: tierOf(r) }))
     .sort((a, b) => a.tier - b.tier || a.i - b.i)
     .map(({ r }) => r);
-  let pinnedResult = plan.exact && (await findPage(results, bareUrl(plan.exact.url), shownFirst));
+  // The canonical page is looked for in Pagefind's own order: the tiers may have put it far down.
+  let pinnedResult = plan.exact && (await findPage(merged, bareUrl(plan.exact.url), shownFirst));
   // A glossary entry's name: the explainer's page about the thing, if one is titled with it, comes first.
   if (pinnedResult && plan.exact?.url.includes('#')) {
-    const words = normalizeName(plan.query).split(' ');
+    // The words as typed: an alternate name (a town's) is not the title's thing.
+    const words = normalizeName(plan.original).split(' ');
     const about = await firstWhere(
       results.filter((r) => tierOf(r) === 0).slice(0, shownFirst),
       (data) =>
