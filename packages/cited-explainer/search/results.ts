@@ -1,9 +1,10 @@
 import { format, plural } from '../i18n/format.ts';
 import { type AliasEntry, type AliasMap, normalizeName, planQuery, type QueryPlan } from './alias-map.ts';
 import type { SearchStrings } from './browser-bundle.ts';
-import { ALIASES_FILE, FILTER_SECTION, FILTER_TIER, FILTER_YEAR, LOWER_TIERS } from './config.ts';
+import { ALIASES_FILE, FILTER_SECTION, FILTER_TIER, FILTER_YEAR, LOWER_TIERS, rankTier } from './config.ts';
 import { fromSentenceStart } from './excerpt.ts';
-import { bundleUrl, type Filters, type PagefindResult, type PagefindResultData, type PagefindSearch, pagefind } from './pagefind.ts';
+import { base, bundleUrl, type Filters, type PagefindResult, type PagefindResultData, type PagefindSearch, pagefind } from './pagefind.ts';
+import { pageFacets } from './sections.ts';
 
 /**
  * What the two search UIs share (header-ui.ts: the header's box with a results panel; page-ui.ts:
@@ -86,8 +87,11 @@ export async function runSearch(text: string, filters: Filters, shownFirst: numb
     .map((r, i) => ({ r, i, tier: tierOf(r) }))
     .sort((a, b) => a.tier - b.tier || a.i - b.i)
     .map(({ r }) => r);
-  // The canonical page is looked for in Pagefind's own order: the tiers may have put it far down.
-  let pinnedResult = plan.exact && (await findPage(merged, bareUrl(plan.exact.url), shownFirst));
+  // The canonical page is looked for among the pages of its own tier first (an actor's among the
+  // actors, a glossary entry's in the glossary): in any other order it may lie far down.
+  const pinTier = plan.exact ? Number(rankTier(pageFacets(bareUrl(plan.exact.url), base, []).segment) ?? 0) : 0;
+  const candidates = [...merged.filter((r) => tierOf(r) === pinTier), ...merged.filter((r) => tierOf(r) !== pinTier)];
+  let pinnedResult = plan.exact && (await findPage(candidates, bareUrl(plan.exact.url), shownFirst));
   // A glossary entry's name: the explainer's page about the thing, if one is titled with it, comes first.
   if (pinnedResult && plan.exact?.url.includes('#')) {
     // The words as typed: an alternate name (a town's) is not the title's thing.
