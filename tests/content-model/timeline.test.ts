@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareIncidents, formatDateRange, formatPartialDate, sortTimeline } from '../../packages/cited-explainer/content-model/timeline.ts';
+import { compareIncidents, formatDateRange, formatPartialDate, monthsOf, sortTimeline, timeAxis, titleWithoutDate } from '../../packages/cited-explainer/content-model/timeline.ts';
 import { partialDate } from '../../packages/cited-explainer/schemas/incident.ts';
 
 const d = (value: string) => partialDate.parse(value);
@@ -58,5 +58,40 @@ describe('date display', () => {
   it('says "From" for an incident still going on when the sources end', () => {
     expect(formatDateRange(d('2022-12'), d('2023-06-28'), true)).toBe('From December 2022 (still reported on 28 June 2023)');
     expect(formatDateRange(d('2022-12'), undefined, true)).toBe('From December 2022');
+  });
+});
+
+describe('the timeline on a time scale', () => {
+  const incident = (id: string, start: string, end?: string) => ({ id, start: d(start), end: end ? d(end) : undefined });
+
+  it('drops the date a title ends with, as the timeline writes it', () => {
+    expect(titleWithoutDate('Parukh and Khramort, 24–26 March 2022', incident('a', '2022-03-24', '2022-03-26'))).toBe('Parukh and Khramort');
+    expect(titleWithoutDate('Border clashes of 16 November 2021', incident('a', '2021-11-16'))).toBe('Border clashes');
+    expect(titleWithoutDate('Gas supply cut, March 2022', incident('a', '2022-03-21'))).toBe('Gas supply cut');
+    expect(titleWithoutDate('Blockade of the road, from December 2022', { ...incident('a', '2022-12'), continuing: true })).toBe('Blockade of the road');
+    expect(titleWithoutDate('A title without its date', incident('a', '2022-03-21'))).toBe('A title without its date');
+    expect(titleWithoutDate('Talks in May 2022', incident('a', '2022-03-21'))).toBe('Talks in May 2022');
+  });
+
+  it('places incidents, years and the coverage in months, and finds the gaps', () => {
+    const axis = timeAxis([incident('a', '2021-11-13', '2021-11-14'), incident('b', '2022-03-24'), incident('c', '2022-12', '2023-06-28'), incident('d', '2023-06-27')], {
+      from: '2021-11-16',
+      to: '2023-06-28',
+    });
+    expect(axis.from).toBe(2021 * 12 + 10);
+    expect(axis.to).toBe(2023 * 12 + 6);
+    expect(axis.years.map((y) => y.year)).toEqual([2022, 2023]);
+    expect(axis.coverage.from).toBeCloseTo(monthsOf('2021-11-16'));
+    expect(axis.gaps).toEqual([
+      { after: 'a', before: 'b', from: monthsOf('2021-11-14', 'end'), to: monthsOf('2022-03-24'), months: 4 },
+      { after: 'b', before: 'c', from: monthsOf('2022-03-24', 'end'), to: monthsOf('2022-12'), months: 9 },
+    ]);
+    // The continuing blockade covers June 2023: no gap before the last incident.
+    expect(axis.incidents.find((i) => i.id === 'c')!.to).toBeGreaterThan(axis.incidents.find((i) => i.id === 'd')!.from);
+  });
+
+  it('reads a month-only date as the whole month', () => {
+    expect(monthsOf('2022-12', 'end') - monthsOf('2022-12')).toBe(1);
+    expect(monthsOf('2022-12-01')).toBe(monthsOf('2022-12'));
   });
 });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { writeFileAtomic } from '../../packages/cited-explainer/lib/atomic-write.ts';
 import { axeViolations } from './axe.ts';
 import { sharedChromium } from './browser.ts';
+import { type MapFit, mapFit } from './map-fit.ts';
 import { readerProblems } from './reader-checks.ts';
 import { builtSite, listFiles, listPages, type PageFacts, pageFacts, type SiteIndex } from './site.ts';
 import type { ProvidedBuild } from './site-global-setup.ts';
@@ -96,6 +97,8 @@ export interface PageCrawl {
   print?: PrintView;
   /** Thorough crawl: how far the page scrolls sideways at 320 px (light scheme), and what sticks out; null when it does not. */
   narrowOverflow?: string | null;
+  /** Thorough crawl: how its maps fit their frames at 1280 px (light), then on phones at 390 px and at 320 px (map-fit.ts). */
+  mapFits?: MapFit[];
 }
 
 export interface KeyboardPreview {
@@ -264,10 +267,14 @@ async function firstVisit(visiting: VisitingPage, url: string, thorough: boolean
   await visiting.settled();
   // The narrowest phone last: the page object is reused, so its window is put back.
   await page.emulateMedia({ colorScheme: 'light' });
+  const mapFits = [await mapFit(page)];
+  await page.setViewportSize({ width: 390, height: 900 });
+  mapFits.push(await mapFit(page));
   await page.setViewportSize({ width: 320, height: 900 });
   const narrowOverflow = (await readerProblems(page, { overflowOnly: true })).overflow;
+  mapFits.push(await mapFit(page));
   await page.setViewportSize(DEFAULT_VIEWPORT);
-  return { ...plain, previewOpened, axe: result, keyboard, print, narrowOverflow };
+  return { ...plain, previewOpened, axe: result, keyboard, print, narrowOverflow, mapFits };
 }
 
 /** Playwright's default window, which the crawl's pages start with. */

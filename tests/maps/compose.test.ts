@@ -2,7 +2,9 @@ import { gzipSync } from 'node:zlib';
 import type { GeoPermissibleObjects } from 'd3-geo';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { approximate, composeMap, countryFeatures, LocatorBoundsError, MapRequestError } from '../../packages/cited-explainer/maps/compose.ts';
+import { english } from '../../packages/cited-explainer/i18n/strings.ts';
+import { composeMap, countryFeatures, LocatorBoundsError, MapRequestError, mapLayouts, wrapText } from '../../packages/cited-explainer/maps/compose.ts';
+import { textWidth } from '../../packages/cited-explainer/maps/labels.ts';
 import { glossaryLinkProblems, loadCountryOutlines } from '../../packages/cited-explainer/maps/load.ts';
 import { composeLocator } from '../../packages/cited-explainer/maps/locator.ts';
 import { renderLocatorSvg, renderMapSvg, renderSwatch } from '../../packages/cited-explainer/maps/svg.ts';
@@ -41,6 +43,8 @@ let countries: Map<string, GeoPermissibleObjects>;
 beforeAll(async () => {
   countries = countryFeatures(await loadCountryOutlines('50m'));
 });
+
+const approximate = english.map.approximate;
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', preserveOrder: false, isArray: (name) => ['text', 'path', 'circle', 'tspan', 'rect'].includes(name) });
 
@@ -146,7 +150,52 @@ describe('the locator inset', () => {
     expect([root['aria-labelledby'], root['aria-describedby']]).toEqual(['inset', 'inset-desc']);
     expect(root.desc).toEqual({ id: 'inset-desc', '#text': 'Where & why' });
     expect(root.rect.at(-1)).toMatchObject({ class: 'map-locator-area', x: expect.any(String) });
-    expect(svg).not.toMatch(/style=|<script|<image|href=|<text/);
+    expect(svg).not.toMatch(/style=|<script|<image|href=/);
+    // The file's countries are named where their names fit; no other text.
+    const names = (root.text ?? []).map((t: Record<string, string>) => [t['data-country'], t['#text']]);
+    expect(names.length).toBeGreaterThan(0);
+    for (const [id, name] of names) expect(file.countries.find((c) => c.id === id)?.name).toBe(name);
+  });
+});
+
+describe('a map drawn for each frame', () => {
+  const inside = (box: { x: number; y: number; width: number; height: number }, model: { width: number; height: number }) =>
+    box.x >= -1e-6 && box.y >= -1e-6 && box.x + box.width <= model.width + 1e-6 && box.y + box.height <= model.height + 1e-6;
+
+  it.each(Object.entries(mapLayouts))('%s: the map is as wide as the layout, and every label lies inside it', (_, layout) => {
+    for (const request of [{ map: 'delta' }, { title: 'Where', glossaryPlaces: ['utrecht', 'brabant'] }]) {
+      const model = composeMap(file, countries, request, { layout })!;
+      expect(model.width).toBe(layout.width);
+      expect(model.labels.length).toBeGreaterThan(0);
+      for (const label of model.labels) expect(inside(label.box, model), `${label.id} at ${JSON.stringify(label.box)}`).toBe(true);
+      for (const line of model.credit) expect(textWidth(line, 13) + 6).toBeLessThanOrEqual(model.width);
+    }
+  });
+
+  it('the narrow drawing is taller for its width, and its credit takes more lines', () => {
+    const wide = composeMap(file, countries, { map: 'delta' }, { layout: mapLayouts.wide })!;
+    const narrow = composeMap(file, countries, { map: 'delta' }, { layout: mapLayouts.narrow })!;
+    expect(narrow.height / narrow.width).toBeGreaterThanOrEqual(wide.height / wide.width);
+    expect(narrow.credit.join(' ')).toBe(wide.credit.join(' '));
+    expect(narrow.credit.length).toBeGreaterThan(wide.credit.length);
+  });
+
+  it('says everything in the given locale', () => {
+    const strings = structuredClone(english);
+    strings.map.approximate = 'ungefähr';
+    strings.map.descriptionCountries = 'Karte: {countries}.';
+    const model = composeMap(file, countries, { map: 'delta' }, { locale: { strings, list: (names) => names.join(' und ') } })!;
+    expect(model.description).toContain('Karte: Netherlands und Belgium.');
+    expect(model.description).toContain('ungefähr');
+    expect(model.labels.find((l) => l.kind === 'route')?.lines).toEqual(['A river road', 'ungefähr']);
+  });
+});
+
+describe('wrapText', () => {
+  it('breaks at spaces into lines that fit, and keeps a line that fits whole', () => {
+    expect(wrapText('one two three', 10, 1000)).toEqual(['one two three']);
+    const lines = wrapText('alpha beta gamma delta epsilon', 10, textWidth('alpha beta gamma', 10));
+    expect(lines).toEqual(['alpha beta gamma', 'delta epsilon']);
   });
 });
 

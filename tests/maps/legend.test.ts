@@ -17,6 +17,7 @@ const model = (parts: Partial<MapModel>): MapModel => ({
   labels: [],
   places: [],
   attribution: 'A',
+  credit: ['A'],
   ...parts,
 });
 const country = (id: string, name: string, tone: MapModel['countries'][number]['tone']) => ({ id, name, tone, d: 'M0 0' });

@@ -70,6 +70,8 @@ describe('pageFacets', () => {
   ];
   it('labels the section from the navigation, or from the URL segment', () => {
     expect(pageFacets('/incidents/2022-09-13-x/', '/', nav)).toEqual({ segment: 'incidents', section: 'Incidents', year: '2022' });
+    // An incident known only by its month has a year too.
+    expect(pageFacets('/incidents/2022-12-x/', '/', nav)).toEqual({ segment: 'incidents', section: 'Incidents', year: '2022' });
     expect(pageFacets('/explainer/glossary/', '/explainer', nav)).toEqual({ segment: 'glossary', section: 'Glossary' });
     expect(pageFacets('/explainer/', '/explainer/', nav)).toEqual({ segment: '' });
     expect(pageFacets('/sources/bbc-2021-11-16-x/', '/', nav)).toEqual({ segment: 'sources', section: 'Sources' });

@@ -21,7 +21,7 @@ const parser = new XMLParser({
   attributeNamePrefix: '',
   isArray: (name) => ['text', 'tspan', 'path', 'circle', 'rect'].includes(name),
 });
-const mainSvg = (figure: string) => /<svg[^>]*class="map-svg"[\s\S]*?<\/svg>/.exec(figure)?.[0] ?? '';
+const mainSvg = (figure: string) => /<svg[^>]*class="map-svg map-wide"[\s\S]*?<\/svg>/.exec(figure)?.[0] ?? '';
 const insetSvg = (figure: string) => /<svg[^>]*class="map-locator"[\s\S]*?<\/svg>/.exec(figure)?.[0];
 type Element = Record<string, unknown>;
 const textOf = (t: Element) => [t['#text'], ...((t.tspan as Element[] | undefined) ?? []).map((s) => s['#text'])].filter(Boolean).join(' ');

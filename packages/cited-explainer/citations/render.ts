@@ -5,6 +5,7 @@ import { format, plural } from '../i18n/format.ts';
 import { defaultLocale, type Locale } from '../i18n/locale.ts';
 import { sourcePath, textFragmentUrl, withBase } from '../lib/url.ts';
 import type { SourceMeta } from '../schemas/source.ts';
+import { nestQuotes } from '../typography/smart-quotes.ts';
 import type { Endnote } from './resolve.ts';
 
 /**
@@ -60,8 +61,8 @@ function speakerLine(note: Endnote, className: string, locale: Locale): ElementC
   return note.speaker ? [{ type: 'text', value: ' ' }, h('span', { className: [className] }, format(locale.strings.citations.statementBy, { speaker: note.speaker.name }))] : [];
 }
 
-/** Note numbers as a reader counts them: "3", "3–5", "2, 7". */
-export function noteNumbers(numbers: readonly number[]): string {
+/** Note numbers as a reader counts them: "3", "3–5", "2, 7" (or their labels: "a–c"). */
+export function noteNumbers(numbers: readonly number[], label: (n: number) => string = String): string {
   const sorted = [...new Set(numbers)].sort((a, b) => a - b);
   const runs: Array<[number, number]> = [];
   for (const n of sorted) {
@@ -69,7 +70,7 @@ export function noteNumbers(numbers: readonly number[]): string {
     if (last && n === last[1] + 1) last[1] = n;
     else runs.push([n, n]);
   }
-  return runs.map(([from, to]) => (from === to ? `${from}` : to === from + 1 ? `${from}, ${to}` : `${from}–${to}`)).join(', ');
+  return runs.map(([from, to]) => (from === to ? label(from) : to === from + 1 ? `${label(from)}, ${label(to)}` : `${label(from)}–${label(to)}`)).join(', ');
 }
 
 /**
@@ -80,7 +81,10 @@ export function noteNumbers(numbers: readonly number[]): string {
 export function claimMarker({ anchor, claim, passages, base, locale = defaultLocale }: ClaimMarkerInput): ElementContent[] {
   const text = locale.strings.citations;
   const previewId = `preview-${anchor}`;
-  const numbers = noteNumbers(passages.map((p) => p.note.number));
+  const numbers = noteNumbers(
+    passages.map((p) => p.note.number),
+    (n) => passages.find((p) => p.note.number === n)!.note.label,
+  );
   return [
     { type: 'text', value: '\u2060' },
     h('sup', { className: ['cite-ref'] }, [
@@ -89,7 +93,7 @@ export function claimMarker({ anchor, claim, passages, base, locale = defaultLoc
     h('span', { id: previewId, popover: 'auto', className: ['cite-preview'] }, [
       ...passages.map(({ note, citationId }) =>
         h('span', { className: ['cite-passage'], dataCite: citationId }, [
-          h('q', { className: ['cite-preview-quote'] }, note.quote),
+          h('q', { className: ['cite-preview-quote'] }, nestQuotes(note.quote)),
           ...speakerLine(note, 'cite-preview-speaker', locale),
           h('span', { className: ['cite-preview-source'] }, sourceLine(note.source, locale)),
           h('span', { className: ['cite-preview-links'] }, [
@@ -97,7 +101,7 @@ export function claimMarker({ anchor, claim, passages, base, locale = defaultLoc
             { type: 'text', value: ' · ' },
             originalLink(note.source, note.quote, locale),
             { type: 'text', value: ' · ' },
-            h('a', { href: `#${note.id}`, role: 'doc-noteref' }, format(text.noteLink, { number: note.number })),
+            h('a', { href: `#${note.id}`, role: 'doc-noteref' }, format(text.noteLink, { number: note.label })),
           ]),
         ]),
       ),
@@ -131,10 +135,11 @@ export function endnotes(notes: readonly Endnote[], base: string, heading?: { id
           { type: 'text', value: '.' },
           h(
             'ol',
-            { className: ['endnote-passages'] },
+            // A lettered list (a second list of sources on the page) shows its notes as a, b, c.
+            { className: ['endnote-passages'], ...(passages[0].label !== String(passages[0].number) && { type: 'a' }) },
             passages.map((note) =>
               h('li', { id: note.id, value: note.number }, [
-                h('q', note.quote),
+                h('q', nestQuotes(note.quote)),
                 ...speakerLine(note, 'endnote-speaker', locale),
                 { type: 'text', value: ' — ' },
                 h('a', { href: archiveHref(base, note.source.id, note.paragraph) }, format(text.archivedParagraph, { paragraph: note.paragraph.slice(1) })),
@@ -145,7 +150,7 @@ export function endnotes(notes: readonly Endnote[], base: string, heading?: { id
                   note.backlinks.flatMap(({ claimAnchor }, i) => [
                     h(
                       'a',
-                      { href: `#${claimAnchor}`, role: 'doc-backlink', ariaLabel: format(text.backlinkLabel, { claim: i + 1, number: note.number }) },
+                      { href: `#${claimAnchor}`, role: 'doc-backlink', ariaLabel: format(text.backlinkLabel, { claim: i + 1, number: note.label }) },
                       `↑${note.backlinks.length > 1 ? i + 1 : ''}`,
                     ),
                     { type: 'text', value: ' ' },

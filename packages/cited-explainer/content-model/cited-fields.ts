@@ -57,10 +57,18 @@ function renderPage(
   specs: readonly FieldSpec[],
   context: CitedFieldContext,
   used: Set<CitationException>,
-  heading?: { id: string; text: string; notePrefix: string },
+  heading?: { id: string; text: string; notePrefix: string; noteLetters?: boolean },
 ): CitedFieldsPage {
   const first = specs[0]?.entry.file ?? document;
-  const resolver: PageResolver = createPageResolver({ file: first, document, index: context.index, speakerName: context.speakerName, rules: context.rules, notePrefix: heading?.notePrefix });
+  const resolver: PageResolver = createPageResolver({
+    file: first,
+    document,
+    index: context.index,
+    speakerName: context.speakerName,
+    rules: context.rules,
+    notePrefix: heading?.notePrefix,
+    noteLetters: heading?.noteLetters,
+  });
   const fields = new Map<string, ElementContent[]>();
   const notes: PageNote[] = [];
   for (const spec of specs) {
@@ -144,7 +152,7 @@ export function renderCitedFields(
           [cited(incident, 'when', incident.data.when, 'when-'), cited(incident, 'where', incident.data.where, 'where-'), note(incident, 'whereNote', incident.data.whereNote)],
           context,
           used,
-          { id: 'facts-sources', text: (context.locale ?? defaultLocale).strings.citations.factsEndnotesHeading, notePrefix: 'facts-' },
+          { id: 'facts-sources', text: (context.locale ?? defaultLocale).strings.citations.factsEndnotesHeading, notePrefix: 'facts-', noteLetters: true },
         ),
       ]),
     ),

@@ -38,3 +38,64 @@ export function formatDateRange(start: PartialDate, end?: PartialDate, continuin
   }
   return locale.dates.formatRange(start.value, (end ?? start).value);
 }
+
+/**
+ * A title without the date it ends with, when the timeline shows that date beside it: "Parukh and
+ * Khramort, 24–26 March 2022" → "Parukh and Khramort". The date is recognised as the timeline
+ * writes it (the range, the start, the start's month), after a comma or "of"/"from"; a title that
+ * does not end with its date is kept whole.
+ */
+export function titleWithoutDate(title: string, item: Dated & { continuing?: boolean }, locale: Locale = defaultLocale): string {
+  const dates = new Set([locale.dates.formatRange(item.start.value, (item.end ?? item.start).value), locale.dates.format(item.start.value), locale.dates.format(item.start.value.slice(0, 7))]);
+  for (const date of dates) {
+    const match = new RegExp(`^(.+?)(?:,\\s*(?:from\\s+)?|\\s+of\\s+|\\s+from\\s+)${date.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i').exec(title);
+    if (match) return match[1];
+  }
+  return title;
+}
+
+/** A calendar date as a count of months since year 0, with the day as a fraction: the axis's unit. */
+export function monthsOf(isoDate: string, at: 'start' | 'end' = 'start'): number {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  const months = year * 12 + (month - 1);
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day === undefined) return at === 'start' ? months : months + 1;
+  return months + (day - (at === 'start' ? 1 : 0)) / days;
+}
+
+export interface TimeAxis {
+  /** In months (monthsOf): the axis runs from the start of the first month shown to the end of the last. */
+  from: number;
+  to: number;
+  /** Each incident's stretch of time, in order. */
+  incidents: Array<{ id: string; from: number; to: number }>;
+  /** The archive's reporting, first to last publication date. */
+  coverage: { from: number; to: number };
+  /** Each January 1st inside the axis, by its year. */
+  years: Array<{ year: number; at: number }>;
+  /**
+   * Stretches between one incident's end and the next one's start that are `minGap` calendar months
+   * or more apart (March to December: nine), with that count.
+   */
+  gaps: Array<{ after: string; before: string; from: number; to: number; months: number }>;
+}
+
+/**
+ * The timeline on a time scale, pure: where each incident, the archive's coverage and the years
+ * lie in months, and the gaps in which the archive reports no incident. A continuing incident
+ * lasts until the last date it is still reported on.
+ */
+export function timeAxis(items: ReadonlyArray<Dated>, coverage: { from: string; to: string }, minGap = 3): TimeAxis {
+  const incidents = items.map((item) => ({ id: item.id, from: monthsOf(item.start.value), to: monthsOf((item.end ?? item.start).value, 'end') }));
+  const cover = { from: monthsOf(coverage.from), to: monthsOf(coverage.to, 'end') };
+  const from = Math.floor(Math.min(cover.from, ...incidents.map((i) => i.from)));
+  const to = Math.ceil(Math.max(cover.to, ...incidents.map((i) => i.to)));
+  const years = [];
+  for (let year = Math.ceil(from / 12); year * 12 < to; year++) if (year * 12 > from) years.push({ year, at: year * 12 });
+  const gaps = incidents.slice(1).flatMap((next, i) => {
+    const reached = Math.max(...incidents.slice(0, i + 1).map((earlier) => earlier.to));
+    const months = Math.floor(next.from) - Math.floor(reached - 1e-9);
+    return months >= minGap ? [{ after: incidents[i].id, before: next.id, from: reached, to: next.from, months }] : [];
+  });
+  return { from, to, incidents, coverage: cover, years, gaps };
+}

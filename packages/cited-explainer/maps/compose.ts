@@ -1,8 +1,11 @@
 import type { GeoPermissibleObjects } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
+import { format } from '../i18n/format.ts';
+import { defaultLocale, type Locale } from '../i18n/locale.ts';
 import type { LonLatBox, MapCountry, MapsFile } from '../schemas/maps.ts';
-import { boxAround, frameFor, insideRings, lineToPath, projectedRings, ringsCentre, ringsToPath } from './geometry.ts';
+import { placeCountryNames } from './country-names.ts';
+import { boxAround, frameFor, lineToPath, projectedRings, ringsToPath } from './geometry.ts';
 import { type Box, type LabelRequest, type PlacedLabel, placeLabels, sidesFrom, textWidth } from './labels.ts';
 import { type Locator, locateArea } from './locator.ts';
 
@@ -14,11 +17,56 @@ import { type Locator, locateArea } from './locator.ts';
 /** What a page asks for: a map of the coordinates file by key, or a map of some glossary places. */
 export type MapRequest = { map: string } | { title: string; glossaryPlaces: readonly string[] };
 
-export const approximate = 'approximate, for orientation';
-/** The small line at the foot of every map: where the outlines come from, and the warning. */
-export const creditLine = (attribution: string) => `${attribution}; lines ${approximate}`;
-// 13 units: at least 12 px on screen wherever the map is drawn (maps.css keeps it at least 608 px wide).
+/** The words of a map: the site's strings and its way of joining names. */
+export type MapWords = Pick<Locale, 'strings' | 'list'>;
+
+// 13 units: at least 12 px on screen wherever the map is drawn (maps.css never draws a map narrower than its layout's width less a tenth).
 export const creditSize = 13;
+
+/**
+ * The two drawings of every map: one for a wide frame, one for a phone's. The narrow one is not the
+ * wide one shrunk (its labels would fall under 12 px) but drawn again for a frame 300 units wide, a
+ * little taller, with its labels laid out again for that frame (maps.css shows the one that fits).
+ */
+export const mapLayouts: Record<'wide' | 'narrow', MapLayout> = {
+  wide: { width: 640, fontSize: 14, minHeight: 0.4, maxHeight: 0.75, routeLabel: 'full', creditBelow: false },
+  narrow: { width: 300, fontSize: 14, minHeight: 0.75, maxHeight: 1.1, fitPlaces: 0.15, incidentSpan: 0.6, routeLabel: 'name', creditBelow: true },
+};
+export interface MapLayout {
+  width: number;
+  fontSize: number;
+  /** The frame's height, at least and at most, as a share of its width. */
+  minHeight: number;
+  maxHeight: number;
+  /**
+   * Degrees around the places and lines of a named map, drawn instead of its `bounds`: a phone's
+   * frame shows the places at as large a scale as it can, not the surroundings.
+   */
+  fitPlaces?: number;
+  /** An incident's map shows this share of the coordinates file's margin and smallest span around its places. */
+  incidentSpan?: number;
+  /** The credit lines in a band of their own under the drawing, where they take no room from the labels. */
+  creditBelow: boolean;
+  /**
+   * A line's label: its name and "approximate" ('full'), or its name alone, left out where it
+   * would cover another label ('name': the credit line under the map says the lines are approximate).
+   */
+  routeLabel: 'full' | 'name';
+}
+
+/**
+ * A line of text broken at spaces into lines no wider than `width` (estimated, labels.ts): the
+ * credit line of a narrow map takes two.
+ */
+export function wrapText(words: string, fontSize: number, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of words.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && textWidth(`${last} ${word}`, fontSize) <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
 
 export interface MapModel {
   title: string;
@@ -34,15 +82,19 @@ export interface MapModel {
   /** The places drawn, for the caption: key, name and glossary slug. */
   places: Array<{ key: string; name: string; glossary?: string; context: boolean }>;
   attribution: string;
+  /** The small lines at the foot of the map, top first: where the outlines come from, and the warning. */
+  credit: string[];
   /** The locator inset, when the coordinates file asks for one: its region, and the map's area in it. */
   inset?: { locator: Locator; area: Box };
 }
 
 export interface ComposeOptions {
-  width?: number;
-  fontSize?: number;
+  /** The frame to draw for: mapLayouts.wide unless said. */
+  layout?: MapLayout;
   /** The region of the locator inset (composeLocator), drawn once for all maps. */
   locator?: Locator;
+  /** The words of the map (its labels' "approximate", the credit line, the text alternative). */
+  locale?: MapWords;
 }
 
 export class MapRequestError extends Error {}
@@ -58,8 +110,10 @@ export function countryFeatures(topology: Topology): Map<string, GeoPermissibleO
 
 /** null when the request has nothing to draw (an incident none of whose places has coordinates). */
 export function composeMap(file: MapsFile, countries: Map<string, GeoPermissibleObjects>, request: MapRequest, options: ComposeOptions = {}): MapModel | null {
-  const width = options.width ?? 640;
-  const fontSize = options.fontSize ?? 14;
+  const layout = options.layout ?? mapLayouts.wide;
+  const { width, fontSize } = layout;
+  const { strings, list } = options.locale ?? defaultLocale;
+  const text = strings.map;
   let title: string;
   let note: string | undefined;
   let featured: string[];
@@ -78,22 +132,23 @@ export function composeMap(file: MapsFile, countries: Map<string, GeoPermissible
     const routePoints = routeKeys.flatMap((key) => file.routes[key].via.map((place) => file.places[place].at));
     const points = [...featured.map((key) => file.places[key].at), ...routePoints];
     if (!spec.bounds && points.length === 0) throw new MapRequestError(`map "${request.map}" has no places, routes or bounds`);
-    box = spec.bounds ?? boxAround(points, 0.3, 1.2);
+    box = layout.fitPlaces !== undefined && points.length > 0 ? boxAround(points, layout.fitPlaces, 0) : (spec.bounds ?? boxAround(points, 0.3, 1.2));
   } else {
     if (!file.incidentMaps) return null;
     const byGlossary = new Map(Object.entries(file.places).flatMap(([key, place]) => (place.glossary ? [[place.glossary, key] as const] : [])));
     featured = [...new Set(request.glossaryPlaces.flatMap((slug) => (byGlossary.has(slug) ? [byGlossary.get(slug)!] : [])))];
     if (featured.length === 0) return null;
     title = request.title;
+    const span = layout.incidentSpan ?? 1;
     box = boxAround(
       featured.map((key) => file.places[key].at),
-      file.incidentMaps.margin,
-      file.incidentMaps.minSpan,
+      file.incidentMaps.margin * span,
+      file.incidentMaps.minSpan * span,
     );
     context = file.incidentMaps.context.filter((key) => !featured.includes(key));
   }
 
-  const frame = frameFor(box, width);
+  const frame = frameFor(box, width, { minHeight: width * layout.minHeight, maxHeight: width * layout.maxHeight });
   let inset: MapModel['inset'];
   if (options.locator) {
     const area = locateArea(options.locator, frame.area);
@@ -130,8 +185,10 @@ export function composeMap(file: MapsFile, countries: Map<string, GeoPermissible
     ...contextXY.filter(({ key }) => file.places[key].kind === 'town').map(({ key, xy }) => ({ key, x: xy[0], y: xy[1], context: true })),
   ];
   const obstacles: Box[] = dots.map((dot) => ({ x: dot.x - 4, y: dot.y - 4, width: 8, height: 8 }));
-  // The credit line, bottom left (see renderMapSvg).
-  obstacles.push({ x: 0, y: frame.height - creditSize * 1.6, width: textWidth(creditLine(file.attribution), creditSize) + 8, height: creditSize * 1.6 });
+  // The credit lines, bottom left (see renderMapSvg).
+  const credit = wrapText(format(text.credit, { attribution: file.attribution, approximate: text.approximate }), creditSize, frame.width - 12);
+  const creditHeight = Math.ceil(creditSize * (0.4 + 1.2 * credit.length));
+  if (!layout.creditBelow) obstacles.push({ x: 0, y: frame.height - creditHeight, width: Math.max(...credit.map((line) => textWidth(line, creditSize))) + 8, height: creditHeight });
 
   type Kind = MapModel['labels'][number]['kind'];
   const requests: Array<LabelRequest & { kind: Kind; key: string }> = [];
@@ -146,7 +203,9 @@ export function composeMap(file: MapsFile, countries: Map<string, GeoPermissible
       x: xy[0],
       y: xy[1],
       fontSize,
-      sides: region ? ['centre', 'above', 'below'] : sidesFrom(place.label),
+      sides: region ? ['centre', 'above', 'below', 'left', 'right'] : sidesFrom(place.label),
+      // Italics run wider.
+      ...(region && { em: 0.68 }),
     });
   }
   for (const route of routes) {
@@ -163,7 +222,7 @@ export function composeMap(file: MapsFile, countries: Map<string, GeoPermissible
       id: `route:${route.key}`,
       key: route.key,
       kind: 'route',
-      lines: [route.name, approximate],
+      lines: layout.routeLabel === 'full' ? [route.name, text.approximate] : [route.name],
       x: (a[0] + b[0]) / 2,
       y: (a[1] + b[1]) / 2,
       fontSize: fontSize - 1,
@@ -174,40 +233,12 @@ export function composeMap(file: MapsFile, countries: Map<string, GeoPermissible
     const place = file.places[key];
     requests.push({ id: `place:${key}`, key, kind: 'context', lines: [place.name], x: xy[0], y: xy[1], fontSize: fontSize - 1, sides: place.kind === 'region' ? ['centre'] : sidesFrom(place.label) });
   }
-  const placed = placeLabels(requests, frame, obstacles);
-  // A country's name goes at its first label point, or else at the centre of what is shown of it,
-  // where the name lies on the country, inside the map and clear of every other label.
-  const taken = [...obstacles, ...placed.map((label) => label.box)];
-  for (const country of drawnCountries) {
-    const spec = file.countries.find((c) => c.id === country.id)!;
-    const centre = ringsCentre(country.rings);
-    const candidates = [...spec.labels.map((point) => frame.project(point)), ...(centre ? [centre] : [])];
-    for (const xy of candidates.filter((at) => insideRings(at, country.rings))) {
-      const request = {
-        id: `country:${country.id}`,
-        key: country.id,
-        kind: 'country' as const,
-        lines: [country.name.toUpperCase()],
-        x: xy[0],
-        y: xy[1],
-        fontSize: fontSize - 1,
-        sides: ['centre' as const],
-        em: 0.78,
-      };
-      const [label] = placeLabels([request], frame, taken);
-      if (label && !label.crowded) {
-        requests.push(request);
-        placed.push(label);
-        taken.push(label.box);
-        break;
-      }
-    }
-  }
   const kindOf = new Map(requests.map((r) => [r.id, r] as const));
-  // A context place or a country name that would cover another label is better left out.
-  const labels = placed
-    .map((label) => ({ ...label, kind: kindOf.get(label.id)!.kind, key: kindOf.get(label.id)!.key }))
-    .filter((label) => !(label.crowded && (label.kind === 'context' || label.kind === 'country')));
+  const placed = placeLabels(requests, frame, obstacles).map((label) => ({ ...label, kind: kindOf.get(label.id)!.kind, key: kindOf.get(label.id)!.key }));
+  const countryNames = placeCountryNames(drawnCountries, file.countries, frame, [...obstacles, ...placed.map((label) => label.box)], { fontSize: fontSize - 1, upperCase: true });
+  // A context place, or a line's name that need not say "approximate", that would cover another label is better left out.
+  const spare = (label: (typeof placed)[number]) => label.kind === 'context' || (label.kind === 'route' && layout.routeLabel === 'name');
+  const labels = [...placed.filter((label) => !(label.crowded && spare(label))), ...countryNames.map((label) => ({ ...label, kind: 'country' as const }))];
   const shownContext = new Set(labels.filter((l) => l.kind === 'context').map((l) => l.key));
   const drawnDots = dots.filter((dot) => !dot.context || shownContext.has(dot.key));
 
@@ -215,11 +246,16 @@ export function composeMap(file: MapsFile, countries: Map<string, GeoPermissible
     ...featured.map((key) => ({ key, name: file.places[key].name, glossary: file.places[key].glossary, context: false })),
     ...contextXY.filter(({ key }) => shownContext.has(key)).map(({ key }) => ({ key, name: file.places[key].name, glossary: file.places[key].glossary, context: true })),
   ];
-  const list = (names: string[]) => (names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
   const description = [
-    `Map. Countries: ${list(drawnCountries.map((c) => c.name))}.`,
-    `Places: ${list(places.map((p) => p.name))}.`,
-    ...routes.map((route) => `${route.status === 'proposed' ? 'Dashed' : 'Solid'} line: ${route.name}, through ${list(file.routes[route.key].via.map((k) => file.places[k].name))} (${approximate}).`),
+    format(text.descriptionCountries, { countries: list(drawnCountries.map((c) => c.name)) }),
+    format(text.descriptionPlaces, { places: list(places.map((p) => p.name)) }),
+    ...routes.map((route) =>
+      format(route.status === 'proposed' ? text.descriptionProposed : text.descriptionExisting, {
+        route: route.name,
+        places: list(file.routes[route.key].via.map((k) => file.places[k].name)),
+        approximate: text.approximate,
+      }),
+    ),
   ].join(' ');
 
   return {
@@ -227,13 +263,14 @@ export function composeMap(file: MapsFile, countries: Map<string, GeoPermissible
     description,
     note,
     width: frame.width,
-    height: frame.height,
+    height: frame.height + (layout.creditBelow ? creditHeight : 0),
     countries: drawnCountries.map(({ rings: _rings, ...country }) => country),
     routes: routes.map((route) => ({ key: route.key, name: route.name, status: route.status, d: lineToPath(route.points) })),
     dots: drawnDots,
     labels,
     places,
     attribution: file.attribution,
+    credit,
     ...(inset && { inset }),
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Label placement, pure: each label tries its sides in order and takes the first whose box stays
- * inside the frame and overlaps no label or dot placed before it; when none fits, the least bad.
+ * inside the frame and overlaps no label or dot placed before it; when none fits, the least bad,
+ * moved inside the frame if it reached out of it: a label is never cut by the map's edge.
  */
 
 export type Side = 'right' | 'left' | 'above' | 'below' | 'centre';
@@ -40,8 +41,12 @@ export interface PlacedLabel {
   crowded: boolean;
 }
 
-/** Rough width of a line of text: a proportional sans-serif averages about 0.56 em a character. */
-export function textWidth(text: string, fontSize: number, em = 0.56): number {
+/**
+ * Rough width of a line of text: a proportional sans-serif averages about 0.56 em a character, but
+ * the widest common one (DejaVu Sans, Linux's default) about 0.62, which is taken so that no label
+ * is cut at the map's edge wherever it is drawn.
+ */
+export function textWidth(text: string, fontSize: number, em = 0.62): number {
   return [...text].length * fontSize * em;
 }
 
@@ -52,7 +57,8 @@ const gap = 5;
 export function labelBox(request: LabelRequest, side: Side): { box: Box; x: number; y: number; anchor: PlacedLabel['anchor'] } {
   const width = Math.max(...request.lines.map((line) => textWidth(line, request.fontSize, request.em)));
   const height = request.lines.length * request.fontSize * lineHeight;
-  const ascent = request.fontSize * 0.8;
+  // From the top of the line to the baseline: the ascent of the tallest common sans-serif (DejaVu Sans, 0.93 em) and a little.
+  const ascent = request.fontSize * 0.95;
   const { x, y } = request;
   switch (side) {
     case 'right':
@@ -97,20 +103,31 @@ export function placeLabels(requests: readonly LabelRequest[], frame: { width: n
       if (cost === 0) break;
     }
     if (!best) continue;
-    taken.push(best.at.box);
+    const [dx, dy] = [shiftInto(best.at.box.x, best.at.box.width, frame.width), shiftInto(best.at.box.y, best.at.box.height, frame.height)];
+    const box = { ...best.at.box, x: best.at.box.x + dx, y: best.at.box.y + dy };
+    // A label moved inside may now cover another: crowded, so that the caller can leave out a label it can spare.
+    const crowded = best.cost > 0 && (dx === 0 && dy === 0 ? true : taken.some((other) => overlap(box, other) > 1e-6));
+    taken.push(box);
     placed.push({
       id: request.id,
       lines: request.lines,
       fontSize: request.fontSize,
       side: best.side,
-      x: best.at.x,
-      y: best.at.y,
+      x: best.at.x + dx,
+      y: best.at.y + dy,
       anchor: best.at.anchor,
-      box: best.at.box,
-      crowded: best.cost > 0,
+      box,
+      crowded,
     });
   }
   return placed;
+}
+
+/** How far to move a span [start, start + length] to lie within [0, limit] (to its start, when it is longer). */
+function shiftInto(start: number, length: number, limit: number): number {
+  if (start < 0) return -start;
+  if (start + length > limit) return Math.max(limit - length - start, -start);
+  return 0;
 }
 
 /** The order of sides to try, starting with a preferred one. */

@@ -1,7 +1,8 @@
 import type { GeoPermissibleObjects } from 'd3-geo';
 import type { LonLatBox, MapCountry, MapLocator } from '../schemas/maps.ts';
+import { placeCountryNames } from './country-names.ts';
 import { type Frame, frameFor, projectedRings, ringsToPath, thinRing } from './geometry.ts';
-import type { Box } from './labels.ts';
+import type { Box, PlacedLabel } from './labels.ts';
 
 /**
  * The locator inset, pure: a small overview of a wider region (the coordinates file's `locator`)
@@ -14,11 +15,15 @@ export interface Locator {
   height: number;
   /** Every country of the outlines inside the region; those of the coordinates file with their name and tone. */
   countries: Array<{ id: string; name?: string; tone: MapCountry['tone']; d: string }>;
+  /** The names of the coordinates file's countries, where they fit: a reader sees which country is which. */
+  labels: Array<PlacedLabel & { key: string }>;
   frame: Frame;
 }
 
 /** The inset is drawn this many units wide, shown at as many CSS pixels (maps.css). */
 export const locatorWidth = 240;
+/** Its country names, in units (so pixels): drawn a little narrower than 240 px inside its border, still at least 12 px. */
+export const locatorFontSize = 13;
 /**
  * Outline points closer than this (units, so pixels) to the previous one are left out: detail a
  * drawing this small cannot show (small islands, the finest bends of a border), at half the bytes.
@@ -33,16 +38,19 @@ export function composeLocator(locator: MapLocator, listed: readonly MapCountry[
   const frame = frameFor(locator.bounds, width);
   const listedIds = new Set(listed.map((country) => country.id));
   const onFrameEdge = ([x, y]: [number, number]) => Math.min(x, y, frame.width - x, frame.height - y) < 0.01;
-  const outline = (id: string) => {
+  const ringsOf = (id: string) => {
     const shape = outlines.get(id);
-    return shape ? ringsToPath(projectedRings(shape, frame.projection).map((ring) => thinRing(ring, outlineStep, onFrameEdge))) : '';
+    return shape ? projectedRings(shape, frame.projection).map((ring) => thinRing(ring, outlineStep, onFrameEdge)) : [];
   };
+  const outline = (id: string) => ringsToPath(ringsOf(id));
   // The file's countries last, in its order: their borders over their neighbours', their names in the text alternative as the file lists them.
   const countries = [
     ...[...outlines.keys()].filter((id) => !listedIds.has(id)).map((id) => ({ id, name: undefined, tone: 'neighbour' as const, d: outline(id) })),
     ...listed.map((country) => ({ id: country.id, name: country.name, tone: country.tone, d: outline(country.id) })),
   ].filter((country) => country.d !== '');
-  return { width: frame.width, height: frame.height, countries, frame };
+  const named = listed.map((country) => ({ id: country.id, name: country.name, rings: ringsOf(country.id) })).filter((country) => country.rings.length > 0);
+  const labels = placeCountryNames(named, listed, frame, [], { fontSize: locatorFontSize, upperCase: false });
+  return { width: frame.width, height: frame.height, countries, labels, frame };
 }
 
 /** Where a map's area lies in the inset; undefined when it reaches outside the inset's region. */

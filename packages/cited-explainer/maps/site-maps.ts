@@ -2,7 +2,8 @@ import { contentDir } from 'virtual:cited-explainer/config';
 import type { GeoPermissibleObjects } from 'd3-geo';
 import { getContentModel } from '../content-model/load.ts';
 import { ContentError } from '../lib/content-error.ts';
-import { composeMap, countryFeatures, LocatorBoundsError, type MapModel, type MapRequest, MapRequestError } from './compose.ts';
+import { siteLocale } from '../lib/site.ts';
+import { composeMap, countryFeatures, LocatorBoundsError, type MapModel, type MapRequest, MapRequestError, mapLayouts } from './compose.ts';
 import { glossaryLinkProblems, type LoadedMaps, loadCountryOutlines, loadMapsFile } from './load.ts';
 import { composeLocator, type Locator } from './locator.ts';
 
@@ -35,18 +36,24 @@ function siteMaps(): Promise<SiteMaps | undefined> {
   return cached;
 }
 
+/** A map drawn for each frame (compose.ts, mapLayouts). */
+export type MapDrawings = Record<keyof typeof mapLayouts, MapModel>;
+
 /**
- * The map a page asks for. A named map must exist (a page naming a map in a content folder
- * without a coordinates file is an error); a map of places is null when there is nothing to draw.
+ * The map a page asks for, drawn for a wide and for a narrow frame. A named map must exist (a page
+ * naming a map in a content folder without a coordinates file is an error); a map of places is
+ * null when there is nothing to draw.
  */
-export async function getMap(request: MapRequest, where: string): Promise<MapModel | null> {
+export async function getMap(request: MapRequest, where: string): Promise<MapDrawings | null> {
   const maps = await siteMaps();
   if (!maps) {
     if ('map' in request) throw new ContentError({ file: where, message: `asks for the map "${request.map}", but the content folder has no maps.yaml` });
     return null;
   }
   try {
-    return composeMap(maps.loaded.data, maps.countries, request, { locator: maps.locator });
+    const draw = (layout: (typeof mapLayouts)[keyof typeof mapLayouts]) => composeMap(maps.loaded.data, maps.countries, request, { layout, locator: maps.locator, locale: siteLocale });
+    const wide = draw(mapLayouts.wide);
+    return wide && { wide, narrow: draw(mapLayouts.narrow)! };
   } catch (error) {
     const inMapsFile = 'map' in request || error instanceof LocatorBoundsError;
     if (error instanceof MapRequestError) throw new ContentError({ file: inMapsFile ? maps.loaded.file : where, message: error.message });

@@ -1,6 +1,7 @@
 import { escapeXml } from '../lib/xml.ts';
-import { creditLine, type MapModel } from './compose.ts';
+import { creditSize, type MapModel } from './compose.ts';
 import { round1 } from './geometry.ts';
+import type { PlacedLabel } from './labels.ts';
 import type { LegendSymbol } from './legend.ts';
 
 /**
@@ -11,11 +12,20 @@ import type { LegendSymbol } from './legend.ts';
 
 const countryPath = (country: { id: string; tone: string; d: string }) => `<path class="map-land map-${country.tone}" data-country="${country.id}" d="${country.d}"/>`;
 
-export function renderMapSvg(model: MapModel, id: string): string {
+/** A label: its first line at (x, y), each further line 1.2 em under the one before. */
+function textElement(className: string, data: string, label: Pick<PlacedLabel, 'x' | 'y' | 'anchor' | 'lines'>): string {
+  const n = round1;
+  const anchor = label.anchor === 'start' ? '' : ` text-anchor="${label.anchor}"`;
+  const [first, ...rest] = label.lines;
+  const more = rest.map((line) => `<tspan x="${n(label.x)}" dy="1.2em">${escapeXml(line)}</tspan>`).join('');
+  return `<text class="${className}"${data ? ` ${data}` : ''} x="${n(label.x)}" y="${n(label.y)}"${anchor}>${escapeXml(first)}${more}</text>`;
+}
+
+export function renderMapSvg(model: MapModel, id: string, layout: 'wide' | 'narrow' = 'wide'): string {
   const n = round1;
   const out: string[] = [];
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" class="map-svg" viewBox="0 0 ${model.width} ${model.height}" role="img" aria-labelledby="${id}-title" aria-describedby="${id}-desc">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="map-svg map-${layout}" viewBox="0 0 ${model.width} ${model.height}" role="img" aria-labelledby="${id}-title" aria-describedby="${id}-desc">`,
     `<title id="${id}-title">${escapeXml(model.title)}</title>`,
     `<desc id="${id}-desc">${escapeXml(model.description)}</desc>`,
     `<rect class="map-ground" width="${model.width}" height="${model.height}"/>`,
@@ -25,12 +35,10 @@ export function renderMapSvg(model: MapModel, id: string): string {
   for (const dot of model.dots) out.push(`<circle class="map-dot${dot.context ? ' map-dot-context' : ''}" cx="${n(dot.x)}" cy="${n(dot.y)}" r="${dot.context ? 2.5 : 3.5}"/>`);
   for (const label of model.labels) {
     const data = label.kind === 'route' ? `data-route="${escapeXml(label.key)}"` : label.kind === 'country' ? `data-country="${label.key}"` : `data-place="${escapeXml(label.key)}"`;
-    const anchor = label.anchor === 'start' ? '' : ` text-anchor="${label.anchor}"`;
-    const [first, ...rest] = label.lines;
-    const more = rest.map((line) => `<tspan x="${n(label.x)}" dy="1.2em">${escapeXml(line)}</tspan>`).join('');
-    out.push(`<text class="map-label map-${label.kind}" ${data} x="${n(label.x)}" y="${n(label.y)}"${anchor}>${escapeXml(first)}${more}</text>`);
+    out.push(textElement(`map-label map-${label.kind}`, data, label));
   }
-  out.push(`<text class="map-label map-credit" x="6" y="${model.height - 6}">${escapeXml(creditLine(model.attribution))}</text>`);
+  const creditTop = model.height - 6 - (model.credit.length - 1) * creditSize * 1.2;
+  out.push(textElement('map-label map-credit', '', { x: 6, y: creditTop, anchor: 'start', lines: model.credit }));
   out.push('</svg>');
   return out.join('');
 }
@@ -66,6 +74,7 @@ export function renderLocatorSvg(inset: NonNullable<MapModel['inset']>, titleId:
     `<desc id="${titleId}-desc">${escapeXml(description)}</desc>`,
     `<rect class="map-ground" width="${locator.width}" height="${locator.height}"/>`,
     ...locator.countries.map(countryPath),
+    ...locator.labels.map((label) => textElement('map-label map-locator-name', `data-country="${label.key}"`, label)),
     `<rect class="map-locator-area" x="${n(area.x)}" y="${n(area.y)}" width="${n(area.width)}" height="${n(area.height)}"/>`,
     '</svg>',
   ].join('');

@@ -30,6 +30,8 @@ export interface AliasEntry {
 
 export interface AliasMap {
   entries: AliasEntry[];
+  /** Publications and the addresses of their source texts in the archive (with the base): a query naming one finds them first. */
+  publications?: Array<{ name: string; urls: string[] }>;
 }
 
 /** Case-, accent- and punctuation-blind form: "Nagorno-Karabakh’s" → "nagorno karabakh s". */

@@ -1,5 +1,6 @@
 import { getCollection } from 'astro:content';
-import { withBase } from '../lib/url.ts';
+import { getSourceMeta } from '../lib/site-data.ts';
+import { sourcePath, withBase } from '../lib/url.ts';
 import type { AliasEntry } from './alias-map.ts';
 
 /**
@@ -49,4 +50,24 @@ export async function aliasesForPage(pathname: string, base: string): Promise<st
   const page = pathname.replace(/#.*$/, '');
   const names = entries.filter((entry) => entry.url.replace(/#.*$/, '') === page).flatMap((entry) => entry.altNames);
   return [...new Set(names)];
+}
+
+/** "http://www.jordantimes.com/news/…" → "jordantimes": the name a site is known by in its address. */
+const siteName = (url: string) => /^https?:\/\/(?:www\.)?([^/]+)/i.exec(url)?.[1].split('.').slice(0, -1).join(' ');
+
+/**
+ * The publications of the archive's sources and their source texts: each source's publisher; for
+ * a copy, the publication it names first as the one it was carried in or copied from (the text
+ * before the first comma of `republishedFrom`, "AFP, 2021-11-16, …" → "AFP"); and the sites of the
+ * addresses it gives, by their name ("jordantimes", which the search matches to "Jordan Times").
+ */
+export async function publications(base: string): Promise<Array<{ name: string; urls: string[] }>> {
+  const byName = new Map<string, string[]>();
+  for (const [id, source] of await getSourceMeta()) {
+    const url = withBase(base, sourcePath(id));
+    const carriedBy = source.republishedFrom?.split(/[,.(]/)[0].trim();
+    const addresses = [source.url, ...(source.republishedFrom?.match(/https?:\/\/[^\s)'"]+/g) ?? [])].flatMap((address) => (address && siteName(address)) || []);
+    for (const name of new Set([source.publisher, ...(carriedBy ? [carriedBy] : []), ...addresses])) byName.set(name, [...(byName.get(name) ?? []), url]);
+  }
+  return [...byName].map(([name, urls]) => ({ name, urls })).sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -20,6 +20,20 @@ export const ARCHIVE_SEGMENT = 'sources';
 /** Filter keys, as the pages declare them (components/SearchMeta.astro). */
 export const FILTER_SECTION = 'section';
 export const FILTER_YEAR = 'year';
+/** A filter the UI never shows: the rank tier of a page that comes after the explainer's own (rankTier). */
+export const FILTER_TIER = 'tier';
+
+/**
+ * Where a page ranks, by the first segment of its address (the generator's own routes): the
+ * explainer's pages and its incidents first (no tier), then actors, then the glossary, then the
+ * archive's source texts. Within a tier, Pagefind's order (its score, titles weighted most).
+ */
+const TIERS = ['actors', 'glossary', ARCHIVE_SEGMENT];
+export const LOWER_TIERS = TIERS.map((_, i) => String(i + 1));
+export function rankTier(segment: string): string | undefined {
+  const index = TIERS.indexOf(segment);
+  return index < 0 ? undefined : String(index + 1);
+}
 
 /** Metadata key holding a canonical page's alternate names (components/SearchMeta.astro). */
 export const META_ALIASES = 'aliases';
@@ -31,8 +45,10 @@ export const META_ALIASES = 'aliases';
  * scope note with the editor's note, the same on every page; the archived text's paragraph links
  * (¶3); the "Cited by" list on source pages, which repeats the explainer's claims; the quotes
  * under reported statements (quoted passages with their source line, as in the endnotes); the table of contents, which
- * repeats the page's headings; "Cite this page"; the "#" link at the start of every claim; and a map's
- * key and locator inset, the same words under every map.
+ * repeats the page's headings; "Cite this page"; the "#" link at the start of every claim; a map's
+ * key and locator inset, the same words under every map; its drawing for a phone, which repeats its labels;
+ * and the kicker above a title ("Incidents", "Actors · State"), a link to the section, which put the
+ * section's name at the start of every excerpt.
  * Selectors rather than data-pagefind-ignore attributes, so the generator's markup
  * (citations/render.ts, the routes) carries nothing search-specific.
  */
@@ -51,6 +67,8 @@ export const EXCLUDE_SELECTORS = [
   '.cite-page',
   '.claim-link',
   '.map-extras',
+  '.map-narrow',
+  '.kicker',
 ];
 
 /**
@@ -63,3 +81,9 @@ export const EXCLUDE_SELECTORS = [
 export const RANKING = {
   metaWeights: { title: 6, [META_ALIASES]: 1 },
 };
+
+/**
+ * Pagefind's excerpt is this many words around the best match; the UI starts it at the beginning
+ * of the sentence that holds the match (excerpt.ts), so it asks for more than it shows.
+ */
+export const EXCERPT_WORDS = 40;

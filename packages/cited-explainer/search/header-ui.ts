@@ -15,7 +15,6 @@ export function mountHeader(root: HTMLElement): void {
   const status = panel.querySelector<HTMLElement>('.search-status')!;
   const list = panel.querySelector<HTMLOListElement>('.search-results')!;
   const more = panel.querySelector<HTMLElement>('.search-more')!;
-  const archiveSection = root.dataset.archiveSection;
   const searchPage = root.dataset.searchPage!;
   let sequence = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -36,7 +35,7 @@ export function mountHeader(root: HTMLElement): void {
       open(false);
       return;
     }
-    const outcome = await runSearch(text, {}, archiveSection, PANEL_SIZE);
+    const outcome = await runSearch(text, {}, PANEL_SIZE);
     // Typed on since: the newer query's results are coming; fetch no excerpts for this one.
     if (mine !== sequence) return;
     const shown = outcome.results.slice(0, PANEL_SIZE);

@@ -64,7 +64,6 @@ export function mountPage(root: HTMLElement): void {
   const list = root.querySelector<HTMLOListElement>('.search-results')!;
   const moreButton = root.querySelector<HTMLButtonElement>('.search-more-button')!;
   const resultsBox = root.querySelector<HTMLElement>('.search-output')!;
-  const archiveSection = root.dataset.archiveSection;
 
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';
@@ -112,7 +111,7 @@ export function mountPage(root: HTMLElement): void {
       return;
     }
     const active = { ...filters };
-    const next = await runSearch(text, active, archiveSection, PAGE_SIZE);
+    const next = await runSearch(text, active, PAGE_SIZE);
     const counts = await counted(next.plan.searches, active, next.searches);
     if (mine !== sequence) return;
     outcome = next;

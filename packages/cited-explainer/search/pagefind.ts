@@ -1,5 +1,5 @@
 import { withBase } from '../lib/url.ts';
-import { BUNDLE_DIR, HIGHLIGHT_PARAM, RANKING } from './config.ts';
+import { BUNDLE_DIR, EXCERPT_WORDS, HIGHLIGHT_PARAM, RANKING } from './config.ts';
 
 /** The parts of Pagefind's browser API (pagefind.js, 1.6) that the search UI uses. */
 
@@ -54,7 +54,7 @@ export function pagefind(): Promise<Pagefind> {
     // noWorker: Pagefind would otherwise search in a Web Worker (pagefind-worker.js, a second copy
     // of its 43 KB of code: 12 KB more gzip for a first search); on this index a search takes a few
     // ms, and the messages to and from the worker cost more than that (warm queries took twice as long).
-    await pf.options({ baseUrl: withBase(base, '/'), highlightParam: HIGHLIGHT_PARAM, ranking: RANKING, excerptLength: 26, noWorker: true });
+    await pf.options({ baseUrl: withBase(base, '/'), highlightParam: HIGHLIGHT_PARAM, ranking: RANKING, excerptLength: EXCERPT_WORDS, noWorker: true });
     await pf.init();
     // Loading every filter once makes each search return its counts per filter value.
     await pf.filters();

@@ -1,8 +1,10 @@
 import { format, plural } from '../i18n/format.ts';
-import { type AliasEntry, type AliasMap, planQuery, type QueryPlan } from './alias-map.ts';
+import { type AliasEntry, type AliasMap, normalizeName, planQuery, type QueryPlan } from './alias-map.ts';
 import type { SearchStrings } from './browser-bundle.ts';
-import { ALIASES_FILE, FILTER_SECTION, FILTER_YEAR } from './config.ts';
-import { bundleUrl, type Filters, type PagefindResult, type PagefindResultData, type PagefindSearch, pagefind } from './pagefind.ts';
+import { ALIASES_FILE, FILTER_SECTION, FILTER_TIER, FILTER_YEAR, LOWER_TIERS, rankTier } from './config.ts';
+import { fromSentenceStart } from './excerpt.ts';
+import { base, bundleUrl, type Filters, type PagefindResult, type PagefindResultData, type PagefindSearch, pagefind } from './pagefind.ts';
+import { pageFacets } from './sections.ts';
 
 /**
  * What the two search UIs share (header-ui.ts: the header's box with a results panel; page-ui.ts:
@@ -11,11 +13,16 @@ import { bundleUrl, type Filters, type PagefindResult, type PagefindResultData, 
  * once the reader starts to search, so that the header's first search fetches no page code.
  *
  * Ranking, on top of Pagefind's (titles and alternate names weighted, see config.ts):
- * - explainer pages come before the archive's source texts: results are split in two tiers by
- *   the archive's section filter, each tier in Pagefind's order;
+ * - the explainer's pages and incidents come first, then actors, the glossary and the archive's
+ *   source texts: results are split in tiers by a filter each page declares (config.ts rankTier),
+ *   each tier in Pagefind's order;
  * - alternate spellings are searched together with the usual one (alias-map.ts), results merged;
  * - when the query is exactly an entry's name or alternate name, its canonical page comes first,
- *   linked to its own anchor (/glossary/#slug).
+ *   linked to its own anchor (/glossary/#slug); but a glossary entry comes after an explainer page
+ *   whose title holds every word of the query (the page about the thing, "The Lachin corridor",
+ *   before the entry that defines it);
+ * - when the query names a publication (every word of it in the name of a source's publisher or
+ *   of the paper it was carried in), that publication's source texts come first.
  *
  * Keyboard: "/" focuses the box (boot.ts); ArrowDown/ArrowUp move between the box and the result
  * links; Enter follows a link (or, in the box, opens the search page with the query); Esc closes
@@ -29,6 +36,8 @@ export const strings = __SEARCH_STRINGS__;
 const lang = () => document.documentElement.lang || 'en';
 
 export const DEBOUNCE_MS = 120;
+/** Words of an excerpt shown, from the start of its sentence (Pagefind is asked for more, config.ts EXCERPT_WORDS). */
+const EXCERPT_SHOWN = 26;
 
 let aliases: Promise<AliasMap | undefined> | undefined;
 export const aliasMap = () =>
@@ -50,8 +59,6 @@ export function pagesWith(key: string, value: string): Promise<Set<string>> {
   return pages;
 }
 
-const archivePages = (section: string | undefined) => (section ? pagesWith(FILTER_SECTION, section) : Promise.resolve(new Set<string>()));
-
 export interface Outcome {
   plan: QueryPlan;
   results: PagefindResult[];
@@ -64,7 +71,7 @@ export interface Outcome {
 const bareUrl = (url: string) => url.replace(/[?#].*$/, '');
 
 /** `shownFirst`: how many results the caller shows first (their data is fetched anyway). */
-export async function runSearch(text: string, filters: Filters, archiveSection: string | undefined, shownFirst: number): Promise<Outcome> {
+export async function runSearch(text: string, filters: Filters, shownFirst: number): Promise<Outcome> {
   const [pf, map] = await Promise.all([pagefind(), aliasMap()]);
   const plan = planQuery(text, map);
   const searches = await Promise.all(plan.searches.map((q) => pf.search(q, { filters })));
@@ -74,11 +81,68 @@ export async function runSearch(text: string, filters: Filters, archiveSection: 
     if (!seen || seen.score < result.score) byId.set(result.id, result);
   }
   const merged = [...byId.values()].sort((a, b) => b.score - a.score);
-  const archive = await archivePages(archiveSection);
-  let results = [...merged.filter((r) => !archive.has(r.id)), ...merged.filter((r) => archive.has(r.id))];
-  const pinnedResult = plan.exact && (await findPage(results, bareUrl(plan.exact.url), shownFirst));
-  if (pinnedResult) results = [pinnedResult, ...results.filter((r) => r !== pinnedResult)];
+  const tiers = await Promise.all(LOWER_TIERS.map((tier) => pagesWith(FILTER_TIER, tier)));
+  const tierOf = (r: PagefindResult) => tiers.findIndex((pages) => pages.has(r.id)) + 1;
+  let results = merged
+    .map((r, i) => ({ r, i, tier: tierOf(r) }))
+    .sort((a, b) => a.tier - b.tier || a.i - b.i)
+    .map(({ r }) => r);
+  // The canonical page is looked for among the pages of its own tier first (an actor's among the
+  // actors, a glossary entry's in the glossary): in any other order it may lie far down.
+  const pinTier = plan.exact ? Number(rankTier(pageFacets(bareUrl(plan.exact.url), base, []).segment) ?? 0) : 0;
+  const candidates = [...merged.filter((r) => tierOf(r) === pinTier), ...merged.filter((r) => tierOf(r) !== pinTier)];
+  let pinnedResult = plan.exact && (await findPage(candidates, bareUrl(plan.exact.url), shownFirst));
+  // A glossary entry's name: the explainer's page about the thing, if one is titled with it, comes first.
+  if (pinnedResult && plan.exact?.url.includes('#')) {
+    // The words as typed: an alternate name (a town's) is not the title's thing.
+    const words = normalizeName(plan.original).split(' ');
+    const about = await firstWhere(
+      results.filter((r) => tierOf(r) === 0).slice(0, shownFirst),
+      (data) =>
+        !data.filters?.[FILTER_YEAR] &&
+        words.every((word) =>
+          normalizeName(data.meta.title ?? '')
+            .split(' ')
+            .includes(word),
+        ),
+    );
+    if (about) results = [about, pinnedResult, ...results.filter((r) => r !== pinnedResult && r !== about)];
+    else results = [pinnedResult, ...results.filter((r) => r !== pinnedResult)];
+  } else if (pinnedResult) results = [pinnedResult, ...results.filter((r) => r !== pinnedResult)];
+  const published = publicationUrls(plan.original, map);
+  if (published.size > 0) {
+    const archive = results.filter((r) => tierOf(r) === LOWER_TIERS.length);
+    const theirs = (await Promise.all(archive.map(async (r) => (published.has(bareUrl((await r.data()).url)) ? [r] : [])))).flat();
+    results = [...theirs, ...results.filter((r) => !theirs.includes(r))];
+    if (theirs.length > 0) pinnedResult = undefined;
+  }
   return { plan, results, searches, pinned: pinnedResult?.id };
+}
+
+/** The first of some results whose data passes `test` (their data is fetched together). */
+async function firstWhere(results: PagefindResult[], test: (data: PagefindResultData) => boolean): Promise<PagefindResult | undefined> {
+  const data = await Promise.all(results.map((r) => r.data()));
+  const index = data.findIndex(test);
+  return index < 0 ? undefined : results[index];
+}
+
+/**
+ * The source texts of the publications the query names: every word of a name of several words
+ * ("Jerusalem Post"), a name's word written in capitals alone ("BBC" of "BBC News", not "The"), or
+ * a site's name run together ("jordantimes" for "Jordan Times").
+ */
+function publicationUrls(query: string, map: AliasMap | undefined): Set<string> {
+  const words = normalizeName(query).split(' ').filter(Boolean);
+  if (words.length === 0 || !map?.publications) return new Set();
+  const named = map.publications.filter((publication) => {
+    const name = normalizeName(publication.name).split(' ');
+    const acronyms = publication.name
+      .split(/\s+/)
+      .filter((word) => word.length > 1 && word === word.toUpperCase() && /\p{Lu}/u.test(word))
+      .map(normalizeName);
+    return (words.length > 1 && words.every((word) => name.includes(word))) || (words.length === 1 && acronyms.includes(words[0])) || name.join('') === words.join('');
+  });
+  return new Set(named.flatMap((publication) => publication.urls));
 }
 
 /** How far down the results the canonical page of an exact name match is looked for. */
@@ -137,13 +201,13 @@ export function renderResult(data: PagefindResultData, options: { pinned?: Alias
   const year = data.filters?.[FILTER_YEAR]?.[0];
   item.append(heading);
   if (section) item.append(el('span', { className: 'search-result-section' }, year ? `${section}, ${year}` : section));
-  item.append(excerptNode(data.excerpt));
+  item.append(excerptNode(fromSentenceStart(data.excerpt, EXCERPT_SHOWN)));
   if (options.subResults) {
     const subs = (data.sub_results ?? []).filter((sub) => sub.anchor && bareUrl(sub.url) === bareUrl(data.url)).slice(0, 3);
     if (subs.length) {
       const list = el('ul', { className: 'search-subresults' });
       for (const sub of subs) {
-        list.append(el('li', {}, el('a', { className: 'search-subresult-link', href: sub.url }, sub.title), excerptNode(sub.excerpt)));
+        list.append(el('li', {}, el('a', { className: 'search-subresult-link', href: sub.url }, sub.title), excerptNode(fromSentenceStart(sub.excerpt, EXCERPT_SHOWN))));
       }
       item.append(list);
     }

@@ -3,8 +3,8 @@
  * and the site's own navigation (content/site.json), so no section or topic name is written here:
  * the first path segment names the section, labelled as the navigation labels it
  * (/incidents/2022-09-13-…/ → "Incidents"); a segment the navigation does not list is labelled
- * from the segment itself (/glossary/ → "Glossary"). Pages whose slug starts with an ISO date
- * (incidents, by the content contract /incidents/<yyyy-mm-dd>-<slug>/) also get a year.
+ * from the segment itself (/glossary/ → "Glossary"). Pages whose slug starts with an ISO date or month
+ * (incidents, by the content contract /incidents/<yyyy-mm-dd>-<slug>/ or <yyyy-mm>-<slug>/) also get a year.
  */
 
 export interface NavItem {
@@ -42,6 +42,6 @@ export function pageFacets(pathname: string, base: string, nav: readonly NavItem
   const navItem = nav.find((item) => firstSegment(item.href) === segment);
   const section = navItem?.label ?? labelFromSegment(segment);
   const slug = path.split('/').filter(Boolean)[1];
-  const year = slug?.match(/^(\d{4})-\d{2}-\d{2}(?:-|$)/)?.[1];
+  const year = slug?.match(/^(\d{4})-\d{2}(?:-\d{2})?(?:-|$)/)?.[1];
   return { segment, section, ...(year ? { year } : {}) };
 }

@@ -39,3 +39,19 @@ const inlineContainers = new Set(['emphasis', 'strong', 'delete', 'link', 'linkR
  * climbing out of these containers.
  */
 export const isInlineContainer = (node: { type: string }): boolean => inlineContainers.has(node.type);
+
+/**
+ * A quotation set inside quotation marks (<q>, which draws “ ”): its own double quotation marks
+ * become single ones, as a quotation within a quotation is written, so that a passage that opens
+ * or closes with a quote mark does not show two (“"Brookfield…, …catastrophe."”). Only what is
+ * shown changes: the ledger keeps the passage as archived.
+ */
+export function nestQuotes(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    const previous = text[i - 1] ?? '';
+    out += /["\u201C\u201D]/.test(char) ? (previous === '' || opensAfter.test(previous) ? '\u2018' : '\u2019') : char;
+  }
+  return out;
+}

@@ -75,6 +75,7 @@ export interface ShownResult {
   href: string;
   title: string;
   section: string;
+  excerpt: string;
 }
 
 /**
@@ -91,6 +92,7 @@ function resultsShownFor(container: string, query: string, timeoutMs: number): P
       href: item.querySelector('.search-result-link')?.getAttribute('href') ?? '',
       title: item.querySelector('.search-result-link')?.textContent ?? '',
       section: item.querySelector('.search-result-section')?.textContent ?? '',
+      excerpt: item.querySelector('.search-result-excerpt')?.textContent ?? '',
     }));
   return new Promise((resolve, reject) => {
     if (!root) return reject(new Error(`no ${container} on the page`));
