@@ -12,7 +12,7 @@ import { noteElement, noteOpening } from './site-note.ts';
  */
 
 /** Components a page may use without importing them; the routes pass them to the page (components/content-components.ts). */
-export const contentComponents = ['PlaceMap', 'SourceProvenance', 'Corrections', 'ReviewedExceptions'] as const;
+export const contentComponents = ['PlaceMap', 'SourceProvenance', 'Corrections', 'ReviewedExceptions', 'EditorsNote'] as const;
 export type ContentComponentName = (typeof contentComponents)[number];
 
 /** Plain elements for layout, with the attributes they may carry (all literal strings). */

@@ -7,7 +7,7 @@ import { contentRoute } from '../lib/routes.ts';
 import { loadSiteConfig } from '../lib/site-config.ts';
 import { bundleBrowserScripts } from '../search/browser-bundle.ts';
 import { BUNDLE_DIR } from '../search/config.ts';
-import { contentSecurityPolicy } from './csp.ts';
+import { contentSecurityPolicy, inlineScripts } from './csp.ts';
 import { checkDist, type DistExpectations, type DistFiles, type DistProblem } from './dist-check.ts';
 
 /**
@@ -84,8 +84,8 @@ async function distExpectations(contentDir: string, base: string): Promise<DistE
     base,
     siteUrl,
     scriptFiles,
-    inlineScripts: new Set([createHash('sha256').update(bundle.boot, 'utf8').digest('base64')]),
-    contentSecurityPolicy: contentSecurityPolicy([bundle.boot]),
+    inlineScripts: new Set(inlineScripts(bundle.boot).map((code) => createHash('sha256').update(code, 'utf8').digest('base64'))),
+    contentSecurityPolicy: contentSecurityPolicy(inlineScripts(bundle.boot)),
     required: requiredFiles(contentDir, siteUrl),
   };
 }
