@@ -23,12 +23,18 @@ export function loadSiteConfig(contentDir: string, environment: NodeJS.ProcessEn
   const address = environment[SITE_URL_VARIABLE]?.trim();
   const inFile = (read as { url?: unknown }).url;
   if (address && inFile !== undefined && inFile !== address)
-    throw new ContentError({ file, line: fieldPosition(source, ['url'])?.line, message: `field "url": ${String(inFile)} differs from ${SITE_URL_VARIABLE}=${address}`, hint: `give the address in one place: site.json "url" or ${SITE_URL_VARIABLE}` });
+    throw new ContentError({
+      file,
+      line: fieldPosition(source, ['url'])?.line,
+      message: `field "url": ${String(inFile)} differs from ${SITE_URL_VARIABLE}=${address}`,
+      hint: `give the address in one place: site.json "url" or ${SITE_URL_VARIABLE}`,
+    });
   const data = address ? { ...(read as object), url: address } : read;
   const parsed = siteConfigSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    if (address && issue.path[0] === 'url') throw new ContentError({ file: SITE_URL_VARIABLE, message: `${address}: ${issue.message}`, hint: 'give the address the site is published at, such as https://you.github.io/explainer/' });
+    if (address && issue.path[0] === 'url')
+      throw new ContentError({ file: SITE_URL_VARIABLE, message: `${address}: ${issue.message}`, hint: 'give the address the site is published at, such as https://you.github.io/explainer/' });
     const keys = issue.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys] : issue.path;
     const field = issue.path.length > 0 ? `field "${issue.path.join('.')}": ` : '';
     const hint = issue.code === 'unrecognized_keys' ? 'remove it, or check its spelling against schemas/site.ts' : undefined;
