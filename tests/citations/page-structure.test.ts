@@ -28,7 +28,8 @@ function outcomes(text: string, on: readonly Processor[] = processors): string[]
 
 describe('reserved heading ids', () => {
   it('reserves the ids the layout and components write, read from their templates', () => {
-    for (const id of ['main', 'top', 'toc-heading', 'site-search-input', 'site-search-panel', 'cite-page-title']) expect(isReservedId(id), id).toBe(true);
+    for (const id of ['main', 'top', 'toc-heading', 'site-search-input', 'site-search-panel', 'cite-page-title', 'cite-page-title-0', 'editors-note', 'editors-note-title'])
+      expect(isReservedId(id), id).toBe(true);
   });
 
   it('reserves the ids the citation engine gives endnotes and claims', () => {

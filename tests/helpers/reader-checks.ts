@@ -28,7 +28,8 @@ export async function readerProblems(page: Page, options: { overflowOnly?: boole
       };
       const shown = (element: Element) => {
         const style = getComputedStyle(element);
-        return style.visibility !== 'hidden' && Number(style.opacity) > 0 && element.getClientRects().length > 0;
+        // checkVisibility: not inside a closed disclosure, whose content keeps its boxes but is not drawn.
+        return style.visibility !== 'hidden' && Number(style.opacity) > 0 && element.getClientRects().length > 0 && element.checkVisibility();
       };
 
       const root = document.documentElement;

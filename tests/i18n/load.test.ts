@@ -23,7 +23,7 @@ describe('loadStrings', () => {
     const loaded = loadStrings(content, 'fr-CA', locales);
     expect(loaded.locale).toBe('fr');
     expect(loaded.strings.scope.label).toBe('Portée de cette page');
-    expect(loaded.strings.scope.noReporting).toBe(english.scope.noReporting);
+    expect(loaded.strings.scope.reportingOn).toBe(english.scope.reportingOn);
   });
 
   it('gives English for "en-GB"', () => {

@@ -61,7 +61,7 @@ describe('stringsProblems', () => {
   it('merges over the reference without changing it', () => {
     const merged = mergeStrings(english, { scope: { label: 'Portée' } });
     expect(merged.scope.label).toBe('Portée');
-    expect(merged.scope.noReporting).toBe(english.scope.noReporting);
+    expect(merged.scope.reportingOn).toBe(english.scope.reportingOn);
     expect(english.scope.label).toBe('Scope of this page');
   });
 });

@@ -94,6 +94,26 @@ describe('loadSiteConfig', () => {
     }
   });
 
+  it('takes the published address from SITE_URL (a deploy’s setting), refuses a bad one and one that disagrees with site.json', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'site-json-'));
+    try {
+      writeFileSync(join(dir, 'site.json'), JSON.stringify(site, null, 2));
+      expect(loadSiteConfig(dir, {}).url).toBeUndefined();
+      expect(loadSiteConfig(dir, { SITE_URL: 'https://someone.github.io/river/' }).url).toBe('https://someone.github.io/river/');
+      expect(() => loadSiteConfig(dir, { SITE_URL: 'someone.github.io' })).toThrow(/^SITE_URL: someone\.github\.io: /);
+      expect(() => loadSiteConfig(dir, { SITE_URL: 'https://example.org/' })).toThrow(/^SITE_URL: https:\/\/example\.org\/: /);
+      const withUrl = JSON.stringify({ ...site, url: 'https://river.news/' }, null, 2);
+      writeFileSync(join(dir, 'site.json'), withUrl);
+      const urlLine = withUrl.split('\n').findIndex((text) => text.includes('"url"')) + 1;
+      expect(loadSiteConfig(dir, { SITE_URL: 'https://river.news/' }).url).toBe('https://river.news/');
+      expect(() => loadSiteConfig(dir, { SITE_URL: 'https://someone.github.io/river/' })).toThrow(
+        new RegExp(`site\\.json:${urlLine}: field "url": https://river\\.news/ differs from SITE_URL=https://someone\\.github\\.io/river/`),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a field’s line is found after the one before of the same name', () => {
     const json = '{\n  "href": "/",\n  "nav": [\n    { "href": "/a/" }\n  ]\n}';
     expect(fieldPosition(json, ['nav', 0, 'href'])?.line).toBe(4);

@@ -33,7 +33,7 @@ describe('the example explainer, built as its own project', () => {
 
   it('speaks in its own words: strings.json rewords the scope line and leaves out "later events"', () => {
     const page = readPage(build.outDir, '/what-the-address-says/');
-    expect(page).toMatch(/<aside class="scope"[^>]*><p class="site-note" role="note">Based on the text of a speech from November 19, 1863\.<\/p>/);
+    expect(page).toMatch(/<p class="scope" role="note"[^>]*>Based on the text of a speech from November 19, 1863\.<\/p>/);
     expect(page).not.toContain('Later events');
   });
 

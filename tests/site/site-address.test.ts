@@ -34,7 +34,7 @@ describe(`the real site, ${url ? `published at ${url}` : 'with no address yet'}`
   it('"Cite this page" says whether the cited address is only a path', () => {
     const cited = pages.filter((path) => !path.startsWith('/sources/') && html(path).includes('class="cite-page"'));
     expect(cited.length).toBeGreaterThan(0);
-    for (const path of cited) expect(html(path).includes('path only'), path).toBe(!url);
+    for (const path of cited) expect(html(path).includes('class="cite-lead cite-relative"'), path).toBe(!url);
   });
 });
 

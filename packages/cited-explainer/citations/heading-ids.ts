@@ -7,31 +7,39 @@ import { ContentError } from '../lib/content-error.ts';
 
 /**
  * The ids a page's layout gives its own elements (the skip link's "main", the header's "top", the
- * contents' "toc-heading", search's "site-search-input", …), read from the templates themselves so
- * that a new one is reserved as soon as it is written: every literal id="…" in the layouts, the
- * components and the content page route.
+ * contents' "toc-heading", search's "site-search-input", "Cite this page"'s heading…), read from the
+ * templates themselves so that a new one is reserved as soon as it is written: every literal
+ * id="…" in the layouts, the components and the content page route, and every id a template names
+ * in a constant or a default prop (`const citeId = 'cite-page-title'`, `headingId = '…'`,
+ * `EDITORS_NOTE_ID = '…'`) with the ids built on it (`${headingId}-0`, `${EDITORS_NOTE_ID}-title`).
  */
-function templateIds(): Set<string> {
-  const ids = new Set<string>();
+function templateIds(): { exact: Set<string>; prefixes: string[] } {
+  const exact = new Set<string>();
+  const prefixes: string[] = [];
   const folders = ['../layouts/', '../components/', '../routes/'].map((folder) => new URL(folder, import.meta.url));
   for (const folder of folders) {
     for (const name of readdirSync(folder)) {
-      if (!name.endsWith('.astro')) continue;
-      for (const [, id] of readFileSync(new URL(name, folder), 'utf8').matchAll(/\bid="([^"{}]+)"/g)) ids.add(id);
+      if (!/\.(?:astro|ts)$/.test(name)) continue;
+      const text = readFileSync(new URL(name, folder), 'utf8');
+      for (const [, id] of text.matchAll(/\bid="([^"{}]+)"/g)) exact.add(id);
+      for (const [, id] of text.matchAll(/\b\w*(?:Id|_ID)\s*=\s*'([a-z0-9-]+)'/g)) {
+        exact.add(id);
+        prefixes.push(`${id}-`);
+      }
     }
   }
-  return ids;
+  return { exact, prefixes };
 }
 
 /** Ids the citation engine gives the elements it adds: the endnotes heading (render.ts), each endnote (resolve.ts: "note-3", or with a prefix), each claim and its preview (resolve.ts, render.ts: "claim-…", "preview-claim-…"). */
 const engineIds = { exact: ['endnotes-title'], pattern: /^(?:claim-|preview-claim-|(?:[a-z0-9-]+-)?note-\d+$)/ };
 
-let reserved: Set<string> | undefined;
+let reserved: ReturnType<typeof templateIds> | undefined;
 
 /** True when a page element's id would be one the page's layout or the citation engine also uses. */
 export function isReservedId(id: string): boolean {
-  reserved ??= new Set([...templateIds(), ...engineIds.exact]);
-  return reserved.has(id) || engineIds.pattern.test(id);
+  reserved ??= templateIds();
+  return reserved.exact.has(id) || engineIds.exact.includes(id) || engineIds.pattern.test(id) || reserved.prefixes.some((prefix) => id.startsWith(prefix));
 }
 
 /**

@@ -91,6 +91,11 @@ export function claimMarker({ anchor, claim, passages, base, locale = defaultLoc
       h('button', { type: 'button', className: ['cite-marker'], popoverTarget: previewId, ariaLabel: plural(text.markerLabel, passages.length, locale.lang, { numbers }) }, numbers),
     ]),
     h('span', { id: previewId, popover: 'auto', className: ['cite-preview'] }, [
+      // On a phone the preview is a sheet: a handle to show it is one, and a way to close it that needs no script.
+      h('span', { className: ['cite-preview-bar'] }, [
+        h('span', { className: ['cite-preview-handle'], ariaHidden: 'true' }),
+        h('button', { type: 'button', className: ['cite-preview-close'], popoverTarget: previewId, popoverTargetAction: 'hide' }, text.closePreview),
+      ]),
       ...passages.map(({ note, citationId }) =>
         h('span', { className: ['cite-passage'], dataCite: citationId }, [
           h('q', { className: ['cite-preview-quote'] }, nestQuotes(note.quote)),

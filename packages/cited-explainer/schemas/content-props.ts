@@ -15,6 +15,7 @@ export const contentComponentProps = {
   SourceProvenance: noProps,
   Corrections: noProps,
   ReviewedExceptions: noProps,
+  EditorsNote: noProps,
 };
 export type ContentComponentName = keyof typeof contentComponentProps;
 export const contentComponentNames = Object.keys(contentComponentProps) as ContentComponentName[];

@@ -1,4 +1,8 @@
 import { createHash } from 'node:crypto';
+import { readerScript } from '../lib/reader-script.ts';
+
+/** Every inline script a page may run: search's boot code and the reader's small helpers (lib/reader-script.ts). */
+export const inlineScripts = (searchBoot: string): string[] => [searchBoot, readerScript];
 
 /**
  * The site's Content-Security-Policy, one definition for the meta tag on every page

@@ -251,7 +251,7 @@ export function checkDist(files: DistFiles, expect: DistExpectations): DistProbl
           return;
         }
         const hash = sha256(text, 'base64');
-        if (!expect.inlineScripts.has(hash)) report(`an inline <script> (sha256-${hash}) that is not the site's search boot code; only search may run`);
+        if (!expect.inlineScripts.has(hash)) report(`an inline <script> (sha256-${hash}) that is not one of the site's own (search's boot code, the reader's helpers in lib/reader-script.ts)`);
       },
     });
     if (policies === 0) report('no Content-Security-Policy meta tag');

@@ -9,7 +9,7 @@ import { loadSiteConfig } from '../lib/site-config.ts';
 import type { SiteConfig } from '../schemas/site.ts';
 import { bundleBrowserScripts, type SearchStrings } from '../search/browser-bundle.ts';
 import { BUNDLE_DIR } from '../search/config.ts';
-import { contentSecurityPolicy } from './csp.ts';
+import { contentSecurityPolicy, inlineScripts } from './csp.ts';
 import { checkDist, type DistExpectations, type DistFiles, type DistProblem } from './dist-check.ts';
 
 /**
@@ -101,8 +101,8 @@ async function distExpectations({ contentDir, base, site, searchStrings }: Built
     base,
     siteUrl,
     scriptFiles,
-    inlineScripts: new Set([createHash('sha256').update(bundle.boot, 'utf8').digest('base64')]),
-    contentSecurityPolicy: contentSecurityPolicy([bundle.boot]),
+    inlineScripts: new Set(inlineScripts(bundle.boot).map((code) => createHash('sha256').update(code, 'utf8').digest('base64'))),
+    contentSecurityPolicy: contentSecurityPolicy(inlineScripts(bundle.boot)),
     required: requiredFiles(contentDir, siteUrl),
   };
 }

@@ -21,9 +21,9 @@ const visit = async (path: string, width: number) => {
 /** The contents entries and the headings they lead to, in order. */
 const pairs = () =>
   site.page.evaluate(() => ({
-    entries: [...document.querySelectorAll('.toc > ol > li > a')].map((a) => a.getAttribute('href')).filter((href) => href !== '#endnotes-title'),
+    entries: [...document.querySelectorAll('.toc-list > li > a')].map((a) => a.getAttribute('href')).filter((href) => href !== '#endnotes-title'),
     headings: [...document.querySelectorAll('.explainer-text > h2')].map((h) => `#${h.id}`),
-    animated: [...document.querySelectorAll('.toc > ol > li > a')].some((a) => getComputedStyle(a).animationName !== 'none'),
+    animated: [...document.querySelectorAll('.toc-list > li > a')].some((a) => getComputedStyle(a).animationName !== 'none'),
   }));
 
 describe('long pages', () => {
@@ -61,7 +61,7 @@ describe('long pages', () => {
       await site.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)))));
       const state = await site.page.evaluate(() => {
         const toc = document.querySelector('.toc')!.getBoundingClientRect();
-        const marked = [...document.querySelectorAll('.toc > ol > li > a')].filter((a) => Number(getComputedStyle(a).fontWeight) >= 700).map((a) => a.getAttribute('href'));
+        const marked = [...document.querySelectorAll('.toc-list > li > a')].filter((a) => Number(getComputedStyle(a).fontWeight) >= 700).map((a) => a.getAttribute('href'));
         return { top: toc.top, bottom: toc.bottom, marked };
       });
       expect(state.top, `contents list in view with ${id} near the top`).toBeGreaterThanOrEqual(0);

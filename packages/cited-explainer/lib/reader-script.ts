@@ -1,0 +1,14 @@
+/**
+ * The only script a page carries besides search's boot code: inlined at the end of the body
+ * (layouts/Base.astro) and allowed by its hash in the Content-Security-Policy, so no file is
+ * fetched. It adds what plain HTML cannot, and nothing a reader needs to read:
+ *
+ * - When a citation preview opens (the popover opens without script), the page scrolls so that
+ *   the sentence it cites is in view above it: above the sheet on a phone, and with the preview
+ *   on screen on a laptop. The preview's id is "preview-" + the claim's id (citations/render.ts).
+ * - "Copy" buttons ([data-copy] names the element to copy) are hidden in the HTML, so a page
+ *   without script shows none that do nothing; the script shows them and copies the text.
+ */
+const previewPrefix = 'preview-';
+
+export const readerScript = `document.addEventListener('toggle',e=>{const p=e.target;if(e.newState!=='open'||!p.id||!p.id.startsWith('${previewPrefix}'))return;const c=document.getElementById(p.id.slice(${previewPrefix.length}));if(!c)return;requestAnimationFrame(()=>{const s=c.getBoundingClientRect(),q=p.getBoundingClientRect();let d=0;if(q.top<s.bottom&&q.bottom>s.top)d=s.bottom-q.top+12;else if(q.bottom>innerHeight)d=Math.min(q.bottom-innerHeight+12,s.top-12);if(d>0)scrollBy(0,d)})},true);for(const b of document.querySelectorAll('[data-copy]')){b.hidden=false;b.addEventListener('click',()=>{const t=document.getElementById(b.dataset.copy);if(t&&navigator.clipboard)navigator.clipboard.writeText(t.innerText.trim()).then(()=>{b.textContent=b.dataset.copied})})}`;
