@@ -14,7 +14,7 @@ const manifest = 'package.json';
 const backup = 'package.json.pack-backup';
 const generated = '.pack-generated.json';
 /** What Node loads from the installed package; each gets its compiled twin in exports or bin. */
-const nodeEntries = { '.': './integration/index.ts' };
+const nodeEntries = { '.': './integration/index.ts', './cli': './cli/run.ts' };
 const binEntries = { 'cited-explainer': './cli/main.ts' };
 
 const toJs = (path) => path.replace(/\.ts$/, '.js');
