@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import type { Root } from 'mdast';
 import { markdownToMdast, mdxToMdast } from 'satteri';
 import { parse as parseYaml } from 'yaml';
@@ -46,7 +46,7 @@ function parsePage(path: string, text: string): { tree: Root; source: string; fr
 function dataFile<S extends z.ZodType>(path: string, schema: S): ContentFile<z.infer<S>> {
   const text = readFileSync(path, 'utf8');
   const raw = path.endsWith('.mdx') ? parseYaml(frontMatter.exec(text)?.[1] ?? '') : path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
-  const id = relative(join(path, '..'), path).replace(/\.[^.]+$/, '');
+  const id = basename(path).replace(/\.[^.]+$/, '');
   return { id, file: relative(process.cwd(), path), text, data: schema.parse(raw) };
 }
 
