@@ -6,7 +6,8 @@ describe('the content reference (docs/content-reference.md) and the JSON Schema 
   it('are what scripts/content-reference.ts makes of the schemas now (run it after changing a schema)', () => {
     expect(readFileSync(referencePath, 'utf8')).toBe(referenceText());
     for (const type of fileTypes) expect(readFileSync(jsonSchemaPath(type), 'utf8'), type.name).toBe(jsonSchemaText(type));
-  });
+    // Nine runs of the formatter (one per file): seconds on a busy machine.
+  }, 60_000);
 
   it('lists allowed values, so that an enumeration is learnt before a failed build', () => {
     const reference = contentReference();
