@@ -27,7 +27,8 @@ declare module 'virtual:cited-explainer/config' {
   export const strings: import('./i18n/strings.ts').Strings;
 }
 declare module 'virtual:cited-explainer/components/Header' {
-  const component: (props: Record<string, unknown>) => unknown;
+  /** The props the default header gets (components/SiteHeader.astro): a replacement gets the same. */
+  const component: (props: { title: string; homeHref: string; nav: Array<{ label: string; href: string; current: boolean }> }) => unknown;
   export default component;
 }
 declare module 'virtual:cited-explainer/components/Footer' {

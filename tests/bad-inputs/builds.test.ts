@@ -55,7 +55,7 @@ describe('ingest refuses a bad raw article, naming it, and leaves content/ byte 
     writeFileSync(join(inputs, 'oversized.txt'), `Bridges reopen in River Town\n\n${'The river rose. '.repeat(maxRawBytes / 16)}`);
     const before = fileHashes(content);
     const input = join(inputs, file);
-    const result = spawnSync(resolve('node_modules/.bin/node'), ['packages/cited-explainer/ingest/cli.ts', '--content', content, '--archived', '2024-06-01', ...extra, input], {
+    const result = spawnSync(resolve('node_modules/.bin/node'), ['packages/cited-explainer/cli/main.ts', 'ingest', '--content', content, '--archived', '2024-06-01', ...extra, input], {
       encoding: 'utf8',
     });
     const after = fileHashes(content);
@@ -72,7 +72,7 @@ describe('ingest refuses a bad raw article, naming it, and leaves content/ byte 
   ])('%s: "%s"', (file, message) => {
     const run = ingestInto(file);
     expect(run.status).toBe(1);
-    expect(run.output).toMatch(new RegExp(`^ingest: ${escapeRegExp(run.input)}: .*${escapeRegExp(message)}`, 'm'));
+    expect(run.output).toMatch(new RegExp(`^cited-explainer ingest: ${escapeRegExp(run.input)}: .*${escapeRegExp(message)}`, 'm'));
     expect(run.after).toEqual(run.before);
   });
 

@@ -174,11 +174,15 @@ describe('ingest', () => {
   it('refuses a bad --archived date in one line, without a stack trace', () => {
     const dir = scratch();
     const before = snapshot(dir);
-    const run = spawnSync(resolve('node_modules/.bin/node'), ['packages/cited-explainer/ingest/cli.ts', '--content', dir, '--archived', '2024-13-45', join(dir, 'raw', '000_97bd53f18ffc2277.txt')], {
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      resolve('node_modules/.bin/node'),
+      ['packages/cited-explainer/cli/main.ts', 'ingest', '--content', dir, '--archived', '2024-13-45', join(dir, 'raw', '000_97bd53f18ffc2277.txt')],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(run.status).toBe(1);
-    expect(run.stderr.trim()).toBe('ingest: --archived "2024-13-45": not a real calendar date');
+    expect(run.stderr.trim()).toBe('cited-explainer ingest: --archived "2024-13-45": not a real calendar date (cited-explainer ingest --help)');
     expect(snapshot(dir)).toEqual(before);
   });
 

@@ -17,7 +17,7 @@ import { refusal, scratch as scratchContent, snapshot } from '../helpers/ingest.
  */
 
 const node = resolve('node_modules/.bin/node');
-const cli = 'packages/cited-explainer/ingest/cli.ts';
+const cli = 'packages/cited-explainer/cli/main.ts';
 const seedRecords = JSON.parse(readFileSync('content/raw/provenance.json', 'utf8')) as Array<Record<string, unknown>>;
 
 const made: string[] = [];
@@ -46,7 +46,7 @@ function incoming(name: string, text: string | Buffer, id: string): string {
 
 const runCli = (content: string, files: string[]) =>
   new Promise<{ status: number | null; stderr: string }>((done) => {
-    const child = spawn(node, [cli, '--content', content, '--archived', '2026-01-01', ...files], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(node, [cli, 'ingest', '--content', content, '--archived', '2026-01-01', ...files], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk) => {
       stderr += chunk;
@@ -89,7 +89,7 @@ describe('one ingest at a time: the lock is taken before anything is read', () =
     const kept = (JSON.parse(readFileSync(join(dir, 'raw', 'provenance.json'), 'utf8')) as Array<{ id: string }>).map((r) => r.id);
     runs.forEach((run, i) => {
       if (run.status === 0) expect(kept, `run ${i} exited 0, so its record is kept`).toContain(ids[i]);
-      else expect(run.stderr).toMatch(/^ingest: another ingest \(process \d+\) is writing [^\n]*\n$/);
+      else expect(run.stderr).toMatch(/^cited-explainer ingest: another ingest \(process \d+\) is writing [^\n]*\n$/);
     });
     expect(runs.some((run) => run.status === 0)).toBe(true);
     expect(existsSync(join(dir, INGEST_LOCK_FILE))).toBe(false);
@@ -103,7 +103,7 @@ describe('ingest refuses what it cannot archive, in one line', () => {
     const run = await runCli(dir, ['https://example.com/news/article']);
     expect(run.status).toBe(1);
     expect(run.stderr).toBe(
-      "ingest: https://example.com/news/article: ingest takes the path of a file holding the article's text, not an address: save the article's text to a file and pass its path\n",
+      "cited-explainer ingest: https://example.com/news/article: ingest takes the path of a file holding the article's text, not an address: save the article's text to a file and pass its path\n",
     );
     expect(snapshot(dir)).toEqual(before);
   });

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { MdastContent, MdastPluginEntry, MdastTarget, MdastVisitorContext } from 'satteri';
+import { recordContentError } from '../lib/dev-content-errors.ts';
 import { type CitationOptions, citePage, type Frontmatter, pageFile } from './cite-page.ts';
 import { isNote, siteNote } from './site-note.ts';
 
@@ -15,8 +16,9 @@ type AstroData = { astro?: { frontmatter?: Frontmatter } };
 export function satteriCitations(options: CitationOptions): MdastPluginEntry {
   return ({ fileURL }) => {
     // A document outside the content folder is left alone: no pass runs on it.
-    const page = fileURL ? pageFile(options.contentDir, fileURLToPath(fileURL)) : undefined;
-    if (!page) return null;
+    const path = fileURL ? fileURLToPath(fileURL) : undefined;
+    const page = path ? pageFile(options.contentDir, path) : undefined;
+    if (!path || !page) return null;
     // Two passes: a note is replaced once the edits inside it (its claims' blocks) are applied.
     return [
       {
@@ -26,7 +28,14 @@ export function satteriCitations(options: CitationOptions): MdastPluginEntry {
           const data = ctx.data as AstroData;
           data.astro ??= {};
           const astro = data.astro;
-          const cited = citePage(root, { ...page, source: ctx.source, frontmatter: astro.frontmatter ?? {} }, options);
+          let cited: ReturnType<typeof citePage>;
+          try {
+            cited = citePage(root, { ...page, source: ctx.source, frontmatter: astro.frontmatter ?? {} }, options);
+            recordContentError(path, undefined);
+          } catch (error) {
+            recordContentError(path, error as Error);
+            throw error;
+          }
 
           for (const { block, children } of cited.blocks) ctx.setProperty(block, 'children', children);
           if (cited.endnotes) ctx.appendChild(root, cited.endnotes);

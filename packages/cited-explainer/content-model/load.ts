@@ -1,8 +1,7 @@
 import { type CollectionEntry, getCollection } from 'astro:content';
 import { contentDir } from 'virtual:cited-explainer/config';
 import { loadQuoteIndex, loadRuleContext } from '../citations/archive-index.ts';
-import { firstMentionProblems } from '../glossary/first-mentions.ts';
-import { ContentError } from '../lib/content-error.ts';
+import { firstMentionErrors } from '../glossary/first-mentions.ts';
 import { entryFile, entryText } from '../lib/entry-file.ts';
 import { siteConfig, siteLocale } from '../lib/site.ts';
 import { getCitingDocuments, incidentUrl } from '../lib/site-data.ts';
@@ -69,7 +68,11 @@ export function getContentModel(): Promise<ContentModel> {
         documents: actors.length === 0 ? [] : documents,
         actorKinds: siteConfig.actorKinds.map((kind) => kind.id),
       }),
-      ...firstMentionErrors(glossary, incidents, documents),
+      ...firstMentionErrors(
+        glossary,
+        incidents.filter((i) => i.filePath).map((i) => ({ file: i.filePath!, places: i.data.places })),
+        documents,
+      ),
     ]);
     return {
       actors: new Map(actors.sort(byName).map((entry) => [entry.id, entry])),
@@ -102,20 +105,4 @@ export function getCitedFields(): Promise<CitedFields> {
     );
   })();
   return citedFields;
-}
-
-/**
- * Every page names each place first as a link to its glossary entry, with its other spellings.
- * An incident's facts box, shown above its body, already names the incident's own places that way.
- */
-function firstMentionErrors(glossary: readonly GlossaryEntryData[], incidents: readonly IncidentEntry[], documents: ReadonlyArray<{ file: string; text: string }>): ContentError[] {
-  const places = glossary.filter((g) => g.data.kind === 'place').map((g) => ({ slug: g.id, name: g.data.name, altNames: g.data.altNames }));
-  if (places.length === 0) return [];
-  const others = glossary.filter((g) => g.data.kind !== 'place').flatMap((g) => [g.data.name, ...g.data.altNames]);
-  const settledBy = new Map(incidents.filter((i) => i.filePath).map((i) => [i.filePath!, new Set(i.data.places)]));
-  return documents.flatMap((document) =>
-    firstMentionProblems(document.text, places, { others, settled: settledBy.get(document.file), file: document.file }).map(
-      (problem) => new ContentError({ file: document.file, line: problem.line, message: problem.message, hint: problem.hint }),
-    ),
-  );
 }

@@ -145,3 +145,23 @@ export function firstMentionProblems(mdx: string, entries: readonly GlossaryName
   });
   return problems;
 }
+
+/**
+ * The rule over a content folder: every document's problems as errors, for the build's content
+ * model and the CLI's check. An incident's own places are settled on its page (its facts box links them).
+ */
+export function firstMentionErrors(
+  glossary: ReadonlyArray<{ id: string; data: { kind: string; name: string; altNames: string[] } }>,
+  incidents: ReadonlyArray<{ file: string; places: readonly string[] }>,
+  documents: ReadonlyArray<{ file: string; text: string }>,
+): ContentError[] {
+  const places = glossary.filter((g) => g.data.kind === 'place').map((g) => ({ slug: g.id, name: g.data.name, altNames: g.data.altNames }));
+  if (places.length === 0) return [];
+  const others = glossary.filter((g) => g.data.kind !== 'place').flatMap((g) => [g.data.name, ...g.data.altNames]);
+  const settledBy = new Map(incidents.map((incident) => [incident.file, new Set(incident.places)]));
+  return documents.flatMap((document) =>
+    firstMentionProblems(document.text, places, { others, settled: settledBy.get(document.file), file: document.file }).map(
+      (problem) => new ContentError({ file: document.file, line: problem.line, message: problem.message, hint: problem.hint }),
+    ),
+  );
+}

@@ -1,0 +1,2 @@
+// The explainer's collections come with the integration.
+export { collections } from 'cited-explainer/collections';
