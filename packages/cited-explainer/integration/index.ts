@@ -12,11 +12,11 @@ import { availableLocales, LOCALES_DIR, loadStrings } from '../i18n/load.ts';
 import { localeFor } from '../i18n/locale.ts';
 import { ContentError } from '../lib/content-error.ts';
 import { loadSiteConfig } from '../lib/site-config.ts';
-import previewImages from '../preview/integration.ts';
 import { type ExplainerOptions, explainerOptionsSchema } from '../schemas/options.ts';
 import search from '../search/integration.ts';
 import securityHeaders, { buildChecks } from '../security/integration.ts';
 import { satteriSmartQuotes } from '../typography/satteri-smart-quotes.ts';
+import buildDoneWriters from './build-done-writers.ts';
 import { routeFiles, routePattern } from './route-files.ts';
 import { virtualModules } from './virtual-modules.ts';
 
@@ -94,7 +94,7 @@ export default function citedExplainer(options: ExplainerOptions = {}): AstroInt
             mdx({ processor: satteri({ mdastPlugins, features }) }),
             search({ strings: strings.search }),
             securityHeaders(),
-            previewImages(),
+            buildDoneWriters(),
             ...(site.url ? [sitemap({ filter: (page) => !page.endsWith('/search/') })] : []),
             buildChecks(contentDir),
           ],

@@ -1,0 +1,98 @@
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { CitedPage } from '../cite/download-files.ts';
+import { previewCards } from '../preview/cards.ts';
+import { buildStep } from '../security/build-step.ts';
+import { setBuildWriters } from './build-writers-channel.ts';
+import type { WriterQuestion, WriterReply, WriterRequest } from './build-writers-worker.ts';
+
+/**
+ * The files made beside the pages rather than as pages: the "Cite this page" downloads (BibTeX,
+ * RIS, CSL-JSON of every page, incident and source) and the link preview images. Astro renders
+ * routes one after another on one thread; these are written by a worker thread on the second core
+ * (build-writers-worker.ts) while it does: the /cite/ route hands over its list as rendering starts
+ * (routes/cite/), and each page that names a preview image has it drawn into the build's cache as
+ * it renders (layouts/Base.astro). Once Astro has written the site, this integration waits for
+ * the downloads, then writes each page's image from the cache (an unchanged page's image is never
+ * drawn again; preview/draw.ts). It must come before the build's checks, which read every file.
+ */
+export default function buildDoneWriters(): AstroIntegration {
+  let cacheDir = '';
+  let outDir = '';
+  let worker: Worker | undefined;
+  let nextId = 0;
+  const waiting = new Map<number, (reply: WriterReply) => void>();
+  // Asked while Astro renders, awaited after: each settles to its result or its one-line error.
+  const citeWrites: Array<Promise<unknown>> = [];
+
+  const ask = (request: WriterQuestion): Promise<unknown> => {
+    const id = nextId++;
+    const answered = new Promise<unknown>((resolve, reject) => waiting.set(id, (reply) => ('error' in reply ? reject(new Error(reply.error)) : resolve(reply.result))));
+    worker!.postMessage({ ...request, id } satisfies WriterRequest);
+    return answered;
+  };
+
+  const stop = async () => {
+    setBuildWriters(undefined);
+    await worker?.terminate();
+    worker = undefined;
+  };
+
+  return {
+    name: 'explainer-build-writers',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheDir = fileURLToPath(new URL('preview-images/', config.cacheDir));
+        outDir = fileURLToPath(config.outDir);
+      },
+      'astro:build:start': () => {
+        worker = new Worker(new URL('./build-writers-worker.ts', import.meta.url), { workerData: { cacheDir } });
+        // Until the build waits for it, the worker must not keep a failed build's process alive.
+        worker.unref();
+        worker.on('message', (reply: WriterReply) => {
+          waiting.get(reply.id)?.(reply);
+          waiting.delete(reply.id);
+        });
+        worker.on('error', (error) => {
+          for (const answer of waiting.values()) answer({ id: -1, error: `the build's worker thread failed: ${error.message}` });
+          waiting.clear();
+        });
+        setBuildWriters({
+          citeDownloads: (pages: readonly CitedPage[]) => {
+            const written = ask({ kind: 'cite', outDir, pages });
+            written.catch(() => undefined); // awaited (and reported) once the pages are written
+            citeWrites.push(written);
+          },
+          previewImage: (card) => worker!.postMessage({ kind: 'hint', card: { siteTitle: card.siteTitle, title: card.title } } satisfies WriterRequest),
+        });
+      },
+      'astro:build:done': ({ dir, logger }) =>
+        buildStep('citation downloads and preview images', async () => {
+          try {
+            if (!worker) throw new Error('the worker thread was never started (astro:build:start did not run)');
+            worker.ref();
+            const site = fileURLToPath(dir);
+            if (relative(site, outDir) !== '') throw new Error(`Astro wrote the site to ${site}, not to its outDir ${outDir}, where the citation downloads were written`);
+            await writeAfterRendering(site, logger);
+          } finally {
+            await stop();
+          }
+        }),
+    },
+  };
+
+  async function writeAfterRendering(site: string, logger: AstroIntegrationLogger) {
+    let started = performance.now();
+    const files = (await Promise.all(citeWrites)).reduce<number>((sum, result) => sum + (result as { files: number }).files, 0);
+    citeWrites.length = 0;
+    logger.info(`wrote ${files} citation downloads in a worker thread beside rendering, ${Math.round(performance.now() - started)} ms after it`);
+    started = performance.now();
+    const cards = await previewCards(site);
+    if (cards.length === 0) return;
+    const { drawn, reused, missing } = (await ask({ kind: 'previews', cards })) as { drawn: number; reused: number; missing: Array<{ page: string; letters: string[] }> };
+    for (const { page, letters } of missing) logger.warn(`${page}: the preview image's font has no letters for ${letters.join(' ')}; they are left blank`);
+    logger.info(`drew ${drawn} link preview images (${reused} from the cache) in ${Math.round(performance.now() - started)} ms after rendering`);
+  }
+}
