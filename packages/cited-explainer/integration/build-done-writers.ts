@@ -21,6 +21,7 @@ import type { WriterQuestion, WriterReply, WriterRequest } from './build-writers
 export default function buildDoneWriters(): AstroIntegration {
   let cacheDir = '';
   let outDir = '';
+  let base = '/';
   let worker: Worker | undefined;
   let nextId = 0;
   const waiting = new Map<number, (reply: WriterReply) => void>();
@@ -46,9 +47,10 @@ export default function buildDoneWriters(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         cacheDir = fileURLToPath(new URL('preview-images/', config.cacheDir));
         outDir = fileURLToPath(config.outDir);
+        base = config.base;
       },
       'astro:build:start': () => {
-        worker = new Worker(new URL('./build-writers-worker.ts', import.meta.url), { workerData: { cacheDir } });
+        worker = new Worker(new URL('./build-writers-worker.ts', import.meta.url), { workerData: { cacheDir, base } });
         // Until the build waits for it, the worker must not keep a failed build's process alive.
         worker.unref();
         worker.on('message', (reply: WriterReply) => {

@@ -4,6 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { type CitedPage, downloadFiles } from '../cite/download-files.ts';
 import type { Card, PageCard } from '../preview/cards.ts';
 import { cardDrawer } from '../preview/draw.ts';
+import { registerViteSourceHooks } from './vite-source-hooks.ts';
 
 /**
  * The build's worker thread (started by build-done-writers.ts): writes the "Cite this page"
@@ -19,8 +20,32 @@ export type WriterRequest =
 
 export type WriterReply = { id: number; result: unknown } | { id: number; error: string };
 
-const { cacheDir } = workerData as { cacheDir: string };
+const { cacheDir, base } = workerData as { cacheDir: string; base: string };
 const draw = cardDrawer(cacheDir);
+
+let renderingDone = false;
+let formatter: Promise<typeof import('../cite/format.ts')> | undefined;
+
+/**
+ * Formats each page's citation with citeproc into the formatting cache (cite/format.ts) ahead of
+ * the main thread, which renders the pages that show it and then finds it there: the same code and
+ * cache key, so the pages are the same whichever thread formatted it first. The pages come in the
+ * order Astro renders them; this starts from the last, so the two threads meet in the middle
+ * rather than formatting the same items side by side.
+ */
+async function formatAhead(pages: readonly CitedPage[]) {
+  formatter ??= (() => {
+    registerViteSourceHooks({ PROD: true, BASE_URL: base });
+    return import('../cite/format.ts');
+  })();
+  const { formatCitation } = await formatter;
+  for (const [i, { item }] of [...pages].reverse().entries()) {
+    if (renderingDone) return;
+    formatCitation(item);
+    // Let the pages' preview images in between.
+    if (i % 20 === 19) await new Promise((resolve) => setImmediate(resolve));
+  }
+}
 
 function writeCiteDownloads(outDir: string, pages: readonly CitedPage[]) {
   for (const page of pages) {
@@ -75,9 +100,13 @@ parentPort!.on('message', async (request: WriterRequest) => {
     if (drawingHints < 2) await drawHints();
     return;
   }
+  // The previews are asked for once the pages are written: nothing is ahead of them any more.
+  if (request.kind === 'previews') renderingDone = true;
   try {
     const result = request.kind === 'cite' ? writeCiteDownloads(request.outDir, request.pages) : await writePreviews(request.cards);
     parentPort!.postMessage({ id: request.id, result } satisfies WriterReply);
+    // Only ahead of the pages: a failure here is the main thread's to report when it formats the same item.
+    if (request.kind === 'cite') await formatAhead(request.pages).catch(() => undefined);
   } catch (error) {
     parentPort!.postMessage({ id: request.id, error: (error as Error).message } satisfies WriterReply);
   }

@@ -17,10 +17,12 @@ import { sourcePath } from '../../lib/url.ts';
  */
 export const getStaticPaths = (async () => {
   const base = import.meta.env.BASE_URL;
+  // In the order Astro renders their pages (its routes with a fixed segment before the catch-all of
+  // explainer pages), which the build's worker formats from the other end (build-writers-worker.ts).
   const cited: CitedPage[] = [
-    ...(await getCollection('pages')).map((entry) => ({ path: pagePath(entry), item: pageCslItem({ page: entry.data, site: siteConfig, path: pagePath(entry), base }) })),
     ...(await getCollection('incidents')).map((entry) => ({ path: incidentPath(entry), item: pageCslItem({ page: entry.data, site: siteConfig, path: incidentPath(entry), base }) })),
     ...(await getCollection('sources')).map((entry) => ({ path: sourcePath(entry.id), item: sourceCslItem(entry.data, base, siteConfig.url) })),
+    ...(await getCollection('pages')).map((entry) => ({ path: pagePath(entry), item: pageCslItem({ page: entry.data, site: siteConfig, path: pagePath(entry), base }) })),
   ];
   if (import.meta.env.PROD) {
     const writers = buildWriters();
