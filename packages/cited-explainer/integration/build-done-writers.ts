@@ -7,6 +7,7 @@ import { previewCards } from '../preview/cards.ts';
 import { buildStep } from '../security/build-step.ts';
 import { setBuildWriters } from './build-writers-channel.ts';
 import type { WriterQuestion, WriterReply, WriterRequest } from './build-writers-worker.ts';
+import { currentShard, inShard } from './shard.ts';
 
 /**
  * The files made beside the pages rather than as pages: the "Cite this page" downloads (BibTeX,
@@ -63,7 +64,9 @@ export default function buildDoneWriters(): AstroIntegration {
         });
         setBuildWriters({
           citeDownloads: (pages: readonly CitedPage[]) => {
-            const written = ask({ kind: 'cite', outDir, pages });
+            // A shard's build writes the downloads of its own pages (shard.ts).
+            const shard = currentShard();
+            const written = ask({ kind: 'cite', outDir, pages: shard ? pages.filter(({ path }) => inShard(shard, path)) : pages });
             written.catch(() => undefined); // awaited (and reported) once the pages are written
             citeWrites.push(written);
           },

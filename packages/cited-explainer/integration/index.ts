@@ -18,6 +18,7 @@ import securityHeaders, { buildChecks } from '../security/integration.ts';
 import { satteriSmartQuotes } from '../typography/satteri-smart-quotes.ts';
 import buildDoneWriters from './build-done-writers.ts';
 import { routeFiles, routePattern } from './route-files.ts';
+import shardPages from './shard.ts';
 import { virtualModules } from './virtual-modules.ts';
 
 export type { ExplainerOptions } from '../schemas/options.ts';
@@ -95,6 +96,7 @@ export default function citedExplainer(options: ExplainerOptions = {}): AstroInt
             search({ strings: strings.search }),
             securityHeaders(),
             buildDoneWriters(),
+            shardPages(),
             ...(site.url ? [sitemap({ filter: (page) => !page.endsWith('/search/') })] : []),
             buildChecks(contentDir),
           ],

@@ -1,6 +1,7 @@
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { currentShard } from '../integration/shard.ts';
 import { ContentError } from '../lib/content-error.ts';
 import { contentRoute, routeCollisions } from '../lib/routes.ts';
 import { SCRIPTS_DIR } from '../search/browser-bundle.ts';
@@ -40,6 +41,11 @@ export function buildChecks(contentDir: string): AstroIntegration {
       },
       'astro:build:done': ({ dir, logger }) =>
         buildStep('dist check', async () => {
+          // A shard holds part of the site: the merge of the shards checks the whole (integration/shard.ts).
+          if (currentShard()) {
+            logger.info('dist check: left to the merge of the shards (scripts/build-shards.ts)');
+            return;
+          }
           const started = performance.now();
           const problems = await checkBuiltSite(fileURLToPath(dir), contentDir, base);
           if (problems.length > 0) throw new Error(distReport(problems));
