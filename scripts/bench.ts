@@ -14,8 +14,12 @@
  *   as .md and as .mdx, and our .md and .mdx builds are given as ratios to those
  *   (--no-starlight leaves them out).
  *   * Phases (bench-phases.ts), read from the build's own log: content sync, bundling, page
- *     rendering (of which cite downloads and source pages, from Astro's per-route timings),
- *     preview images, Pagefind and the dist check.
+ *     rendering (of which source pages, from Astro's per-route timings), the time the build waits
+ *     after rendering for the cite downloads and preview images (written by a worker thread beside
+ *     rendering), Pagefind and the dist check.
+ *   * Memory (ours): the build's main process sampled every 250 ms (bench-memory-sampler.ts) and
+ *     read per phase against the log's timestamps, so that the bundler and rendering are apart;
+ *     and the content layer's data store, weighed on disk.
  *   * Profile: the 1,000-page MDX corpus is built once more under `node --cpu-prof`, summarised
  *     by self time per function and per component (--no-profile leaves it out).
  *   * Incremental: the 1,000-page corpora (or the largest size up to 1,000) are built a second
