@@ -4,11 +4,15 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { WriterReply, WriterRequest } from '../../packages/cited-explainer/integration/build-writers-worker.ts';
+import { workerBootstrap } from '../../packages/cited-explainer/integration/vite-source-hooks.ts';
 
 /** The build's worker thread, as build-done-writers.ts drives it: each request answered with its result or one line naming the page. */
 const dir = mkdtempSync(join(tmpdir(), 'build-writers-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const worker = new Worker(new URL('../../packages/cited-explainer/integration/build-writers-worker.ts', import.meta.url), { workerData: { cacheDir: join(dir, 'cache'), base: '/' } });
+const worker = new Worker(workerBootstrap, {
+  eval: true,
+  workerData: { cacheDir: join(dir, 'cache'), entry: new URL('../../packages/cited-explainer/integration/build-writers-worker.ts', import.meta.url).href, env: { PROD: true, BASE_URL: '/' } },
+});
 afterAll(() => worker.terminate());
 
 let nextId = 0;

@@ -8,6 +8,7 @@ import { buildStep } from '../security/build-step.ts';
 import { setBuildWriters } from './build-writers-channel.ts';
 import type { WriterQuestion, WriterReply, WriterRequest } from './build-writers-worker.ts';
 import { currentShard, inShard } from './shard.ts';
+import { workerBootstrap } from './vite-source-hooks.ts';
 
 /**
  * The files made beside the pages rather than as pages: the "Cite this page" downloads (BibTeX,
@@ -48,7 +49,11 @@ export default function buildDoneWriters(): AstroIntegration {
   const startWorker = (pages: number): Worker => {
     if (worker) return worker;
     const maxOldGenerationSizeMb = 128 + Math.ceil((pages * 16) / 1024);
-    worker = new Worker(new URL('./build-writers-worker.ts', import.meta.url), { workerData: { cacheDir, base }, resourceLimits: { maxOldGenerationSizeMb, maxYoungGenerationSizeMb: 8 } });
+    worker = new Worker(workerBootstrap, {
+      eval: true,
+      workerData: { cacheDir, entry: new URL('./build-writers-worker.ts', import.meta.url).href, env: { PROD: true, BASE_URL: base } },
+      resourceLimits: { maxOldGenerationSizeMb, maxYoungGenerationSizeMb: 8 },
+    });
     // Until the build waits for it, the worker must not keep a failed build's process alive.
     worker.unref();
     worker.on('message', (reply: WriterReply) => {

@@ -4,7 +4,6 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { type CitedPage, downloadFiles } from '../cite/download-files.ts';
 import type { Card, PageCard } from '../preview/cards.ts';
 import { cardDrawer } from '../preview/draw.ts';
-import { registerViteSourceHooks } from './vite-source-hooks.ts';
 
 /**
  * The build's worker thread (started by build-done-writers.ts): writes the "Cite this page"
@@ -20,7 +19,7 @@ export type WriterRequest =
 
 export type WriterReply = { id: number; result: unknown } | { id: number; error: string };
 
-const { cacheDir, base } = workerData as { cacheDir: string; base: string };
+const { cacheDir } = workerData as { cacheDir: string };
 const draw = cardDrawer(cacheDir);
 
 let renderingDone = false;
@@ -34,10 +33,8 @@ let formatter: Promise<typeof import('../cite/format.ts')> | undefined;
  * rather than formatting the same items side by side.
  */
 async function formatAhead(pages: readonly CitedPage[]) {
-  formatter ??= (() => {
-    registerViteSourceHooks({ PROD: true, BASE_URL: base });
-    return import('../cite/format.ts');
-  })();
+  // Loadable here through the hooks the worker starts with (vite-source-hooks.ts).
+  formatter ??= import('../cite/format.ts');
   const { formatCitation } = await formatter;
   for (const [i, { item }] of [...pages].reverse().entries()) {
     if (renderingDone) return;
