@@ -11,7 +11,11 @@ export interface BuildPhases {
   bundlingMs: number | null;
   /** Writing every route ("generating static routes"), cite downloads included. */
   renderingMs: number | null;
-  /** Of rendering: the /cite/ downloads (BibTeX, RIS, CSL-JSON). */
+  /**
+   * The /cite/ downloads (BibTeX, RIS, CSL-JSON): the time the build waited for them after
+   * rendering (they are written by a worker thread beside it: integration/build-done-writers.ts),
+   * or, from builds that rendered them as routes, those routes' time.
+   */
   citeDownloadsMs: number;
   /** Of rendering: archived source pages (/sources/<id>/). */
   sourcePagesMs: number;
@@ -62,14 +66,15 @@ export function parsePhases(log: string): BuildPhases {
     route = undefined;
   }
   const pagefind = /\[explainer-search\] indexed \d+ pages in (\d+) ms/.exec(text);
-  const previews = /\[explainer-preview-images\] .*?in (\d+) ms/.exec(text);
+  const previews = /\[explainer-(?:preview-images|build-writers)\] drew .*?in (\d+) ms/.exec(text);
+  const citeWait = /\[explainer-build-writers\] wrote \d+ citation downloads .*?(\d+) ms after/.exec(text);
   const distCheck = /\[explainer-build-checks\] .*\((\d+) ms\)/.exec(text);
   const total = new RegExp(String.raw`\[build\] \d+ page\(s\) built in ${duration}`).exec(text);
   return {
     contentSyncMs: after(/Collecting build info/, new RegExp(String.raw`\[build\] ✓ Completed in ${duration}`)),
     bundlingMs: vite.length ? vite.reduce((a, b) => a + b, 0) : null,
     renderingMs: after(/generating static routes/, new RegExp(String.raw`^\S* ?✓ Completed in ${duration}`)),
-    citeDownloadsMs: routes.cite,
+    citeDownloadsMs: routes.cite + (citeWait ? Number(citeWait[1]) : 0),
     sourcePagesMs: routes.sources,
     otherRoutesMs: routes.other,
     previewImagesMs: previews ? Number(previews[1]) : null,
@@ -135,4 +140,56 @@ export function summariseProfiles(profiles: readonly CpuProfile[], limit = 25): 
       .slice(0, limit)
       .map(([name, micros]) => ({ name, selfMs: Math.round(micros / 1000), share: Number((micros / total).toFixed(4)) }));
   return { totalMs: Math.round(total / 1000), functions: top(byFunction), components: top(byComponent) };
+}
+
+/** Memory of one phase of a build, in MB, from the samples taken in it. */
+export interface PhaseMemory {
+  phase: 'content sync' | 'bundling' | 'rendering' | 'after rendering';
+  /** RSS at the phase's first sample and its highest. */
+  startRssMB: number;
+  peakRssMB: number;
+  /** The JavaScript heap (used) at its highest. */
+  peakHeapMB: number;
+}
+
+const MB = 1024 * 1024;
+const secondOfDay = (line: string | undefined) => {
+  const match = line && /^(\d\d):(\d\d):(\d\d)/.exec(line);
+  return match ? Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3]) : undefined;
+};
+
+/**
+ * Memory per phase: the sampler's lines (bench-memory-sampler.ts) against the build log's own
+ * timestamps (to the second, so a sample within a second of a phase's start may be counted in the
+ * phase before). Content sync runs from the first line to "Building static entrypoints", bundling
+ * to the routes' generation, rendering to its "✓ Completed", then the integrations' work (search
+ * index, citation downloads and preview images, the checks).
+ */
+export function memoryByPhase(log: string, samples: string): PhaseMemory[] {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the escape character starts a colour code
+  const lines = log.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
+  const at = (pattern: RegExp, from = 0) => lines.findIndex((line, i) => i >= from && pattern.test(line));
+  const bundling = at(/\[build\] Building static entrypoints/);
+  const rendering = at(/\[build\] Rearranging server assets/);
+  const rendered = at(/^\d\d:\d\d:\d\d ✓ Completed in/, rendering);
+  const starts = [secondOfDay(lines.find((line) => secondOfDay(line) !== undefined)), secondOfDay(lines[bundling]), secondOfDay(lines[rendering]), secondOfDay(lines[rendered])];
+  if (starts.some((start) => start === undefined)) return [];
+  const phases: PhaseMemory['phase'][] = ['content sync', 'bundling', 'rendering', 'after rendering'];
+  const rows = samples
+    .trim()
+    .split('\n')
+    .map((line) => line.split(' ').map(Number))
+    .filter((row) => row.length === 4 && row[0] >= starts[0]!);
+  return phases.flatMap((phase, i) => {
+    const inPhase = rows.filter(([second]) => second >= starts[i]! && (i === phases.length - 1 || second < starts[i + 1]!));
+    if (inPhase.length === 0) return [];
+    return [
+      {
+        phase,
+        startRssMB: Math.round(inPhase[0][1] / MB),
+        peakRssMB: Math.round(Math.max(...inPhase.map((row) => row[1])) / MB),
+        peakHeapMB: Math.round(Math.max(...inPhase.map((row) => row[2])) / MB),
+      },
+    ];
+  });
 }

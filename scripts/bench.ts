@@ -14,8 +14,12 @@
  *   as .md and as .mdx, and our .md and .mdx builds are given as ratios to those
  *   (--no-starlight leaves them out).
  *   * Phases (bench-phases.ts), read from the build's own log: content sync, bundling, page
- *     rendering (of which cite downloads and source pages, from Astro's per-route timings),
- *     preview images, Pagefind and the dist check.
+ *     rendering (of which source pages, from Astro's per-route timings), the time the build waits
+ *     after rendering for the cite downloads and preview images (written by a worker thread beside
+ *     rendering), Pagefind and the dist check.
+ *   * Memory (ours): the build's main process sampled every 250 ms (bench-memory-sampler.ts) and
+ *     read per phase against the log's timestamps, so that the bundler and rendering are apart;
+ *     and the content layer's data store, weighed on disk.
  *   * Profile: the 1,000-page MDX corpus is built once more under `node --cpu-prof`, summarised
  *     by self time per function and per component (--no-profile leaves it out).
  *   * Incremental: the 1,000-page corpora (or the largest size up to 1,000) are built a second
@@ -48,7 +52,7 @@ import { listFiles, listPages, pageType, readPage } from '../tests/helpers/site.
 import { serveStatic } from '../tests/helpers/static-server.ts';
 import { weighPage } from '../tests/helpers/weight.ts';
 import { type CorpusFormat, projectPagesDir, writeCorpus } from './bench-corpus.ts';
-import { type BuildPhases, type CpuProfile, parsePhases, summariseProfiles } from './bench-phases.ts';
+import { type BuildPhases, type CpuProfile, memoryByPhase, type PhaseMemory, parsePhases, summariseProfiles } from './bench-phases.ts';
 import { explainerCacheDir } from './explainer-cache-dir.ts';
 
 const { values } = parseArgs({
@@ -85,6 +89,10 @@ interface BuildFigures {
   cpuMs: number | null;
   peakRssMB: number | null;
   phases: BuildPhases;
+  /** Memory per phase of the build's main process (ours only: sampled, bench-memory-sampler.ts). */
+  memory: PhaseMemory[];
+  /** The content layer's data store as written to disk (ours only): every entry, Markdown pages rendered. */
+  dataStoreMB: number | null;
   citationCheckMs: number | null;
   msPerPage: number;
   /** Wall ms per explainer page added since the next smaller corpus of the same format: flat when growth is linear. */
@@ -115,6 +123,9 @@ function clearCaches(contentDir: string, outDir: string): void {
   rmSync(explainerCacheDir(contentDir, outDir), { recursive: true, force: true });
 }
 
+/** The content layer's store of a build (Astro writes it into the build's cacheDir). */
+const dataStore = (contentDir: string, outDir: string) => join(explainerCacheDir(contentDir, outDir), 'data-store.json');
+
 interface BuildRun {
   ok: boolean;
   output: string;
@@ -122,6 +133,8 @@ interface BuildRun {
   /** User and system CPU time of the build and its helpers: steadier than wall time on a shared machine. */
   cpuMs: number | null;
   peakRssMB: number | null;
+  /** The memory sampler's lines (ours only). */
+  memorySamples: string;
 }
 
 /**
@@ -133,13 +146,17 @@ function timedBuild(target: { contentDir: string } | { root: string }, outDir: s
   rmSync(outDir, { recursive: true, force: true });
   // A content folder always with --content (its cache is named by it: see clearCaches), or a project of its own.
   const args = 'root' in target ? projectBuild(target.root, { outDir }).args : [resolve('scripts/build-explainer.ts'), '--content', target.contentDir, '--out', outDir];
-  const command = [resolve('node_modules/.bin/node'), ...nodeFlags, ...args];
+  // Our builds are sampled for memory per phase (bench-memory-sampler.ts); Starlight's and the floor's are not.
+  const memoryLog = join(work, 'memory-samples.txt');
+  rmSync(memoryLog, { force: true });
+  const sampler = 'contentDir' in target ? ['--import', resolve('scripts/bench-memory-sampler.ts')] : [];
+  const command = [resolve('node_modules/.bin/node'), ...sampler, ...nodeFlags, ...args];
   const gnuTime = existsSync('/usr/bin/time');
   const started = performance.now();
   const result = spawnSync(gnuTime ? '/usr/bin/time' : command[0], gnuTime ? ['-f', '__bench_time__ %M %U %S', ...command] : command.slice(1), {
     encoding: 'utf8',
     maxBuffer: 512 * 1024 * 1024,
-    env: buildProcessEnv(),
+    env: { ...buildProcessEnv(), BENCH_MEMORY_LOG: memoryLog },
   });
   const wallMs = performance.now() - started;
   const output = `${result.stdout}\n${result.stderr}`;
@@ -150,6 +167,7 @@ function timedBuild(target: { contentDir: string } | { root: string }, outDir: s
     wallMs,
     cpuMs: time ? Math.round((Number(time[2]) + Number(time[3])) * 1000) : null,
     peakRssMB: time ? Number(time[1]) / 1024 : null,
+    memorySamples: existsSync(memoryLog) ? readFileSync(memoryLog, 'utf8') : '',
   };
 }
 
@@ -204,6 +222,8 @@ function measureBuild(corpus: string, format: BuildFigures['format'], target: { 
     cpuMs: build.cpuMs,
     peakRssMB: build.peakRssMB === null ? null : Math.round(build.peakRssMB),
     phases: parsePhases(build.output),
+    memory: memoryByPhase(build.output, build.memorySamples),
+    dataStoreMB: 'contentDir' in target && existsSync(dataStore(target.contentDir, outDir)) ? Number((statSync(dataStore(target.contentDir, outDir)).size / 2 ** 20).toFixed(1)) : null,
     citationCheckMs: check ? Math.round(check.ms) : null,
     msPerPage: Number((build.wallMs / pages).toFixed(2)),
     marginalMsPerPage: null,
@@ -530,6 +550,27 @@ function printBuildTable(builds: BuildFigures[]): void {
     ]),
   );
   console.log("Phases from the build's log: Astro's own \"Completed in\" lines, its per-route timings and the integrations' lines.");
+  console.log('The cite downloads and preview images are written by a worker thread while Astro renders: their columns are the time the build waited for them after rendering.');
+  const phaseMemory = (b: BuildFigures, phase: PhaseMemory['phase']) => {
+    const m = b.memory.find((row) => row.phase === phase);
+    return m ? `${m.startRssMB} → ${m.peakRssMB} MB (heap ${m.peakHeapMB})` : 'n/a';
+  };
+  printTable(
+    ['corpus', 'data store (disk)', 'content sync: RSS start → peak (JS heap peak)', 'bundling', 'rendering', 'after rendering', 'peak RSS (all)'],
+    builds
+      .filter((b) => b.memory.length > 0)
+      .map((b) => [
+        b.corpus,
+        b.dataStoreMB === null ? 'n/a' : `${b.dataStoreMB} MB`,
+        phaseMemory(b, 'content sync'),
+        phaseMemory(b, 'bundling'),
+        phaseMemory(b, 'rendering'),
+        phaseMemory(b, 'after rendering'),
+        b.peakRssMB === null ? 'n/a' : `${b.peakRssMB} MB`,
+      ]),
+  );
+  console.log("Memory per phase: the main process's RSS (its worker thread included) and JavaScript heap, sampled every 250 ms against the log's timestamps; the data store is");
+  console.log("the content layer's file on disk (Markdown pages rendered into it). The bundler's share is its phase's rise over its start; Pagefind runs in a process of its own.");
   if (!sizes.some((n) => n >= 5000)) console.log('The 5,000-page corpus was not built (opt-in: --sizes 100,1000,5000).');
 }
 

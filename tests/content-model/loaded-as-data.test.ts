@@ -21,7 +21,9 @@ const knownDynamicImports = [
   /^import\(\/\* @vite-ignore \*\/ __SEARCH_\w+_URL__\)/,
   /^import\('world-atlas\/countries-\d+m\.json', /,
   // The package's own modules, by relative path (types: `typeof import('./header-ui.ts')`).
-  /^import\('\.\/[\w/-]+\.ts'\)/,
+  /^import\('\.{1,2}\/[\w/.-]+\.ts'\)/,
+  // The build's worker thread starts its own module (build-done-writers.ts names build-writers-worker.ts).
+  /^import\(workerData\.entry\)/,
   // The CLI's check loads Astro only when it runs (cli/check.ts).
   /^import\('astro'\)/,
 ];

@@ -2,7 +2,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { escapeXml } from '../../packages/cited-explainer/lib/xml.ts';
 import { fontStack, type GlyphFont, pathData, previewSvg, wrap } from '../../packages/cited-explainer/preview/card.ts';
-import { loadStack } from '../../packages/cited-explainer/preview/integration.ts';
+import { loadStack } from '../../packages/cited-explainer/preview/draw.ts';
 
 /** Every character 10 units wide at size 10; a path says what it draws. */
 const mono: GlyphFont = {

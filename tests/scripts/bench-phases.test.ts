@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CpuProfile, component, parseDuration, parsePhases, summariseProfiles } from '../../scripts/bench-phases.ts';
+import { type CpuProfile, component, memoryByPhase, parseDuration, parsePhases, summariseProfiles } from '../../scripts/bench-phases.ts';
 
 // The shape of an `astro build` log (Astro 7), trimmed to the lines the phases are read from.
 const log = [
@@ -9,6 +9,7 @@ const log = [
   '17:24:49 [build] Building static entrypoints...',
   '17:25:27 [vite] ✓ built in 37.42s',
   '17:25:28 [vite] ✓ built in 824ms',
+  '17:25:28 [build] Rearranging server assets...',
   ' generating static routes ',
   '17:25:37   ├─ /_headers (+413ms) ',
   '17:25:38   ├─ /cite/index.bib/ (+10.77s) ',
@@ -51,6 +52,13 @@ describe('parsePhases', () => {
       astroTotalMs: 90_000,
     });
   });
+  it("reads the build writers' lines: the citation downloads waited for after rendering and the preview images", () => {
+    const writers = [
+      '17:26:08 [explainer-build-writers] wrote 1815 citation downloads in a worker thread beside rendering, 42 ms after it',
+      '17:26:09 [explainer-build-writers] drew 600 link preview images (5 from the cache) in 1234 ms after rendering',
+    ].join('\n');
+    expect(parsePhases(writers)).toMatchObject({ citeDownloadsMs: 42, previewImagesMs: 1_234 });
+  });
   it('leaves out what the log does not report, and ignores colour codes', () => {
     const phases = parsePhases('\x1b[32m17:00:00 [vite] ✓ built in 2.5s\x1b[39m');
     expect(phases.bundlingMs).toBe(2_500);
@@ -82,5 +90,32 @@ describe('summariseProfiles', () => {
     expect(component('file:///p/node_modules/.pnpm/x/node_modules/citeproc/citeproc_commonjs.js')).toBe('citeproc');
     expect(component('file:///p/packages/cited-explainer/maps/svg.ts')).toBe('packages/cited-explainer/maps');
     expect(component('node:internal/fs/utils')).toBe('node: built-ins');
+  });
+});
+
+describe('memoryByPhase', () => {
+  const MB = 1024 * 1024;
+  const sample = (second: string, rssMB: number, heapMB: number) => {
+    const [h, m, sec] = second.split(':').map(Number);
+    return `${h * 3600 + m * 60 + sec + 0.5} ${rssMB * MB} ${heapMB * MB} 0`;
+  };
+  it('counts each sample in the phase the log was in at its second', () => {
+    const samples = [
+      sample('17:24:40', 100, 10), // before the build's first line: left out
+      sample('17:24:45', 300, 150),
+      sample('17:24:50', 400, 160),
+      sample('17:25:20', 1200, 300),
+      sample('17:25:30', 900, 400),
+      sample('17:26:09', 700, 200),
+    ].join('\n');
+    expect(memoryByPhase(log, samples)).toEqual([
+      { phase: 'content sync', startRssMB: 300, peakRssMB: 300, peakHeapMB: 150 },
+      { phase: 'bundling', startRssMB: 400, peakRssMB: 1200, peakHeapMB: 300 },
+      { phase: 'rendering', startRssMB: 900, peakRssMB: 900, peakHeapMB: 400 },
+      { phase: 'after rendering', startRssMB: 700, peakRssMB: 700, peakHeapMB: 200 },
+    ]);
+  });
+  it("gives nothing for a log without the phases' lines", () => {
+    expect(memoryByPhase('17:00:00 [vite] ✓ built in 2.5s', sample('17:00:00', 1, 1))).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 import { withBase } from '../lib/url.ts';
-import { type FormattedCitation, type FormattedStyle, formatCitation } from './format.ts';
+import { type FormattedStyle, formatCitation } from './format.ts';
 import { type CiteFormat, type CslItem, citeFilePath } from './item.ts';
 
-/** What CiteThisPage.astro shows, and the bodies of the download files, for one page. */
+/** What CiteThisPage.astro shows for one page (the download files: download-files.ts). */
 
 export const citeFormats: ReadonlyArray<{ format: CiteFormat; label: string; type: string }> = [
   { format: 'bib', label: 'BibTeX', type: 'application/x-bibtex' },
@@ -32,8 +32,4 @@ export function citeBlock(item: CslItem, path: string, base: string, relative = 
     return { label, type, href: withBase(base, file), filename: file.split('/').at(-1)! };
   });
   return { styles, downloads, relative };
-}
-
-export function citeFileBody(citation: FormattedCitation, format: CiteFormat): string {
-  return format === 'bib' ? citation.bibtex : format === 'ris' ? citation.ris : citation.cslJson;
 }

@@ -1,7 +1,7 @@
 import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import { buildCache, packageVersion } from '../lib/build-cache.ts';
-import { toBibtex, toRis } from './export.ts';
+import { downloadBody } from './download-files.ts';
 import exportSource from './export.ts?raw';
 import formatSource from './format.ts?raw';
 import type { CslItem } from './item.ts';
@@ -147,8 +147,8 @@ export function formatWithCiteproc(item: CslItem): FormattedCitation {
   const styles = citeStyles.map(({ id, label, template, lang }) => ({ id, label, html: unwrapEntry(citeprocEntry(item, template, lang)) }));
   return {
     styles,
-    bibtex: toBibtex([item]),
-    ris: toRis([item]),
-    cslJson: `${JSON.stringify([item], null, 1)}\n`,
+    bibtex: downloadBody.bib(item),
+    ris: downloadBody.ris(item),
+    cslJson: downloadBody.json(item),
   };
 }

@@ -16,13 +16,14 @@ import { ContentError } from '../lib/content-error.ts';
 import { SITE_FILE } from '../lib/content-layout.ts';
 import { assertPlainFolder } from '../lib/inside-folder.ts';
 import { loadSiteConfig } from '../lib/site-config.ts';
-import previewImages from '../preview/integration.ts';
 import { type ExplainerOptions, explainerOptionsSchema } from '../schemas/options.ts';
 import search from '../search/integration.ts';
 import securityHeaders, { buildChecks } from '../security/integration.ts';
 import { satteriSmartQuotes } from '../typography/satteri-smart-quotes.ts';
+import buildDoneWriters from './build-done-writers.ts';
 import { publishWhenClean } from './publish.ts';
 import { routeFiles, routePattern } from './route-files.ts';
+import shardPages from './shard.ts';
 import { virtualModules } from './virtual-modules.ts';
 
 export type { ExplainerOptions } from '../schemas/options.ts';
@@ -105,7 +106,8 @@ export default function citedExplainer(options: ExplainerOptions = {}): AstroInt
             mdx({ processor: satteri({ mdastPlugins, features }) }),
             search({ strings: strings.search }),
             securityHeaders(),
-            previewImages(),
+            buildDoneWriters(),
+            shardPages(),
             ...(site.url ? [sitemap({ filter: (page) => !page.endsWith('/search/') })] : []),
             buildChecks({ contentDir, site, searchStrings: strings.search }),
             publishWhenClean(),

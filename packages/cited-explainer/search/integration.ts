@@ -6,6 +6,7 @@ import { close, createIndex } from 'pagefind';
 import { english } from '../i18n/strings.ts';
 import { buildStep } from '../lib/build-step.ts';
 import { builtHtmlFiles } from '../lib/built-pages.ts';
+import { currentShard } from '../lib/shard.ts';
 import { withBase } from '../lib/url.ts';
 import { type BrowserBundle, bundleBrowserScripts, type SearchStrings } from './browser-bundle.ts';
 import { ALIASES_FILE, BUNDLE_DIR, EXCLUDE_SELECTORS } from './config.ts';
@@ -96,26 +97,37 @@ export default function search({ strings = english.search }: { strings?: SearchS
             await mkdir(dirname(join(site, path)), { recursive: true });
             await writeFile(join(site, path), code);
           }
-          const started = performance.now();
-          try {
-            const { index, errors } = await createIndex({ excludeSelectors: EXCLUDE_SELECTORS });
-            if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-            let pages = 0;
-            for (const file of await builtHtmlFiles(site, [BUNDLE_DIR])) {
-              const added = await index.addHTMLFile({ url: pageUrl(relative(site, file)), content: forIndexing(await readFile(file, 'utf8')) });
-              if (added.errors.length) throw new Error(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
-              if (added.file.uniqueWords > 0) pages++;
-            }
-            const written = await index.writeFiles({ outputPath: join(site, BUNDLE_DIR) });
-            if (written.errors.length) throw new Error(`Pagefind could not write its bundle: ${written.errors.join('; ')}`);
-            // Pagefind also writes its ready-made UIs (about 380 KB; this site has its own, header-ui.ts
-            // and page-ui.ts) and its Web Worker's script (unused: pagefind.ts sets noWorker).
-            for (const unused of UNUSED_BUNDLE_FILES) await rm(join(site, BUNDLE_DIR, unused), { force: true });
-            logger.info(`indexed ${pages} pages in ${Math.round(performance.now() - started)} ms`);
-          } finally {
-            await close();
+          // A shard of the site is indexed with the others once they are merged (integration/shard.ts).
+          if (currentShard()) {
+            logger.info('search index: left to the merge of the shards (scripts/build-shards.ts)');
+            return;
           }
+          const started = performance.now();
+          const pages = await writeSearchIndex(site);
+          logger.info(`indexed ${pages} pages in ${Math.round(performance.now() - started)} ms`);
         }),
     },
   };
+}
+
+/** Indexes every page of a built site with Pagefind into <site>/pagefind/; the number of pages with words. */
+export async function writeSearchIndex(site: string): Promise<number> {
+  try {
+    const { index, errors } = await createIndex({ excludeSelectors: EXCLUDE_SELECTORS });
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    let pages = 0;
+    for (const file of await builtHtmlFiles(site, [BUNDLE_DIR])) {
+      const added = await index.addHTMLFile({ url: pageUrl(relative(site, file)), content: forIndexing(await readFile(file, 'utf8')) });
+      if (added.errors.length) throw new Error(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
+      if (added.file.uniqueWords > 0) pages++;
+    }
+    const written = await index.writeFiles({ outputPath: join(site, BUNDLE_DIR) });
+    if (written.errors.length) throw new Error(`Pagefind could not write its bundle: ${written.errors.join('; ')}`);
+    // Pagefind also writes its ready-made UIs (about 380 KB; this site has its own, header-ui.ts
+    // and page-ui.ts) and its Web Worker's script (unused: pagefind.ts sets noWorker).
+    for (const unused of UNUSED_BUNDLE_FILES) await rm(join(site, BUNDLE_DIR, unused), { force: true });
+    return pages;
+  } finally {
+    await close();
+  }
 }

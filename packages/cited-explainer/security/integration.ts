@@ -5,6 +5,7 @@ import { buildStep } from '../lib/build-step.ts';
 import { ContentError } from '../lib/content-error.ts';
 import { collectionDir } from '../lib/content-layout.ts';
 import { contentRoute, routeCollisions } from '../lib/routes.ts';
+import { currentShard } from '../lib/shard.ts';
 import { SCRIPTS_DIR } from '../search/browser-bundle.ts';
 import { type BuiltSite, checkBuiltSite, contentPageFiles, distReport } from './dist-files.ts';
 
@@ -41,6 +42,11 @@ export function buildChecks({ contentDir, site, searchStrings }: Omit<BuiltSite,
       },
       'astro:build:done': ({ dir, logger }) =>
         buildStep('dist check', async () => {
+          // A shard holds part of the site: the merge of the shards checks the whole (integration/shard.ts).
+          if (currentShard()) {
+            logger.info('dist check: left to the merge of the shards (scripts/build-shards.ts)');
+            return;
+          }
           const started = performance.now();
           const problems = await checkBuiltSite(fileURLToPath(dir), { contentDir, base, site, searchStrings });
           if (problems.length > 0) throw new Error(distReport(problems));

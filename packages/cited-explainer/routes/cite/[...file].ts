@@ -1,8 +1,8 @@
 import { getCollection } from 'astro:content';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { citeFileBody, citeFormats } from '../../cite/block.ts';
-import { formatCitation } from '../../cite/format.ts';
+import { type CitedPage, downloadBody } from '../../cite/download-files.ts';
 import { type CiteFormat, type CslItem, citeFilePath, pageCslItem, sourceCslItem } from '../../cite/item.ts';
+import { buildWriters } from '../../integration/build-writers-channel.ts';
 import { pagePath } from '../../lib/routes.ts';
 import { siteConfig, siteLocale } from '../../lib/site.ts';
 import { incidentPath } from '../../lib/site-data.ts';
@@ -11,18 +11,30 @@ import { sourcePath } from '../../lib/url.ts';
 /**
  * The "Cite this page" downloads: BibTeX, RIS and CSL-JSON for every explainer page, incident and
  * archived source (the original article), at /cite/<page path>.<bib|ris|json> (see citeFilePath).
+ * A production build hands the list to its worker thread, which writes the files while Astro
+ * renders the pages (integration/build-done-writers.ts), and routes none itself; `astro dev`
+ * serves them from here.
  */
 export const getStaticPaths = (async () => {
   const base = import.meta.env.BASE_URL;
-  const cited: Array<{ path: string; item: CslItem }> = [
-    ...(await getCollection('pages')).map((entry) => ({ path: pagePath(entry), item: pageCslItem({ page: entry.data, site: siteConfig, path: pagePath(entry), base }) })),
+  // In the order Astro renders their pages (its routes with a fixed segment before the catch-all of
+  // explainer pages), which the build's worker formats from the other end (build-writers-worker.ts).
+  const cited: CitedPage[] = [
     ...(await getCollection('incidents')).map((entry) => ({ path: incidentPath(entry), item: pageCslItem({ page: entry.data, site: siteConfig, path: incidentPath(entry), base }) })),
     ...(await getCollection('sources')).map((entry) => ({ path: sourcePath(entry.id), item: sourceCslItem(entry.data, base, siteConfig.url, siteLocale.strings.sourceRecord) })),
+    ...(await getCollection('pages')).map((entry) => ({ path: pagePath(entry), item: pageCslItem({ page: entry.data, site: siteConfig, path: pagePath(entry), base }) })),
   ];
-  return cited.flatMap(({ path, item }) => citeFormats.map(({ format }) => ({ params: { file: citeFilePath(path, format).slice('/cite/'.length) }, props: { item, format } })));
+  if (import.meta.env.PROD) {
+    const writers = buildWriters();
+    if (!writers) throw new Error('routes/cite: the build writers are not running (integration/build-done-writers.ts), so no "Cite this page" file would be written');
+    writers.citeDownloads(cited);
+    return [];
+  }
+  const formats = Object.keys(downloadBody) as CiteFormat[];
+  return cited.flatMap(({ path, item }) => formats.map((format) => ({ params: { file: citeFilePath(path, format).slice('/cite/'.length) }, props: { item, format } })));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => {
   const { item, format } = props as { item: CslItem; format: CiteFormat };
-  return new Response(citeFileBody(formatCitation(item), format));
+  return new Response(downloadBody[format](item));
 };
