@@ -69,7 +69,7 @@ describe('QuoteIndex.locate', () => {
   });
 });
 
-describe('closest-passage suggestions stay fast', () => {
+describe('closest-passage suggestions on very large inputs (cost: npm run bench, never timed here)', () => {
   it('answers a 2,000-word quote against a megabyte-long paragraph with a suggestion', () => {
     const words = Array.from({ length: 170_000 }, (_, i) => `word${i % 997}`);
     const huge = new QuoteIndex([archivedSource('huge', [words.join(' ')])]);
