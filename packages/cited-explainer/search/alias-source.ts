@@ -1,4 +1,5 @@
 import { getCollection } from 'astro:content';
+import { siteConfig } from '../lib/site.ts';
 import { getSourceMeta } from '../lib/site-data.ts';
 import { sourcePath, withBase } from '../lib/url.ts';
 import type { AliasEntry } from './alias-map.ts';
@@ -6,8 +7,9 @@ import type { AliasEntry } from './alias-map.ts';
 /**
  * The alias entries of the explainer, read from the content collections at build time: every
  * glossary entry and actor with its `name` and `altNames`. The canonical addresses are the
- * content model's: /glossary/#<slug> for a glossary entry, /actors/<slug>/ for an actor.
- * A collection that does not exist (yet) gives no entries.
+ * content model's: /glossary/#<slug> for a glossary entry, /actors/<slug>/ for an actor. Each item
+ * of the site's navigation is an entry too, so that a section's name ("Glossary") finds the section
+ * first, above pages that only mention it. A collection that does not exist (yet) gives no entries.
  */
 
 type Named = { id: string; data: { name: string; altNames?: string[] } };
@@ -39,7 +41,8 @@ export function aliasEntries(base: string): Promise<AliasEntry[]> {
         })),
       ),
     );
-    return lists.flat().sort((a, b) => a.url.localeCompare(b.url));
+    const sections = siteConfig.nav.map(({ label, href }) => ({ name: label, altNames: [], url: withBase(base, href) }));
+    return [...lists.flat(), ...sections].sort((a, b) => a.url.localeCompare(b.url));
   })();
   return cached;
 }

@@ -51,7 +51,10 @@ describe('the index', () => {
   it('is written into the built site, with its alias map', () => {
     expect(existsSync(join(build.outDir, 'pagefind', 'pagefind.js'))).toBe(true);
     const map = JSON.parse(readFileSync(join(build.outDir, 'pagefind', 'aliases.json'), 'utf8')) as { entries: Array<{ name: string; altNames: string[]; url: string }> };
-    expect(map.entries.map((e) => e.url).sort()).toEqual(entries.map((e) => e.path).sort());
+    // Every glossary entry and actor, and each section of the site's navigation by its label.
+    const nav = (JSON.parse(readFileSync(join(build.contentDir, 'site.json'), 'utf8')) as { nav: Array<{ label: string; href: string }> }).nav;
+    expect(map.entries.map((e) => e.url).sort()).toEqual([...entries.map((e) => e.path), ...nav.map((item) => item.href)].sort());
+    for (const item of nav) expect(map.entries).toContainEqual({ name: item.label, altNames: [], url: item.href });
   });
 
   it('every searchable page declares its section from the URL; the search page is left out of the index', () => {
