@@ -114,7 +114,7 @@ function writeSources(dir: string | null, rng: () => number, sources: number, pa
       author: `Writer ${1 + (s % 37)}`,
       published: { date: `2022-${pad(1 + (s % 12), 2)}-${pad(1 + ((s * 7) % 28), 2)}`, time: null, timezone: null, estimate: false, basis: null },
       url: `https://synthetic.example/articles/${s}`,
-      url_confidence: 'generated',
+      url_confidence: 'inferred: a synthetic benchmark address, not a real one',
       republished_from: null,
       reworded: false,
       evidence: null,

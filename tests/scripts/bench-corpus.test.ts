@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { parseProvenance } from '../../packages/cited-explainer/schemas/provenance.ts';
 import { type CorpusFormat, projectPagesDir, writeCorpus } from '../../scripts/bench-corpus.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
-const root = mkdtempSync(join(tmpdir(), 'bench-corpus-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const root = tempDir('bench-corpus-');
 
 /** The text of each page of a corpus after its front matter, in page order. */
 function bodies(format: CorpusFormat) {
@@ -27,6 +27,11 @@ describe('bench corpora', () => {
     expect(floor.texts.join('')).not.toContain('[@');
     expect(cited.corpus.citations).toBe(15);
     expect(cited.texts.map((text) => text.replace(/\[@[^\]]*\]/g, ''))).toEqual(floor.texts);
+  });
+
+  it('writes provenance records that ingest and the archive check accept', () => {
+    const { dir } = bodies('mdx');
+    expect(parseProvenance(readFileSync(join(dir, 'raw', 'provenance.json'), 'utf8'))).toHaveLength(4);
   });
 
   it('makes Starlight a project of its own that lists Starlight as a dependency (so Vite bundles it) and uses its docs collection', () => {
