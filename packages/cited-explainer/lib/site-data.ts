@@ -3,6 +3,7 @@ import type { CitingDocument } from '../content-model/cross-references.ts';
 import { type PageCitation, type PageNote, pageCitationSchema, pageNoteSchema } from '../schemas/ledger.ts';
 import { entryFile, entryText } from './entry-file.ts';
 import { pagePath } from './routes.ts';
+import { siteLocale } from './site.ts';
 import { withBase } from './url.ts';
 
 /**
@@ -71,6 +72,10 @@ export function getPageTitles(): Promise<Map<string, string>> {
     new Map([
       ...(await getCollection('pages')).map((entry) => [pageUrl(entry), entry.data.title] as const),
       ...(await getCollection('incidents')).map((entry) => [incidentUrl(entry), entry.data.title] as const),
+      // Actor pages, the glossary and the timeline cite sources through their data fields: a "Cited by" list names them too.
+      ...(await getCollection('actors')).map((entry) => [withBase(import.meta.env.BASE_URL, `/actors/${entry.id}/`), entry.data.name] as const),
+      [withBase(import.meta.env.BASE_URL, '/glossary/'), siteLocale.strings.glossary.title] as const,
+      [withBase(import.meta.env.BASE_URL, '/incidents/'), siteLocale.strings.incidents.title] as const,
     ]))();
   return pageTitles;
 }

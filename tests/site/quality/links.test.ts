@@ -32,6 +32,11 @@ describe('the kinds of links the site promises are there (so the check above che
   const all = () => Object.entries(crawl.byPage).flatMap(([path, page]) => page.facts.links.map((link) => ({ path, ...link })));
   const internal = () => all().filter((link) => link.url.startsWith(crawl.origin));
 
+  it('no link reads as an address: its text is a name or words, never a path of the site', () => {
+    const bare = all().filter((link) => link.tag === 'a' && /^\/\S*$/.test(link.text.trim()));
+    expect(bare.map(({ path, text }) => `${path}: ${text}`)).toEqual([]);
+  });
+
   it('citation previews link to archive paragraph anchors and to their endnote', () => {
     const preview = internal().filter((link) => link.region === 'preview');
     expect(preview.some((link) => /\/sources\/[^/]+\/#p\d+$/.test(link.url))).toBe(true);
