@@ -5,9 +5,11 @@ const ownBuilds = ['tests/package/**/*.test.ts', 'tests/bad-inputs/builds*.test.
 
 export default defineConfig({
   test: {
-    // Two files at a time, from every project: the site's builds and crawls are made once, in the
-    // global setup, and every build a file makes has a project root of its own.
-    maxWorkers: 2,
+    // Three files at a time, from every project: most of a file's time is spent waiting on a build
+    // or Chromium in another process, so a third file keeps two cores busy. The site's builds and
+    // crawls are made once, in the global setup, and every build a file makes has a project root of
+    // its own.
+    maxWorkers: 3,
     reporters: ['default', './scripts/summary-reporter.ts'],
     projects: [
       {

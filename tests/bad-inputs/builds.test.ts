@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { maxRawBytes } from '../../packages/cited-explainer/ingest/decode.ts';
 import { type BuildResult, buildSite, buildSiteInBackground, freshOutDir } from '../helpers/build-site.ts';
-import { errorMismatch, escapeRegExp, expectedError, fixtureSiteDir, fixtureVariant, lineOf, raisedOnlyByBuild } from '../helpers/content-check.ts';
+import { errorMismatch, escapeRegExp, expectedError, fixtureSiteDir, fixtureVariant, raisedOnlyByBuild } from '../helpers/content-check.ts';
 import { fileHashes } from '../helpers/site.ts';
 
 /**
@@ -14,7 +14,7 @@ import { fileHashes } from '../helpers/site.ts';
  * file changes. Every case of tests/fixtures/bad/ is checked in process with the build's own code
  * (tests/bad-inputs/content.test.ts); these builds are the end-to-end smoke tests: the cases only a
  * build can raise, and one whose check runs inside Astro's content layer. (A wrong quote through a
- * real MDX build: the last test below.)
+ * real MDX build or a Markdown one: "every refusal of a page" below, whose wrong quote is checked to the column.)
  *
  * tests/fixtures/bad/<case>/ is a tiny content folder with one mistake, and expected-error.json:
  * { file (relative to the case folder), line (a number, a list of accepted lines, or null), message }.
@@ -86,93 +86,6 @@ describe('ingest refuses a bad raw article, naming it, and leaves content/ byte 
   it('an existing id is replaced with --force', () => {
     const run = ingestInto('existing-id.txt', ['--force']);
     expect(run.status, run.output).toBe(0);
-  });
-});
-
-describe('a broken citation fails the build (end to end: line and column through the MDX build)', () => {
-  const quote = 'The northern bridge reopened on Tuesday';
-  const copies: string[] = [];
-  afterAll(() => {
-    for (const dir of copies) rmSync(dir, { recursive: true, force: true });
-  });
-
-  it('names the file, line and column of a quote not in the source, suggests the passage, and writes nothing', () => {
-    const { dir, text } = fixtureVariant((page) => page.replace(`${quote}]`, 'The northern bridge opened on Tuesday]'));
-    copies.push(dir);
-    const build = buildSite(dir);
-    copies.push(build.outDir);
-    expect(build.ok).toBe(false);
-    const line = lineOf(text, 'opened on Tuesday');
-    const column = text.split('\n')[line - 1].indexOf('[@town-news-flood-day-two') + 1;
-    expect(build.output).toContain(`pages/index.mdx:${line}:${column}: quote not found in source "town-news-flood-day-two"`);
-    expect(build.output).toContain(`Did you mean (paragraph p1): "${quote}"`);
-    expect(readdirSync(build.outDir)).toEqual([]);
-  });
-});
-
-/**
- * Every refusal of a page, through real builds of both kinds of page: a Markdown page's errors
- * were only logged by Astro's content layer (the build exited 0 and published the page empty).
- * One copy of the fixture explainer holds one page per mistake; a build reports them all (the
- * content layer gathers a Markdown page's errors, the bundler an MDX page's), so three builds
- * cover every case: Markdown, MDX refused while loading (the text itself), MDX refused while built.
- */
-describe('every refusal of a page fails a real build, in .md as in .mdx, with its file and line', () => {
-  const quote = 'The northern bridge reopened on Tuesday';
-  const cited = '[@town-news-flood-day-one: The river rose by two metres overnight]';
-  /** Each mistake: how it changes the fixture page, and the line and message the build must give. */
-  const mistakes: Array<{ name: string; edit: (page: string) => string; message: string; kinds?: Array<'md' | 'mdx'>; whileLoading?: boolean }> = [
-    { name: 'wrong-quote', edit: (page) => page.replace(`${quote}]`, 'The northern bridge opened on Tuesday]'), message: 'quote not found in source "town-news-flood-day-two"' },
-    { name: 'unknown-source', edit: (page) => `${page}\nThe river fell.[@no-such-source: The river fell]\n`, message: 'unknown source id "no-such-source"' },
-    { name: 'uncited-claim', edit: (page) => `${page}\nThe council met on Wednesday.\n`, message: 'uncited claim: "The council met on Wednesday.' },
-    { name: 'heading-citation', edit: (page) => page.replace('## Which bridges closed?', `## Which bridges closed?${cited}`), message: 'a citation is inside a heading' },
-    { name: 'script', edit: (page) => `${page}\n<script>alert(1)</script>\n`, message: 'is not allowed in content' },
-    { name: 'data-image', edit: (page) => `${page}\n![A map](data:image/png;base64,iVBORw0KGgo=)\n`, message: 'the address "data:image/png;base64,iVBORw0KGgo=" is not allowed' },
-    // A colon before a digit starts a directive only where pages read directives: Markdown pages.
-    { name: 'time', edit: (page) => `${page}\nThe river rose at 10:30.${cited}\n`, message: '":30" reads as a Markdown directive', kinds: ['md'] },
-    { name: 'reserved-id', edit: (page) => page.replace('## Which bridges closed?', '## Main'), message: 'the heading "Main" would get the id "main"' },
-    { name: 'deep-nesting', edit: (page) => `${page}\n${'>'.repeat(5000)} a\n`, message: 'content nested more than 100 levels deep' },
-    { name: 'nul', edit: (page) => page.replace('The mayor said', 'The mayor\u0000 said'), message: 'U+0000 (NULL) is not allowed in content', whileLoading: true },
-    { name: 'bidi-override', edit: (page) => page.replace('The mayor said', 'The mayor\u202e said'), message: 'U+202E (RIGHT-TO-LEFT OVERRIDE) is not allowed in content', whileLoading: true },
-  ];
-  const page = readFileSync(join(fixtureSiteDir, 'pages', 'index.mdx'), 'utf8');
-  const folders: string[] = [];
-  afterAll(() => {
-    for (const dir of folders) rmSync(dir, { recursive: true, force: true });
-  });
-
-  /** A copy of the fixture explainer whose pages are the given mistakes, one page each. */
-  function explainerWith(kind: 'md' | 'mdx', cases: typeof mistakes): string {
-    const dir = mkdtempSync(join(tmpdir(), `refusals-${kind}-`));
-    folders.push(dir);
-    cpSync(fixtureSiteDir, dir, { recursive: true });
-    rmSync(join(dir, 'pages', 'index.mdx'));
-    for (const { name, edit } of cases) writeFileSync(join(dir, 'pages', `${name}.${kind}`), edit(page));
-    return dir;
-  }
-
-  /** The line each mistake's page must be refused at: the first line the mistake changed. */
-  const changedLine = (edited: string) => edited.split('\n').findIndex((line, i) => line !== page.split('\n')[i]) + 1;
-
-  it.each([
-    ['md', mistakes.filter(({ kinds }) => !kinds || kinds.includes('md'))],
-    ['mdx, refused while loading', mistakes.filter(({ whileLoading }) => whileLoading)],
-    ['mdx, refused while built', mistakes.filter(({ whileLoading, kinds }) => !whileLoading && (!kinds || kinds.includes('mdx')))],
-  ] as const)('%s', (label, cases) => {
-    const kind = label.startsWith('mdx') ? 'mdx' : 'md';
-    const dir = explainerWith(kind, cases);
-    const outDir = join(freshOutDir('refusals-'), 'dist');
-    folders.push(resolve(outDir, '..'));
-    const build = buildSite(dir, { outDir });
-    expect(build.ok, build.output).toBe(false);
-    for (const { name, edit, message } of cases) {
-      const file = relative(process.cwd(), join(dir, 'pages', `${name}.${kind}`));
-      expect(build.output, name).toMatch(new RegExp(`^${escapeRegExp(file)}:${changedLine(edit(page))}:\\d+: .*${escapeRegExp(message)}`, 'm'));
-    }
-    // Nothing published, nothing half-written beside it; the refusal is said once, with no stack.
-    expect(readdirSync(resolve(outDir, '..')).filter((name) => name.includes('dist'))).toEqual([`${basename(outDir)}-root`]);
-    expect(build.output).not.toMatch(/^\s+at /m);
-    expect(build.output).not.toContain('Error rendering');
   });
 });
 
