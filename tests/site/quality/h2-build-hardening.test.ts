@@ -46,12 +46,14 @@ describe('a title with "]]>", markup and quotes gets its preview image (issue 12
     cpSync('tests/fixtures/site-basic', content, { recursive: true });
     const file = join(content, 'pages/index.mdx');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, `title: 'Floods ]]> <b>"bridges"</b> & the <![CDATA[ weir'`));
-    const build = buildSite(content);
+    // In a folder of its own, removed whole: the output and the project root built beside it.
+    const outDir = join(freshOutDir('h2-title-'), 'dist');
+    const build = buildSite(content, { outDir });
     try {
       expect(build.ok, build.output).toBe(true);
       expect(readFileSync(join(build.outDir, 'preview.png')).subarray(1, 4).toString()).toBe('PNG');
     } finally {
-      rmSync(build.outDir, { recursive: true, force: true });
+      rmSync(resolve(outDir, '..'), { recursive: true, force: true });
     }
   });
 });
