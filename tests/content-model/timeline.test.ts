@@ -103,10 +103,28 @@ describe('rows of marks on the axis', () => {
   });
 
   it('puts a mark back on the first row once the gap allows it', () => {
-    expect(axisRows([{ x0: 0, x1: 0 }, { x0: 10, x1: 10 }, { x0: 26, x1: 26 }], 26)).toEqual([0, 1, 0]);
+    expect(
+      axisRows(
+        [
+          { x0: 0, x1: 0 },
+          { x0: 10, x1: 10 },
+          { x0: 26, x1: 26 },
+        ],
+        26,
+      ),
+    ).toEqual([0, 1, 0]);
   });
 
   it('a mark inside a long bar goes above it, and a third that touches both goes higher', () => {
-    expect(axisRows([{ x0: 411, x1: 622 }, { x0: 594, x1: 624 }, { x0: 621, x1: 621 }], 26)).toEqual([0, 1, 2]);
+    expect(
+      axisRows(
+        [
+          { x0: 411, x1: 622 },
+          { x0: 594, x1: 624 },
+          { x0: 621, x1: 621 },
+        ],
+        26,
+      ),
+    ).toEqual([0, 1, 2]);
   });
 });

@@ -34,7 +34,9 @@ export function legendEntries(model: MapModel): LegendEntry[] {
     existing: model.routes.filter((route) => route.status === 'existing').map((route) => route.name),
     proposed: model.routes.filter((route) => route.status === 'proposed').map((route) => route.name),
   };
-  const symbols = Object.entries(drawn).flatMap(([symbol, shown]) => (shown ? [{ symbol: symbol as LegendSymbol, countries: [], ...(names[symbol as LegendSymbol] && { names: names[symbol as LegendSymbol] }) }] : []));
+  const symbols = Object.entries(drawn).flatMap(([symbol, shown]) =>
+    shown ? [{ symbol: symbol as LegendSymbol, countries: [], ...(names[symbol as LegendSymbol] && { names: names[symbol as LegendSymbol] }) }] : [],
+  );
   const tones = countryTones.flatMap((tone) => {
     const countries = model.countries.filter((country) => country.tone === tone).map((country) => country.name);
     return countries.length > 0 ? [{ symbol: tone, countries }] : [];
