@@ -38,7 +38,7 @@ export function renderMapSvg(model: MapModel, id: string, layout: 'wide' | 'narr
   for (const dot of model.dots) if (model.ringed && !dot.context) out.push(`<circle class="map-ring" cx="${n(dot.x)}" cy="${n(dot.y)}" r="9"/>`);
   for (const dot of model.dots) out.push(`<circle class="map-dot${dot.context ? ' map-dot-context' : ''}" cx="${n(dot.x)}" cy="${n(dot.y)}" r="${dot.context ? 2.5 : 3.5}"/>`);
   for (const label of model.labels) {
-    const data = label.kind === 'route' ? `data-route="${escapeXml(label.key)}"` : label.kind === 'country' ? `data-country="${label.key}"` : `data-place="${escapeXml(label.key)}"`;
+    const data = label.kind === 'country' ? `data-country="${label.key}"` : `data-place="${escapeXml(label.key)}"`;
     out.push(textElement(`map-label map-${label.kind}`, data, label));
   }
   const creditTop = model.height - 6 - (model.credit.length - 1) * creditSize * 1.2;
