@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareIncidents, formatDateRange, formatPartialDate, monthsOf, sortTimeline, timeAxis, titleWithoutDate } from '../../packages/cited-explainer/content-model/timeline.ts';
+import { axisRows, compareIncidents, formatDateRange, formatPartialDate, monthsOf, sortTimeline, timeAxis, titleWithoutDate } from '../../packages/cited-explainer/content-model/timeline.ts';
 import { partialDate } from '../../packages/cited-explainer/schemas/incident.ts';
 
 const d = (value: string) => partialDate.parse(value);
@@ -93,5 +93,38 @@ describe('the timeline on a time scale', () => {
   it('reads a month-only date as the whole month', () => {
     expect(monthsOf('2022-12', 'end') - monthsOf('2022-12')).toBe(1);
     expect(monthsOf('2022-12-01')).toBe(monthsOf('2022-12'));
+  });
+});
+
+describe('rows of marks on the axis', () => {
+  it('keeps marks apart by the gap, lifting only those that would touch', () => {
+    const dot = (x: number) => ({ x0: x, x1: x });
+    expect(axisRows([dot(29), dot(32), dot(158), dot(162), dot(300)], 26)).toEqual([0, 1, 0, 1, 0]);
+  });
+
+  it('puts a mark back on the first row once the gap allows it', () => {
+    expect(
+      axisRows(
+        [
+          { x0: 0, x1: 0 },
+          { x0: 10, x1: 10 },
+          { x0: 26, x1: 26 },
+        ],
+        26,
+      ),
+    ).toEqual([0, 1, 0]);
+  });
+
+  it('a mark inside a long bar goes above it, and a third that touches both goes higher', () => {
+    expect(
+      axisRows(
+        [
+          { x0: 411, x1: 622 },
+          { x0: 594, x1: 624 },
+          { x0: 621, x1: 621 },
+        ],
+        26,
+      ),
+    ).toEqual([0, 1, 2]);
   });
 });

@@ -56,9 +56,27 @@ export async function readerProblems(page: Page, options: { overflowOnly?: boole
         if (size < minText - 0.01) smallText.add(`${describe(parent)} at ${size.toFixed(1)} px`);
       }
 
+      // Content clipped to nothing (a list kept for screen readers and print) cannot be tapped.
+      const clippedAway = (element: Element) => {
+        for (let box = element.parentElement; box; box = box.parentElement) {
+          const rect = box.getBoundingClientRect();
+          if (getComputedStyle(box).overflow !== 'visible' && (rect.width <= 1 || rect.height <= 1)) return true;
+        }
+        return false;
+      };
+      // A target's hit area: its box, or the box its ::after draws around it when that is larger (the
+      // citation marker's 24 px square, placed absolutely on the marker's centre, outside the layout).
+      const hitArea = (element: Element) => {
+        const rect = element.getBoundingClientRect();
+        const after = getComputedStyle(element, '::after');
+        if (after.content === 'none' || after.position !== 'absolute') return rect;
+        const width = Math.max(rect.width, parseFloat(after.width) || 0);
+        const height = Math.max(rect.height, parseFloat(after.height) || 0);
+        return new DOMRect(rect.left + rect.width / 2 - width / 2, rect.top + rect.height / 2 - height / 2, width, height);
+      };
       const targets = [...document.querySelectorAll('a[href], button, summary, input:not([type="hidden"]), select, textarea, [tabindex]:not([tabindex="-1"])')]
-        .filter((element) => shown(element) && getComputedStyle(element).pointerEvents !== 'none')
-        .map((element) => ({ element, rect: element.getBoundingClientRect() }))
+        .filter((element) => shown(element) && getComputedStyle(element).pointerEvents !== 'none' && !clippedAway(element))
+        .map((element) => ({ element, rect: hitArea(element) }))
         .filter(({ rect }) => rect.width > 0 && rect.height > 0);
       const inSentence = (element: Element) => {
         if (getComputedStyle(element).display !== 'inline') return false;

@@ -25,8 +25,18 @@ const file: MapsFile = mapsFileSchema.parse({
     far: { name: 'Far away', at: [20, 60] },
   },
   routes: { river: { name: 'A river road', via: ['utrecht', 'antwerp'], status: 'proposed' } },
+  areas: {
+    polder: {
+      name: 'The polder',
+      outline: [
+        [4.8, 51.9],
+        [5.1, 51.9],
+        [5.0, 52.05],
+      ],
+    },
+  },
   maps: {
-    delta: { title: 'The delta', note: 'Drawn for a test.', places: ['utrecht', 'antwerp', 'brabant'], routes: ['river'] },
+    delta: { title: 'The delta', note: 'Drawn for a test.', places: ['utrecht', 'antwerp', 'brabant'], routes: ['river'], areas: ['polder'] },
     wrong: {
       title: 'Too small',
       bounds: [
@@ -65,7 +75,14 @@ describe('composeMap and renderMapSvg', () => {
     const texts = root.text.map((t: Record<string, unknown>) => [t['#text'], ...((t.tspan as Array<{ '#text': string }> | undefined) ?? []).map((s) => s['#text'])].join(' '));
     expect(texts).toContain('Utrecht');
     expect(texts).toContain('Antwerp & <Port>');
-    expect(texts).toContain(`A river road ${approximate}`);
+    // The line is named in the key, not on the map, where its label crowded the places'.
+    expect(texts.some((t: string) => t.includes('A river road'))).toBe(false);
+    // The area: a closed outline filled with the drawing's own hatching, said in the description.
+    const area = root.path.find((p: Record<string, string>) => p['data-area'] === 'polder');
+    expect(area.d).toMatch(/Z$/);
+    expect(area.fill).toBe('url(#m-hatch)');
+    expect(root.defs.pattern.id).toBe('m-hatch');
+    expect(root.desc['#text']).toContain('The polder');
     expect(texts.some((t: string) => t.includes(approximate) && t.includes('Natural Earth'))).toBe(true);
     expect(svg).not.toMatch(/style=|<script|<image|href=/);
   });
@@ -187,7 +204,8 @@ describe('a map drawn for each frame', () => {
     const model = composeMap(file, countries, { map: 'delta' }, { locale: { strings, list: (names) => names.join(' und ') } })!;
     expect(model.description).toContain('Karte: Netherlands und Belgium.');
     expect(model.description).toContain('ungefähr');
-    expect(model.labels.find((l) => l.kind === 'route')?.lines).toEqual(['A river road', 'ungefähr']);
+    strings.map.descriptionArea = 'Schraffiert: {area}.';
+    expect(composeMap(file, countries, { map: 'delta' }, { locale: { strings, list: (names) => names.join(' und ') } })!.description).toContain('Schraffiert: The polder.');
   });
 });
 
@@ -215,6 +233,12 @@ describe('mapsFileSchema', () => {
     const result = mapsFileSchema.safeParse({ attribution: 'x', places: { a: { name: 'A', at: [1, 2] } }, routes: { r: { name: 'R', via: ['a', 'b'] } } });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0].message).toMatch(/no place "b"/);
+  });
+
+  it('refuses a map naming an area that is not in the file', () => {
+    const result = mapsFileSchema.safeParse({ attribution: 'x', places: { a: { name: 'A', at: [1, 2] } }, maps: { m: { title: 'M', places: ['a'], areas: ['nowhere'] } } });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0].message).toMatch(/no area "nowhere"/);
   });
 
   it('refuses bounds written north-east first', () => {

@@ -13,7 +13,9 @@ const model = (parts: Partial<MapModel>): MapModel => ({
   height: 50,
   countries: [],
   routes: [],
+  areas: [],
   dots: [],
+  ringed: false,
   labels: [],
   places: [],
   attribution: 'A',
@@ -46,6 +48,9 @@ describe('legendEntries', () => {
     expect(symbols(model({ dots: [dot('a', true)] }))).toEqual(['context']);
     expect(symbols(model({ routes: [route('r', 'proposed')] }))).toEqual(['proposed']);
     expect(symbols(model({ routes: [route('r', 'existing'), route('s', 'existing')] }))).toEqual(['existing']);
+    expect(symbols(model({ areas: [{ key: 'a', name: 'A', d: 'M0 0l1 1l0 1Z' }] }))).toEqual(['area']);
+    // An incident's map rings its own places: the key says what the ring means instead of "town".
+    expect(symbols(model({ dots: [dot('a', false), dot('b', true)], ringed: true }))).toEqual(['ringed', 'context']);
     // A region is a label in italics; a country's name or a town's label is not a symbol of its own.
     expect(symbols(model({ labels: [label('r', 'region'), label('a', 'town'), label('051', 'country')] }))).toEqual(['region']);
   });
@@ -61,8 +66,8 @@ describe('legendEntries', () => {
     expect(entries).toEqual([
       { symbol: 'town', countries: [] },
       { symbol: 'context', countries: [] },
-      { symbol: 'existing', countries: [] },
-      { symbol: 'proposed', countries: [] },
+      { symbol: 'existing', countries: [], names: ['s'] },
+      { symbol: 'proposed', countries: [], names: ['r'] },
       { symbol: 'primary', countries: ['Two'] },
       { symbol: 'neighbour', countries: ['One', 'Three'] },
     ]);
@@ -71,7 +76,9 @@ describe('legendEntries', () => {
 
 describe('entryWords and locatorWords', () => {
   it('says what a symbol means; names the countries a map is about, and calls the rest other countries', () => {
-    expect(entryWords({ symbol: 'proposed', countries: [] }, english.map, list)).toBe(english.map.keyProposed);
+    // A line or an area is named in the key (the map does not label it).
+    expect(entryWords({ symbol: 'proposed', countries: [], names: ['R', 'S'] }, english.map, list)).toBe(format(english.map.keyProposed, { names: 'R + S' }));
+    expect(entryWords({ symbol: 'area', countries: [], names: ['A'] }, english.map, list)).toBe(format(english.map.keyArea, { names: 'A' }));
     expect(entryWords({ symbol: 'secondary', countries: ['Two', 'Four'] }, english.map, list)).toBe('Two + Four');
     expect(entryWords({ symbol: 'neighbour', countries: ['One'] }, english.map, list)).toBe(english.map.keyNeighbour);
   });

@@ -49,9 +49,13 @@ describe('maps', () => {
     const texts = (root.text as Element[]).map(textOf);
     expect(texts.some((text) => text.includes('approximate, for orientation'))).toBe(true);
     for (const route of (root.path as Element[]).filter((p) => p['data-route'])) {
-      // Every drawn line carries its own label saying it is approximate.
-      const label = (root.text as Element[]).find((t) => t['data-route'] === route['data-route']);
-      expect(label && textOf(label)).toContain('approximate, for orientation');
+      // Every drawn line is named in the key (the map does not label it, design review 1), and the credit says it is approximate.
+      const key = /<div class="map-key">[\s\S]*?<\/ul>/.exec(figure)?.[0] ?? '';
+      expect(key).toContain(maps!.data.routes[String(route['data-route'])].name);
+    }
+    for (const area of ((root.path as Element[]) ?? []).filter((p) => p['data-area'])) {
+      // An area is named in the key and called approximate there.
+      expect(figure).toMatch(new RegExp(`<li data-symbol="area">[\\s\\S]*${maps!.data.areas[String(area['data-area'])].name}, outline approximate`));
     }
     // The caption is the editors' note (role="note"): the map is their drawing, not a cited claim.
     expect(figure).toMatch(/<figcaption>[\s\S]*role="note"[\s\S]*approximate[\s\S]*Natural Earth[\s\S]*<\/figcaption>/);
@@ -71,8 +75,8 @@ describe('maps', () => {
       const country = maps!.data.countries.find((c) => c.id === label['data-country']);
       expect(country?.name.toUpperCase()).toBe(textOf(label));
     }
-    // Every label is a place, a route, a country or the credit line: no free text.
-    expect(labels.every((t) => t['data-place'] ?? t['data-route'] ?? t['data-country'] ?? String(t.class).includes('map-credit'))).toBeTruthy();
+    // Every label is a place, a country or the credit line: no free text.
+    expect(labels.every((t) => t['data-place'] ?? t['data-country'] ?? String(t.class).includes('map-credit'))).toBeTruthy();
   });
 
   it.each(figures.map((f, i) => [`${f.path} #${i}`, f] as const))('%s: its key lists exactly the symbols drawn, naming the countries of each tone', (_, { figure }) => {
@@ -82,7 +86,9 @@ describe('maps', () => {
     const countriesOf = (tone: string) =>
       paths.filter((p) => p['data-country'] !== undefined && String(p.class).split(' ').includes(`map-${tone}`)).map((p) => maps!.data.countries.find((c) => c.id === p['data-country'])!.name);
     const drawn = {
-      town: classes(root.circle).some((c) => !c.includes('map-dot-context')),
+      town: !classes(root.circle).some((c) => c.includes('map-ring')) && classes(root.circle).some((c) => c.includes('map-dot') && !c.includes('map-dot-context')),
+      ringed: classes(root.circle).some((c) => c.includes('map-ring')),
+      area: paths.some((p) => p['data-area'] !== undefined),
       context: classes(root.circle).some((c) => c.includes('map-dot-context')),
       region: classes(root.text).some((c) => c.includes('map-region')),
       existing: classes(paths).some((c) => c.includes('map-line') && !c.includes('map-proposed')),
@@ -103,7 +109,8 @@ describe('maps', () => {
     for (const tone of ['primary', 'secondary'].filter((t) => entries.has(t))) expect(entries.get(tone)).toBe(list.format(countriesOf(tone)));
     // A swatch is drawn with the map's own classes; the text says what it means.
     expect(key).toMatch(/<svg[^>]*class="map-swatch"[^>]*aria-hidden="true"/);
-    expect(figure).toMatch(/<\/ul><p>[^<]*approximate[^<]*<\/p>/);
+    // The caption says the drawing is approximate.
+    expect(figure).toMatch(/<figcaption>[\s\S]*approximate[\s\S]*<\/figcaption>/);
   });
 
   it('the site sets a locator region (so the inset checks below run)', () => {
@@ -139,7 +146,8 @@ describe('maps', () => {
     expect(svg.length).toBeGreaterThan(0);
     expect(svg).not.toMatch(/<(script|image|foreignObject|use|a)\b/i);
     expect(svg).not.toMatch(/\s(href|xlink:href|src|style|on\w+)=/i);
-    expect(svg).not.toMatch(/url\(/i);
+    // Only a pattern of the drawing itself (an area's hatching, url(#…)): nothing outside the page.
+    expect(svg).not.toMatch(/url\((?!#)/i);
     expect(gzipSync(figure).length).toBeLessThanOrEqual(5 * 1024);
   });
 

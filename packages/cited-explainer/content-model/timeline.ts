@@ -99,3 +99,18 @@ export function timeAxis(items: ReadonlyArray<Dated>, coverage: { from: string; 
   });
   return { from, to, incidents, coverage: cover, years, gaps };
 }
+
+/**
+ * Rows for marks on a drawn axis, so that none covers another: each mark (its left and right edge
+ * as drawn) takes the first row in which it stays `minGap` clear of the marks already there.
+ * Marks are placed in the order given; the result is each mark's row, 0 the axis's own.
+ */
+export function axisRows(marks: ReadonlyArray<{ x0: number; x1: number }>, minGap: number): number[] {
+  const rows: Array<Array<{ x0: number; x1: number }>> = [];
+  return marks.map((mark) => {
+    let row = rows.findIndex((placed) => placed.every((other) => mark.x0 >= other.x1 + minGap || mark.x1 <= other.x0 - minGap));
+    if (row === -1) row = rows.push([]) - 1;
+    rows[row].push(mark);
+    return row;
+  });
+}

@@ -29,8 +29,8 @@ export const creditSize = 13;
  * little taller, with its labels laid out again for that frame (maps.css shows the one that fits).
  */
 export const mapLayouts: Record<'wide' | 'narrow', MapLayout> = {
-  wide: { width: 640, fontSize: 14, minHeight: 0.4, maxHeight: 0.75, routeLabel: 'full', creditBelow: false },
-  narrow: { width: 300, fontSize: 14, minHeight: 0.75, maxHeight: 1.1, fitPlaces: 0.15, incidentSpan: 0.6, routeLabel: 'name', creditBelow: true },
+  wide: { width: 640, fontSize: 14, minHeight: 0.4, maxHeight: 0.75, creditBelow: false },
+  narrow: { width: 300, fontSize: 14, minHeight: 0.75, maxHeight: 1.1, fitPlaces: 0.15, incidentSpan: 0.6, creditBelow: true },
 };
 export interface MapLayout {
   width: number;
@@ -47,11 +47,6 @@ export interface MapLayout {
   incidentSpan?: number;
   /** The credit lines in a band of their own under the drawing, where they take no room from the labels. */
   creditBelow: boolean;
-  /**
-   * A line's label: its name and "approximate" ('full'), or its name alone, left out where it
-   * would cover another label ('name': the credit line under the map says the lines are approximate).
-   */
-  routeLabel: 'full' | 'name';
 }
 
 /**
@@ -76,9 +71,14 @@ export interface MapModel {
   width: number;
   height: number;
   countries: Array<{ id: string; name: string; tone: MapCountry['tone']; d: string }>;
+  /** Lines are named in the key, not on the map, where their labels crowded the places' (design review 1). */
   routes: Array<{ key: string; name: string; status: 'existing' | 'proposed'; d: string }>;
+  /** Approximate outlines, drawn hatched and named in the key. */
+  areas: Array<{ key: string; name: string; d: string }>;
   dots: Array<{ key: string; x: number; y: number; context: boolean }>;
-  labels: Array<PlacedLabel & { kind: 'town' | 'region' | 'context' | 'route' | 'country'; key: string }>;
+  /** An incident's map: its own places (not those for orientation) are ringed, the places its "Where" names. */
+  ringed: boolean;
+  labels: Array<PlacedLabel & { kind: 'town' | 'region' | 'context' | 'country'; key: string }>;
   /** The places drawn, for the caption: key, name and glossary slug. */
   places: Array<{ key: string; name: string; glossary?: string; context: boolean }>;
   attribution: string;
@@ -119,6 +119,7 @@ export function composeMap(file: MapsFile, countries: Map<string, GeoPermissible
   let featured: string[];
   let context: string[] = [];
   let routeKeys: string[] = [];
+  let areaKeys: string[] = [];
   let box: LonLatBox;
 
   if ('map' in request) {
@@ -129,6 +130,7 @@ export function composeMap(file: MapsFile, countries: Map<string, GeoPermissible
     note = spec.note;
     featured = spec.places;
     routeKeys = spec.routes;
+    areaKeys = spec.areas;
     const routePoints = routeKeys.flatMap((key) => file.routes[key].via.map((place) => file.places[place].at));
     const points = [...featured.map((key) => file.places[key].at), ...routePoints];
     if (!spec.bounds && points.length === 0) throw new MapRequestError(`map "${request.map}" has no places, routes or bounds`);
@@ -146,6 +148,7 @@ export function composeMap(file: MapsFile, countries: Map<string, GeoPermissible
       file.incidentMaps.minSpan * span,
     );
     context = file.incidentMaps.context.filter((key) => !featured.includes(key));
+    areaKeys = file.incidentMaps.areas;
   }
 
   const frame = frameFor(box, width, { minHeight: width * layout.minHeight, maxHeight: width * layout.maxHeight });
@@ -171,6 +174,11 @@ export function composeMap(file: MapsFile, countries: Map<string, GeoPermissible
   const routes = routeKeys.map((key) => {
     const route = file.routes[key];
     return { key, name: route.name, status: route.status, points: route.via.map((place) => frame.project(file.places[place].at)) };
+  });
+
+  const areas = areaKeys.map((key) => {
+    const area = file.areas[key];
+    return { key, name: area.name, d: `${lineToPath(area.outline.map((at) => frame.project(at)))}Z` };
   });
 
   const featuredXY = featured.map((key) => {
@@ -203,30 +211,10 @@ export function composeMap(file: MapsFile, countries: Map<string, GeoPermissible
       x: xy[0],
       y: xy[1],
       fontSize,
-      sides: region ? ['centre', 'above', 'below', 'left', 'right'] : sidesFrom(place.label),
+      // A region's name over it or just above or below, never beside it, where it would seem to name the land next door.
+      sides: region ? ['centre', 'above', 'below'] : sidesFrom(place.label),
       // Italics run wider.
       ...(region && { em: 0.68 }),
-    });
-  }
-  for (const route of routes) {
-    // Beside the middle of its longest stretch, where the line is easiest to tell.
-    let best = 0;
-    let longest = -1;
-    route.points.slice(1).forEach((p, i) => {
-      const q = route.points[i];
-      const length = Math.hypot(p[0] - q[0], p[1] - q[1]);
-      if (length > longest) [longest, best] = [length, i];
-    });
-    const [a, b] = [route.points[best], route.points[best + 1]];
-    requests.push({
-      id: `route:${route.key}`,
-      key: route.key,
-      kind: 'route',
-      lines: layout.routeLabel === 'full' ? [route.name, text.approximate] : [route.name],
-      x: (a[0] + b[0]) / 2,
-      y: (a[1] + b[1]) / 2,
-      fontSize: fontSize - 1,
-      sides: ['below', 'above', 'right', 'left'],
     });
   }
   for (const { key, xy } of contextXY) {
@@ -236,9 +224,8 @@ export function composeMap(file: MapsFile, countries: Map<string, GeoPermissible
   const kindOf = new Map(requests.map((r) => [r.id, r] as const));
   const placed = placeLabels(requests, frame, obstacles).map((label) => ({ ...label, kind: kindOf.get(label.id)!.kind, key: kindOf.get(label.id)!.key }));
   const countryNames = placeCountryNames(drawnCountries, file.countries, frame, [...obstacles, ...placed.map((label) => label.box)], { fontSize: fontSize - 1, upperCase: true });
-  // A context place, or a line's name that need not say "approximate", that would cover another label is better left out.
-  const spare = (label: (typeof placed)[number]) => label.kind === 'context' || (label.kind === 'route' && layout.routeLabel === 'name');
-  const labels = [...placed.filter((label) => !(label.crowded && spare(label))), ...countryNames.map((label) => ({ ...label, kind: 'country' as const }))];
+  // A context place that would cover another label is better left out.
+  const labels = [...placed.filter((label) => !(label.crowded && label.kind === 'context')), ...countryNames.map((label) => ({ ...label, kind: 'country' as const }))];
   const shownContext = new Set(labels.filter((l) => l.kind === 'context').map((l) => l.key));
   const drawnDots = dots.filter((dot) => !dot.context || shownContext.has(dot.key));
 
@@ -249,6 +236,7 @@ export function composeMap(file: MapsFile, countries: Map<string, GeoPermissible
   const description = [
     format(text.descriptionCountries, { countries: list(drawnCountries.map((c) => c.name)) }),
     format(text.descriptionPlaces, { places: list(places.map((p) => p.name)) }),
+    ...areas.map((area) => format(text.descriptionArea, { area: area.name })),
     ...routes.map((route) =>
       format(route.status === 'proposed' ? text.descriptionProposed : text.descriptionExisting, {
         route: route.name,
@@ -266,7 +254,9 @@ export function composeMap(file: MapsFile, countries: Map<string, GeoPermissible
     height: frame.height + (layout.creditBelow ? creditHeight : 0),
     countries: drawnCountries.map(({ rings: _rings, ...country }) => country),
     routes: routes.map((route) => ({ key: route.key, name: route.name, status: route.status, d: lineToPath(route.points) })),
+    areas,
     dots: drawnDots,
+    ringed: !('map' in request),
     labels,
     places,
     attribution: file.attribution,

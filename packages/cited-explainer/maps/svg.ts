@@ -31,10 +31,14 @@ export function renderMapSvg(model: MapModel, id: string, layout: 'wide' | 'narr
     `<rect class="map-ground" width="${model.width}" height="${model.height}"/>`,
   );
   out.push(...model.countries.map(countryPath));
+  // An area is hatched, so that the land's tone shows through and no one reads its edge as a border.
+  if (model.areas.length > 0) out.push(`<defs>${hatchPattern(`${id}-hatch`)}</defs>`);
+  for (const area of model.areas) out.push(`<path class="map-area" data-area="${escapeXml(area.key)}" fill="url(#${id}-hatch)" d="${area.d}"/>`);
   for (const route of model.routes) out.push(`<path class="map-line${route.status === 'proposed' ? ' map-proposed' : ''}" data-route="${escapeXml(route.key)}" d="${route.d}"/>`);
+  for (const dot of model.dots) if (model.ringed && !dot.context) out.push(`<circle class="map-ring" cx="${n(dot.x)}" cy="${n(dot.y)}" r="9"/>`);
   for (const dot of model.dots) out.push(`<circle class="map-dot${dot.context ? ' map-dot-context' : ''}" cx="${n(dot.x)}" cy="${n(dot.y)}" r="${dot.context ? 2.5 : 3.5}"/>`);
   for (const label of model.labels) {
-    const data = label.kind === 'route' ? `data-route="${escapeXml(label.key)}"` : label.kind === 'country' ? `data-country="${label.key}"` : `data-place="${escapeXml(label.key)}"`;
+    const data = label.kind === 'country' ? `data-country="${label.key}"` : `data-place="${escapeXml(label.key)}"`;
     out.push(textElement(`map-label map-${label.kind}`, data, label));
   }
   const creditTop = model.height - 6 - (model.credit.length - 1) * creditSize * 1.2;
@@ -43,12 +47,16 @@ export function renderMapSvg(model: MapModel, id: string, layout: 'wide' | 'narr
   return out.join('');
 }
 
+/** Diagonal lines, 6 units apart, coloured by their class. */
+const hatchPattern = (id: string) => `<pattern id="${id}" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><path class="map-hatch" d="M0 0V6"/></pattern>`;
+
 /**
  * What each symbol of the key looks like: drawn with the map's own classes, so it is coloured as the
  * map is. A region is a name in italics, not a symbol: its entry is set in italics instead.
  */
-const swatches: Record<Exclude<LegendSymbol, 'region'>, string> = {
+const swatches: Record<Exclude<LegendSymbol, 'region' | 'area'>, string> = {
   town: '<circle class="map-dot" cx="16" cy="8" r="3.5"/>',
+  ringed: '<circle class="map-ring" cx="16" cy="8" r="6.5"/><circle class="map-dot" cx="16" cy="8" r="3.5"/>',
   context: '<circle class="map-dot map-dot-context" cx="16" cy="8" r="2.5"/>',
   existing: '<path class="map-line" d="M2 8h28"/>',
   proposed: '<path class="map-line map-proposed" d="M2 8h28"/>',
@@ -57,9 +65,13 @@ const swatches: Record<Exclude<LegendSymbol, 'region'>, string> = {
   neighbour: '<rect class="map-land map-neighbour" x="2" y="2" width="28" height="12"/>',
 };
 
-/** A key entry's symbol, 32 × 16 units: decoration, since the entry's text says what it is. */
-export function renderSwatch(symbol: Exclude<LegendSymbol, 'region'>): string {
-  return `<svg xmlns="http://www.w3.org/2000/svg" class="map-swatch" viewBox="0 0 32 16" aria-hidden="true">${swatches[symbol]}</svg>`;
+/**
+ * A key entry's symbol, 32 × 16 units: decoration, since the entry's text says what it is. An area's
+ * hatching is a pattern, whose id (`id`) must be unique on the page.
+ */
+export function renderSwatch(symbol: Exclude<LegendSymbol, 'region'>, id = 'map-key'): string {
+  const drawn = symbol === 'area' ? `<defs>${hatchPattern(`${id}-hatch`)}</defs><rect class="map-area" fill="url(#${id}-hatch)" x="2" y="2" width="28" height="12"/>` : swatches[symbol];
+  return `<svg xmlns="http://www.w3.org/2000/svg" class="map-swatch" viewBox="0 0 32 16" aria-hidden="true">${drawn}</svg>`;
 }
 
 /**

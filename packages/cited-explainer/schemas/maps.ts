@@ -48,6 +48,13 @@ export const mapRouteSchema = z.strictObject({
   status: z.enum(['existing', 'proposed']).default('existing'),
 });
 
+export const mapAreaSchema = z.strictObject({
+  /** The area's name, for the key and the text alternative: "Old delta". */
+  name: prose({ max: 120 }),
+  /** A rough outline, [longitude, latitude] corners in order (the ring closes itself): drawn hatched and called approximate. */
+  outline: z.array(lonLat).min(3),
+});
+
 export const mapSchema = z.strictObject({
   /** The map's title: its <title> and the start of its caption. */
   title: prose({ max: 200 }),
@@ -57,6 +64,8 @@ export const mapSchema = z.strictObject({
   bounds: lonLatBox.optional(),
   places: z.array(slug).default([]),
   routes: z.array(slug).default([]),
+  /** Areas (keys of `areas`) drawn hatched under the lines and places. */
+  areas: z.array(slug).default([]),
 });
 
 export const mapLocatorSchema = z.strictObject({
@@ -76,6 +85,8 @@ export const mapsFileSchema = z
     countries: z.array(mapCountrySchema).default([]),
     places: z.record(slug, mapPlaceSchema),
     routes: z.record(slug, mapRouteSchema).default({}),
+    /** Approximate outlines of areas (a region the pages are about), for orientation only. */
+    areas: z.record(slug, mapAreaSchema).default({}),
     maps: z.record(slug, mapSchema).default({}),
     /**
      * When present, every map gets a locator inset: a small overview of this wider region (the
@@ -91,6 +102,8 @@ export const mapsFileSchema = z
         minSpan: z.number().positive().max(40).default(1.2),
         /** Places (keys) drawn for orientation when they fall inside the area. */
         context: z.array(slug).default([]),
+        /** Areas (keys of `areas`) drawn on every incident map, where they fall inside it. */
+        areas: z.array(slug).default([]),
       })
       .optional(),
   })
@@ -110,6 +123,15 @@ export const mapsFileSchema = z
         if (!routes.has(route)) ctx.addIssue({ code: 'custom', path: ['maps', key, 'routes', i], message: `no route "${route}" in "routes"` });
       });
     }
+    const areas = new Set(Object.keys(file.areas));
+    for (const [key, map] of Object.entries(file.maps)) {
+      map.areas.forEach((area, i) => {
+        if (!areas.has(area)) ctx.addIssue({ code: 'custom', path: ['maps', key, 'areas', i], message: `no area "${area}" in "areas"` });
+      });
+    }
+    file.incidentMaps?.areas.forEach((area, i) => {
+      if (!areas.has(area)) ctx.addIssue({ code: 'custom', path: ['incidentMaps', 'areas', i], message: `no area "${area}" in "areas"` });
+    });
     file.incidentMaps?.context.forEach((place, i) => {
       if (!places.has(place)) ctx.addIssue({ code: 'custom', path: ['incidentMaps', 'context', i], message: `no place "${place}" in "places"` });
     });
@@ -124,6 +146,7 @@ export type MapsFile = z.infer<typeof mapsFileSchema>;
 export type MapPlace = z.infer<typeof mapPlaceSchema>;
 export type MapCountry = z.infer<typeof mapCountrySchema>;
 export type MapRoute = z.infer<typeof mapRouteSchema>;
+export type MapArea = z.infer<typeof mapAreaSchema>;
 export type MapSpec = z.infer<typeof mapSchema>;
 export type MapLocator = z.infer<typeof mapLocatorSchema>;
 export type LonLat = z.infer<typeof lonLat>;

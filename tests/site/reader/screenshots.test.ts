@@ -10,13 +10,13 @@ import { builtSite, listPages, onePagePerKind } from '../../helpers/site.ts';
 // light and dark. Each fails on a page that scrolls sideways, on text drawn under 12 px (map labels
 // included) and on tap targets under 24 px. The screenshots (the full page in light, the first
 // screen in dark) are kept for review under .builds/screenshots/<width>-<scheme>/ (git-ignored, as
-// JPEG), whether the checks pass or not.
+// PNG, which every image viewer opens), whether the checks pass or not.
 const build = builtSite();
 
 const pages = onePagePerKind(listPages(build.outDir));
 const views = [390, 1280].flatMap((width) => (['light', 'dark'] as const).map((scheme) => ({ width, scheme })));
 const screenshots = join(buildsDir, 'screenshots');
-const fileName = (path: string) => `${path.replace(/^\/|\/$/g, '').replace(/[/.]/g, '-') || 'home'}.jpg`;
+const fileName = (path: string) => `${path.replace(/^\/|\/$/g, '').replace(/[/.]/g, '-') || 'home'}.png`;
 
 const site = sitePage(build);
 let crawl: SiteCrawl;
@@ -42,10 +42,9 @@ describe('what a reader sees', () => {
       await site.page.emulateMedia({ colorScheme: scheme, media: 'screen' });
       const folder = join(screenshots, `${width}-${scheme}`);
       mkdirSync(folder, { recursive: true });
-      // JPEG: a full page encoded as PNG costs Chromium about twice the CPU, for a picture only looked at.
-      // Dark differs from light in colours alone (accessibility.test.ts checks the stylesheet), so its
+      // PNG: reviewers could not open the JPEGs. Dark differs from light in colours alone (accessibility.test.ts checks the stylesheet), so its
       // full page would repeat the light one's layout: dark keeps the first screen (half the CPU of all the pictures).
-      await site.page.screenshot({ path: join(folder, fileName(path)), fullPage: scheme === 'light', type: 'jpeg', quality: 85 });
+      await site.page.screenshot({ path: join(folder, fileName(path)), fullPage: scheme === 'light', type: 'png' });
       const { overflow, smallText, smallTargets } = await readerProblems(site.page);
       const found = { ...(overflow ? { overflow } : {}), ...(smallText.length ? { smallText } : {}), ...(smallTargets.length ? { smallTargets } : {}) };
       if (Object.keys(found).length > 0) problems[`${width} px ${scheme}`] = found;

@@ -126,6 +126,44 @@ describe('citations', () => {
     }
   });
 
+  it.each(withMarkers)('%s: each marker on the screen around the first catches a tap 11 px around its centre, and no two markers’ tap areas overlap', async (path) => {
+    await visit(phone, path);
+    await phone.page
+      .locator('.cite-marker')
+      .first()
+      .evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    const found = await phone.page.evaluate(() => {
+      const markers = [...document.querySelectorAll('.cite-marker')].filter((m) => {
+        const r = m.getBoundingClientRect();
+        return r.width > 0 && r.top > 12 && r.bottom < window.innerHeight - 12;
+      });
+      // The hit area as the browser sees it: what a tap at each point would reach.
+      const misses = markers.flatMap((marker) => {
+        const r = marker.getBoundingClientRect();
+        const [x, y] = [r.left + r.width / 2, r.top + r.height / 2];
+        return [
+          [-11, 0],
+          [11, 0],
+          [0, -11],
+          [0, 11],
+        ]
+          .filter(([dx, dy]) => document.elementFromPoint(x + dx, y + dy) !== marker)
+          .map(([dx, dy]) => `${marker.textContent} at ${dx},${dy}`);
+      });
+      const centres = markers.map((m) => m.getBoundingClientRect()).map((r) => ({ x: r.left + r.width / 2, y: r.top + r.height / 2 }));
+      const overlapping = centres.flatMap((a, i) =>
+        centres
+          .slice(i + 1)
+          .filter((b) => Math.abs(a.x - b.x) < 24 && Math.abs(a.y - b.y) < 24)
+          .map(() => markers[i].textContent),
+      );
+      return { count: markers.length, misses, overlapping };
+    });
+    expect(found.count).toBeGreaterThan(0);
+    expect(found.misses).toEqual([]);
+    expect(found.overlapping).toEqual([]);
+  });
+
   it.each(withMarkers)('%s: no marker touches a link', async (path) => {
     await visit(laptop, path);
     const touching = await laptop.page.evaluate(() => {
