@@ -35,3 +35,4 @@ declare module 'virtual:cited-explainer/components/Footer' {
   const component: (props: { pageUrl: string | undefined }) => unknown;
   export default component;
 }
+declare module 'virtual:cited-explainer/strings.css' {}

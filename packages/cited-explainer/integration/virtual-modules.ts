@@ -9,6 +9,14 @@ import type { SiteConfig } from '../schemas/site.ts';
  */
 const CONFIG_MODULE = 'virtual:cited-explainer/config';
 const COMPONENT_MODULE = 'virtual:cited-explainer/components/';
+/** The stylesheet's words: CSS custom properties holding the strings that styles/site.css draws as generated content. */
+const STRINGS_STYLESHEET = 'virtual:cited-explainer/strings.css';
+
+/** A CSS string literal: backslashes, quotes and line breaks escaped. */
+export const cssString = (text: string): string => `"${text.replace(/[\\"]/g, '\\$&').replace(/\n/g, '\\a ')}"`;
+
+/** The custom properties of the strings stylesheet, from the site's strings. */
+export const stringsStylesheet = (strings: Strings): string => `:root{--site-note-label:${cssString(strings.layout.siteNoteLabel)}}`;
 
 export interface VirtualModules {
   /** Absolute path of the content folder. */
@@ -30,6 +38,7 @@ export function virtualModules({ contentDir, projectRoot, site, strings, compone
       CONFIG_MODULE,
       `export const contentDir = ${JSON.stringify(contentDir)};\nexport const projectRoot = ${JSON.stringify(projectRoot)};\nexport const site = ${JSON.stringify(site)};\nexport const strings = ${JSON.stringify(strings)};`,
     ],
+    [STRINGS_STYLESHEET, stringsStylesheet(strings)],
     ...Object.entries(components).map(([name, path]): [string, string] => [`${COMPONENT_MODULE}${name}`, `export { default } from ${JSON.stringify(path)};`]),
   ]);
   return {
