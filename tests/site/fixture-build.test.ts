@@ -61,7 +61,9 @@ describe('a good fixture site', () => {
       expect(home).toContain(`id="${entry.anchor}"`);
       const sourcePage = readFileSync(join(build.outDir, 'sources', entry.source, 'index.html'), 'utf8');
       expect(sourcePage).toContain(`id="${entry.paragraph}"`);
-      expect(sourcePage).toContain(`href="/#${entry.anchor}"`); // "Cited by"
+      // "Cited on this site": the citing page linked once, and the sentence's link to the paragraph it quotes.
+      expect(sourcePage).toContain(`<h3><a href="/">`);
+      expect(sourcePage).toContain(`class="cited-paragraph" href="#${entry.paragraph}"`);
     }
   });
 

@@ -34,10 +34,14 @@ export function sourceLine(source: SourceMeta, locale: Locale = defaultLocale): 
   ];
 }
 
-function originalLink(source: SourceMeta, quote: string, locale: Locale): ElementContent {
+/**
+ * " · Original article", linked to the quoted words on the original page; nothing when the
+ * original address is not recorded (the source page's provenance says how sure it is, once).
+ */
+function originalLink(source: SourceMeta, quote: string, locale: Locale): ElementContent[] {
+  if (!source.url) return [];
   const label = format(locale.strings.citations.originalArticle, { noun: sourceWordsOf(source, locale.strings).noun });
-  if (!source.url) return { type: 'text', value: locale.strings.citations.originalUrlUnknown };
-  return h('a', { href: textFragmentUrl(source.url, quote), rel: 'external noopener noreferrer', referrerPolicy: 'no-referrer' }, label);
+  return [{ type: 'text', value: ' · ' }, h('a', { href: textFragmentUrl(source.url, quote), rel: 'external noopener noreferrer', referrerPolicy: 'no-referrer' }, label)];
 }
 
 const claimStartWords = 8;
@@ -103,8 +107,7 @@ export function claimMarker({ anchor, claim, passages, base, locale = defaultLoc
           h('span', { className: ['cite-preview-source'] }, sourceLine(note.source, locale)),
           h('span', { className: ['cite-preview-links'] }, [
             h('a', { href: archiveHref(base, note.source.id, note.paragraph) }, format(text.archivedParagraph, { paragraph: note.paragraph.slice(1) })),
-            { type: 'text', value: ' · ' },
-            originalLink(note.source, note.quote, locale),
+            ...originalLink(note.source, note.quote, locale),
             { type: 'text', value: ' · ' },
             h('a', { href: `#${note.id}`, role: 'doc-noteref' }, format(text.noteLink, { number: note.label })),
           ]),
@@ -133,10 +136,13 @@ export function endnotes(notes: readonly Endnote[], base: string, heading?: { id
         const { source } = passages[0];
         return h('li', { className: ['endnote-source'] }, [
           ...sourceLine(source, locale),
-          { type: 'text', value: `. ${text.endnoteOriginal} ` },
-          source.url
-            ? h('a', { href: source.url, className: ['endnote-url'], rel: 'external noopener noreferrer', referrerPolicy: 'no-referrer' }, source.url)
-            : { type: 'text', value: text.endnoteUrlUnknown },
+          // Without a recorded original address the line ends at the date: the source page says why.
+          ...(source.url
+            ? [
+                { type: 'text' as const, value: `. ${text.endnoteOriginal} ` },
+                h('a', { href: source.url, className: ['endnote-url'], rel: 'external noopener noreferrer', referrerPolicy: 'no-referrer' }, source.url),
+              ]
+            : []),
           { type: 'text', value: '.' },
           h(
             'ol',

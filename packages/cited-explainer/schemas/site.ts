@@ -71,8 +71,9 @@ export const siteConfigSchema = z
     editorsNote: z.strictObject({ title: text({ max: 200 }), text: text({ max: 5000 }) }).optional(),
     /**
      * How readers report an error: what to send (`text`), and where, as one documented setting. While
-     * the editors have no address, leave `email` and `issues` out: the pages then say plainly that none
-     * is set, rather than showing an address that reaches nobody.
+     * the editors have no address, leave `email` and `issues` out: the footer then leaves corrections
+     * out, and the `<Corrections />` section (on the about page) says plainly that no address is set,
+     * rather than showing an address that reaches nobody.
      */
     corrections: z.strictObject({
       text: text({ max: 2000 }),

@@ -47,8 +47,10 @@ export const META_ALIASES = 'aliases';
  * under reported statements (quoted passages with their source line, as in the endnotes); the table of contents, which
  * repeats the page's headings; "Cite this page"; the "#" link at the start of every claim; a map's
  * key and locator inset, the same words under every map; its drawing for a phone, which repeats its labels;
- * and the kicker above a title ("Incidents", "Actors · State"), a link to the section, which put the
- * section's name at the start of every excerpt.
+ * the kicker above a title ("Incidents", "Actors · State"), a link to the section, which put the
+ * section's name at the start of every excerpt; the page tools under it ("Cite this page"); and the
+ * page's h1, which the result already shows as its title (SearchMeta.astro gives Pagefind the title
+ * as metadata, so it is still matched and weighted as the title).
  * Selectors rather than data-pagefind-ignore attributes, so the generator's markup
  * (citations/render.ts, the routes) carries nothing search-specific.
  */
@@ -69,6 +71,8 @@ export const EXCLUDE_SELECTORS = [
   '.map-extras',
   '.map-narrow',
   '.kicker',
+  '.page-tools',
+  'main h1',
 ];
 
 /**

@@ -49,9 +49,11 @@ describe('the kinds of links the site promises are there (so the check above che
     expect(endnotes.some((link) => /#claim-/.test(link.url))).toBe(true);
   });
 
-  it('source pages link to the claims that cite them ("cited by") and to their own paragraphs', () => {
+  it('source pages link to the pages that cite them ("Cited on this site") and to their own paragraphs', () => {
     const fromSources = internal().filter((link) => /^\/sources\/[^/]+\/$/.test(link.path));
-    expect(fromSources.some((link) => !link.url.includes('/sources/') && /#claim-/.test(link.url))).toBe(true);
+    // Each citing page once, by its name (the sentences under it are text, each with its ¶ link).
+    expect(fromSources.some((link) => !link.url.includes('/sources/') && link.region === '' && /\/$/.test(link.url))).toBe(true);
+    expect(fromSources.some((link) => /#claim-/.test(link.url))).toBe(false);
     expect(fromSources.some((link) => /#p\d+$/.test(link.url))).toBe(true);
   });
 
