@@ -21,6 +21,7 @@ import search from '../search/integration.ts';
 import securityHeaders, { buildChecks } from '../security/integration.ts';
 import { satteriSmartQuotes } from '../typography/satteri-smart-quotes.ts';
 import buildDoneWriters from './build-done-writers.ts';
+import { clearStoreMadeByOtherCode, folderDigest } from './content-store-stamp.ts';
 import { publishWhenClean } from './publish.ts';
 import { routeFiles, routePattern } from './route-files.ts';
 import shardPages from './shard.ts';
@@ -29,6 +30,7 @@ import { virtualModules } from './virtual-modules.ts';
 export type { ExplainerOptions } from '../schemas/options.ts';
 
 const routesDir = new URL('../routes/', import.meta.url);
+const packageDir = fileURLToPath(new URL('../', import.meta.url));
 const defaultComponents = {
   Header: fileURLToPath(new URL('../components/SiteHeader.astro', import.meta.url)),
   Footer: fileURLToPath(new URL('../components/SiteFooter.astro', import.meta.url)),
@@ -64,6 +66,13 @@ export default function citedExplainer(options: ExplainerOptions = {}): AstroInt
         // Before anything is read: no link or special file in the content or the public folder.
         assertPlainFolder(contentDir);
         assertPlainFolder(fileURLToPath(config.publicDir));
+        // A content store rendered by other code than this (an edited or upgraded package) is rebuilt:
+        // the build's (in the cache folder) and the dev server's (in .astro/).
+        const codeDigest = folderDigest(packageDir);
+        for (const storeDir of [fileURLToPath(config.cacheDir), resolve(root, '.astro')]) {
+          if (clearStoreMadeByOtherCode(storeDir, codeDigest))
+            logger.info(`the content store in ${relative(root, storeDir) || '.'} was made by other code than this version of cited-explainer: it is rebuilt`);
+        }
         const site = loadSiteConfig(contentDir);
         const { strings, locale } = loadStrings(contentDir, site.lang);
         if (locale === undefined)

@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { writeFileAtomic } from '../lib/atomic-write.ts';
+
+/**
+ * Astro keeps each Markdown page's rendered HTML in its content store between builds and clears the
+ * store only when Astro's version or the project's config changes, not when an integration's code
+ * does. A page rendered by an older citation engine would then be published without the newer
+ * engine's checks. So the integration stamps the store with a digest of its own code, and a store
+ * stamped with another digest (or none) is removed before Astro reads it.
+ */
+
+/** The name of the stamp, beside Astro's data-store.json. */
+export const STAMP_FILE = 'cited-explainer-code.sha256';
+const DATA_STORE_FILE = 'data-store.json';
+
+/** Every file of a folder, recursively, as paths relative to it, in a stable order; no node_modules. */
+function filesOf(dir: string, under = dir): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.name !== 'node_modules')
+    .flatMap((entry) => (entry.isDirectory() ? filesOf(join(dir, entry.name), under) : entry.isFile() ? [relative(under, join(dir, entry.name))] : []))
+    .sort();
+}
+
+/** A file's bytes, or nothing if it went between listing and reading (`npm pack` compiles and removes files beside the sources). */
+function bytesIfPresent(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** A digest of a folder's files: their names and their bytes. */
+export function folderDigest(dir: string): string {
+  const hash = createHash('sha256');
+  for (const file of filesOf(dir)) {
+    const bytes = bytesIfPresent(join(dir, file));
+    if (bytes) hash.update(`${file}\0`).update(bytes).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * Removes the content store in `storeDir` unless its stamp is `digest`, then stamps the folder.
+ * Returns whether a store was removed.
+ */
+export function clearStoreMadeByOtherCode(storeDir: string, digest: string): boolean {
+  const stamp = join(storeDir, STAMP_FILE);
+  const store = join(storeDir, DATA_STORE_FILE);
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === digest) return false;
+  const stale = existsSync(store);
+  rmSync(store, { force: true });
+  writeFileAtomic(stamp, digest);
+  return stale;
+}

@@ -1,0 +1,46 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { clearStoreMadeByOtherCode, folderDigest } from '../../packages/cited-explainer/integration/content-store-stamp.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
+
+describe('folderDigest', () => {
+  it('changes when a file’s bytes or name change, and ignores node_modules', () => {
+    const dir = tempDir('digest-');
+    mkdirSync(join(dir, 'cite'));
+    writeFileSync(join(dir, 'cite', 'format.ts'), 'one');
+    const first = folderDigest(dir);
+    expect(folderDigest(dir)).toBe(first);
+    mkdirSync(join(dir, 'node_modules'));
+    writeFileSync(join(dir, 'node_modules', 'x.js'), 'anything');
+    expect(folderDigest(dir)).toBe(first);
+    writeFileSync(join(dir, 'cite', 'format.ts'), 'two');
+    const edited = folderDigest(dir);
+    expect(edited).not.toBe(first);
+    writeFileSync(join(dir, 'cite', 'rules.ts'), '');
+    expect(folderDigest(dir)).not.toBe(edited);
+  });
+});
+
+describe('clearStoreMadeByOtherCode', () => {
+  it('keeps a store stamped with the same code and removes one made by other code (or unstamped)', () => {
+    const dir = tempDir('store-');
+    const store = join(dir, 'data-store.json');
+    writeFileSync(store, '{}');
+    // Unstamped: made before stamps existed, or by other code.
+    expect(clearStoreMadeByOtherCode(dir, 'a')).toBe(true);
+    expect(existsSync(store)).toBe(false);
+    writeFileSync(store, '{}');
+    expect(clearStoreMadeByOtherCode(dir, 'a')).toBe(false);
+    expect(existsSync(store)).toBe(true);
+    expect(clearStoreMadeByOtherCode(dir, 'b')).toBe(true);
+    expect(existsSync(store)).toBe(false);
+  });
+
+  it('stamps a folder that has no store yet, making it if need be', () => {
+    const dir = join(tempDir('store-'), 'cache');
+    expect(clearStoreMadeByOtherCode(dir, 'a')).toBe(false);
+    writeFileSync(join(dir, 'data-store.json'), '{}');
+    expect(clearStoreMadeByOtherCode(dir, 'a')).toBe(false);
+  });
+});
