@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,8 +14,17 @@ import { buildProcessEnv } from '../helpers/build-site.ts';
  * in npm's cache from installing this repository.
  */
 const work = mkdtempSync(join(tmpdir(), 'cited-explainer-user-'));
+// The package is packed from a copy: its prepack step compiles .js files beside the sources and
+// points package.json at them until postpack, and builds running beside this test (other files'
+// builds import the package) must never see that half-way state. The copy sits in .builds/ so that
+// the prepack step finds esbuild and TypeScript in this repository's node_modules.
+mkdirSync('.builds', { recursive: true });
+const packCopy = mkdtempSync(resolve('.builds/pack-'));
 // Removing a whole node_modules takes more than the default 10 s on a busy machine.
-afterAll(() => rmSync(work, { recursive: true, force: true }), 60_000);
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+  rmSync(packCopy, { recursive: true, force: true });
+}, 60_000);
 
 const project = join(work, 'my-explainer');
 const node24 = resolve('node_modules/.bin/node');
@@ -39,7 +48,9 @@ let check: Run;
 let build: Run;
 
 beforeAll(() => {
-  const packed = execFileSync('npm', ['pack', '--pack-destination', work, '--silent'], { cwd: 'packages/cited-explainer', encoding: 'utf8' }).trim().split('\n').at(-1)!;
+  const source = join(packCopy, 'cited-explainer');
+  cpSync('packages/cited-explainer', source, { recursive: true, filter: (path) => !path.includes('node_modules') });
+  const packed = execFileSync('npm', ['pack', '--pack-destination', work, '--silent'], { cwd: source, encoding: 'utf8' }).trim().split('\n').at(-1)!;
   tarball = join(work, packed);
   // The CLI as `npm create` runs it: installed from the tarball into a folder of its own.
   const tool = join(work, 'tool');
