@@ -2,8 +2,10 @@
  * Synthetic corpora for the build benchmark: a content folder with `sources` sources, each a raw
  * article and its provenance record in raw/ and the archive ingest derives from them (the build
  * derives it again and compares), and `pages` explainer pages of about `citationsPerPage`
- * citations each, every quote taken from a source so that it matches exactly one place. Claims
- * say who reported them, as the attribution rule asks. The same page texts without citations can
+ * citations each, every quote taken from a source so that it matches exactly one place. Each
+ * claim restates words of its cited passage (the quote and the words after it) as what the source
+ * reported: the faithfulness rules refuse a name or number no cited passage has, and a passage that
+ * attributes (random words include "said") stated in the site's own voice. The same page texts without citations can
  * be written as a minimal Astro project (the floor the bench compares the build with) or as a
  * Starlight project, as .md or .mdx (the docs theme the issue of build cost compares with).
  * Deterministic: the same arguments give the same files. Written under .builds/ (not committed).
@@ -185,6 +187,7 @@ export function writeCorpus(options: CorpusOptions): Corpus {
   );
   let citations = 0;
   const perParagraph = 4;
+  const claimWords = 8;
   const pageFiles: string[] = [];
   for (let n = 1; n <= pages; n++) {
     const lines = ['---', `title: Synthetic page ${n}`, `description: Generated page ${n} with about ${citationsPerPage} citations.`, 'updated: 2026-01-01', '---', ''];
@@ -199,7 +202,7 @@ export function writeCorpus(options: CorpusOptions): Corpus {
         .slice(at, at + 6)
         .join(' ')
         .replace(/\.$/, '');
-      const claim = `Claim ${c} of page ${n}: ${publisher(s)} reported ${words(rng, 8).join(' ')}.`;
+      const claim = restatedClaim(text.slice(at + 1, at + 1 + claimWords));
       paragraph.push(isUncited(format) ? claim : `${claim}[@${sourceId(s)}: ${quote}]`);
       citations++;
       if (paragraph.length === perParagraph || c === citationsPerPage) {
@@ -215,6 +218,23 @@ export function writeCorpus(options: CorpusOptions): Corpus {
     pageFiles.push(file);
   }
   return { dir, pages, sources, citations: isUncited(format) ? 0 : citations, pageFiles };
+}
+
+/** How every claim opens: an attribution with no name or number of its own (the rules check both against the passage). */
+const claimOpening = 'The source reported that';
+
+/** A claim in the passage's own words: the opening, then `passageWords` without their punctuation. */
+const restatedClaim = (passageWords: readonly string[]) => `${claimOpening} ${passageWords.map((word) => word.replace(/[^\p{L}\p{N}]/gu, '')).join(' ')}.`;
+
+/**
+ * A page's text with `word` added to its first claim (after the claim's opening), for the bench's
+ * one-page edit: a lower-case word with no digits, which the rules accept in any claim.
+ */
+export function editFirstClaim(text: string, word: string): string {
+  const at = text.indexOf(`${claimOpening} `);
+  if (at < 0) throw new Error('bench: the page has no generated claim to edit');
+  const after = at + claimOpening.length;
+  return `${text.slice(0, after)} ${word}${text.slice(after)}`;
 }
 
 /** Astro's floor: a project with nothing but its pages, built by Astro's default Markdown processor. */

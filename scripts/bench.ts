@@ -1,7 +1,7 @@
 /**
  * The build benchmark: npm run bench (node_modules/.bin/node scripts/bench.ts).
  *
- *   node_modules/.bin/node scripts/bench.ts [--quick] [--sizes 100,1000] [--no-profile] [--no-lighthouse] [--no-search] [--no-starlight] [--keep]
+ *   node_modules/.bin/node scripts/bench.ts [--quick] [--sizes 100,1000] [--no-profile] [--no-lighthouse] [--no-search] [--no-starlight] [--keep] [--help]
  *
  * - Build: wall time, CPU time and peak memory (/usr/bin/time) of `astro build` for the real site and for
  *   synthetic corpora (pages of ~20 citations over 500 synthetic sources, generated under
@@ -51,7 +51,7 @@ import { pageParser } from '../tests/helpers/page-parser.ts';
 import { listFiles, listPages, pageType, readPage } from '../tests/helpers/site.ts';
 import { serveStatic } from '../tests/helpers/static-server.ts';
 import { weighPage } from '../tests/helpers/weight.ts';
-import { type CorpusFormat, projectPagesDir, writeCorpus } from './bench-corpus.ts';
+import { type CorpusFormat, editFirstClaim, projectPagesDir, writeCorpus } from './bench-corpus.ts';
 import { type BuildPhases, type CpuProfile, memoryByPhase, type PhaseMemory, parsePhases, summariseProfiles } from './bench-phases.ts';
 import { explainerCacheDir } from './explainer-cache-dir.ts';
 
@@ -64,8 +64,22 @@ const { values } = parseArgs({
     'no-search': { type: 'boolean', default: false },
     'no-starlight': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
   },
 });
+if (values.help) {
+  console.log(`npm run bench -- [options]   (builds, timings and memory; writes bench/results.json)
+
+  --sizes 100,1000        explainer page counts of the synthetic corpora (default 100,1000; 5000 is opt-in)
+  --quick                 drop any size above 1,000
+  --no-profile            skip the CPU profile of the 1,000-page (or largest) MDX build
+  --no-lighthouse         skip the Lighthouse scores of the real site
+  --no-search             skip the search latency bench
+  --no-starlight          skip Starlight's builds of the same texts (and the ratios to them)
+  --keep                  keep the corpora and builds under .builds/bench/
+  --help                  this text`);
+  process.exit(0);
+}
 const sizes = values.sizes
   .split(',')
   .map(Number)
@@ -299,8 +313,7 @@ function incrementalBuild(first: BuildFigures, contentDir: string, pageFile: str
   const marker = 'benchedited';
   const path = join(contentDir, 'pages', pageFile);
   const text = readFileSync(path, 'utf8');
-  const edited = text.replace(/(Claim 1 of page \d+: .*? reported) /, `$1 ${marker} `);
-  if (edited === text) throw new Error(`bench: cannot find the first claim of ${path} to edit`);
+  const edited = editFirstClaim(text, marker);
   writeFileSync(path, edited);
   process.stdout.write(`bench: building ${first.corpus} again after editing ${pageFile} … `);
   const build = timedBuild({ contentDir }, outDir);

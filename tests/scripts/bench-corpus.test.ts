@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseProvenance } from '../../packages/cited-explainer/schemas/provenance.ts';
-import { type CorpusFormat, projectPagesDir, writeCorpus } from '../../scripts/bench-corpus.ts';
+import { type CorpusFormat, editFirstClaim, projectPagesDir, writeCorpus } from '../../scripts/bench-corpus.ts';
+import { firstContentError } from '../helpers/content-check.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const root = tempDir('bench-corpus-');
@@ -32,6 +33,29 @@ describe('bench corpora', () => {
   it('writes provenance records that ingest and the archive check accept', () => {
     const { dir } = bodies('mdx');
     expect(parseProvenance(readFileSync(join(dir, 'raw', 'provenance.json'), 'utf8'))).toHaveLength(4);
+  });
+
+  // The build refuses a claim whose names or numbers no cited passage has (unsupported-detail), or
+  // that states an attributed passage in the site's own voice: the bench needs corpora that build.
+  it.each(['md', 'mdx'] as const)('writes %s pages that pass the checks and faithfulness rules of the build', async (format) => {
+    const dir = join(root, `rules-${format}`);
+    writeCorpus({ dir, pages: 4, sources: 6, citationsPerPage: 12, format });
+    expect(await firstContentError(dir)).toBeUndefined();
+  });
+
+  it('edits the first claim of a page with a word the build accepts, and only that claim', async () => {
+    const dir = join(root, 'edited');
+    const corpus = writeCorpus({ dir, pages: 2, sources: 4, citationsPerPage: 6, format: 'md' });
+    const path = join(dir, 'pages', corpus.pageFiles[1]);
+    const text = readFileSync(path, 'utf8');
+    const edited = editFirstClaim(text, 'benchedited');
+    const body = edited.replace(/^---\n[\s\S]*?\n---\n/, '');
+    expect(body.split('benchedited')).toHaveLength(2);
+    // The marked claim is the page's first, and it keeps its citation.
+    expect(body.indexOf('benchedited')).toBeLessThan(body.indexOf('[@'));
+    expect(edited.replace(' benchedited', '')).toBe(text);
+    writeFileSync(path, edited);
+    expect(await firstContentError(dir)).toBeUndefined();
   });
 
   it('makes Starlight a project of its own that lists Starlight as a dependency (so Vite bundles it) and uses its docs collection', () => {
