@@ -22,7 +22,7 @@
  *     and the content layer's data store, weighed on disk.
  *   * Profile: the 1,000-page MDX corpus is built once more under `node --cpu-prof`, summarised
  *     by self time per function and per component (--no-profile leaves it out).
- *   * Incremental: the 1,000-page corpora (or the largest size up to 1,000) are built a second
+ *   * Incremental: every corpus (each size, .mdx and .md) is built a second
  *     time after one page is edited; the edit is checked in the ledger, the source's "Cited by"
  *     list and the search index. Cold builds first remove the build's caches.
  *   * Citation checking runs inside Astro's Markdown pipeline and is not reported apart by it; it
@@ -595,8 +595,8 @@ async function main() {
   const builds: BuildFigures[] = [];
   const incremental: IncrementalFigures[] = [];
   let profile: ReturnType<typeof profileBuild> | string = values['no-profile'] ? 'skipped (--no-profile)' : 'not run (no corpus of 1,000 pages or fewer)';
-  // The incremental build and the profile are of the 1,000-page corpus (or the largest below it, for a quick run).
-  const incrementalSize = Math.max(...sizes.filter((n) => n <= 1000));
+  // A one-page edit is rebuilt at every size; the profile is of the 1,000-page corpus (or the largest below it, for a quick run).
+  const profileSize = Math.max(...sizes.filter((n) => n <= 1000));
   const realOut = join(work, 'real');
   builds.push(measureBuild('real site', 'real', { contentDir: resolve('content') }, realOut, readdirSync('content/sources').filter((f) => f.endsWith('.md')).length));
   for (const pages of sizes.sort((a, b) => a - b)) {
@@ -633,10 +633,8 @@ async function main() {
       const previous = builds.findLast((b) => b.format === format);
       if (previous) figures.marginalMsPerPage = Number(((figures.wallMs - previous.wallMs) / (figures.explainerPages - previous.explainerPages)).toFixed(2));
       builds.push(figures);
-      if (pages === incrementalSize) {
-        incremental.push(incrementalBuild(figures, contentDir, corpus.pageFiles[Math.floor(pages / 2)], outDir));
-        if (format === 'mdx' && !values['no-profile']) profile = profileBuild(contentDir, join(work, 'out-profile'), outDir);
-      }
+      incremental.push(incrementalBuild(figures, contentDir, corpus.pageFiles[Math.floor(pages / 2)], outDir));
+      if (pages === profileSize && format === 'mdx' && !values['no-profile']) profile = profileBuild(contentDir, join(work, 'out-profile'), outDir);
       writeFileSync(join(work, 'partial-results.json'), JSON.stringify({ builds, incremental, profile }, null, 1));
       if (!values.keep) rmSync(outDir, { recursive: true, force: true });
     }
@@ -661,7 +659,7 @@ async function main() {
   }
   if (typeof profile === 'string') console.log(`\nProfile: ${profile}`);
   else {
-    console.log(`\nCPU profile of the ${incrementalSize}-page MDX build (${profile.profiles} thread profile(s), ${seconds(profile.totalMs)} sampled): self time by component`);
+    console.log(`\nCPU profile of the ${profileSize}-page MDX build (${profile.profiles} thread profile(s), ${seconds(profile.totalMs)} sampled): self time by component`);
     for (const c of profile.components.slice(0, 12)) console.log(`  ${seconds(c.selfMs).padStart(8)} ${(c.share * 100).toFixed(1).padStart(5)}%  ${c.name}`);
     console.log('  top functions:');
     for (const f of profile.functions.slice(0, 15)) console.log(`  ${seconds(f.selfMs).padStart(8)} ${(f.share * 100).toFixed(1).padStart(5)}%  ${f.name}`);
