@@ -41,7 +41,7 @@ export function sourceLine(source: SourceMeta, locale: Locale = defaultLocale): 
 function originalLink(source: SourceMeta, quote: string, locale: Locale): ElementContent[] {
   if (!source.url) return [];
   const label = format(locale.strings.citations.originalArticle, { noun: sourceWordsOf(source, locale.strings).noun });
-  return [{ type: 'text', value: ' · ' }, h('a', { href: textFragmentUrl(source.url, quote), rel: 'external noopener noreferrer', referrerPolicy: 'no-referrer' }, label)];
+  return [{ type: 'text', value: ' · ' }, h('a', { href: textFragmentUrl(source.url, quote), rel: 'external noreferrer' }, label)];
 }
 
 const claimStartWords = 8;
@@ -95,9 +95,8 @@ export function claimMarker({ anchor, claim, passages, base, locale = defaultLoc
       h('button', { type: 'button', className: ['cite-marker'], popoverTarget: previewId, ariaLabel: plural(text.markerLabel, passages.length, locale.lang, { numbers }) }, numbers),
     ]),
     h('span', { id: previewId, popover: 'auto', className: ['cite-preview'] }, [
-      // On a phone the preview is a sheet: a handle to show it is one, and a way to close it that needs no script.
+      // On a phone the preview is a sheet: a handle to show it is one (the bar's ::before), and a way to close it that needs no script.
       h('span', { className: ['cite-preview-bar'] }, [
-        h('span', { className: ['cite-preview-handle'], ariaHidden: 'true' }),
         h('button', { type: 'button', className: ['cite-preview-close'], popoverTarget: previewId, popoverTargetAction: 'hide' }, text.closePreview),
       ]),
       ...passages.map(({ note, citationId }) =>
@@ -140,7 +139,7 @@ export function endnotes(notes: readonly Endnote[], base: string, heading?: { id
           ...(source.url
             ? [
                 { type: 'text' as const, value: `. ${text.endnoteOriginal} ` },
-                h('a', { href: source.url, className: ['endnote-url'], rel: 'external noopener noreferrer', referrerPolicy: 'no-referrer' }, source.url),
+                h('a', { href: source.url, className: ['endnote-url'], rel: 'external noreferrer' }, source.url),
               ]
             : []),
           { type: 'text', value: '.' },
