@@ -12,6 +12,8 @@ export const addressStandIn = 'https://cite-address.invalid/';
 /** The class of the hidden part with the address, and of the empty slot in it the script fills. */
 export const addressPartClass = 'cite-address';
 export const addressSlotClass = 'cite-url';
+/** The class of the words a style writes only when there is no address (none in the styles the site uses). */
+export const noAddressClass = 'cite-no-address';
 
 /** How far two strings agree from the start, not ending inside a tag or an entity. */
 function sharedStart(a: string, b: string): number {
@@ -49,7 +51,7 @@ export function withAddressSlot(withoutAddress: string, withStandIn: string, pat
   const end = sharedEnd(withoutAddress.slice(start), withStandIn.slice(start));
   const differingWithout = withoutAddress.slice(start, withoutAddress.length - end);
   const differingWith = withStandIn.slice(start, withStandIn.length - end).replace(addressStandIn, `<span class="${addressSlotClass}"></span>`);
-  const without = differingWithout && `<span class="cite-no-address">${differingWithout}</span>`;
+  const without = differingWithout && `<span class="${noAddressClass}">${differingWithout}</span>`;
   const slot = `<span class="${addressPartClass}" data-path="${path.replace(/[&"<]/g, (c) => `&#${c.charCodeAt(0)};`)}" hidden>${differingWith}</span>`;
   return `${withoutAddress.slice(0, start)}${without}${slot}${withoutAddress.slice(withoutAddress.length - end)}`;
 }

@@ -1,4 +1,4 @@
-import { addressPartClass, addressSlotClass } from '../cite/address-slot.ts';
+import { addressPartClass, addressSlotClass, noAddressClass } from '../cite/address-slot.ts';
 
 /**
  * The only script a page carries besides search's boot code: inlined at the end of the body
@@ -16,6 +16,6 @@ import { addressPartClass, addressSlotClass } from '../cite/address-slot.ts';
  */
 const previewPrefix = 'preview-';
 
-const addressScript = `for(const a of document.querySelectorAll('.${addressPartClass}')){a.querySelector('.${addressSlotClass}').textContent=new URL(a.dataset.path,location.href).href;const n=a.previousElementSibling;if(n&&n.className==='cite-no-address')n.remove();a.hidden=false;document.querySelector('.cite-relative')?.remove()}`;
+const addressScript = `for(const a of document.querySelectorAll('.${addressPartClass}')){a.querySelector('.${addressSlotClass}').append(new URL(a.dataset.path,location).href);const n=a.previousElementSibling;n?.matches('.${noAddressClass}')&&n.remove();a.hidden=0;document.querySelector('.cite-relative')?.remove()}`;
 
 export const readerScript = `document.addEventListener('toggle',e=>{const p=e.target;if(e.newState!=='open'||!p.id||!p.id.startsWith('${previewPrefix}'))return;const c=document.getElementById(p.id.slice(${previewPrefix.length}));if(!c)return;requestAnimationFrame(()=>{const s=c.getBoundingClientRect(),q=p.getBoundingClientRect();let d=0;if(q.top<s.bottom&&q.bottom>s.top)d=s.bottom-q.top+12;else if(q.bottom>innerHeight)d=Math.min(q.bottom-innerHeight+12,s.top-12);if(d>0)scrollBy(0,d)})},true);for(const b of document.querySelectorAll('[data-copy]')){b.hidden=false;b.addEventListener('click',()=>{const t=document.getElementById(b.dataset.copy);if(t&&navigator.clipboard)navigator.clipboard.writeText(t.innerText.trim()).then(()=>{b.textContent=b.dataset.copied})})}${addressScript}`;
