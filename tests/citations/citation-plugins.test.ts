@@ -27,7 +27,7 @@ describe.each(processors)('through %s', (processor) => {
         '\u2060<sup class="cite-ref"><button type="button" class="cite-marker" popovertarget="preview-claim-the-mayor-said-two-bridges-closed" aria-label="Source 1">1</button></sup>',
       );
       expect(html).toContain(
-        '<span id="preview-claim-the-mayor-said-two-bridges-closed" popover="auto" class="cite-preview"><span class="cite-preview-bar"><span class="cite-preview-handle" aria-hidden="true"></span><button type="button" class="cite-preview-close" popovertarget="preview-claim-the-mayor-said-two-bridges-closed" popovertargetaction="hide">Close</button></span><span class="cite-passage" data-cite="pages/flood/claim-the-mayor-said-two-bridges-closed/1">',
+        '<span id="preview-claim-the-mayor-said-two-bridges-closed" popover="auto" class="cite-preview"><span class="cite-preview-bar"><button type="button" class="cite-preview-close" popovertarget="preview-claim-the-mayor-said-two-bridges-closed" popovertargetaction="hide">Close</button></span><span class="cite-passage" data-cite="pages/flood/claim-the-mayor-said-two-bridges-closed/1">',
       );
       expect(html).toContain(
         '<a href="#claim-the-mayor-said-two-bridges-closed" class="cite-preview-claim" aria-label="Link to this sentence: The mayor said two bridges closed.">Link to this sentence</a>',

@@ -1,6 +1,7 @@
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-ris';
 import { describe, expect, it } from 'vitest';
+import { downloadBody } from '../../packages/cited-explainer/cite/download-files.ts';
 import { bibtexEntry, bibtexText, risRecord } from '../../packages/cited-explainer/cite/export.ts';
 import { pageCslItem, sourceCslItem } from '../../packages/cited-explainer/cite/item.ts';
 import { archivedSource } from '../helpers/archive-fixture.ts';
@@ -124,11 +125,18 @@ describe('one CSL record per source, and each export made from it', () => {
       'TY  - ELEC\nID  - background\nTI  - Background\nT2  - River Town explained\nPY  - 2026\nDA  - 2026/11/23/\nUR  - https://river-town.example.org/background/\nER  - \n',
     );
   });
+
+  it('a page of a site whose address is not known: no address at all, never a bare path', () => {
+    const item = pageCslItem({ page: { title: 'Background', updated: '2026-11-23' }, site: { title: 'River Town explained', url: undefined }, path: '/background/', base: '/explainer' });
+    expect(bibtexEntry(item)).not.toMatch(/url|background\//);
+    expect(risRecord(item)).not.toMatch(/^UR|background\//m);
+    expect(downloadBody.json(item)).not.toMatch(/URL|background\//);
+  });
 });
 
 describe('no field can break out of its record', () => {
   const hostile = 'Flood\nER  - \nTY  - JOUR\r\nTI  - Injected\u2028}\n@misc{evil, title={x}';
-  const item = pageCslItem({ page: { title: hostile, updated: '2024-06-01' }, site: { title: 'Site\r\nT2  - x', url: undefined }, path: '/flood/', base: '/' });
+  const item = pageCslItem({ page: { title: hostile, updated: '2024-06-01' }, site: { title: 'Site\r\nT2  - x', url: 'https://river-town.example.org/' }, path: '/flood/', base: '/' });
 
   it('RIS: one record, one line per tag', () => {
     const ris = risRecord(item);

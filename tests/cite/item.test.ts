@@ -3,10 +3,10 @@ import { citeBlock } from '../../packages/cited-explainer/cite/block.ts';
 import { citationKey, citeFilePath, citeUrl, pageCslItem } from '../../packages/cited-explainer/cite/item.ts';
 
 describe('cite metadata', () => {
-  it('cites the absolute address when the site has one, else the path under the base, flagged as relative', () => {
-    expect(citeUrl('https://river-town.example.org/', '/', '/bridges/')).toEqual({ url: 'https://river-town.example.org/bridges/', relative: false });
-    expect(citeUrl('https://river-town.example.org/', '/explainer', '/')).toEqual({ url: 'https://river-town.example.org/explainer/', relative: false });
-    expect(citeUrl(undefined, '/explainer', '/bridges/')).toEqual({ url: '/explainer/bridges/', relative: true });
+  it('cites the whole address when the site has one, else none (a path is no address in a bibliography)', () => {
+    expect(citeUrl('https://river-town.example.org/', '/', '/bridges/')).toBe('https://river-town.example.org/bridges/');
+    expect(citeUrl('https://river-town.example.org/', '/explainer', '/')).toBe('https://river-town.example.org/explainer/');
+    expect(citeUrl(undefined, '/explainer', '/bridges/')).toBeUndefined();
   });
 
   it('keys BibTeX entries by page path, in the characters citation-js keeps', () => {
@@ -24,13 +24,15 @@ describe('cite metadata', () => {
     const item = pageCslItem({ page: { title: 'Flood', updated: '2024-06-01' }, site: { title: 'River Town', url: undefined }, path: '/flood/', base: '/' });
     expect(item.issued).toEqual({ 'date-parts': [[2024, 6, 1]] });
     expect(item).not.toHaveProperty('accessed'); // the day a reader reads it is theirs to give
-    expect(item.URL).toBe('/flood/');
+    expect(item).not.toHaveProperty('URL'); // the site's address is not known
+    const published = pageCslItem({ page: { title: 'Flood', updated: '2024-06-01' }, site: { title: 'River Town', url: 'https://river-town.example.org/' }, path: '/flood/', base: '/' });
+    expect(published.URL).toBe('https://river-town.example.org/flood/');
   });
 
   it('links the downloads under the base, each with its own file name', () => {
     const item = pageCslItem({ page: { title: 'Flood', updated: '2024-06-01' }, site: { title: 'River Town', url: undefined }, path: '/flood/', base: '/explainer' });
     const block = citeBlock(item, '/flood/', '/explainer', true);
-    expect(block.relative).toBe(true);
+    expect(block.addressUnknown).toBe(true);
     expect(block.styles.map((s) => s.label)).toEqual(['APA 7', 'MLA 9', 'Chicago (notes and bibliography)', 'Harvard (Cite Them Right)']);
     expect(block.downloads).toEqual([
       { label: 'BibTeX', type: 'application/x-bibtex', href: '/explainer/cite/flood.bib', filename: 'flood.bib' },

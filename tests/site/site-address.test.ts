@@ -29,13 +29,6 @@ describe(`the real site, ${url ? `published at ${url}` : 'with no address yet'}`
     expect(page.includes('og:image')).toBe(Boolean(url));
     expect(existsSync(join(build.outDir, path, 'preview.png'))).toBe(Boolean(url));
   });
-
-  // (A source page cites the original article, at its own address.)
-  it('"Cite this page" says whether the cited address is only a path', () => {
-    const cited = pages.filter((path) => !path.startsWith('/sources/') && html(path).includes('class="cite-page"'));
-    expect(cited.length).toBeGreaterThan(0);
-    for (const path of cited) expect(html(path).includes('class="cite-lead cite-relative"'), path).toBe(!url);
-  });
 });
 
 it('every download listed on /data/ is in the build and parses: CSV and JSON with the same rows', () => {
@@ -58,4 +51,45 @@ it('every download listed on /data/ is in the build and parses: CSV and JSON wit
       ).toEqual(rows.map((row) => row[0]));
     }
   }
+});
+
+/**
+ * "Cite this page" on every page of a build: with the site's address, whole addresses; without it,
+ * none at all (a path is no address), with a slot the reader's script fills in. The real site as
+ * configured, the same under a sub-path, and the fixture site, which has an address.
+ */
+describe.each(['realSite', 'realSiteUnderBase', 'fixtureSite'] as const)('"Cite this page" on %s', (which) => {
+  const build = builtSite(which);
+  const { url } = loadSiteConfig(build.contentDir);
+  const html = (path: string) => readPage(build.outDir, path);
+  const pages = listPages(build.outDir).filter((path) => path !== '/404.html');
+  // (A source page cites the original article, at its own address.)
+  const cited = pages.filter((path) => !path.startsWith('/sources/') && html(path).includes('class="cite-page"'));
+
+  it('"Cite this page" tells the reader to add the address only when the site has none', () => {
+    expect(cited.length).toBeGreaterThan(0);
+    for (const path of cited) expect(html(path).includes('class="cite-lead cite-relative"'), path).toBe(!url);
+  });
+
+  it.each(cited)(url ? '%s: each citation ends with the whole address' : '%s: each citation reads whole with no address, never a bare path; the script has a slot to fill', (path) => {
+    const styles = [...html(path).matchAll(/<dd id="cite-page-title-\d+">(.*?)<\/dd>/g)].map((m) => m[1]);
+    expect(styles).toHaveLength(4);
+    const address = `${build.base.replace(/\/$/, '')}${path}`;
+    for (const style of styles) {
+      const shown = style.replace(/<span class="cite-address" data-path="([^"]*)" hidden>.*?<span class="cite-url"><\/span>.*?<\/span>/, '').replace(/<[^>]+>/g, '');
+      expect(shown, path).not.toMatch(/(^|[\s(])\/[\w-]*/);
+      if (url) expect(shown, path).toContain(new URL(address, url).href);
+      else expect(style, path).toContain(`<span class="cite-address" data-path="${address}" hidden>`);
+    }
+  });
+
+  it.each(cited)(url ? '%s: the BibTeX, RIS and CSL-JSON downloads carry the whole address' : '%s: the BibTeX, RIS and CSL-JSON downloads leave the address out', (path) => {
+    const stem = path.replace(/^\/+|\/+$/g, '') || 'index';
+    const download = (ext: string) => readFileSync(join(build.outDir, 'cite', `${stem}.${ext}`), 'utf8');
+    const addresses = [download('bib').match(/^ {2}url = \{(.*)\},$/m)?.[1], download('ris').match(/^UR {2}- (.*)$/m)?.[1], (JSON.parse(download('json')) as Array<{ URL?: string }>)[0].URL];
+    for (const address of addresses) {
+      if (url) expect(address, path).toMatch(/^https?:\/\//);
+      else expect(address, path).toBeUndefined();
+    }
+  });
 });

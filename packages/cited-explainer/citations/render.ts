@@ -41,7 +41,7 @@ export function sourceLine(source: SourceMeta, locale: Locale = defaultLocale): 
 function originalLink(source: SourceMeta, quote: string, locale: Locale): ElementContent[] {
   if (!source.url) return [];
   const label = format(locale.strings.citations.originalArticle, { noun: sourceWordsOf(source, locale.strings).noun });
-  return [{ type: 'text', value: ' · ' }, h('a', { href: textFragmentUrl(source.url, quote), rel: 'external noopener noreferrer', referrerPolicy: 'no-referrer' }, label)];
+  return [{ type: 'text', value: ' · ' }, h('a', { href: textFragmentUrl(source.url, quote), rel: 'external noreferrer' }, label)];
 }
 
 const claimStartWords = 8;
@@ -95,11 +95,8 @@ export function claimMarker({ anchor, claim, passages, base, locale = defaultLoc
       h('button', { type: 'button', className: ['cite-marker'], popoverTarget: previewId, ariaLabel: plural(text.markerLabel, passages.length, locale.lang, { numbers }) }, numbers),
     ]),
     h('span', { id: previewId, popover: 'auto', className: ['cite-preview'] }, [
-      // On a phone the preview is a sheet: a handle to show it is one, and a way to close it that needs no script.
-      h('span', { className: ['cite-preview-bar'] }, [
-        h('span', { className: ['cite-preview-handle'], ariaHidden: 'true' }),
-        h('button', { type: 'button', className: ['cite-preview-close'], popoverTarget: previewId, popoverTargetAction: 'hide' }, text.closePreview),
-      ]),
+      // On a phone the preview is a sheet: a handle to show it is one (the bar's ::before), and a way to close it that needs no script.
+      h('span', { className: ['cite-preview-bar'] }, [h('button', { type: 'button', className: ['cite-preview-close'], popoverTarget: previewId, popoverTargetAction: 'hide' }, text.closePreview)]),
       ...passages.map(({ note, citationId }) =>
         h('span', { className: ['cite-passage'], dataCite: citationId }, [
           h('q', { className: ['cite-preview-quote'] }, nestQuotes(note.quote)),
@@ -137,12 +134,7 @@ export function endnotes(notes: readonly Endnote[], base: string, heading?: { id
         return h('li', { className: ['endnote-source'] }, [
           ...sourceLine(source, locale),
           // Without a recorded original address the line ends at the date: the source page says why.
-          ...(source.url
-            ? [
-                { type: 'text' as const, value: `. ${text.endnoteOriginal} ` },
-                h('a', { href: source.url, className: ['endnote-url'], rel: 'external noopener noreferrer', referrerPolicy: 'no-referrer' }, source.url),
-              ]
-            : []),
+          ...(source.url ? [{ type: 'text' as const, value: `. ${text.endnoteOriginal} ` }, h('a', { href: source.url, className: ['endnote-url'], rel: 'external noreferrer' }, source.url)] : []),
           { type: 'text', value: '.' },
           h(
             'ol',

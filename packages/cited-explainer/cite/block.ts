@@ -1,4 +1,5 @@
 import { withBase } from '../lib/url.ts';
+import { addressStandIn, withAddressSlot } from './address-slot.ts';
 import { type FormattedStyle, formatCitation } from './format.ts';
 import { type CiteFormat, type CslItem, citeFilePath } from './item.ts';
 
@@ -21,15 +22,21 @@ export interface CiteDownload {
 export interface CiteBlock {
   styles: FormattedStyle[];
   downloads: CiteDownload[];
-  /** The cited address is a path only (site.json has no `url`): the block says so. */
-  relative: boolean;
+  /**
+   * The site's address is not known (site.json has no `url`): the citations carry no address, the
+   * block tells the reader to add theirs, and each keeps a hidden slot the reader's script fills
+   * in with the address the page was read at (cite/address-slot.ts).
+   */
+  addressUnknown: boolean;
 }
 
-export function citeBlock(item: CslItem, path: string, base: string, relative = false): CiteBlock {
-  const { styles } = formatCitation(item);
+export function citeBlock(item: CslItem, path: string, base: string, addressUnknown = false): CiteBlock {
+  const { styles: formatted } = formatCitation(item);
+  const withStandIn = addressUnknown && !item.URL ? formatCitation({ ...item, URL: addressStandIn }).styles : undefined;
+  const styles = withStandIn ? formatted.map((style, i) => ({ ...style, html: withAddressSlot(style.html, withStandIn[i].html, withBase(base, path)) })) : formatted;
   const downloads = citeFormats.map(({ format, label, type }) => {
     const file = citeFilePath(path, format);
     return { label, type, href: withBase(base, file), filename: file.split('/').at(-1)! };
   });
-  return { styles, downloads, relative };
+  return { styles, downloads, addressUnknown };
 }

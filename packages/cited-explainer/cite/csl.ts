@@ -9,7 +9,7 @@ export const cslDate = (isoDate: string) => ({ 'date-parts': [isoDate.split('-')
 
 /**
  * Our provenance of a source, for the CSL `note` (and so BibTeX `note`, RIS `N1`): what is known
- * about the publisher and this copy, a rewording, an estimated date, and where our copy is.
+ * about the publisher and this copy, a rewording, an estimated date, and where our copy is (when the site's address is known).
  * Never in the publication's name.
  */
 function provenanceNote(meta: SourceMeta, archiveUrl: string, words: Strings['sourceRecord']): string {
@@ -19,7 +19,8 @@ function provenanceNote(meta: SourceMeta, archiveUrl: string, words: Strings['so
     meta.published.estimate && words.dateEstimated,
     !meta.author.name && words.noByline,
     !meta.url && words.addressUnknown,
-    format(words.archivedCopy, { url: archiveUrl }),
+    // Our copy by its whole address only: a path alone would be no address in a reader's bibliography.
+    /^https?:/.test(archiveUrl) && format(words.archivedCopy, { url: archiveUrl }),
   ]
     .filter((part): part is string => Boolean(part))
     .map((part) => part.replace(/\.$/, ''))

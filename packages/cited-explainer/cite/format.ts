@@ -70,7 +70,7 @@ const entryWrapper = /^\s*<div\b[^>]*class="csl-entry"[^>]*>([\s\S]*)<\/div>\s*$
 
 // citeproc writes some formatting as style attributes (a title's own <i> set upright, small
 // capitals), which the site's Content-Security-Policy (style-src 'self') would refuse: each
-// becomes a class, styled in CiteThisPage.astro.
+// becomes a class, styled in styles/cite.css.
 const styleClasses: Record<string, string> = {
   'font-style:normal;': 'csl-upright',
   'font-style:italic;': 'csl-italic',

@@ -51,19 +51,24 @@ export function citationKey(path: string): string {
   return path.replace(/^\/+|\/+$/g, '').replace(/[^A-Za-z0-9]+/g, '_') || 'index';
 }
 
-/** The address to cite: absolute when site.json has `url`, else the root-relative path (flagged). */
-export function citeUrl(siteUrl: string | undefined, base: string, path: string): { url: string; relative: boolean } {
-  const rooted = withBase(base, path);
-  return { url: absoluteUrl(rooted, siteUrl), relative: !siteUrl };
+/**
+ * The address to cite: the whole address when the site's is known, else none. A path alone is
+ * no address for a bibliography: a reader's citation goes without one (the block tells them to
+ * add where they read the page), and a reader's browser fills it in (cite/address-slot.ts).
+ */
+export function citeUrl(siteUrl: string | undefined, base: string, path: string): string | undefined {
+  return siteUrl ? absoluteUrl(withBase(base, path), siteUrl) : undefined;
 }
 
 /**
  * A page as a CSL "webpage": the site's name, the page title, issued on the page's last-reviewed
- * date (never the wall clock, so builds stay byte-identical) and its address. No author (the site
+ * date (never the wall clock, so builds stay byte-identical) and its address when the site's is
+ * known. No author (the site
  * names none) and no access date: the day a reader read it is theirs to give.
  */
 export function pageCslItem({ page, site, path, base }: PageCiteInput): CslItem {
   const key = citationKey(path);
+  const url = citeUrl(site.url, base, path);
   return foldStrings({
     id: key,
     'citation-key': key,
@@ -71,7 +76,7 @@ export function pageCslItem({ page, site, path, base }: PageCiteInput): CslItem 
     title: page.title,
     'container-title': site.title,
     issued: cslDate(page.updated),
-    URL: citeUrl(site.url, base, path).url,
+    ...(url ? { URL: url } : {}),
   });
 }
 

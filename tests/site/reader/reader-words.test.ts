@@ -42,10 +42,15 @@ describe('no build state in what readers see', () => {
 describe('source pages lead with the article', () => {
   it('there are source pages', () => expect(sourcePages.length).toBeGreaterThan(0));
 
-  it.each(sourcePages)('%s: title, one meta line, scope line, two-line summary, the details disclosed, then the text', (path) => {
+  it.each(sourcePages)('%s: title, one meta line, scope line, two-line summary, the details disclosed, "Cite the original" (one line), then the text', (path) => {
     const article = find(main(path), 'article.source')[0];
     const order = children(article).map((el) => classes(el)[0] ?? el.tagName);
-    expect(order.slice(0, 7)).toEqual(['kicker', 'h1', 'source-meta', 'scope', 'provenance-summary', 'provenance-notes', 'h2']);
+    expect(order.slice(0, 8)).toEqual(['kicker', 'h1', 'source-meta', 'scope', 'provenance-summary', 'provenance-notes', 'cite-page', 'h2']);
+    const cite = children(article)[6];
+    expect(cite.tagName).toBe('details');
+    expect(children(children(cite)[0]).map((el) => el.tagName)).toEqual(['h2']);
+    // The meta line's separators are drawn by its parts (CSS), so none ends a line on its own.
+    expect(textOf(find(article, '.source-meta')[0])).not.toContain('·');
     // The hash and the certainty are behind the disclosure, not before the text.
     const notes = find(article, 'details.provenance-notes')[0];
     expect(find(notes, 'code.hash')).toHaveLength(1);

@@ -190,8 +190,21 @@ describe('Cite this page', () => {
     expect(await copy.isVisible()).toBe(true);
     await copy.click();
     const expected = await laptop.page.locator(`#${await copy.getAttribute('data-copy')}`).innerText();
-    expect(await laptop.page.evaluate(() => navigator.clipboard.readText())).toBe(expected.trim());
+    const copied = await laptop.page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(expected.trim());
     expect(await copy.innerText()).toBe(await copy.getAttribute('data-copied'));
+    // A whole address: the site's, or, where the build had none, the one the page was read at, filled in by the script.
+    if (readPage(build.outDir, path).includes('class="cite-address"')) {
+      expect(copied).toContain(new URL(path.slice(1), laptop.open.server.url).href);
+      expect(await laptop.page.locator('.cite-relative').count()).toBe(0);
+    } else expect(copied).toMatch(/https?:\/\/\S+/);
+  });
+
+  it('a source page offers "Cite the original" before its archived text', () => {
+    const source = pages.find((path) => path.startsWith('/sources/') && path !== '/sources/')!;
+    const page = readPage(build.outDir, source);
+    expect(page.indexOf('class="cite-page cite-collapsed"')).toBeGreaterThan(0);
+    expect(page.indexOf('class="cite-page cite-collapsed"')).toBeLessThan(page.indexOf('<h2 id="text">'));
   });
 
   it('without script the Copy buttons are hidden (they would do nothing)', () => {
