@@ -25,6 +25,12 @@ export const layoutElementProps = {
   div: z.strictObject({ className: z.string().optional() }),
   section: z.strictObject({ className: z.string().optional(), 'aria-label': z.string().optional() }),
   nav: z.strictObject({ 'aria-label': z.string().optional() }),
+  /**
+   * A section a reader opens only if they want it ("About the dates"): <details> whose <summary> holds
+   * the section's heading, so the heading keeps its id and its place in "On this page". Print shows it open.
+   */
+  details: z.strictObject({ className: z.string().optional() }),
+  summary: noProps,
 };
 
 /** The site's note (<Note>…</Note>, citations/site-note.ts) takes no props. */

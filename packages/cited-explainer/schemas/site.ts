@@ -67,8 +67,12 @@ export const siteConfigSchema = z
       .array(z.strictObject({ label: text({ max: 60 }), href: z.union([sitePath, httpUrl], { error: 'must be a path on this site starting with one "/" (such as /about/) or an http(s) address' }) }))
       .min(1)
       .max(30),
-    /** The one text not drawn from the archive: what changed after the sources end. */
-    editorsNote: z.strictObject({ title: text({ max: 200 }), text: text({ max: 5000 }) }).optional(),
+    /**
+     * The one text not drawn from the archive: what changed after the sources end. `summary`, if given,
+     * is its whole message in one line, shown first at reading size; the coverage line and `text` (the
+     * detail) follow it in small print, so a phone's first screen reaches the message.
+     */
+    editorsNote: z.strictObject({ title: text({ max: 200 }), summary: text({ max: 300 }).optional(), text: text({ max: 5000 }) }).optional(),
     /**
      * How readers report an error: what to send (`text`), and where, as one documented setting. While
      * the editors have no address, leave `email` and `issues` out: the footer then leaves corrections

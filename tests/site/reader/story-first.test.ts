@@ -80,6 +80,22 @@ describe('the first screen on a phone', () => {
     expect(note?.text.length).toBeGreaterThan(0);
   });
 
+  it('the home page’s first screens: the editors’ note’s message on a phone’s, the start of the next section on a laptop’s', async () => {
+    await visit(phone, '/');
+    const summaryBottom = await phone.page.evaluate(() => document.querySelector('#editors-note .editors-note-summary')?.getBoundingClientRect().bottom);
+    expect(summaryBottom).toBeDefined();
+    expect(summaryBottom!).toBeLessThanOrEqual(PHONE.height);
+    await visit(laptop, '/');
+    // The first heading after the note ("In brief" on this site) starts on the first screen.
+    const nextHeadingTop = await laptop.page.evaluate(() => {
+      const note = document.querySelector('#editors-note')!;
+      const heading = [...document.querySelectorAll('main h2')].find((h) => note.compareDocumentPosition(h) & Node.DOCUMENT_POSITION_FOLLOWING);
+      return heading?.getBoundingClientRect().top;
+    });
+    expect(nextHeadingTop).toBeDefined();
+    expect(nextHeadingTop!).toBeLessThan(LAPTOP.height);
+  });
+
   it.each(explainers.filter((path) => path !== '/'))('%s: one visible scope line, linking to the editors’ note', async (path) => {
     await visit(phone, path);
     const scope = phone.page.locator('.scope');
