@@ -22,7 +22,8 @@ const visit = async (path: string, width: number) => {
 const pairs = () =>
   site.page.evaluate(() => ({
     entries: [...document.querySelectorAll('.toc-list > li > a')].map((a) => a.getAttribute('href')).filter((href) => href !== '#endnotes-title'),
-    headings: [...document.querySelectorAll('.explainer-text > h2')].map((h) => `#${h.id}`),
+    // A collapsed last section (<details class="more-section">) keeps its heading in its summary: it pairs last, unmarked.
+    headings: [...document.querySelectorAll('.explainer-text > h2, .explainer-text > .more-section:last-of-type > summary > h2')].map((h) => `#${h.id}`),
     animated: [...document.querySelectorAll('.toc-list > li > a')].some((a) => getComputedStyle(a).animationName !== 'none'),
   }));
 

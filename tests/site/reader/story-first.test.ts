@@ -115,6 +115,8 @@ describe('citations', () => {
     // The first, one in the middle and the last: the last has the least page below it to scroll.
     for (const index of [...new Set([0, Math.floor(count / 2), count - 1])]) {
       const marker = markers.nth(index);
+      // A marker in a collapsed section ("About the dates") is tapped as a reader would: after opening it.
+      await marker.evaluate((element) => element.closest('details:not([open])')?.setAttribute('open', ''));
       // The marker at the bottom of the screen, where the sheet would cover it.
       await marker.evaluate((element) => window.scrollBy(0, element.getBoundingClientRect().bottom - window.innerHeight + 8));
       await marker.tap();
@@ -133,6 +135,7 @@ describe('citations', () => {
     const count = await markers.count();
     for (const index of [...new Set([0, count - 1])]) {
       const marker = markers.nth(index);
+      await marker.evaluate((element) => element.closest('details:not([open])')?.setAttribute('open', ''));
       await marker.evaluate((element) => window.scrollBy(0, element.getBoundingClientRect().bottom - window.innerHeight + 8));
       await marker.click();
       await expect.poll(() => claimAndPreview(laptop.page).then((found) => found !== null && found.preview.bottom <= found.viewport)).toBe(true);
@@ -183,6 +186,8 @@ describe('citations', () => {
   it.each(withMarkers)('%s: no marker touches a link', async (path) => {
     await visit(laptop, path);
     const touching = await laptop.page.evaluate(() => {
+      // Every section open, so that markers in a collapsed one are laid out (a hidden marker has no box to compare).
+      for (const details of document.querySelectorAll('main details')) details.setAttribute('open', '');
       const links = [...document.querySelectorAll('main a[href]')].filter((a) => !a.closest('.cite-preview, .claim-link'));
       return [...document.querySelectorAll('.cite-marker')].flatMap((marker) => {
         const m = marker.getBoundingClientRect();
