@@ -145,6 +145,30 @@ describe('citations', () => {
     }
   });
 
+  it.each(withMarkers)('%s: on a laptop every preview keeps its full width beside the screen edge and scrolls inside past 28 rem', async (path) => {
+    await visit(laptop, path);
+    await laptop.page.evaluate(() => {
+      for (const details of document.querySelectorAll('main details')) details.setAttribute('open', '');
+    });
+    const markers = laptop.page.locator('.cite-marker');
+    const problems: string[] = [];
+    for (let index = 0; index < (await markers.count()); index++) {
+      await markers.nth(index).scrollIntoViewIfNeeded();
+      await markers.nth(index).click();
+      const box = await laptop.page.evaluate(() => {
+        const open = document.querySelector('.cite-preview:popover-open');
+        const rect = open?.getBoundingClientRect();
+        const rem = Number.parseFloat(getComputedStyle(document.documentElement).fontSize);
+        return rect && { width: rect.width, height: rect.height, right: rect.right, viewport: window.innerWidth, full: Math.min(30 * rem, window.innerWidth - 2 * rem), tallest: 28 * rem };
+      });
+      if (!box) problems.push(`marker ${index + 1}: no preview opened`);
+      else if (box.width < box.full - 1 || box.height > box.tallest + 1 || box.right > box.viewport)
+        problems.push(`marker ${index + 1}: ${Math.round(box.width)} × ${Math.round(box.height)} px, right edge ${Math.round(box.right)}`);
+      await laptop.page.keyboard.press('Escape');
+    }
+    expect(problems).toEqual([]);
+  });
+
   it.each(withMarkers)('%s: each marker on the screen around the first catches a tap 11 px around its centre, and no two markers’ tap areas overlap', async (path) => {
     await visit(phone, path);
     await phone.page
