@@ -32,11 +32,14 @@ function carriesCitation(el: Element): boolean {
   });
 }
 
-/** A line of links: its own words, outside links and dates, are at most a short label ("Places:", "Earlier:"). */
+/**
+ * A line of links or a date label: its own words, outside links and dates, are at most a short label
+ * ("Places:", "Earlier:"); a timeline entry's date above its linked title is such a line.
+ */
 function isLinkLine(el: Element): boolean {
   const own = (node: Element): string => node.children.map((child) => (child.type === 'text' ? child.value : isElement(child) && !['a', 'time'].includes(child.tagName) ? own(child) : ' ')).join('');
   return (
-    descendants(el).some((d) => d.tagName === 'a') &&
+    descendants(el).some((d) => d.tagName === 'a' || d.tagName === 'time') &&
     own(el)
       .split(/\s+/)
       .filter((w) => /[\p{L}\p{N}]/u.test(w)).length <= 3

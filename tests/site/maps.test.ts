@@ -13,7 +13,7 @@ const maps = loadMapsFile(build.contentDir);
 const pages = listPages(build.outDir);
 const figures = pages.flatMap((path) => {
   const html = readPage(build.outDir, path);
-  return [...html.matchAll(/<figure class="map-figure">([\s\S]*?)<\/figure>/g)].map((match) => ({ path, html, figure: match[0] }));
+  return [...html.matchAll(/<figure class="map-figure"[^>]*>([\s\S]*?)<\/figure>/g)].map((match) => ({ path, html, figure: match[0] }));
 });
 
 const parser = new XMLParser({

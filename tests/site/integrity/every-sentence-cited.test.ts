@@ -19,6 +19,9 @@ describe('every sentence a reader sees is cited or marked as a note', () => {
     const page = (body: string) => `<html><body><main>${body}</main></body></html>`;
     expect(uncitedBlocks(page('<p>Russia started the war.</p><div role="note"><p>Our remark.</p></div>'))).toEqual(['Russia started the war.']);
     expect(uncitedBlocks(page('<p>A claim.<sup><button class="cite-marker">1</button></sup></p><nav><p>Read next</p></nav>'))).toEqual([]);
+    // A timeline entry's date label passes; a sentence around a date does not.
+    expect(uncitedBlocks(page('<p class="timeline-date"><time datetime="2022-03-21">21 March 2022</time></p>'))).toEqual([]);
+    expect(uncitedBlocks(page('<p>On <time datetime="2022-03-21">21 March 2022</time> the gas supply was cut.</p>'))).toEqual(['On 21 March 2022 the gas supply was cut.']);
     expect(uncitedBlocks(page('<table><tr><td>The mayor</td><td>Two dead</td></tr></table>'))).toEqual(['The mayorTwo dead']);
   });
 
