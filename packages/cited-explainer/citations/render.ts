@@ -25,13 +25,14 @@ export interface ClaimMarkerInput {
 
 export const archiveHref = (base: string, sourceId: string, paragraph?: string) => withBase(base, `${sourcePath(sourceId)}${paragraph ? `#${paragraph}` : ''}`);
 
+/** A source's publication date as a reader sees it: "26 March 2022", or "… (date estimated)" where it is estimated. */
+export function publishedDate(published: SourceMeta['published'], locale: Locale = defaultLocale): string {
+  const date = locale.dates.format(published.date);
+  return published.estimate ? format(locale.strings.citations.dateEstimated, { date }) : date;
+}
+
 export function sourceLine(source: SourceMeta, locale: Locale = defaultLocale): ElementContent[] {
-  const date = locale.dates.format(source.published.date);
-  return [
-    h('cite', source.headline),
-    { type: 'text', value: `, ${source.publisher}, ` },
-    h('time', { dateTime: source.published.date }, source.published.estimate ? format(locale.strings.citations.dateEstimated, { date }) : date),
-  ];
+  return [h('cite', source.headline), { type: 'text', value: `, ${source.publisher}, ` }, h('time', { dateTime: source.published.date }, publishedDate(source.published, locale))];
 }
 
 /**
