@@ -24,7 +24,7 @@ const pairs = () =>
     entries: [...document.querySelectorAll('.toc-list > li > a')].map((a) => a.getAttribute('href')).filter((href) => href !== '#endnotes-title'),
     // A collapsed last section (<details class="more-section">) keeps its heading in its summary: it pairs last, unmarked.
     headings: [...document.querySelectorAll('.explainer-text > h2, .explainer-text > .more-section:last-of-type > summary > h2')].map((h) => `#${h.id}`),
-    animated: [...document.querySelectorAll('.toc-list > li > a')].some((a) => getComputedStyle(a).animationName !== 'none'),
+    animated: [...document.querySelectorAll('.toc-list > li')].some((entry) => getComputedStyle(entry).animationName !== 'none'),
   }));
 
 describe('long pages', () => {
