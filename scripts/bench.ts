@@ -137,14 +137,8 @@ function clearCaches(contentDir: string, outDir: string): void {
   rmSync(explainerCacheDir(contentDir, outDir), { recursive: true, force: true });
 }
 
-/** The size in MB of a build's content layer store (in its cacheDir: one file, or a folder of chunks), or null. */
-function dataStoreMB(contentDir: string, outDir: string): number | null {
-  const cacheDir = explainerCacheDir(contentDir, outDir);
-  const file = join(cacheDir, 'data-store.json');
-  const chunks = join(cacheDir, 'data-store');
-  const bytes = existsSync(chunks) ? listFiles(chunks).reduce((sum, name) => sum + statSync(join(chunks, name)).size, 0) : existsSync(file) ? statSync(file).size : null;
-  return bytes === null ? null : Number((bytes / 2 ** 20).toFixed(1));
-}
+/** The content layer's store of a build (Astro writes it into the build's cacheDir). */
+const dataStore = (contentDir: string, outDir: string) => join(explainerCacheDir(contentDir, outDir), 'data-store.json');
 
 interface BuildRun {
   ok: boolean;
@@ -243,7 +237,7 @@ function measureBuild(corpus: string, format: BuildFigures['format'], target: { 
     peakRssMB: build.peakRssMB === null ? null : Math.round(build.peakRssMB),
     phases: parsePhases(build.output),
     memory: memoryByPhase(build.output, build.memorySamples),
-    dataStoreMB: 'contentDir' in target ? dataStoreMB(target.contentDir, outDir) : null,
+    dataStoreMB: 'contentDir' in target && existsSync(dataStore(target.contentDir, outDir)) ? Number((statSync(dataStore(target.contentDir, outDir)).size / 2 ** 20).toFixed(1)) : null,
     citationCheckMs: check ? Math.round(check.ms) : null,
     msPerPage: Number((build.wallMs / pages).toFixed(2)),
     marginalMsPerPage: null,

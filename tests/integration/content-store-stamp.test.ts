@@ -37,15 +37,6 @@ describe('clearStoreMadeByOtherCode', () => {
     expect(existsSync(store)).toBe(false);
   });
 
-  it('removes a store kept in chunks (a folder with its manifest) made by other code', () => {
-    const dir = tempDir('store-');
-    const chunks = join(dir, 'data-store');
-    mkdirSync(chunks);
-    writeFileSync(join(chunks, 'manifest.json'), '{}');
-    expect(clearStoreMadeByOtherCode(dir, 'a')).toBe(true);
-    expect(existsSync(chunks)).toBe(false);
-  });
-
   it('stamps a folder that has no store yet, making it if need be', () => {
     const dir = join(tempDir('store-'), 'cache');
     expect(clearStoreMadeByOtherCode(dir, 'a')).toBe(false);

@@ -11,10 +11,9 @@ import { writeFileAtomic } from '../lib/atomic-write.ts';
  * stamped with another digest (or none) is removed before Astro reads it.
  */
 
-/** The name of the stamp, beside Astro's store. */
+/** The name of the stamp, beside Astro's data-store.json. */
 export const STAMP_FILE = 'cited-explainer-code.sha256';
-/** Astro's store: one file, or a folder of chunks with its manifest (the integration's choice: index.ts). */
-const DATA_STORE_PATHS = ['data-store.json', 'data-store'];
+const DATA_STORE_FILE = 'data-store.json';
 
 /** Every file of a folder, recursively, as paths relative to it, in a stable order; no node_modules. */
 function filesOf(dir: string, under = dir): string[] {
@@ -50,10 +49,10 @@ export function folderDigest(dir: string): string {
  */
 export function clearStoreMadeByOtherCode(storeDir: string, digest: string): boolean {
   const stamp = join(storeDir, STAMP_FILE);
+  const store = join(storeDir, DATA_STORE_FILE);
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === digest) return false;
-  const stores = DATA_STORE_PATHS.map((name) => join(storeDir, name));
-  const stale = stores.some((store) => existsSync(store));
-  for (const store of stores) rmSync(store, { recursive: true, force: true });
+  const stale = existsSync(store);
+  rmSync(store, { force: true });
   writeFileAtomic(stamp, digest);
   return stale;
 }

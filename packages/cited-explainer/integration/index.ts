@@ -106,13 +106,6 @@ export default function citedExplainer(options: ExplainerOptions = {}): AstroInt
           // config; the pages, search and the dist check all expect "/explainer/".
           base: config.base.endsWith('/') ? config.base : `${config.base}/`,
           build: { format: 'directory', inlineStylesheets: 'never' },
-          // Astro bundles its content store into the build as JavaScript: by default one string
-          // literal of the whole store, which V8 compiles in time that grows with the square of its
-          // length when it holds letters beyond Latin-1 (curly quotes, dashes): measured here, 13 MB
-          // 1.0 s, 26 MB 4.5 s, and most of the rendering time of a 2,000-page Markdown site (a
-          // 133 MB store). In chunks of 1 MiB (the size Astro's docs recommend) it compiles in
-          // linear time: 4 s for the same 133 MB (docs/performance.md).
-          experimental: { collectionStorage: { type: 'chunked', chunkSize: 1024 * 1024 } },
           // Markdown pages read directives, for :::note (citations/site-note.ts); MDX pages, which
           // write <Note>, do not, so that a colon in their text ("10:30") stays text.
           markdown: { processor: satteri({ mdastPlugins, features: { ...features, ...noteParsing } }) },
