@@ -5,6 +5,9 @@ import { type CiteFormat, type CslItem, citeFilePath } from './item.ts';
 
 /** What CiteThisPage.astro shows for one page (the download files: download-files.ts). */
 
+/** The id of a page's "Cite this page" heading, which the link in the page's head and its contents list point to. */
+export const pageCiteId = 'cite-page-title';
+
 export const citeFormats: ReadonlyArray<{ format: CiteFormat; label: string; type: string }> = [
   { format: 'bib', label: 'BibTeX', type: 'application/x-bibtex' },
   { format: 'ris', label: 'RIS', type: 'application/x-research-info-systems' },
