@@ -55,3 +55,15 @@ export function withAddressSlot(withoutAddress: string, withStandIn: string, pat
   const slot = `<span class="${addressPartClass}" data-path="${path.replace(/[&"<]/g, (c) => `&#${c.charCodeAt(0)};`)}" hidden>${differingWith}</span>`;
   return `${withoutAddress.slice(0, start)}${without}${slot}${withoutAddress.slice(withoutAddress.length - end)}`;
 }
+
+/**
+ * The same for the download files ("Cite this page": BibTeX, RIS, CSL-JSON, cite/download-files.ts),
+ * written without an address: a function, as the source the reader's script inlines
+ * (lib/reader-script.ts), that adds the address the page was read at to a file's text: given the
+ * text, the file's extension and the address, the text the build would have written with that
+ * address as the page's `URL` (a page's item has no field after it: tests/cite/address-slot.test.ts):
+ * a line before the file's last (BibTeX's closing brace, RIS's end of record), or a field of the item.
+ * The address is a browser's `URL.href`, which never holds what BibTeX's `url` or a RIS line
+ * cannot carry (braces, a backslash, white space are percent-encoded).
+ */
+export const withAddressSource = String.raw`(t,x,u)=>x=='json'?JSON.stringify(JSON.parse(t).map(i=>({...i,URL:u})),null,1)+'\n':t.replace(/.+\n$/,(x=='bib'?'  url = {'+u+'},':'UR  - '+u)+'\n$&')`;
