@@ -3,7 +3,7 @@ import { addressStandIn, withAddressSlot, withAddressSource } from '../../packag
 import { citeBlock } from '../../packages/cited-explainer/cite/block.ts';
 import { downloadBody } from '../../packages/cited-explainer/cite/download-files.ts';
 import { formatWithCiteproc } from '../../packages/cited-explainer/cite/format.ts';
-import { type CiteFormat, pageCslItem } from '../../packages/cited-explainer/cite/item.ts';
+import { pageCslItem } from '../../packages/cited-explainer/cite/item.ts';
 import { readerScript } from '../../packages/cited-explainer/lib/reader-script.ts';
 
 /** What a reader without script sees: the hidden part left out. */
@@ -63,7 +63,7 @@ describe('withAddressSlot', () => {
 
 describe('the download files of a site whose address is not known at build, as the reader’s script saves them', () => {
   // The function the script inlines, made from its source as the browser does.
-  const withAddress = new Function(`return ${withAddressSource}`)() as (text: string, ext: CiteFormat, url: string) => string;
+  const withAddress = new Function(`return ${withAddressSource}`)() as (text: string, url: string) => string;
   const site = { title: 'River Town {flood} & "bridges"', url: undefined };
   const pages = [
     pageCslItem({ page: { title: 'Flood & Bridges', updated: '2024-06-01' }, site, path: '/flood/', base: '/explainer' }),
@@ -76,14 +76,14 @@ describe('the download files of a site whose address is not known at build, as t
     (_, ext, item) => {
       const built = downloadBody[ext](item);
       expect(built, 'the file as built has no address').not.toContain('mirror.example.org');
-      expect(withAddress(built, ext, address)).toBe(downloadBody[ext]({ ...item, URL: address }));
+      expect(withAddress(built, address)).toBe(downloadBody[ext]({ ...item, URL: address }));
     },
   );
 
-  it('the address a browser gives is one BibTeX and RIS carry as it is', () => {
-    const href = new URL('/explainer/a b{c}\\d/', 'https://mirror.example.org').href;
-    expect(href).not.toMatch(/[{}\\\s]/);
-    expect(withAddress(downloadBody.bib(pages[0]), 'bib', href)).toBe(downloadBody.bib({ ...pages[0], URL: href }));
+  it('the address a browser gives is one BibTeX, RIS and JSON carry as it is', () => {
+    const href = new URL('/explainer/a b{c}\\d"e/', 'https://mirror.example.org').href;
+    expect(href).not.toMatch(/[{}\\\s"]/);
+    for (const ext of ['bib', 'ris', 'json'] as const) expect(withAddress(downloadBody[ext](pages[0]), href), ext).toBe(downloadBody[ext]({ ...pages[0], URL: href }));
   });
 
   it('the reader’s script, with the function inlined, is valid JavaScript', () => {

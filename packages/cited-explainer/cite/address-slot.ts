@@ -60,10 +60,11 @@ export function withAddressSlot(withoutAddress: string, withStandIn: string, pat
  * The same for the download files ("Cite this page": BibTeX, RIS, CSL-JSON, cite/download-files.ts),
  * written without an address: a function, as the source the reader's script inlines
  * (lib/reader-script.ts), that adds the address the page was read at to a file's text: given the
- * text, the file's extension and the address, the text the build would have written with that
- * address as the page's `URL` (a page's item has no field after it: tests/cite/address-slot.test.ts):
- * a line before the file's last (BibTeX's closing brace, RIS's end of record), or a field of the item.
- * The address is a browser's `URL.href`, which never holds what BibTeX's `url` or a RIS line
- * cannot carry (braces, a backslash, white space are percent-encoded).
+ * text and the address, the text the build would have written with that address as the page's
+ * `URL` (a page's item has no field after it: tests/cite/address-slot.test.ts), written in before
+ * the file's end: the item's last field in CSL-JSON (a list, "["), BibTeX's ("@") before its closing
+ * brace, RIS's before the end of the record. Text, not parsing, to keep the script small: the
+ * address is a browser's `URL.href`, which holds nothing BibTeX's `url`, a RIS line or a JSON
+ * string would need escaped (braces, quotes, a backslash, white space are percent-encoded).
  */
-export const withAddressSource = String.raw`(t,x,u)=>x=='json'?JSON.stringify(JSON.parse(t).map(i=>({...i,URL:u})),null,1)+'\n':t.replace(/.+\n$/,(x=='bib'?'  url = {'+u+'},':'UR  - '+u)+'\n$&')`;
+export const withAddressSource = String.raw`(t,u)=>t.replace(/\n( }\n]|}|ER  - )\n$/,(t[0]=='['?',\n  "URL": "'+u+'"':t[0]=='@'?'\n  url = {'+u+'},':'\nUR  - '+u)+'$&')`;

@@ -5,7 +5,7 @@ import { siteLocale } from './site.ts';
 
 /**
  * The pages made from the site's data rather than written and reviewed as pages: each actor, the
- * actors index, the glossary and the timeline (/incidents/). Their "Cite this page" needs a date,
+ * actors index, the glossary, the timeline (/incidents/), the list of sources and the data page. Their "Cite this page" needs a date,
  * and they have no `updated` of their own: they are dated with the site's latest review, the
  * newest `updated` of its pages and incidents, the last date the editors checked the site's content
  * against its sources (the data these pages show is part of that content). A date of the content,
@@ -34,5 +34,7 @@ export async function undatedPages(): Promise<UndatedPage[]> {
     ...[...actors.values()].map((actor) => ({ path: `/actors/${actor.id}/`, title: actor.data.name })),
     ...index('/glossary/', strings.glossary.title, glossary.size),
     ...index('/incidents/', strings.incidents.title, incidents.length),
+    { path: '/sources/', title: strings.sources.title },
+    { path: '/data/', title: strings.data.title },
   ];
 }

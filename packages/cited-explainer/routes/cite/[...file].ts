@@ -12,7 +12,8 @@ import { sourcePath } from '../../lib/url.ts';
 /**
  * The "Cite this page" downloads: BibTeX, RIS and CSL-JSON for every page that shows the block:
  * explainer pages, incidents, archived sources (the original article), and the pages made from the
- * site's data (actors, the actors index, the glossary, the timeline: lib/undated-pages.ts), at /cite/<page path>.<bib|ris|json> (see citeFilePath).
+ * site's data (actors and their index, the glossary, the timeline, the list of sources, the data
+ * page: lib/undated-pages.ts), at /cite/<page path>.<bib|ris|json> (see citeFilePath).
  * A production build hands the list to its worker thread, which writes the files while Astro
  * renders the pages (integration/build-done-writers.ts), and routes none itself; `astro dev`
  * serves them from here.
