@@ -65,17 +65,19 @@ describe.each(['realSite', 'realSiteUnderBase', 'fixtureSite'] as const)('"Cite 
   const pages = listPages(build.outDir).filter((path) => path !== '/404.html');
   // (A source page cites the original article, at its own address.)
   const cited = pages.filter((path) => !path.startsWith('/sources/') && html(path).includes('class="cite-page"'));
+  // A source page's block is collapsed (class "cite-page cite-collapsed").
+  const hasBlock = /class="cite-page[ "]/;
 
   it('every page but search and the not-found page has "Cite this page", and a link to it in its head (but a source page, whose block is at its top)', () => {
     const expected = pages.filter((path) => !['search', 'not-found'].includes(pageType(path)));
     expect(expected).toEqual(expect.arrayContaining(['/sources/', '/data/']));
     if (which !== 'fixtureSite') expect(expected).toEqual(expect.arrayContaining(['/actors/', '/glossary/', '/incidents/']));
-    for (const path of expected) expect(html(path).includes('class="cite-page"'), path).toBe(true);
+    for (const path of expected) expect(html(path), path).toMatch(hasBlock);
     for (const path of expected.filter((path) => pageType(path) !== 'source')) expect(html(path).includes(`<p class="page-tools"><a href="#cite-page-title">`), path).toBe(true);
   });
 
   it('every page with "Cite this page" has its three downloads in the build, at the addresses its links give', () => {
-    const withBlock = pages.filter((path) => html(path).includes('class="cite-page"'));
+    const withBlock = pages.filter((path) => hasBlock.test(html(path)));
     expect(withBlock.length).toBeGreaterThan(cited.length - 1);
     for (const path of withBlock) {
       const hrefs = [...html(path).matchAll(/<p class="cite-downloads">(.*?)<\/p>/g)].flatMap((m) => [...m[1].matchAll(/<a href="([^"]+)" download="([^"]+)">/g)]);
