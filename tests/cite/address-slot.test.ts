@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { addressStandIn, withAddressSlot } from '../../packages/cited-explainer/cite/address-slot.ts';
+import { addressStandIn, withAddressSlot, withAddressSource } from '../../packages/cited-explainer/cite/address-slot.ts';
 import { citeBlock } from '../../packages/cited-explainer/cite/block.ts';
+import { downloadBody } from '../../packages/cited-explainer/cite/download-files.ts';
 import { formatWithCiteproc } from '../../packages/cited-explainer/cite/format.ts';
 import { pageCslItem } from '../../packages/cited-explainer/cite/item.ts';
+import { readerScript } from '../../packages/cited-explainer/lib/reader-script.ts';
 
 /** What a reader without script sees: the hidden part left out. */
 const withoutScript = (html: string) => html.replace(/<span class="cite-address"[^>]*hidden>.*?<span class="cite-url"><\/span>.*?<\/span>/, '');
@@ -56,5 +58,35 @@ describe('withAddressSlot', () => {
 
   it('changes nothing where the style shows no address', () => {
     expect(withAddressSlot('<i>A</i>.', '<i>A</i>.', '/a/')).toBe('<i>A</i>.');
+  });
+});
+
+describe('the download files of a site whose address is not known at build, as the reader’s script saves them', () => {
+  // The function the script inlines, made from its source as the browser does.
+  const withAddress = new Function(`return ${withAddressSource}`)() as (text: string, url: string) => string;
+  const site = { title: 'River Town {flood} & "bridges"', url: undefined };
+  const pages = [
+    pageCslItem({ page: { title: 'Flood & Bridges', updated: '2024-06-01' }, site, path: '/flood/', base: '/explainer' }),
+    pageCslItem({ page: { title: 'Home', updated: '2024-06-02' }, site, path: '/', base: '/' }),
+  ];
+  const address = 'https://mirror.example.org/explainer/flood/?q=1%7B';
+
+  it.each(pages.flatMap((item) => (['bib', 'ris', 'json'] as const).map((ext) => [item.id, ext, item] as const)))(
+    '%s.%s: exactly the file the build writes for the page with that address',
+    (_, ext, item) => {
+      const built = downloadBody[ext](item);
+      expect(built, 'the file as built has no address').not.toContain('mirror.example.org');
+      expect(withAddress(built, address)).toBe(downloadBody[ext]({ ...item, URL: address }));
+    },
+  );
+
+  it('the address a browser gives is one BibTeX, RIS and JSON carry as it is', () => {
+    const href = new URL('/explainer/a b{c}\\d"e/', 'https://mirror.example.org').href;
+    expect(href).not.toMatch(/[{}\\\s"]/);
+    for (const ext of ['bib', 'ris', 'json'] as const) expect(withAddress(downloadBody[ext](pages[0]), href), ext).toBe(downloadBody[ext]({ ...pages[0], URL: href }));
+  });
+
+  it('the reader’s script, with the function inlined, is valid JavaScript', () => {
+    expect(() => new Function(readerScript)).not.toThrow();
   });
 });

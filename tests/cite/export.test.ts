@@ -119,11 +119,18 @@ describe('one CSL record per source, and each export made from it', () => {
       base: '/',
     });
     expect(bibtexEntry(item)).toBe(
-      '@online{background,\n  title = {{Background}},\n  journal = {River Town explained},\n  year = {2026},\n  month = nov,\n  date = {2026-11-23},\n  url = {https://river-town.example.org/background/},\n}\n',
+      '@online{background,\n  title = {{Background}},\n  organization = {{River Town explained}},\n  year = {2026},\n  month = nov,\n  date = {2026-11-23},\n  url = {https://river-town.example.org/background/},\n}\n',
     );
     expect(risRecord(item)).toBe(
       'TY  - ELEC\nID  - background\nTI  - Background\nT2  - River Town explained\nPY  - 2026\nDA  - 2026/11/23/\nUR  - https://river-town.example.org/background/\nER  - \n',
     );
+  });
+
+  it('a page: the site’s name is its organization (biblatex ignores `journal` in @online), one name even with "and" in it', () => {
+    const item = pageCslItem({ page: { title: 'Background', updated: '2026-11-23' }, site: { title: 'Armenia and Azerbaijan: a cited explainer' }, path: '/background/', base: '/' });
+    const bib = bibtexEntry(item);
+    expect(bib).toContain('  organization = {{Armenia and Azerbaijan: a cited explainer}},\n');
+    expect(bib).not.toContain('journal');
   });
 
   it('a page of a site whose address is not known: no address at all, never a bare path', () => {

@@ -42,22 +42,32 @@ describe('formatCitation of an explainer page', () => {
     expect(html(cited, 'mla')).toBe(`“The River Town Flood.” <i>River Town Flood Explainer</i>, 1 June 2024, ${url}.`);
   });
 
-  it('Chicago notes and bibliography: the site owner stands for the missing author', () => {
+  it('Chicago notes and bibliography: the page title first, then the site, title-cased as APA writes it (format.ts, WebpageSite)', () => {
     // CMOS 14.206 would print "Last modified June 1, 2024."; CSL has no "modified" date, so the
-    // official style prints the date as the page's own, after the title and a comma.
-    expect(text(cited, 'chicago')).toBe(`River Town flood explainer. “The River Town Flood,” June 1, 2024. ${url}.`);
+    // official style prints the date as the page's own. The site is given to it as the page's
+    // publisher, which it writes after the title and before the date, with a comma.
+    expect(text(cited, 'chicago')).toBe(`“The River Town Flood.” River Town Flood Explainer, June 1, 2024. ${url}.`);
   });
 
-  it("Harvard (Cite Them Right), in British English: title first, year, site, URL; the access date is the reader's", () => {
-    expect(text(cited, 'harvard')).toBe(`The River Town flood (2024) River Town flood explainer. Available at: ${url}.`);
+  it("Harvard (Cite Them Right), in British English: title first, year, site (title-cased as APA writes it), URL; the access date is the reader's", () => {
+    expect(text(cited, 'harvard')).toBe(`The River Town flood (2024) River Town Flood Explainer. Available at: ${url}.`);
   });
 
-  it('BibTeX: an @online entry keyed by the page path, with the site name and the full date', () => {
+  it('every style names the site as APA does, from the name as site.json writes it; the record keeps it as written', () => {
+    const item = pageCslItem({ page: { title: 'Background', updated: '2026-06-01' }, site: { title: 'Armenia and Azerbaijan: a cited explainer' }, path: '/background/', base: '/' });
+    const styles = formatWithCiteproc(item);
+    for (const id of ['apa', 'mla', 'chicago', 'harvard'] as const) expect(text(styles, id), id).toContain('Armenia and Azerbaijan: A Cited Explainer');
+    expect(text(styles, 'chicago')).toBe('“Background.” Armenia and Azerbaijan: A Cited Explainer, June 1, 2026.');
+    expect(item['container-title']).toBe('Armenia and Azerbaijan: a cited explainer');
+    expect(styles.bibtex).toContain('organization = {{Armenia and Azerbaijan: a cited explainer}}');
+  });
+
+  it('BibTeX: an @online entry keyed by the page path, with the site name as its organization and the full date', () => {
     expect(cited.bibtex).toBe(
       [
         '@online{bridges_closures,',
         '  title = {{The} {River} {Town} flood},',
-        '  journal = {River Town flood explainer},',
+        '  organization = {{River Town flood explainer}},',
         '  year = {2024},',
         '  month = jun,',
         '  date = {2024-06-01},',

@@ -35,9 +35,9 @@ describe('cite metadata', () => {
     expect(block.addressUnknown).toBe(true);
     expect(block.styles.map((s) => s.label)).toEqual(['APA 7', 'MLA 9', 'Chicago (notes and bibliography)', 'Harvard (Cite Them Right)']);
     expect(block.downloads).toEqual([
-      { label: 'BibTeX', type: 'application/x-bibtex', href: '/explainer/cite/flood.bib', filename: 'flood.bib' },
-      { label: 'RIS', type: 'application/x-research-info-systems', href: '/explainer/cite/flood.ris', filename: 'flood.ris' },
-      { label: 'CSL-JSON', type: 'application/vnd.citationstyles.csl+json', href: '/explainer/cite/flood.json', filename: 'flood.json' },
+      { label: 'BibTeX', href: '/explainer/cite/flood.bib', filename: 'flood.bib' },
+      { label: 'RIS', href: '/explainer/cite/flood.ris', filename: 'flood.ris' },
+      { label: 'CSL-JSON', href: '/explainer/cite/flood.json', filename: 'flood.json' },
     ]);
   });
 });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { readArchive } from '../../packages/cited-explainer/archive/read.ts';
 import { toBibtex, toRis } from '../../packages/cited-explainer/cite/export.ts';
-import { formatCitation } from '../../packages/cited-explainer/cite/format.ts';
+import { formatCitation, formatWithCiteproc, itemForStyle } from '../../packages/cited-explainer/cite/format.ts';
 import { type CslItem, pageCslItem, sourceCslItem } from '../../packages/cited-explainer/cite/item.ts';
 import { expectBibtexRecord, expectCslRecord, expectRisRecords, pandoc, pandocMissing, pandocRead } from '../helpers/reference-readers.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
@@ -92,14 +92,22 @@ describe.each(Object.entries(sites))('the citation exports of %s, read back', (_
 
   it('citeproc in pandoc prints APA and Chicago as "Cite this page" does, from the BibTeX and from the CSL-JSON', { timeout: 120_000 }, () => {
     writeFileSync(join(work, 'cite.bib'), toBibtex(items));
-    writeFileSync(join(work, 'cite.json'), JSON.stringify(items.map((item) => ({ ...item, id: item['citation-key'] ?? item.id }))));
-    const rendered = (style: string) => ({ bib: pandocEntries(join(work, 'cite.bib'), style), json: pandocEntries(join(work, 'cite.json'), style) });
-    const byStyle = { apa: rendered(citeprocStyles.apa), chicago: rendered(citeprocStyles.chicago) };
+    // Each style is given a web page as "Cite this page" gives it (format.ts, itemForStyle: the site title-cased, in Chicago after the title).
+    const asJson = (id: 'apa' | 'chicago') => JSON.stringify(items.map((item) => ({ ...itemForStyle(item, id), id: item['citation-key'] ?? item.id })));
+    const rendered = (id: 'apa' | 'chicago') => {
+      writeFileSync(join(work, `cite-${id}.json`), asJson(id));
+      return { bib: pandocEntries(join(work, 'cite.bib'), citeprocStyles[id]), json: pandocEntries(join(work, `cite-${id}.json`), citeprocStyles[id]) };
+    };
+    const byStyle = { apa: rendered('apa'), chicago: rendered('chicago') };
     for (const item of items) {
       const key = item['citation-key'] ?? item.id;
+      // From BibTeX a web page's site comes back as its publisher (biblatex's organization), which
+      // the styles print as a page's publisher: compared with the page's entry for that record.
+      const fromBibtex = item.type === 'webpage' && item['container-title'] ? formatWithCiteproc({ ...item, 'container-title': undefined, publisher: item['container-title'] }).styles : undefined;
       for (const style of formatCitation(item).styles.filter((style) => style.id === 'apa' || style.id === 'chicago')) {
         const id = style.id as 'apa' | 'chicago';
         const ours = plain(style.html);
+        const oursFromBibtex = fromBibtex ? plain(fromBibtex.find((other) => other.id === id)!.html) : ours;
         // pandoc's citeproc (Haskell) prints a CSL `section` after an APA date as "[Section].",
         // which citeproc-js, and so the page and Zotero, leave out. The engines also title-case a
         // few short words differently in Chicago ("after": citeproc-js lower-cases it, as CMOS
@@ -109,8 +117,11 @@ describe.each(Object.entries(sites))('the citation exports of %s, read back', (_
         expect(comparable(item.section ? fromJson?.replace(` [${item.section}].`, '') : fromJson), `${item.id} ${id} (CSL-JSON)`).toBe(comparable(ours));
         // Neither BibTeX nor biblatex has a field for a newspaper's section (it goes in the note),
         // so Chicago's "sec. …" cannot come back from BibTeX.
-        const withoutSection = item.section ? ours.replace(`, sec. ${item.section}`, '') : ours;
-        expect(comparable(byStyle[id].bib.get(key)), `${item.id} ${id} (BibTeX)`).toBe(comparable(withoutSection));
+        const withoutSection = item.section ? oursFromBibtex.replace(`, sec. ${item.section}`, '') : oursFromBibtex;
+        // In the one bibliography of every page, APA tells the pages apart under their one publisher
+        // (standing in for the author) by year suffixes ("2026a"), which a single entry never has.
+        const fromBib = fromBibtex && id === 'apa' ? byStyle[id].bib.get(key)?.replace(/\((ca\. )?(\d{4})[a-z]([,)])/, '($1$2$3') : byStyle[id].bib.get(key);
+        expect(comparable(fromBib), `${item.id} ${id} (BibTeX)`).toBe(comparable(withoutSection));
       }
     }
   });

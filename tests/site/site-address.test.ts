@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSiteConfig } from '../../packages/cited-explainer/lib/site-config.ts';
 import { readCsv } from '../helpers/csv.ts';
-import { builtSite, listPages, readPage } from '../helpers/site.ts';
+import { builtSite, listPages, pageType, readPage } from '../helpers/site.ts';
 
 /**
  * What depends on the site's address (site.json "url"): canonical URLs, the sitemap, the feed and
@@ -65,6 +65,33 @@ describe.each(['realSite', 'realSiteUnderBase', 'fixtureSite'] as const)('"Cite 
   const pages = listPages(build.outDir).filter((path) => path !== '/404.html');
   // (A source page cites the original article, at its own address.)
   const cited = pages.filter((path) => !path.startsWith('/sources/') && html(path).includes('class="cite-page"'));
+  // A source page's block is collapsed (class "cite-page cite-collapsed").
+  const hasBlock = /class="cite-page[ "]/;
+
+  it('every page but search and the not-found page has "Cite this page", and a link to it in its head (but a source page, whose block is at its top)', () => {
+    const expected = pages.filter((path) => !['search', 'not-found'].includes(pageType(path)));
+    expect(expected).toEqual(expect.arrayContaining(['/sources/', '/data/']));
+    if (which !== 'fixtureSite') expect(expected).toEqual(expect.arrayContaining(['/actors/', '/glossary/', '/incidents/']));
+    for (const path of expected) expect(html(path), path).toMatch(hasBlock);
+    for (const path of expected.filter((path) => pageType(path) !== 'source')) expect(html(path).includes(`<p class="page-tools"><a href="#cite-page-title">`), path).toBe(true);
+  });
+
+  it('every page with "Cite this page" has its three downloads in the build, at the addresses its links give', () => {
+    const withBlock = pages.filter((path) => hasBlock.test(html(path)));
+    expect(withBlock.length).toBeGreaterThan(cited.length - 1);
+    for (const path of withBlock) {
+      const hrefs = [...html(path).matchAll(/<p class="cite-downloads">(.*?)<\/p>/g)].flatMap((m) => [...m[1].matchAll(/<a href="([^"]+)" download="([^"]+)">/g)]);
+      expect(
+        hrefs.map((m) => m[1].split('.').pop()),
+        path,
+      ).toEqual(['bib', 'ris', 'json']);
+      for (const [, href, name] of hrefs) {
+        expect(href.startsWith(`${build.base.replace(/\/$/, '')}/cite/`), href).toBe(true);
+        expect(href.endsWith(`/${name}`), href).toBe(true);
+        expect(existsSync(join(build.outDir, href.slice(build.base.replace(/\/$/, '').length))), `${path}: ${href}`).toBe(true);
+      }
+    }
+  });
 
   it('"Cite this page" tells the reader to add the address only when the site has none', () => {
     expect(cited.length).toBeGreaterThan(0);

@@ -55,3 +55,16 @@ export function withAddressSlot(withoutAddress: string, withStandIn: string, pat
   const slot = `<span class="${addressPartClass}" data-path="${path.replace(/[&"<]/g, (c) => `&#${c.charCodeAt(0)};`)}" hidden>${differingWith}</span>`;
   return `${withoutAddress.slice(0, start)}${without}${slot}${withoutAddress.slice(withoutAddress.length - end)}`;
 }
+
+/**
+ * The same for the download files ("Cite this page": BibTeX, RIS, CSL-JSON, cite/download-files.ts),
+ * written without an address: a function, as the source the reader's script inlines
+ * (lib/reader-script.ts), that adds the address the page was read at to a file's text: given the
+ * text and the address, the text the build would have written with that address as the page's
+ * `URL` (a page's item has no field after it: tests/cite/address-slot.test.ts), written in before
+ * the file's end: the item's last field in CSL-JSON (a list, "["), BibTeX's ("@") before its closing
+ * brace, RIS's before the end of the record. Text, not parsing, to keep the script small: the
+ * address is a browser's `URL.href`, which holds nothing BibTeX's `url`, a RIS line or a JSON
+ * string would need escaped (braces, quotes, a backslash, white space are percent-encoded).
+ */
+export const withAddressSource = String.raw`(t,u)=>t.replace(/\n( }\n]|}|ER  - )\n$/,(t[0]=='['?',\n  "URL": "'+u+'"':t[0]=='@'?'\n  url = {'+u+'},':'\nUR  - '+u)+'$&')`;

@@ -5,10 +5,15 @@ import { type CiteFormat, type CslItem, citeFilePath } from './item.ts';
 
 /** What CiteThisPage.astro shows for one page (the download files: download-files.ts). */
 
-export const citeFormats: ReadonlyArray<{ format: CiteFormat; label: string; type: string }> = [
-  { format: 'bib', label: 'BibTeX', type: 'application/x-bibtex' },
-  { format: 'ris', label: 'RIS', type: 'application/x-research-info-systems' },
-  { format: 'json', label: 'CSL-JSON', type: 'application/vnd.citationstyles.csl+json' },
+/** The id of a page's "Cite this page" heading, which the link in the page's head and its contents list point to. */
+export const pageCiteId = 'cite-page-title';
+
+// No media type on the links: a browser saves a download by its name whatever the hint says, and
+// the bytes count against every page's weight budget.
+export const citeFormats: ReadonlyArray<{ format: CiteFormat; label: string }> = [
+  { format: 'bib', label: 'BibTeX' },
+  { format: 'ris', label: 'RIS' },
+  { format: 'json', label: 'CSL-JSON' },
 ];
 
 export interface CiteDownload {
@@ -16,7 +21,6 @@ export interface CiteDownload {
   href: string;
   /** The download attribute: the file's own name, so several saved files stay apart. */
   filename: string;
-  type: string;
 }
 
 export interface CiteBlock {
@@ -34,9 +38,9 @@ export function citeBlock(item: CslItem, path: string, base: string, addressUnkn
   const { styles: formatted } = formatCitation(item);
   const withStandIn = addressUnknown && !item.URL ? formatCitation({ ...item, URL: addressStandIn }).styles : undefined;
   const styles = withStandIn ? formatted.map((style, i) => ({ ...style, html: withAddressSlot(style.html, withStandIn[i].html, withBase(base, path)) })) : formatted;
-  const downloads = citeFormats.map(({ format, label, type }) => {
+  const downloads = citeFormats.map(({ format, label }) => {
     const file = citeFilePath(path, format);
-    return { label, type, href: withBase(base, file), filename: file.split('/').at(-1)! };
+    return { label, href: withBase(base, file), filename: file.split('/').at(-1)! };
   });
   return { styles, downloads, addressUnknown };
 }

@@ -18,7 +18,7 @@ import { risPublisherTag, type SourceTypeFormat, sourceTypeFormats } from './sou
  * | citation-key      | the entry key                       | the entry key                |
  * | title             | `title`, each word with a capital braced, so its case is kept | the same |
  * | author (literal)  | `author`, braced as one name        | (none: the site names none)  |
- * | container-title   | `journal` (biblatex: journaltitle)  | `journal`                    |
+ * | container-title   | `journal` (biblatex: journaltitle)  | `organization` (biblatex ignores `journal` in @online), braced as one name |
  * | publisher, event-place | (a stand-alone document's publisher, a speech's place: `publisher`, `institution` or `venue`, by kind) | |
  * | issued            | `year`, `month` (standard macro, e.g. `jun`), `date` (YYYY-MM-DD, `~` after it when circa) | the same |
  * | URL               | `url`                               | `url`                        |
@@ -86,6 +86,9 @@ const risDateOf = (date: CslDate) => `${padded(date).join('/')}/`;
 /** The note, led by the section where there is one (BibTeX has no field for it). */
 const noteWithSection = (item: CslItem) => [item.section && `Section: ${item.section}`, item.note].filter(Boolean).join('. ');
 
+/** biblatex's list fields among those a publisher may fill: "A and B" in one would be read as two. */
+const listFields = new Set(['organization', 'publisher', 'institution']);
+
 export function bibtexEntry(item: CslItem): string {
   const [year, month] = item.issued['date-parts'][0];
   const note = noteWithSection(item);
@@ -95,7 +98,8 @@ export function bibtexEntry(item: CslItem): string {
     ['entrysubtype', bibtex.entrysubtype],
     ['author', item.author?.map((name) => `{${bibtexText(name.literal)}}`).join(' and ')],
     ['title', bibtexTitle(item.title)],
-    [bibtex.publisherField, publisher && bibtexText(publisher)],
+    // A list field (biblatex splits it at each "and") is braced, as one name.
+    [bibtex.publisherField, publisher && (listFields.has(bibtex.publisherField) ? `{${bibtexText(publisher)}}` : bibtexText(publisher))],
     ['year', String(year)],
     ['month', month ? monthMacros[month - 1] : undefined],
     // biblatex's (EDTF) mark of an approximate date, which pandoc reads as CSL's circa.

@@ -21,7 +21,7 @@ interface CslConfig {
   styles: { add(name: string, xml: string): void; has(name: string): boolean; get(name: string): string };
   locales: { add(name: string, xml: string): void; has(name: string): boolean; get(name: string): string };
   /** The plugin's citeproc engine for a style and locale, made once and kept; given the items to format. */
-  engine(items: CslItem[], style: string, lang: string, format: 'html'): CiteprocEngine;
+  engine(items: CslItem[], style: string, lang: string, format: 'html' | 'text'): CiteprocEngine;
 }
 
 interface CiteprocEngine {
@@ -35,13 +35,44 @@ if (!csl.styles.has('mla')) csl.styles.add('mla', mlaStyle);
 if (!csl.styles.has('chicago')) csl.styles.add('chicago', chicagoStyle);
 if (!csl.locales.has('en-GB')) csl.locales.add('en-GB', enGbLocale);
 
+/**
+ * A web page's site name ("River Town flood explainer") as APA writes it: title-cased by citeproc
+ * itself (apa.csl's text-case="title"), with a style that writes nothing else.
+ */
+const titleCaseStyle =
+  '<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"><info><title>title case</title><id>title-case</id><updated>2024-01-01T00:00:00+00:00</updated></info><citation><layout><text value="-"/></layout></citation><bibliography><layout><text variable="title" text-case="title"/></layout></bibliography></style>';
+if (!csl.styles.has('title case')) csl.styles.add('title case', titleCaseStyle);
+
+export function titleCased(text: string): string {
+  const engine = csl.engine([{ id: 'name', type: 'webpage', title: text, issued: { 'date-parts': [[0]] } }], 'title case', 'en-US', 'text');
+  engine.updateItems(['name']);
+  return engine.makeBibliography()[1][0].trim();
+}
+
+/**
+ * How a style is given a web page (a page of this site, or a web page source), so that every
+ * style names the site alike, title-cased as APA and MLA write it (a website's name is a title,
+ * CMOS 8.191), and Chicago leads with the page's title: "“Background.” Site Name, June 1, 2026. URL."
+ * The official Chicago style would put the site's name in place of the missing author; as the
+ * site's publisher it follows the title instead. The item itself, and every download, keeps the
+ * name as site.json writes it.
+ */
+type WebpageSite = (item: CslItem) => CslItem;
+const siteTitleCased: WebpageSite = (item) => ({ ...item, 'container-title': titleCased(item['container-title']!) });
+const siteAsPublisher: WebpageSite = ({ 'container-title': site, ...item }) => ({ ...item, publisher: titleCased(site!) });
+
 /** Each style in its own locale: the American styles with American dates and double quotes, Cite Them Right British. */
-export const citeStyles = [
+export const citeStyles: ReadonlyArray<{ id: 'apa' | 'mla' | 'chicago' | 'harvard'; label: string; template: string; lang: string; webpage?: WebpageSite }> = [
   { id: 'apa', label: 'APA 7', template: 'apa', lang: 'en-US' },
   { id: 'mla', label: 'MLA 9', template: 'mla', lang: 'en-US' },
-  { id: 'chicago', label: 'Chicago (notes and bibliography)', template: 'chicago', lang: 'en-US' },
-  { id: 'harvard', label: 'Harvard (Cite Them Right)', template: 'harvard1', lang: 'en-GB' },
-] as const;
+  { id: 'chicago', label: 'Chicago (notes and bibliography)', template: 'chicago', lang: 'en-US', webpage: siteAsPublisher },
+  { id: 'harvard', label: 'Harvard (Cite Them Right)', template: 'harvard1', lang: 'en-GB', webpage: siteTitleCased },
+];
+
+const forStyle = (item: CslItem, webpage: WebpageSite | undefined) => (webpage && item.type === 'webpage' && item['container-title'] && !item.publisher ? webpage(item) : item);
+
+/** The item as a style is given it (see WebpageSite): what a reader's own citeproc would need to print the same entry. */
+export const itemForStyle = (item: CslItem, id: CiteStyleId) => forStyle(item, citeStyles.find((style) => style.id === id)?.webpage);
 
 export type CiteStyleId = (typeof citeStyles)[number]['id'];
 
@@ -144,7 +175,7 @@ export function citeprocEntry(item: CslItem, template: string, lang: string): st
 
 /** The same, uncached (formatCitation's cache aside, for tests). */
 export function formatWithCiteproc(item: CslItem): FormattedCitation {
-  const styles = citeStyles.map(({ id, label, template, lang }) => ({ id, label, html: unwrapEntry(citeprocEntry(item, template, lang)) }));
+  const styles = citeStyles.map(({ id, label, template, lang, webpage }) => ({ id, label, html: unwrapEntry(citeprocEntry(forStyle(item, webpage), template, lang)) }));
   return {
     styles,
     bibtex: downloadBody.bib(item),

@@ -14,7 +14,7 @@ export interface SourceTypeFormat {
   csl: 'article-newspaper' | 'article-magazine' | 'article-journal' | 'webpage' | 'speech' | 'book' | 'report' | 'legislation';
   /** The CSL field the provenance's `publisher` fills; RIS writes it as T2, PB or CY (risPublisherTag). */
   publisherAs: 'container-title' | 'publisher' | 'event-place';
-  bibtex: { type: string; entrysubtype?: string; publisherField: 'journal' | 'publisher' | 'institution' | 'venue' };
+  bibtex: { type: string; entrysubtype?: string; publisherField: 'journal' | 'organization' | 'publisher' | 'institution' | 'venue' };
   ris: string;
   /** The schema.org type of a page's cited work in its JSON-LD (schema.org has no speech: a CreativeWork). */
   schemaOrg: string;
@@ -30,7 +30,8 @@ export const sourceTypeFormats: Readonly<Record<SourceType, SourceTypeFormat>> =
   },
   'magazine-article': { csl: 'article-magazine', publisherAs: 'container-title', bibtex: { type: 'article', entrysubtype: 'magazine', publisherField: 'journal' }, ris: 'MGZN', schemaOrg: 'Article' },
   'journal-article': { csl: 'article-journal', publisherAs: 'container-title', bibtex: { type: 'article', publisherField: 'journal' }, ris: 'JOUR', schemaOrg: 'ScholarlyArticle' },
-  'web-page': { csl: 'webpage', publisherAs: 'container-title', bibtex: { type: 'online', publisherField: 'journal' }, ris: 'ELEC', schemaOrg: 'WebPage' },
+  // biblatex ignores `journal` in an @online entry: the site's name is its `organization`.
+  'web-page': { csl: 'webpage', publisherAs: 'container-title', bibtex: { type: 'online', publisherField: 'organization' }, ris: 'ELEC', schemaOrg: 'WebPage' },
   speech: { csl: 'speech', publisherAs: 'event-place', bibtex: { type: 'unpublished', publisherField: 'venue' }, ris: 'GEN', schemaOrg: 'CreativeWork' },
   book: { csl: 'book', publisherAs: 'publisher', bibtex: { type: 'book', publisherField: 'publisher' }, ris: 'BOOK', schemaOrg: 'Book' },
   report: { csl: 'report', publisherAs: 'publisher', bibtex: { type: 'report', publisherField: 'institution' }, ris: 'RPRT', schemaOrg: 'Report' },
