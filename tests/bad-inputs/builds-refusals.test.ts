@@ -59,7 +59,13 @@ describe('every refusal of a page fails a real build, in .md as in .mdx, with it
   const mdxWhileBuilt = mistakes.filter(({ whileLoading, kinds }) => !whileLoading && (!kinds || kinds.includes('mdx')));
   // The MDX pages refused while loading sit in a folder of their own: nul.md and nul.mdx side by side would be one page id.
   it.each([
-    ['md, and mdx refused while loading', [{ kind: 'md', folder: '', cases: md }, { kind: 'mdx', folder: 'loading', cases: mdxWhileLoading }]],
+    [
+      'md, and mdx refused while loading',
+      [
+        { kind: 'md', folder: '', cases: md },
+        { kind: 'mdx', folder: 'loading', cases: mdxWhileLoading },
+      ],
+    ],
     ['mdx, refused while built', [{ kind: 'mdx', folder: '', cases: mdxWhileBuilt }]],
   ] as const)('%s', (_label, kinds) => {
     const dir = explainerWith([...kinds]);
