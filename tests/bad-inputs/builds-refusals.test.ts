@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,8 +9,10 @@ import { escapeRegExp, fixtureSiteDir, lineOf } from '../helpers/content-check.t
  * Every refusal of a page, through real builds of both kinds of page: a Markdown page's errors
  * were only logged by Astro's content layer (the build exited 0 and published the page empty).
  * One copy of the fixture explainer holds one page per mistake; a build reports them all (the
- * content layer gathers a Markdown page's errors, the bundler an MDX page's), so three builds
- * cover every case: Markdown, MDX refused while loading (the text itself), MDX refused while built.
+ * content layer's pages loader gathers every page's refusals while loading, the bundler an MDX
+ * page's while built), so two builds cover every case: the Markdown pages together with the MDX
+ * pages refused while loading (the text itself), then the MDX pages refused while built (a build
+ * stops after loading when a page is refused there, so those need a build of their own).
  */
 describe('every refusal of a page fails a real build, in .md as in .mdx, with its file and line', () => {
   const quote = 'The northern bridge reopened on Tuesday';
@@ -36,42 +38,55 @@ describe('every refusal of a page fails a real build, in .md as in .mdx, with it
     for (const dir of folders) rmSync(dir, { recursive: true, force: true });
   });
 
-  /** A copy of the fixture explainer whose pages are the given mistakes, one page each. */
-  function explainerWith(kind: 'md' | 'mdx', cases: typeof mistakes): string {
-    const dir = mkdtempSync(join(tmpdir(), `refusals-${kind}-`));
+  /** A copy of the fixture explainer whose pages are the given mistakes, one page each (in pages/<folder>/ when given). */
+  function explainerWith(kinds: Array<{ kind: 'md' | 'mdx'; folder: string; cases: typeof mistakes }>): string {
+    const dir = mkdtempSync(join(tmpdir(), 'refusals-'));
     folders.push(dir);
     cpSync(fixtureSiteDir, dir, { recursive: true });
     rmSync(join(dir, 'pages', 'index.mdx'));
-    for (const { name, edit } of cases) writeFileSync(join(dir, 'pages', `${name}.${kind}`), edit(page));
+    for (const { kind, folder, cases } of kinds) {
+      mkdirSync(join(dir, 'pages', folder), { recursive: true });
+      for (const { name, edit } of cases) writeFileSync(join(dir, 'pages', folder, `${name}.${kind}`), edit(page));
+    }
     return dir;
   }
 
   /** The line each mistake's page must be refused at: the first line the mistake changed. */
   const changedLine = (edited: string) => edited.split('\n').findIndex((line, i) => line !== page.split('\n')[i]) + 1;
 
+  const md = mistakes.filter(({ kinds }) => !kinds || kinds.includes('md'));
+  const mdxWhileLoading = mistakes.filter(({ whileLoading }) => whileLoading);
+  const mdxWhileBuilt = mistakes.filter(({ whileLoading, kinds }) => !whileLoading && (!kinds || kinds.includes('mdx')));
+  // The MDX pages refused while loading sit in a folder of their own: nul.md and nul.mdx side by side would be one page id.
   it.each([
-    ['md', mistakes.filter(({ kinds }) => !kinds || kinds.includes('md'))],
-    ['mdx, refused while loading', mistakes.filter(({ whileLoading }) => whileLoading)],
-    ['mdx, refused while built', mistakes.filter(({ whileLoading, kinds }) => !whileLoading && (!kinds || kinds.includes('mdx')))],
-  ] as const)('%s', (label, cases) => {
-    const kind = label.startsWith('mdx') ? 'mdx' : 'md';
-    const dir = explainerWith(kind, cases);
+    [
+      'md, and mdx refused while loading',
+      [
+        { kind: 'md', folder: '', cases: md },
+        { kind: 'mdx', folder: 'loading', cases: mdxWhileLoading },
+      ],
+    ],
+    ['mdx, refused while built', [{ kind: 'mdx', folder: '', cases: mdxWhileBuilt }]],
+  ] as const)('%s', (_label, kinds) => {
+    const dir = explainerWith([...kinds]);
     const outDir = join(freshOutDir('refusals-'), 'dist');
     folders.push(resolve(outDir, '..'));
     const build = buildSite(dir, { outDir });
     expect(build.ok, build.output).toBe(false);
-    for (const { name, edit, message } of cases) {
-      const file = relative(process.cwd(), join(dir, 'pages', `${name}.${kind}`));
-      expect(build.output, name).toMatch(new RegExp(`^${escapeRegExp(file)}:${changedLine(edit(page))}:\\d+: .*${escapeRegExp(message)}`, 'm'));
-    }
-    // A quote not in its source: the column is the citation's own, and the closest passage is offered.
-    const wrongQuote = cases.find(({ name }) => name === 'wrong-quote');
-    if (wrongQuote) {
-      const text = wrongQuote.edit(page);
-      const line = lineOf(text, 'opened on Tuesday');
-      const column = text.split('\n')[line - 1].indexOf('[@town-news-flood-day-two') + 1;
-      expect(build.output).toContain(`pages/wrong-quote.${kind}:${line}:${column}: quote not found in source "town-news-flood-day-two"`);
-      expect(build.output).toContain(`Did you mean (paragraph p1): "${quote}"`);
+    for (const { kind, folder, cases } of kinds) {
+      for (const { name, edit, message } of cases) {
+        const file = relative(process.cwd(), join(dir, 'pages', folder, `${name}.${kind}`));
+        expect(build.output, `${name}.${kind}`).toMatch(new RegExp(`^${escapeRegExp(file)}:${changedLine(edit(page))}:\\d+: .*${escapeRegExp(message)}`, 'm'));
+      }
+      // A quote not in its source: the column is the citation's own, and the closest passage is offered.
+      const wrongQuote = cases.find(({ name }) => name === 'wrong-quote');
+      if (wrongQuote) {
+        const text = wrongQuote.edit(page);
+        const line = lineOf(text, 'opened on Tuesday');
+        const column = text.split('\n')[line - 1].indexOf('[@town-news-flood-day-two') + 1;
+        expect(build.output).toContain(`pages/${folder ? `${folder}/` : ''}wrong-quote.${kind}:${line}:${column}: quote not found in source "town-news-flood-day-two"`);
+        expect(build.output).toContain(`Did you mean (paragraph p1): "${quote}"`);
+      }
     }
     // Nothing published, nothing half-written beside it; the refusal is said once, with no stack.
     expect(readdirSync(resolve(outDir, '..')).filter((name) => name.includes('dist'))).toEqual([`${basename(outDir)}-root`]);
