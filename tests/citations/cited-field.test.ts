@@ -1,6 +1,6 @@
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
-import { citeField, fieldLocation, noteField, plainField } from '../../packages/cited-explainer/citations/cited-field.ts';
+import { citeField, fieldLocation, noteField, plainField, withoutFinalStop } from '../../packages/cited-explainer/citations/cited-field.ts';
 import { QuoteIndex } from '../../packages/cited-explainer/citations/locate.ts';
 import { createPageResolver } from '../../packages/cited-explainer/citations/resolve.ts';
 import { archivedSource } from '../helpers/archive-fixture.ts';
@@ -47,5 +47,20 @@ describe('cited data fields', () => {
     expect(plainField('The mayor said two bridges were closed.[@river-report: two bridges were closed] The weir held.[@river-report: The weir was built]')).toBe(
       'The mayor said two bridges were closed. The weir held.',
     );
+  });
+});
+
+describe('withoutFinalStop', () => {
+  const claim = (text: string) => ({ type: 'element' as const, tagName: 'span', properties: { className: ['claim'] }, children: [{ type: 'text' as const, value: text }] });
+  const marker = { type: 'element' as const, tagName: 'sup', properties: {}, children: [{ type: 'text' as const, value: '1.' }] };
+  it("drops the full stop of the field's last claim only, and leaves the given nodes alone", () => {
+    const nodes = [claim('First.'), marker, claim('13–14 November 2021.'), marker];
+    const out = withoutFinalStop(nodes);
+    expect(out.map((n) => (n.type === 'element' ? (n.children[0] as { value: string }).value : ''))).toEqual(['First.', '1.', '13–14 November 2021', '1.']);
+    expect((nodes[2].children[0] as { value: string }).value).toBe('13–14 November 2021.');
+  });
+  it('keeps an ellipsis and a value without a stop', () => {
+    expect((withoutFinalStop([claim('And so on...')])[0] as { children: Array<{ value: string }> }).children[0].value).toBe('And so on...');
+    expect((withoutFinalStop([claim('Oldtown')])[0] as { children: Array<{ value: string }> }).children[0].value).toBe('Oldtown');
   });
 });

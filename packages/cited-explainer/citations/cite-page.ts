@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { Node, Parent, PhrasingContent, Root } from 'mdast';
 import { toString as textOf } from 'mdast-util-to-string';
@@ -5,16 +6,18 @@ import { SKIP, visit } from 'unist-util-visit';
 import { visitParents } from 'unist-util-visit-parents';
 import { defaultLocale, type Locale } from '../i18n/locale.ts';
 import { ContentError } from '../lib/content-error.ts';
+import { contentCollections } from '../lib/content-layout.ts';
 import { citationExceptions } from '../schemas/exception.ts';
 import type { PageCitation, PageNote } from '../schemas/ledger.ts';
 import { loadQuoteIndex, loadRuleContext, loadSpeakerNames } from './archive-index.ts';
 import { assertHeadingIdsFree } from './heading-ids.ts';
+import { citeIncidentFacts } from './incident-facts.ts';
 import type { QuoteIndex } from './locate.ts';
 import { type CitationNode, groupClaims, hastNode, rebuild, type Segment, splitSegments } from './mdast-claims.ts';
 import { assertContentIsData } from './mdx-allow-list.ts';
 import { assertNestingWithin } from './nesting.ts';
 import { endnotes } from './render.ts';
-import { type ClaimInput, resolvePage } from './resolve.ts';
+import { type ClaimInput, createPageResolver } from './resolve.ts';
 import { assertNotesWellFormed, isNote, noteSyntax, readsDirectives } from './site-note.ts';
 
 /**
@@ -40,13 +43,15 @@ export interface CitationOptions {
   index?: QuoteIndex;
 }
 
-export type Frontmatter = { kind?: string; exceptions?: unknown; citations?: unknown; notes?: unknown };
+export type Frontmatter = { kind?: string; exceptions?: unknown; citations?: unknown; notes?: unknown; when?: unknown; where?: unknown };
 
 export interface PageFile {
   /** The path shown in errors, relative to the working directory. */
   shown: string;
   /** The page's id in the ledger: its path in the content folder without extension ("pages/background"). */
   document: string;
+  /** The file's absolute path (an incident's facts are read at their lines in its front matter). */
+  path: string;
 }
 
 export interface CitedPage {
@@ -63,6 +68,7 @@ export function pageFile(contentDir: string, path: string): PageFile | undefined
   const inContent = relative(contentDir, path);
   if (inContent.startsWith('..')) return undefined;
   return {
+    path,
     shown: relative(process.cwd(), path),
     document: inContent
       .replace(/\.[^.]+$/, '')
@@ -106,21 +112,28 @@ export function citePage(tree: Root, page: PageFile & { source: string; frontmat
   let speakers: Map<string, string> | undefined;
   const locale = options.locale ?? defaultLocale;
   const index = options.index ?? loadQuoteIndex(options.contentDir);
-  const resolved = resolvePage({
+  const resolver = createPageResolver({
     file,
     rules: loadRuleContext(options.contentDir, locale, index),
     document: page.document,
-    claims: pending.flatMap((p) => p.claims),
     index,
     exceptions: exceptions.data,
-    // An exception for a quote cited in a front matter field (an incident's summary) is the cited
-    // fields' (content-model/cited-fields.ts), which render and check those fields.
-    checkedElsewhere: (exception) => citedInFields(page.frontmatter, exception.quote),
     speakerName: (slug) => {
       speakers ??= loadSpeakerNames(options.contentDir);
       return speakers.get(slug) ?? slug;
     },
   });
+  // An incident's facts box takes the page's first notes (incident-facts.ts); its records are the
+  // facts box's own (content-model/cited-fields.ts), so the ledger holds each citation once.
+  if (isIncident(page.document)) {
+    citeIncidentFacts(page.frontmatter, { file, text: readFileSync(page.path, 'utf8') }, { resolver, base: options.base, locale, exceptions: exceptions.data });
+  }
+  const factsRecords = resolver.records.length;
+  const resolvedClaims = resolver.resolve(pending.flatMap((p) => p.claims));
+  // An exception for a quote cited in a front matter field (an incident's summary) is the cited
+  // fields' (content-model/cited-fields.ts), which render and check those fields.
+  resolver.assertExceptionsUsed((exception) => !citedInFields(page.frontmatter, exception.quote));
+  const resolved = { claims: resolvedClaims, notes: resolver.notes, records: resolver.records.slice(factsRecords) };
 
   let claimNumber = 0;
   return {
@@ -190,6 +203,9 @@ function assertClaimsCited(tree: Root, cited: Set<Parent>, file: string, cellCon
     });
   });
 }
+
+/** An incident's page ("incidents/<id>"), whose front matter holds the facts box. */
+const isIncident = (document: string) => document.startsWith(`${contentCollections.incidents.folder}/`);
 
 /** Whether a front matter field other than "exceptions" cites the quote. */
 function citedInFields(frontmatter: Frontmatter, quote: string): boolean {

@@ -115,3 +115,16 @@ export function plainField(text: string): string {
 }
 
 const plain = (node: PhrasingContent): string => ('value' in node ? node.value : 'children' in node ? node.children.map(plain).join('') : '');
+
+/**
+ * A rendered field without the full stop that ends its last claim ("13–14 November 2021." →
+ * "13–14 November 2021"): a facts box's value is a label-like line, not a sentence. Only the last
+ * claim's final stop goes; the claim's record in the ledger keeps the text as written.
+ */
+export function withoutFinalStop(nodes: readonly ElementContent[]): ElementContent[] {
+  const copy = structuredClone(nodes) as ElementContent[];
+  const claim = copy.findLast((node): node is Element => node.type === 'element' && ((node.properties.className as string[] | undefined) ?? []).includes('claim'));
+  const last = claim?.children.at(-1);
+  if (last?.type === 'text' && /[^.]\.$/.test(last.value)) last.value = last.value.slice(0, -1);
+  return copy;
+}

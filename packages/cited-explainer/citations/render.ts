@@ -66,8 +66,8 @@ function speakerLine(note: Endnote, className: string, locale: Locale): ElementC
   return note.speaker ? [{ type: 'text', value: ' ' }, h('span', { className: [className] }, format(locale.strings.citations.statementBy, { speaker: note.speaker.name }))] : [];
 }
 
-/** Note numbers as a reader counts them: "3", "3–5", "2, 7" (or their labels: "a–c"). */
-export function noteNumbers(numbers: readonly number[], label: (n: number) => string = String): string {
+/** Note numbers as a reader counts them: "3", "3–5", "2, 7". */
+export function noteNumbers(numbers: readonly number[]): string {
   const sorted = [...new Set(numbers)].sort((a, b) => a - b);
   const runs: Array<[number, number]> = [];
   for (const n of sorted) {
@@ -75,7 +75,7 @@ export function noteNumbers(numbers: readonly number[], label: (n: number) => st
     if (last && n === last[1] + 1) last[1] = n;
     else runs.push([n, n]);
   }
-  return runs.map(([from, to]) => (from === to ? label(from) : to === from + 1 ? `${label(from)}, ${label(to)}` : `${label(from)}–${label(to)}`)).join(', ');
+  return runs.map(([from, to]) => (from === to ? `${from}` : to === from + 1 ? `${from}, ${to}` : `${from}–${to}`)).join(', ');
 }
 
 /**
@@ -86,10 +86,7 @@ export function noteNumbers(numbers: readonly number[], label: (n: number) => st
 export function claimMarker({ anchor, claim, passages, base, locale = defaultLocale }: ClaimMarkerInput): ElementContent[] {
   const text = locale.strings.citations;
   const previewId = `preview-${anchor}`;
-  const numbers = noteNumbers(
-    passages.map((p) => p.note.number),
-    (n) => passages.find((p) => p.note.number === n)!.note.label,
-  );
+  const numbers = noteNumbers(passages.map((p) => p.note.number));
   return [
     { type: 'text', value: '\u2060' },
     h('sup', { className: ['cite-ref'] }, [
@@ -107,7 +104,7 @@ export function claimMarker({ anchor, claim, passages, base, locale = defaultLoc
             h('a', { href: archiveHref(base, note.source.id, note.paragraph) }, format(text.archivedParagraph, { paragraph: note.paragraph.slice(1) })),
             ...originalLink(note.source, note.quote, locale),
             { type: 'text', value: ' · ' },
-            h('a', { href: `#${note.id}`, role: 'doc-noteref' }, format(text.noteLink, { number: note.label })),
+            h('a', { href: `#${note.id}`, role: 'doc-noteref' }, format(text.noteLink, { number: note.number })),
           ]),
         ]),
       ),
@@ -139,8 +136,7 @@ export function endnotes(notes: readonly Endnote[], base: string, heading?: { id
           { type: 'text', value: '.' },
           h(
             'ol',
-            // A lettered list (a second list of sources on the page) shows its notes as a, b, c.
-            { className: ['endnote-passages'], ...(passages[0].label !== String(passages[0].number) && { type: 'a' }) },
+            { className: ['endnote-passages'] },
             passages.map((note) =>
               h('li', { id: note.id, value: note.number }, [
                 h('q', nestQuotes(note.quote)),
@@ -154,7 +150,7 @@ export function endnotes(notes: readonly Endnote[], base: string, heading?: { id
                   note.backlinks.flatMap(({ claimAnchor }, i) => [
                     h(
                       'a',
-                      { href: `#${claimAnchor}`, role: 'doc-backlink', ariaLabel: format(text.backlinkLabel, { claim: i + 1, number: note.label }) },
+                      { href: `#${claimAnchor}`, role: 'doc-backlink', ariaLabel: format(text.backlinkLabel, { claim: i + 1, number: note.number }) },
                       `↑${note.backlinks.length > 1 ? i + 1 : ''}`,
                     ),
                     { type: 'text', value: ' ' },

@@ -36,18 +36,10 @@ export interface ResolvedClaim {
   markers: Array<{ note: Endnote; citationId: string }>;
 }
 
-export interface ResolvedPage {
-  claims: ResolvedClaim[];
-  notes: Endnote[];
-  records: PageCitation[];
-}
-
 /** One distinct passage a page cites: its number in the endnotes and the claims that cite it. */
 export interface Endnote {
   number: number;
-  /** What the reader sees for it: the number, or a letter in a second list of sources (noteLetters). */
-  label: string;
-  /** The endnote's element id: "note-3", or with a prefix where a page has a second list of sources. */
+  /** The endnote's element id: "note-3". */
   id: string;
   source: SourceMeta;
   paragraph: string;
@@ -79,21 +71,10 @@ export interface ResolverOptions {
   document: string;
   index: QuoteIndex;
   exceptions?: readonly CitationException[];
-  /** Prefix of endnote ids, for a page with a second list of sources ("facts-" gives "facts-note-1"). */
-  notePrefix?: string;
-  /** Label the notes a, b, c rather than 1, 2, 3: a second list of sources on a page, told apart from the first at a glance. */
-  noteLetters?: boolean;
   /** Display name of a speaker slug (an actor's name); the slug itself by default. */
   speakerName?: (slug: string) => string;
   /** The language's rule words and the site's known names (archive-index.ts loadRuleContext); English and none by default. */
   rules?: RuleContext;
-}
-
-/** 1 → "a", 26 → "z", 27 → "aa": the labels of an ordered list of type "a". */
-export function noteLetter(number: number): string {
-  let label = '';
-  for (let n = number; n > 0; n = Math.floor((n - 1) / 26)) label = String.fromCharCode(97 + ((n - 1) % 26)) + label;
-  return label;
 }
 
 export function createPageResolver(options: ResolverOptions): PageResolver {
@@ -174,8 +155,7 @@ export function createPageResolver(options: ResolverOptions): PageResolver {
             const number = notesByPassage.size + 1;
             note = {
               number,
-              label: options.noteLetters ? noteLetter(number) : String(number),
-              id: `${options.notePrefix ?? ''}note-${number}`,
+              id: `note-${number}`,
               source: index.source(match.sourceId)!.meta,
               paragraph: match.paragraph,
               quote: match.quote,
@@ -220,14 +200,6 @@ export function staleException(exception: CitationException, where: { file: stri
     message: `the exception to the ${exception.rule} rule for the quote "${exception.quote}" matches no citation that needs it`,
     hint: 'Remove it from "exceptions", or copy the quote exactly as the citation writes it.',
   });
-}
-
-/** All of one document's claims at once (an MDX page). */
-export function resolvePage(options: ResolverOptions & { claims: ClaimInput[]; checkedElsewhere?: (exception: CitationException) => boolean }): ResolvedPage {
-  const resolver = createPageResolver(options);
-  const claims = resolver.resolve(options.claims);
-  resolver.assertExceptionsUsed((exception) => !options.checkedElsewhere?.(exception));
-  return { claims, notes: resolver.notes, records: resolver.records };
 }
 
 /** A rule's message as the build prints it: "[rule] message". */

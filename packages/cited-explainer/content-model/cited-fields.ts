@@ -1,10 +1,11 @@
 import type { Element, ElementContent } from 'hast';
 import { citeField, fieldLocation, noteField } from '../citations/cited-field.ts';
+import { citeIncidentFacts } from '../citations/incident-facts.ts';
 import type { QuoteIndex } from '../citations/locate.ts';
 import { endnotes } from '../citations/render.ts';
 import { createPageResolver, type PageResolver, staleException } from '../citations/resolve.ts';
 import type { RuleContext } from '../citations/rules.ts';
-import { defaultLocale, type Locale } from '../i18n/locale.ts';
+import type { Locale } from '../i18n/locale.ts';
 import { fieldPosition } from '../lib/field-position.ts';
 import type { Actor } from '../schemas/actor.ts';
 import type { CitationException } from '../schemas/exception.ts';
@@ -24,7 +25,7 @@ import type { ContentFile } from './cross-references.ts';
 export interface CitedFieldContext {
   index: QuoteIndex;
   base: string;
-  /** The site's words and date formats (the facts box's "Sources" heading, markers, previews). */
+  /** The site's words and date formats (the "Sources" heading, markers, previews). */
   locale?: Locale;
   speakerName: (slug: string) => string;
   /** What the faithfulness rules know (citations/archive-index.ts loadRuleContext). */
@@ -34,6 +35,7 @@ export interface CitedFieldContext {
 /** One page's rendered fields, its "Sources" list and what it adds to the ledger. */
 export interface CitedFieldsPage {
   fields: Map<string, ElementContent[]>;
+  /** The page's "Sources" list; none for an incident's facts box, whose notes the story's list holds. */
   endnotes: Element | undefined;
   citations: PageCitation[];
   notes: PageNote[];
@@ -52,13 +54,7 @@ interface FieldSpec {
   anchorPrefix?: string;
 }
 
-function renderPage(
-  document: string,
-  specs: readonly FieldSpec[],
-  context: CitedFieldContext,
-  used: Set<CitationException>,
-  heading?: { id: string; text: string; notePrefix: string; noteLetters?: boolean },
-): CitedFieldsPage {
+function renderPage(document: string, specs: readonly FieldSpec[], context: CitedFieldContext, used: Set<CitationException>): CitedFieldsPage {
   const first = specs[0]?.entry.file ?? document;
   const resolver: PageResolver = createPageResolver({
     file: first,
@@ -66,8 +62,6 @@ function renderPage(
     index: context.index,
     speakerName: context.speakerName,
     rules: context.rules,
-    notePrefix: heading?.notePrefix,
-    noteLetters: heading?.noteLetters,
   });
   const fields = new Map<string, ElementContent[]>();
   const notes: PageNote[] = [];
@@ -85,7 +79,7 @@ function renderPage(
   for (const exception of resolver.usedExceptions) used.add(exception);
   return {
     fields,
-    endnotes: resolver.notes.length > 0 ? endnotes(resolver.notes, context.base, heading, context.locale) : undefined,
+    endnotes: resolver.notes.length > 0 ? endnotes(resolver.notes, context.base, undefined, context.locale) : undefined,
     citations: resolver.records,
     notes,
   };
@@ -144,23 +138,37 @@ export function renderCitedFields(
       context,
       used,
     ),
-    incidentFacts: new Map(
-      model.incidents.map((incident) => [
-        incident.id,
-        renderPage(
-          `incidents/${incident.id}/facts`,
-          [cited(incident, 'when', incident.data.when, 'when-'), cited(incident, 'where', incident.data.where, 'where-'), note(incident, 'whereNote', incident.data.whereNote)],
-          context,
-          used,
-          { id: 'facts-sources', text: (context.locale ?? defaultLocale).strings.citations.factsEndnotesHeading, notePrefix: 'facts-', noteLetters: true },
-        ),
-      ]),
-    ),
+    incidentFacts: new Map(model.incidents.map((incident) => [incident.id, renderFacts(incident, context, used)])),
   };
   assertExceptionsUsed<WithExceptions>([...model.actors, ...model.glossary], used);
   // An incident's exceptions for quotes its MDX body cites are checked with the body (cite-page.ts).
   assertExceptionsUsed(model.incidents, used, (incident, exception) => [incident.data.summary, incident.data.when, incident.data.where].some((value) => value?.includes(exception.quote)));
   return fields;
+}
+
+/**
+ * An incident's facts box, resolved as its page's Markdown plugin resolves it before the story
+ * (citations/incident-facts.ts): its markers carry the page's first note numbers and link to the
+ * page's one "Sources" list, which the story's endnotes write, so the box has no list of its own.
+ * Its records keep their own document ("incidents/<id>/facts"); the plugin leaves them out of the story's.
+ */
+function renderFacts(incident: ContentFile<Incident>, context: CitedFieldContext, used: Set<CitationException>): CitedFieldsPage {
+  const resolver = createPageResolver({
+    file: incident.file,
+    document: `incidents/${incident.id}/facts`,
+    index: context.index,
+    speakerName: context.speakerName,
+    rules: context.rules,
+  });
+  const cited = citeIncidentFacts(incident.data, incident, { resolver, base: context.base, locale: context.locale, exceptions: incident.data.exceptions });
+  const fields = new Map([...cited].map(([field, nodes]) => [`${incident.id}/${field}`, nodes]));
+  const notes: PageNote[] = [];
+  if (incident.data.whereNote !== undefined) {
+    fields.set(`${incident.id}/whereNote`, noteField(incident.data.whereNote, fieldLocation(incident.file, incident.text, 'whereNote')));
+    notes.push({ text: incident.data.whereNote });
+  }
+  for (const exception of resolver.usedExceptions) used.add(exception);
+  return { fields, endnotes: undefined, citations: resolver.records, notes };
 }
 
 /** A data file's exception that lifted nothing on any page its fields are shown on is stale: it fails the build at its line. */

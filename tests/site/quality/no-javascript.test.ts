@@ -56,7 +56,7 @@ describe('without JavaScript', () => {
     const seen = crawl.byPage[path].noJsPreview;
     expect(seen, 'the crawl found the marker without JavaScript').toBeTruthy();
     expect({ hiddenBefore: seen!.hiddenBefore, shownOnClick: seen!.shownOnClick, hiddenOnEscape: seen!.hiddenOnEscape }).toEqual({ hiddenBefore: true, shownOnClick: true, hiddenOnEscape: true });
-    // The page's sources (an incident page also lists the sources of its facts box).
+    // The page's sources (on an incident page, its facts box's and its story's in one list).
     expect(seen!.endnotesVisible).toBe(true);
     expect(seen!.endnoteItems).toBeGreaterThan(0);
     expect(seen!.archiveHref).toMatch(/\/sources\/[^/]+\/#p/);

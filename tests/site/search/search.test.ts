@@ -45,6 +45,21 @@ function norm(s: string): string {
     .trim();
 }
 
+/** Every page's indexed text, as Pagefind stored it (a search with no term lists every page). */
+async function indexedTexts(): Promise<Array<{ url: string; content: string }>> {
+  await searchAgain(watched.page, 'Armenia');
+  // A string, not a function: Vitest would rewrite a function's import() for Node.
+  const bundle = new URL('pagefind/pagefind.js', open.server.url).pathname;
+  return (await watched.page.evaluate(`(async () => {
+    const pagefind = await import(${JSON.stringify(bundle)});
+    const search = await pagefind.search(null);
+    return Promise.all(search.results.map(async (result) => {
+      const data = await result.data();
+      return { url: data.url, content: data.content };
+    }));
+  })()`)) as Array<{ url: string; content: string }>;
+}
+
 const url = (path: string) => new URL(path.replace(/^\//, ''), open.server.url).href;
 
 describe('the index', () => {
@@ -184,21 +199,27 @@ describe('queries (one search page, kept open: each query typed into it)', () =>
       return html.includes('data-pagefind-body') && html.includes(apparatus);
     });
     expect(indexedWithApparatus.length, 'indexed pages carry the apparatus, so the check below can fail').toBeGreaterThan(0);
-    // Every page's indexed text, as Pagefind stored it (a search with no term lists every page).
-    await searchAgain(watched.page, 'Armenia');
-    // A string, not a function: Vitest would rewrite a function's import() for Node.
-    const bundle = new URL('pagefind/pagefind.js', open.server.url).pathname;
-    const indexed = (await watched.page.evaluate(`(async () => {
-      const pagefind = await import(${JSON.stringify(bundle)});
-      const search = await pagefind.search(null);
-      return Promise.all(search.results.map(async (result) => {
-        const data = await result.data();
-        return { url: data.url, content: data.content };
-      }));
-    })()`)) as Array<{ url: string; content: string }>;
+    const indexed = await indexedTexts();
     const indexedPaths = indexed.map((page) => pathOf(page.url));
     for (const path of indexedWithApparatus) expect(indexedPaths, `${path} is in the index`).toContain(new URL(path.slice(1), open.server.url).pathname);
     expect(indexed.filter((page) => page.content.includes(apparatus)).map((page) => page.url)).toEqual([]);
+  });
+
+  it("excerpts do not run the facts box's parties or the timeline's year and gap labels into prose; every incident page stays indexed", async () => {
+    const indexed = await indexedTexts();
+    const incidentsIndex = indexed.find((page) => pathOf(page.url) === new URL('incidents/', open.server.url).pathname);
+    expect(incidentsIndex, '/incidents/ is indexed').toBeDefined();
+    // The axis's own labels, read from the built page: "2022", "4 months later", a bar's name.
+    const axisLabels = [...readPage(build.outDir, '/incidents/').matchAll(/<text class="time-axis-label[^"]*"[^>]*>([^<]+)<\/text>/g)].map((m) => m[1]);
+    const gapLabel = axisLabels.find((label) => /\D/.test(label) && !label.includes('→'));
+    expect(gapLabel, 'the axis has a worded label, so the check can fail').toBeDefined();
+    expect(incidentsIndex!.content).not.toContain(`${gapLabel}.`);
+    expect(incidentsIndex!.content).not.toMatch(/\b20\d\d\. \d+ months? later/);
+    const incidentPages = indexed.filter((page) => /\/incidents\/[^/]+\/$/.test(pathOf(page.url)));
+    const built = pages.filter((path) => /^\/incidents\/[^/]+\/$/.test(path));
+    expect(incidentPages.length).toBe(built.length);
+    // Every incident page stays in the index (its title is Pagefind's title metadata, not its content).
+    for (const page of incidentPages) expect(page.content, page.url).not.toMatch(/de facto authorities\.? What happened/);
   });
 
   it('results show excerpts with the matched words marked, and sub-results for headings', async () => {
