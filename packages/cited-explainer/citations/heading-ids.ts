@@ -9,7 +9,7 @@ import { ContentError } from '../lib/content-error.ts';
  * The ids a page's layout gives its own elements (the skip link's "main", the header's "top", the
  * contents' "toc-heading", search's "site-search-input", "Cite this page"'s heading…), read from the
  * templates themselves so that a new one is reserved as soon as it is written: every literal
- * id="…" in the layouts, the components and the content page route, and every id a template names
+ * id="…" in the layouts, the components, the routes and cite/block.ts, and every id a template names
  * in a constant or a default prop (`const citeId = 'cite-page-title'`, `headingId = '…'`,
  * `EDITORS_NOTE_ID = '…'`) with the ids built on it (`${headingId}-0`, `${EDITORS_NOTE_ID}-title`).
  */
@@ -17,15 +17,21 @@ function templateIds(): { exact: Set<string>; prefixes: string[] } {
   const exact = new Set<string>();
   const prefixes: string[] = [];
   const folders = ['../layouts/', '../components/', '../routes/'].map((folder) => new URL(folder, import.meta.url));
-  for (const folder of folders) {
-    for (const name of readdirSync(folder)) {
-      if (!/\.(?:astro|ts)$/.test(name)) continue;
-      const text = readFileSync(new URL(name, folder), 'utf8');
-      for (const [, id] of text.matchAll(/\bid="([^"{}]+)"/g)) exact.add(id);
-      for (const [, id] of text.matchAll(/\b\w*(?:Id|_ID)\s*=\s*'([a-z0-9-]+)'/g)) {
-        exact.add(id);
-        prefixes.push(`${id}-`);
-      }
+  // "Cite this page"'s heading id is shared by the block and the links to it, so it lives with the block's data.
+  const files = [
+    new URL('../cite/block.ts', import.meta.url),
+    ...folders.flatMap((folder) =>
+      readdirSync(folder)
+        .filter((name) => /\.(?:astro|ts)$/.test(name))
+        .map((name) => new URL(name, folder)),
+    ),
+  ];
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    for (const [, id] of text.matchAll(/\bid="([^"{}]+)"/g)) exact.add(id);
+    for (const [, id] of text.matchAll(/\b\w*(?:Id|_ID)\s*=\s*'([a-z0-9-]+)'/g)) {
+      exact.add(id);
+      prefixes.push(`${id}-`);
     }
   }
   return { exact, prefixes };
