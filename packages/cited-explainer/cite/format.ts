@@ -43,10 +43,18 @@ const titleCaseStyle =
   '<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"><info><title>title case</title><id>title-case</id><updated>2024-01-01T00:00:00+00:00</updated></info><citation><layout><text value="-"/></layout></citation><bibliography><layout><text variable="title" text-case="title"/></layout></bibliography></style>';
 if (!csl.styles.has('title case')) csl.styles.add('title case', titleCaseStyle);
 
+/** Names already title-cased: a site's every page gives the same one to two styles. */
+const titleCasedNames = new Map<string, string>();
+
 export function titleCased(text: string): string {
-  const engine = csl.engine([{ id: 'name', type: 'webpage', title: text, issued: { 'date-parts': [[0]] } }], 'title case', 'en-US', 'text');
-  engine.updateItems(['name']);
-  return engine.makeBibliography()[1][0].trim();
+  let cased = titleCasedNames.get(text);
+  if (cased === undefined) {
+    const engine = csl.engine([{ id: 'name', type: 'webpage', title: text, issued: { 'date-parts': [[0]] } }], 'title case', 'en-US', 'text');
+    engine.updateItems(['name']);
+    cased = engine.makeBibliography()[1][0].trim();
+    titleCasedNames.set(text, cased);
+  }
+  return cased;
 }
 
 /**

@@ -18,10 +18,18 @@ export interface UndatedPage {
   title: string;
 }
 
-/** The site's latest review: the newest `updated` of its pages and incidents; undefined when it has none. */
-export async function siteReviewed(): Promise<string | undefined> {
-  const dates = [...(await getCollection('pages')), ...(await getCollection('incidents'))].map((entry) => entry.data.updated);
-  return dates.reduce<string | undefined>((newest, date) => (newest === undefined || date > newest ? date : newest), undefined);
+let reviewed: Promise<string | undefined> | undefined;
+
+/**
+ * The site's latest review: the newest `updated` of its pages and incidents; undefined when it has
+ * none. Found once per build (as the content model is: content-model/load.ts), not once per page.
+ */
+export function siteReviewed(): Promise<string | undefined> {
+  reviewed ??= (async () => {
+    const dates = [...(await getCollection('pages')), ...(await getCollection('incidents'))].map((entry) => entry.data.updated);
+    return dates.reduce<string | undefined>((newest, date) => (newest === undefined || date > newest ? date : newest), undefined);
+  })();
+  return reviewed;
 }
 
 /** Every such page the site publishes (an index only when it lists something, as its route does: lib/routes.ts). */
