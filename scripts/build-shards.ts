@@ -20,7 +20,7 @@ import { checkBuiltSite, distReport, readBuiltSite } from '../packages/cited-exp
  * @astrojs/sitemap writes, indexes the whole site for search once (Pagefind's Node API builds an
  * index from pages, not from other indexes; its mergeIndex joins indexes in the reader's browser,
  * which would make every search load N), and runs the dist check on the whole. The merged site is
- * the same, file for file, as one build of the whole (tests/package/shards.test.ts). The result is
+ * the same, file for file, as one build of the whole (tests/site/shards.test.ts). The result is
  * written beside --out and moved into place only once complete.
  */
 const { values } = parseArgs({

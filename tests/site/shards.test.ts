@@ -3,14 +3,16 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildProcessEnv, buildSite, freshOutDir } from '../helpers/build-site.ts';
+import { buildProcessEnv, freshOutDir } from '../helpers/build-site.ts';
+import { builtSite } from '../helpers/site.ts';
 
 /**
  * A site built in two shards and merged (scripts/build-shards.ts, integration/shard.ts) is the
  * same site as one build of the whole: the same files with the same bytes, the same ledger, and
- * one search index that finds the pages of both shards. On the small fixture, to stay cheap.
+ * one search index that finds the pages of both shards. On the small fixture, to stay cheap; the
+ * build of the whole is the one the site tests share.
  */
-const fixture = 'tests/fixtures/site-basic';
+const whole = builtSite('fixtureSite');
 
 const filesOf = (dir: string) =>
   readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -43,11 +45,9 @@ let merged: string;
 let shards: string[];
 
 beforeAll(() => {
-  const whole = buildSite(fixture);
-  expect(whole.ok, whole.output).toBe(true);
   single = whole.outDir;
   merged = freshOutDir('shards-');
-  const run = spawnSync(resolve('node_modules/.bin/node'), ['scripts/build-shards.ts', '--content', fixture, '--out', merged, '--shards', '2'], {
+  const run = spawnSync(resolve('node_modules/.bin/node'), ['scripts/build-shards.ts', '--content', whole.contentDir, '--out', merged, '--shards', '2'], {
     encoding: 'utf8',
     env: buildProcessEnv(),
   });
@@ -56,7 +56,8 @@ beforeAll(() => {
 }, 300_000);
 
 afterAll(() => {
-  for (const dir of [single, merged, ...shards].filter(Boolean)) for (const folder of [dir, `${dir}-root`]) rmSync(folder, { recursive: true, force: true });
+  // The shared build of the whole stays: the global setup removes it.
+  for (const dir of [merged, ...shards].filter(Boolean)) for (const folder of [dir, `${dir}-root`]) rmSync(folder, { recursive: true, force: true });
 }, 60_000);
 
 describe('a site built in two shards and merged', () => {
