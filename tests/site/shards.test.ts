@@ -12,7 +12,7 @@ import { builtSite } from '../helpers/site.ts';
  * one search index that finds the pages of both shards. On the small fixture, to stay cheap; the
  * build of the whole is the one the site tests share.
  */
-const whole = builtSite('fixtureSite');
+const single = builtSite('fixtureSite');
 
 const filesOf = (dir: string) =>
   readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -40,14 +40,12 @@ const pageUrls = (site: string) =>
     .filter((file) => file.endsWith('index.html'))
     .map((file) => `/${file.replace(/index\.html$/, '')}`);
 
-let single: string;
 let merged: string;
 let shards: string[];
 
 beforeAll(() => {
-  single = whole.outDir;
   merged = freshOutDir('shards-');
-  const run = spawnSync(resolve('node_modules/.bin/node'), ['scripts/build-shards.ts', '--content', whole.contentDir, '--out', merged, '--shards', '2'], {
+  const run = spawnSync(resolve('node_modules/.bin/node'), ['scripts/build-shards.ts', '--content', single.contentDir, '--out', merged, '--shards', '2'], {
     encoding: 'utf8',
     env: buildProcessEnv(),
   });
@@ -66,23 +64,23 @@ describe('a site built in two shards and merged', () => {
     expect(first.length).toBeGreaterThan(0);
     expect(second.length).toBeGreaterThan(0);
     expect(first.filter((url) => second.includes(url))).toEqual([]);
-    expect([...first, ...second].sort()).toEqual(pageUrls(single).sort());
+    expect([...first, ...second].sort()).toEqual(pageUrls(single.outDir).sort());
   });
 
   it('holds the same files as one build of the whole, byte for byte', () => {
-    expect(filesOf(merged)).toEqual(filesOf(single));
-    const differing = filesOf(single).filter((file) => !readFileSync(join(merged, file)).equals(readFileSync(join(single, file))));
+    expect(filesOf(merged)).toEqual(filesOf(single.outDir));
+    const differing = filesOf(single.outDir).filter((file) => !readFileSync(join(merged, file)).equals(readFileSync(join(single.outDir, file))));
     expect(differing).toEqual([]);
   });
 
   it('publishes the same ledger', () => {
-    expect(readFileSync(join(merged, 'citations.json'), 'utf8')).toBe(readFileSync(join(single, 'citations.json'), 'utf8'));
+    expect(readFileSync(join(merged, 'citations.json'), 'utf8')).toBe(readFileSync(join(single.outDir, 'citations.json'), 'utf8'));
   });
 
   it('has one search index that finds the pages of both shards', () => {
     const indexed = indexedUrls(merged);
     for (const shard of shards) {
-      const searchable = pageUrls(shard).filter((url) => indexedUrls(single).includes(url));
+      const searchable = pageUrls(shard).filter((url) => indexedUrls(single.outDir).includes(url));
       expect(searchable.length, `${shard} has no page in the search index`).toBeGreaterThan(0);
       for (const url of searchable) expect(indexed).toContain(url);
     }
