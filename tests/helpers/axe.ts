@@ -40,7 +40,8 @@ const colourValue = /^(#[0-9a-f]{3,8}|(rgba?|hsla?|hwb|lab|lch|oklab|oklch|color
  */
 export function darkSchemeNonColourDeclarations(css: string): string[] {
   const offending: string[] = [];
-  for (const match of css.matchAll(/@media\s*\(\s*prefers-color-scheme\s*:\s*dark\s*\)\s*\{/g)) {
+  // With or without a media type before it: `@media screen and (prefers-color-scheme: dark)`.
+  for (const match of css.matchAll(/@media\s*(?:[\w-]+\s+and\s*)?\(\s*prefers-color-scheme\s*:\s*dark\s*\)\s*\{/g)) {
     const start = match.index + match[0].length;
     let end = start;
     for (let depth = 1; end < css.length && depth > 0; end++) depth += css[end] === '{' ? 1 : css[end] === '}' ? -1 : 0;

@@ -138,7 +138,7 @@ export function citePage(tree: Root, page: PageFile & { source: string; frontmat
   let claimNumber = 0;
   return {
     blocks: pending.map(({ block, segments }) => ({ block, children: rebuild(segments, () => resolved.claims[claimNumber++], options.base, locale) })),
-    endnotes: resolved.notes.length > 0 ? hastNode('div', { className: ['endnotes-wrapper'] }, [], [endnotes(resolved.notes, options.base, undefined, locale)]) : undefined,
+    endnotes: resolved.notes.length > 0 ? hastNode('div', { className: ['endnotes-wrapper'] }, [], [endnotes(resolved.notes, options.base, locale)]) : undefined,
     frontmatter: { citations: resolved.records, notes: notes.map((note) => ({ text: textOf(note).trim().replace(/\s+/g, ' ') })) },
   };
 }

@@ -117,13 +117,13 @@ export function claimMarker({ anchor, claim, passages, base, locale = defaultLoc
  * The page's sources as a bibliography: each source named once, with the passages quoted from it
  * numbered under it (the markers' numbers) and links back to the claims that cite them.
  */
-export function endnotes(notes: readonly Endnote[], base: string, heading?: { id: string; text: string }, locale: Locale = defaultLocale): Element {
+export function endnotes(notes: readonly Endnote[], base: string, locale: Locale = defaultLocale): Element {
   const text = locale.strings.citations;
-  const { id: headingId, text: headingText } = heading ?? { id: 'endnotes-title', text: text.endnotesHeading };
+  const headingId = 'endnotes-title';
   const bySource = new Map<string, Endnote[]>();
   for (const note of notes) bySource.set(note.source.id, [...(bySource.get(note.source.id) ?? []), note]);
   return h('section', { className: ['endnotes'], role: 'doc-endnotes', ariaLabelledBy: headingId }, [
-    h('h2', { id: headingId }, headingText),
+    h('h2', { id: headingId }, text.endnotesHeading),
     h(
       'ul',
       { className: ['bibliography'] },

@@ -79,7 +79,7 @@ function renderPage(document: string, specs: readonly FieldSpec[], context: Cite
   for (const exception of resolver.usedExceptions) used.add(exception);
   return {
     fields,
-    endnotes: resolver.notes.length > 0 ? endnotes(resolver.notes, context.base, undefined, context.locale) : undefined,
+    endnotes: resolver.notes.length > 0 ? endnotes(resolver.notes, context.base, context.locale) : undefined,
     citations: resolver.records,
     notes,
   };
