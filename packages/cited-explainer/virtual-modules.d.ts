@@ -21,6 +21,8 @@ declare module 'virtual:cited-explainer/config' {
   export const contentDir: string;
   /** Absolute path of the project root. */
   export const projectRoot: string;
+  /** Absolute path of the folder that keeps Markdown pages' rendered HTML, in the build's cache folder (lib/page-html.ts). */
+  export const pageHtmlDir: string;
   /** The content folder's site.json, as the integration read and checked it (lib/site-config.ts). */
   export const site: import('./schemas/site.ts').SiteConfig;
   /** The site's strings (i18n/load.ts), as the integration loaded them. */

@@ -19,7 +19,7 @@ describe('the strings stylesheet', () => {
   });
 
   it('is served as a virtual module', () => {
-    const plugin = virtualModules({ contentDir: '/c', projectRoot: '/p', site: {} as never, strings: english, components: {} as never });
+    const plugin = virtualModules({ contentDir: '/c', projectRoot: '/p', pageHtmlDir: '/h', site: {} as never, strings: english, components: {} as never });
     const id = plugin.resolveId('virtual:cited-explainer/strings.css');
     expect(id).toBe('\0virtual:cited-explainer/strings.css');
     expect(plugin.load(id as string)).toBe(stringsStylesheet(english));

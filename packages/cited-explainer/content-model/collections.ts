@@ -1,10 +1,11 @@
 import { defineCollection } from 'astro:content';
-import { contentDir } from 'virtual:cited-explainer/config';
+import { contentDir, pageHtmlDir } from 'virtual:cited-explainer/config';
 import { glob } from 'astro/loaders';
 import type { z } from 'zod';
 import { archiveLoader } from '../archive/loader.ts';
 import { collectionDir, contentCollections, slugOfFile } from '../lib/content-layout.ts';
 import { failingOnLoggedErrors, withDataLines } from '../lib/located-loader.ts';
+import { pageHtmlFolder } from '../lib/page-html.ts';
 import { actorSchema } from '../schemas/actor.ts';
 import { glossarySchema } from '../schemas/glossary.ts';
 import { incidentSchema } from '../schemas/incident.ts';
@@ -14,10 +15,17 @@ import { sourceMetaSchema } from '../schemas/source.ts';
 // Data files are named by their slug, which is the id: keep it as written (glob would lower-case and re-slug it).
 const bySlug = ({ entry }: { entry: string }) => slugOfFile(entry);
 
-/** A collection of files whose data is checked, as written, against its schema, with the line of a bad field. */
+const { keepingHtmlApart } = pageHtmlFolder(pageHtmlDir);
+
+/**
+ * A collection of files whose data is checked, as written, against its schema, with the line of a
+ * bad field. The store keeps no page's text (the content model reads each file for its line
+ * numbers) nor its HTML (lib/page-html.ts).
+ */
 function files<S extends z.ZodType>(collection: 'pages' | 'incidents' | 'actors' | 'glossary', schema: S, generateId?: typeof bySlug) {
   const { pattern } = contentCollections[collection];
-  return defineCollection({ loader: withDataLines(failingOnLoggedErrors(glob({ pattern, base: collectionDir(contentDir, collection), generateId })), schema), schema });
+  const loader = glob({ pattern, base: collectionDir(contentDir, collection), generateId, retainBody: false });
+  return defineCollection({ loader: keepingHtmlApart(withDataLines(failingOnLoggedErrors(loader), schema)), schema });
 }
 
 /**

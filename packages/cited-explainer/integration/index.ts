@@ -15,6 +15,7 @@ import { CITE_FORMATTING_CACHE, CITE_FORMATTING_CACHE_ENV } from '../lib/build-c
 import { ContentError } from '../lib/content-error.ts';
 import { SITE_FILE } from '../lib/content-layout.ts';
 import { assertPlainFolder } from '../lib/inside-folder.ts';
+import { PAGE_HTML_CACHE } from '../lib/page-html.ts';
 import { loadSiteConfig } from '../lib/site-config.ts';
 import { type ExplainerOptions, explainerOptionsSchema } from '../schemas/options.ts';
 import search from '../search/integration.ts';
@@ -69,7 +70,8 @@ export default function citedExplainer(options: ExplainerOptions = {}): AstroInt
         // A content store rendered by other code than this (an edited or upgraded package) is rebuilt:
         // the build's (in the cache folder) and the dev server's (in .astro/).
         const codeDigest = folderDigest(packageDir);
-        for (const storeDir of [fileURLToPath(config.cacheDir), resolve(root, '.astro')]) {
+        const cacheDir = fileURLToPath(config.cacheDir);
+        for (const storeDir of [cacheDir, resolve(root, '.astro')]) {
           if (clearStoreMadeByOtherCode(storeDir, codeDigest))
             logger.info(`the content store in ${relative(root, storeDir) || '.'} was made by other code than this version of cited-explainer: it is rebuilt`);
         }
@@ -122,8 +124,8 @@ export default function citedExplainer(options: ExplainerOptions = {}): AstroInt
             publishWhenClean(),
           ],
           vite: {
-            define: { [CITE_FORMATTING_CACHE_ENV]: JSON.stringify(resolve(fileURLToPath(config.cacheDir), CITE_FORMATTING_CACHE)) },
-            plugins: [virtualModules({ contentDir, projectRoot: root, site, strings, components: { ...defaultComponents, ...overrides } })],
+            define: { [CITE_FORMATTING_CACHE_ENV]: JSON.stringify(resolve(cacheDir, CITE_FORMATTING_CACHE)) },
+            plugins: [virtualModules({ contentDir, projectRoot: root, pageHtmlDir: resolve(cacheDir, PAGE_HTML_CACHE), site, strings, components: { ...defaultComponents, ...overrides } })],
           },
         });
       },

@@ -23,6 +23,8 @@ export interface VirtualModules {
   contentDir: string;
   /** Absolute path of the project root (Astro names content files from it). */
   projectRoot: string;
+  /** Absolute path of the folder that keeps Markdown pages' rendered HTML (lib/page-html.ts). */
+  pageHtmlDir: string;
   /** The content folder's site.json, as checked by its schema. */
   site: SiteConfig;
   /** The site's strings: its locale file with the content folder's strings.json over it. */
@@ -32,11 +34,11 @@ export interface VirtualModules {
 }
 
 /** A Vite plugin serving the virtual modules. */
-export function virtualModules({ contentDir, projectRoot, site, strings, components }: VirtualModules) {
+export function virtualModules({ contentDir, projectRoot, pageHtmlDir, site, strings, components }: VirtualModules) {
   const modules = new Map<string, string>([
     [
       CONFIG_MODULE,
-      `export const contentDir = ${JSON.stringify(contentDir)};\nexport const projectRoot = ${JSON.stringify(projectRoot)};\nexport const site = ${JSON.stringify(site)};\nexport const strings = ${JSON.stringify(strings)};`,
+      `export const contentDir = ${JSON.stringify(contentDir)};\nexport const projectRoot = ${JSON.stringify(projectRoot)};\nexport const pageHtmlDir = ${JSON.stringify(pageHtmlDir)};\nexport const site = ${JSON.stringify(site)};\nexport const strings = ${JSON.stringify(strings)};`,
     ],
     [STRINGS_STYLESHEET, stringsStylesheet(strings)],
     ...Object.entries(components).map(([name, path]): [string, string] => [`${COMPONENT_MODULE}${name}`, `export { default } from ${JSON.stringify(path)};`]),

@@ -1,0 +1,76 @@
+import { readdirSync, rmSync } from 'node:fs';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { describe, expect, it } from 'vitest';
+import { pageHtmlFolder } from '../../packages/cited-explainer/lib/page-html.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
+
+interface Stored {
+  id: string;
+  digest?: string;
+  rendered?: { html: string; metadata?: Record<string, unknown> };
+}
+
+/** A loader that stores what it is given, as Astro's glob stores a rendered page, and the store it writes to. */
+function run(dir: string, entries: Stored[], stored = new Map<string, Stored>()) {
+  const loader: Loader = {
+    name: 'fake-glob',
+    load: async ({ store }) => {
+      for (const entry of entries) if (!store.get(entry.id)) store.set({ ...entry, data: {} });
+    },
+  };
+  const store = {
+    get: (id: string) => stored.get(id),
+    entries: () => [...stored.entries()],
+    set: (entry: Stored) => stored.set(entry.id, entry) && true,
+    delete: (id: string) => stored.delete(id),
+  };
+  const folder = pageHtmlFolder(dir);
+  const loaded = folder.keepingHtmlApart(loader).load({ collection: 'pages', store } as unknown as LoaderContext);
+  return { loaded, stored, folder };
+}
+
+const page = (id: string, html: string, metadata: Record<string, unknown> = { headings: [] }): Stored => ({ id, digest: `digest-of-${id}`, rendered: { html, metadata } });
+
+describe('pageHtmlFolder', () => {
+  it('keeps a rendered page out of the store, in a file the route reads it back from', async () => {
+    const dir = tempDir('page-html-');
+    const { loaded, stored, folder } = run(dir, [page('history', '<p>Cited.</p>')]);
+    await loaded;
+    const entry = stored.get('history')!;
+    expect(entry.rendered).toEqual({ html: '', metadata: { headings: [], htmlKeptApart: true } });
+    expect(readdirSync(dir)).toHaveLength(1);
+    expect(folder.read({ collection: 'pages', ...entry })).toBe('<p>Cited.</p>');
+  });
+
+  it('an edited page (a new digest) is never served the HTML of its earlier text', async () => {
+    const dir = tempDir('page-html-');
+    const { loaded, stored, folder } = run(dir, [page('history', '<p>First.</p>')]);
+    await loaded;
+    const edited = { ...stored.get('history')!, digest: 'digest-after-edit' };
+    expect(() => folder.read({ collection: 'pages', ...edited })).toThrow(/pages\/history: its rendered HTML is missing from .*; build again/);
+  });
+
+  it('leaves in the store what render() must handle itself: MDX (no HTML), a page with local images, an empty render', async () => {
+    const dir = tempDir('page-html-');
+    const mdx: Stored = { id: 'mdx', digest: 'd' };
+    const withImage = page('pictured', '<img src="__ASTRO_IMAGE_x">', { imagePaths: ['./x.png'] });
+    const failed = page('failed', '');
+    const { loaded, stored, folder } = run(dir, [mdx, withImage, failed]);
+    await loaded;
+    expect(stored.get('pictured')!.rendered!.html).toBe('<img src="__ASTRO_IMAGE_x">');
+    expect(stored.get('mdx')!.rendered).toBeUndefined();
+    expect(readdirSync(dir)).toEqual([]);
+    for (const id of ['mdx', 'pictured', 'failed']) expect(folder.read({ collection: 'pages', ...stored.get(id)! })).toBeUndefined();
+  });
+
+  it('a stored page whose file has gone is rendered again rather than published empty', async () => {
+    const dir = tempDir('page-html-');
+    const first = run(dir, [page('history', '<p>Cited.</p>')]);
+    await first.loaded;
+    rmSync(dir, { recursive: true });
+    // The loader skips an entry the store already has (as glob skips an unchanged file): only a dropped entry is rendered again.
+    const second = run(dir, [page('history', '<p>Cited again.</p>')], first.stored);
+    await second.loaded;
+    expect(second.folder.read({ collection: 'pages', ...second.stored.get('history')! })).toBe('<p>Cited again.</p>');
+  });
+});
