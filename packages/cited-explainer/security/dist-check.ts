@@ -39,8 +39,12 @@ export interface DistProblem {
   message: string;
 }
 
-/** The files of dist/ by path ("sources/x/index.html"): the text of HTML, CSS, script and JSON files, null for others. */
-export type DistFiles = ReadonlyMap<string, string | null>;
+/**
+ * The files of dist/ by path ("sources/x/index.html"), in order, each with the text of an HTML, CSS,
+ * script or JSON file, null for others. A Map will do; the build's reader (dist-files.ts) reads each
+ * text as the check reaches it, so that a large site is never held in memory whole.
+ */
+export type DistFiles = Pick<ReadonlyMap<string, string | null>, 'has'> & Iterable<[string, string | null]>;
 
 const SCRIPT_FILE = /\.(?:m?js|cjs)$/i;
 /** Elements that embed another document or plug-in, or change how every link resolves. */
