@@ -583,7 +583,9 @@ function printBuildTable(builds: BuildFigures[]): void {
       ]),
   );
   console.log("Memory per phase: the main process's RSS (its worker thread included) and JavaScript heap, sampled every 250 ms against the log's timestamps; the data store is");
-  console.log("the content layer's file on disk (a Markdown page's HTML is kept apart, lib/page-html.ts). The bundler's share is its phase's rise over its start; Pagefind runs in a process of its own.");
+  console.log(
+    "the content layer's file on disk (a Markdown page's HTML is kept apart, lib/page-html.ts). The bundler's share is its phase's rise over its start; Pagefind runs in a process of its own.",
+  );
   if (!sizes.some((n) => n >= 5000)) console.log('The 5,000-page corpus was not built (opt-in: --sizes 100,1000,5000).');
 }
 

@@ -37,6 +37,17 @@ describe('clearStoreMadeByOtherCode', () => {
     expect(existsSync(store)).toBe(false);
   });
 
+  it('removes the pages’ HTML kept beside the store with it (lib/page-html.ts): no page rendered by other code is read back', () => {
+    const dir = tempDir('store-');
+    clearStoreMadeByOtherCode(dir, 'a');
+    mkdirSync(join(dir, 'page-html', 'pages'), { recursive: true });
+    writeFileSync(join(dir, 'page-html', 'pages', 'x.html'), '<p>old</p>');
+    expect(clearStoreMadeByOtherCode(dir, 'a')).toBe(false);
+    expect(existsSync(join(dir, 'page-html', 'pages', 'x.html'))).toBe(true);
+    clearStoreMadeByOtherCode(dir, 'b');
+    expect(existsSync(join(dir, 'page-html'))).toBe(false);
+  });
+
   it('stamps a folder that has no store yet, making it if need be', () => {
     const dir = join(tempDir('store-'), 'cache');
     expect(clearStoreMadeByOtherCode(dir, 'a')).toBe(false);

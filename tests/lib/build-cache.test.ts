@@ -42,6 +42,25 @@ describe('buildCache', () => {
     expect(Buffer.from(cache.read(['x'])!).toString()).toBe('{}');
   });
 
+  it('has() says whether an entry was written, without reading it', () => {
+    const { cache } = fresh();
+    expect(cache.has(['a'])).toBe(false);
+    cache.write(['a'], 'x');
+    expect(cache.has(['a'])).toBe(true);
+  });
+
+  it('prune() removes the entries not kept, and leaves other files (another build’s write in progress) alone', () => {
+    const { dir, cache } = fresh();
+    cache.write(['a'], 'x');
+    cache.write(['b'], 'y');
+    writeFileSync(join(dir, `${cacheKey(['c'])}.png.123.0.tmp`), '');
+    cache.prune([['b']]);
+    expect(cache.has(['a'])).toBe(false);
+    expect(cache.has(['b'])).toBe(true);
+    expect(readdirSync(dir)).toHaveLength(2);
+    buildCache(join(dir, 'never-made'), 'png').prune([]);
+  });
+
   it('leaves no temporary file behind', () => {
     const { dir, cache } = fresh();
     writeFileSync(join(dir, 'unrelated.txt'), '');

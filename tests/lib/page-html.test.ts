@@ -1,4 +1,5 @@
-import { readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { describe, expect, it } from 'vitest';
 import { pageHtmlFolder } from '../../packages/cited-explainer/lib/page-html.ts';
@@ -38,7 +39,7 @@ describe('pageHtmlFolder', () => {
     await loaded;
     const entry = stored.get('history')!;
     expect(entry.rendered).toEqual({ html: '', metadata: { headings: [], htmlKeptApart: true } });
-    expect(readdirSync(dir)).toHaveLength(1);
+    expect(readdirSync(join(dir, 'pages'))).toHaveLength(1);
     expect(folder.read({ collection: 'pages', ...entry })).toBe('<p>Cited.</p>');
   });
 
@@ -59,8 +60,21 @@ describe('pageHtmlFolder', () => {
     await loaded;
     expect(stored.get('pictured')!.rendered!.html).toBe('<img src="__ASTRO_IMAGE_x">');
     expect(stored.get('mdx')!.rendered).toBeUndefined();
-    expect(readdirSync(dir)).toEqual([]);
+    expect(existsSync(join(dir, 'pages')) ? readdirSync(join(dir, 'pages')) : []).toEqual([]);
     for (const id of ['mdx', 'pictured', 'failed']) expect(folder.read({ collection: 'pages', ...stored.get(id)! })).toBeUndefined();
+  });
+
+  it('after a load, keeps only the files the store names: an edited page leaves no earlier version behind', async () => {
+    const dir = tempDir('page-html-');
+    const first = run(dir, [page('history', '<p>First.</p>'), page('removed', '<p>Gone.</p>')]);
+    await first.loaded;
+    // The next load, as glob does it: the edited file is stored again under its new digest, the removed one leaves the store.
+    first.stored.delete('history');
+    first.stored.delete('removed');
+    const second = run(dir, [{ ...page('history', '<p>Second.</p>'), digest: 'digest-after-edit' }], first.stored);
+    await second.loaded;
+    expect(readdirSync(join(dir, 'pages'))).toHaveLength(1);
+    expect(second.folder.read({ collection: 'pages', ...second.stored.get('history')! })).toBe('<p>Second.</p>');
   });
 
   it('a stored page whose file has gone is rendered again rather than published empty', async () => {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { writeFileAtomic } from '../lib/atomic-write.ts';
+import { PAGE_HTML_CACHE } from '../lib/page-html.ts';
 
 /**
  * Astro keeps each Markdown page's rendered HTML in its content store between builds and clears the
@@ -44,8 +45,8 @@ export function folderDigest(dir: string): string {
 }
 
 /**
- * Removes the content store in `storeDir` unless its stamp is `digest`, then stamps the folder.
- * Returns whether a store was removed.
+ * Removes the content store in `storeDir`, with the pages' HTML kept beside it (lib/page-html.ts),
+ * unless its stamp is `digest`, then stamps the folder. Returns whether a store was removed.
  */
 export function clearStoreMadeByOtherCode(storeDir: string, digest: string): boolean {
   const stamp = join(storeDir, STAMP_FILE);
@@ -53,6 +54,7 @@ export function clearStoreMadeByOtherCode(storeDir: string, digest: string): boo
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === digest) return false;
   const stale = existsSync(store);
   rmSync(store, { force: true });
+  rmSync(join(storeDir, PAGE_HTML_CACHE), { recursive: true, force: true });
   writeFileAtomic(stamp, digest);
   return stale;
 }

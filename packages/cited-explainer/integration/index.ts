@@ -61,7 +61,7 @@ export default function citedExplainer(options: ExplainerOptions = {}): AstroInt
   return {
     name: 'cited-explainer',
     hooks: {
-      'astro:config:setup': ({ config, updateConfig, injectRoute, logger }) => {
+      'astro:config:setup': ({ command, config, updateConfig, injectRoute, logger }) => {
         const root = fileURLToPath(config.root);
         const contentDir = resolve(root, content);
         // Before anything is read: no link or special file in the content or the public folder.
@@ -71,7 +71,8 @@ export default function citedExplainer(options: ExplainerOptions = {}): AstroInt
         // the build's (in the cache folder) and the dev server's (in .astro/).
         const codeDigest = folderDigest(packageDir);
         const cacheDir = fileURLToPath(config.cacheDir);
-        for (const storeDir of [cacheDir, resolve(root, '.astro')]) {
+        const devStoreDir = resolve(root, '.astro');
+        for (const storeDir of [cacheDir, devStoreDir]) {
           if (clearStoreMadeByOtherCode(storeDir, codeDigest))
             logger.info(`the content store in ${relative(root, storeDir) || '.'} was made by other code than this version of cited-explainer: it is rebuilt`);
         }
@@ -125,7 +126,17 @@ export default function citedExplainer(options: ExplainerOptions = {}): AstroInt
           ],
           vite: {
             define: { [CITE_FORMATTING_CACHE_ENV]: JSON.stringify(resolve(cacheDir, CITE_FORMATTING_CACHE)) },
-            plugins: [virtualModules({ contentDir, projectRoot: root, pageHtmlDir: resolve(cacheDir, PAGE_HTML_CACHE), site, strings, components: { ...defaultComponents, ...overrides } })],
+            plugins: [
+              virtualModules({
+                contentDir,
+                projectRoot: root,
+                // Beside the store that names the pages' files: the dev server's is not the build's.
+                pageHtmlDir: resolve(command === 'dev' ? devStoreDir : cacheDir, PAGE_HTML_CACHE),
+                site,
+                strings,
+                components: { ...defaultComponents, ...overrides },
+              }),
+            ],
           },
         });
       },

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write.ts';
@@ -20,8 +20,11 @@ export const CITE_FORMATTING_CACHE_ENV = 'import.meta.env.CITED_EXPLAINER_CITE_C
 export const CITE_FORMATTING_CACHE = 'cite-formatting';
 
 export interface BuildCache {
+  has(inputs: readonly string[]): boolean;
   read(inputs: readonly string[]): Uint8Array | undefined;
   write(inputs: readonly string[], bytes: Uint8Array | string): void;
+  /** Removes every entry but those made from `kept` (a folder that would otherwise only grow). */
+  prune(kept: ReadonlyArray<readonly string[]>): void;
 }
 
 export const cacheKey = (inputs: readonly string[]) => createHash('sha256').update(JSON.stringify(inputs)).digest('hex');
@@ -35,8 +38,10 @@ export const packageVersion = (name: string) => `${name} ${(createRequire(import
  */
 export function buildCache(dir: string, extension: string, madeWith: readonly string[] = []): BuildCache {
   const salt = madeWith.length > 0 ? [cacheKey(madeWith)] : [];
-  const path = (inputs: readonly string[]) => join(dir, `${cacheKey([...salt, ...inputs])}.${extension}`);
+  const name = (inputs: readonly string[]) => `${cacheKey([...salt, ...inputs])}.${extension}`;
+  const path = (inputs: readonly string[]) => join(dir, name(inputs));
   return {
+    has: (inputs) => existsSync(path(inputs)),
     read(inputs) {
       try {
         return readFileSync(path(inputs));
@@ -46,6 +51,12 @@ export function buildCache(dir: string, extension: string, madeWith: readonly st
     },
     write(inputs, bytes) {
       writeFileAtomic(path(inputs), bytes);
+    },
+    prune(kept) {
+      if (!existsSync(dir)) return;
+      const keep = new Set(kept.map(name));
+      // Only finished entries: a temporary file may be another build's write in progress.
+      for (const file of readdirSync(dir)) if (file.endsWith(`.${extension}`) && !keep.has(file)) rmSync(join(dir, file), { force: true });
     },
   };
 }
