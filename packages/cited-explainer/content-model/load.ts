@@ -1,7 +1,8 @@
-import { type CollectionEntry, getCollection } from 'astro:content';
+import type { CollectionEntry } from 'astro:content';
 import { contentDir } from 'virtual:cited-explainer/config';
 import { loadQuoteIndex, loadRuleContext } from '../citations/archive-index.ts';
 import { firstMentionErrors } from '../glossary/first-mentions.ts';
+import { entriesOf } from '../lib/collection-entries.ts';
 import { entryFile, entryText } from '../lib/entry-file.ts';
 import { siteConfig, siteLocale } from '../lib/site.ts';
 import { getCitingDocuments, incidentUrl } from '../lib/site-data.ts';
@@ -57,7 +58,7 @@ let model: Promise<ContentModel> | undefined;
 
 export function getContentModel(): Promise<ContentModel> {
   model ??= (async () => {
-    const [actors, glossary, incidents, documents] = await Promise.all([getCollection('actors'), getCollection('glossary'), getCollection('incidents'), getCitingDocuments()]);
+    const [actors, glossary, incidents, documents] = await Promise.all([entriesOf('actors'), entriesOf('glossary'), entriesOf('incidents'), getCitingDocuments()]);
     throwFirst([
       ...crossReferenceErrors({
         actors: actors.map(asFile),

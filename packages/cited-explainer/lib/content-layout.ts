@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -33,6 +34,19 @@ export const MAPS_FILE = 'maps.yaml';
 
 /** A collection's folder in a content folder. */
 export const collectionDir = (contentDir: string, collection: ContentCollection) => join(contentDir, contentCollections[collection].folder);
+
+/**
+ * A collection's files in a content folder, by their paths relative to its folder (none if the folder
+ * does not exist), as its pattern finds them: pages in nested folders, the others directly inside.
+ */
+export function collectionFiles(contentDir: string, collection: ContentCollection): string[] {
+  const dir = collectionDir(contentDir, collection);
+  const { pattern, extensions } = contentCollections[collection];
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: pattern.startsWith('**/') })
+    .map(String)
+    .filter((name) => extensions.test(name));
+}
 
 /** A data file's slug: its name without the extension, as written (the id the collection gives it). */
 export const slugOfFile = (name: string) => name.replace(/\.[^.]+$/, '');

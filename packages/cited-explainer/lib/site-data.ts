@@ -1,6 +1,7 @@
-import { type CollectionEntry, getCollection, render } from 'astro:content';
+import { type CollectionEntry, render } from 'astro:content';
 import type { CitingDocument } from '../content-model/cross-references.ts';
 import { type PageCitation, type PageNote, pageCitationSchema, pageNoteSchema } from '../schemas/ledger.ts';
+import { entriesOf } from './collection-entries.ts';
 import { entryFile, entryText } from './entry-file.ts';
 import { pagePath } from './routes.ts';
 import { siteLocale } from './site.ts';
@@ -46,8 +47,8 @@ let documents: Promise<PublishedDocument[]> | undefined;
 export function getCitingDocuments(): Promise<PublishedDocument[]> {
   documents ??= (async () => {
     const entries: Array<{ entry: PageEntry | IncidentEntry; url: string }> = [
-      ...(await getCollection('pages')).map((entry) => ({ entry, url: pageUrl(entry) })),
-      ...(await getCollection('incidents')).map((entry) => ({ entry, url: incidentUrl(entry) })),
+      ...(await entriesOf('pages')).map((entry) => ({ entry, url: pageUrl(entry) })),
+      ...(await entriesOf('incidents')).map((entry) => ({ entry, url: incidentUrl(entry) })),
     ];
     return Promise.all(
       entries.map(async ({ entry, url }) => {
@@ -70,10 +71,10 @@ let pageTitles: Promise<Map<string, string>> | undefined;
 export function getPageTitles(): Promise<Map<string, string>> {
   pageTitles ??= (async () =>
     new Map([
-      ...(await getCollection('pages')).map((entry) => [pageUrl(entry), entry.data.title] as const),
-      ...(await getCollection('incidents')).map((entry) => [incidentUrl(entry), entry.data.title] as const),
+      ...(await entriesOf('pages')).map((entry) => [pageUrl(entry), entry.data.title] as const),
+      ...(await entriesOf('incidents')).map((entry) => [incidentUrl(entry), entry.data.title] as const),
       // Actor pages, the glossary and the timeline cite sources through their data fields: a "Cited by" list names them too.
-      ...(await getCollection('actors')).map((entry) => [withBase(import.meta.env.BASE_URL, `/actors/${entry.id}/`), entry.data.name] as const),
+      ...(await entriesOf('actors')).map((entry) => [withBase(import.meta.env.BASE_URL, `/actors/${entry.id}/`), entry.data.name] as const),
       [withBase(import.meta.env.BASE_URL, '/glossary/'), siteLocale.strings.glossary.title] as const,
       [withBase(import.meta.env.BASE_URL, '/incidents/'), siteLocale.strings.incidents.title] as const,
     ]))();
@@ -81,7 +82,7 @@ export function getPageTitles(): Promise<Map<string, string>> {
 }
 
 export async function getSources() {
-  const entries = await getCollection('sources');
+  const entries = await entriesOf('sources');
   return new Map(entries.map((entry) => [entry.id, entry]));
 }
 

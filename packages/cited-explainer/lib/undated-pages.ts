@@ -1,5 +1,5 @@
-import { getCollection } from 'astro:content';
 import { getContentModel } from '../content-model/load.ts';
+import { entriesOf } from './collection-entries.ts';
 import { indexPaths } from './routes.ts';
 import { siteLocale } from './site.ts';
 
@@ -26,7 +26,7 @@ let reviewed: Promise<string | undefined> | undefined;
  */
 export function siteReviewed(): Promise<string | undefined> {
   reviewed ??= (async () => {
-    const dates = [...(await getCollection('pages')), ...(await getCollection('incidents'))].map((entry) => entry.data.updated);
+    const dates = [...(await entriesOf('pages')), ...(await entriesOf('incidents'))].map((entry) => entry.data.updated);
     return dates.reduce<string | undefined>((newest, date) => (newest === undefined || date > newest ? date : newest), undefined);
   })();
   return reviewed;

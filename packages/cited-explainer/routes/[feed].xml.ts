@@ -1,8 +1,8 @@
-import { getCollection } from 'astro:content';
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { plainField } from '../citations/cited-field.ts';
 import { feedItems } from '../feed/items.ts';
+import { entriesOf } from '../lib/collection-entries.ts';
 import { siteConfig, siteLocale } from '../lib/site.ts';
 import { incidentUrl, pageUrl } from '../lib/site-data.ts';
 
@@ -13,8 +13,8 @@ import { incidentUrl, pageUrl } from '../lib/site-data.ts';
 export const getStaticPaths = () => (siteConfig.url ? [{ params: { feed: 'feed' } }] : []);
 
 export const GET: APIRoute = async ({ site }) => {
-  const pages = (await getCollection('pages')).map(({ data, ...entry }) => ({ title: data.title, url: pageUrl(entry), summary: data.description, updated: data.updated, changes: data.changes }));
-  const incidents = (await getCollection('incidents')).map(({ data, ...entry }) => ({
+  const pages = (await entriesOf('pages')).map(({ data, ...entry }) => ({ title: data.title, url: pageUrl(entry), summary: data.description, updated: data.updated, changes: data.changes }));
+  const incidents = (await entriesOf('incidents')).map(({ data, ...entry }) => ({
     title: data.title,
     url: incidentUrl(entry),
     summary: plainField(data.summary),

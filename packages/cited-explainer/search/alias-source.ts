@@ -1,4 +1,4 @@
-import { getCollection } from 'astro:content';
+import { entriesOf } from '../lib/collection-entries.ts';
 import { siteConfig } from '../lib/site.ts';
 import { getSourceMeta } from '../lib/site-data.ts';
 import { sourcePath, withBase } from '../lib/url.ts';
@@ -9,24 +9,13 @@ import type { AliasEntry } from './alias-map.ts';
  * glossary entry and actor with its `name` and `altNames`. The canonical addresses are the
  * content model's: /glossary/#<slug> for a glossary entry, /actors/<slug>/ for an actor. Each item
  * of the site's navigation is an entry too, so that a section's name ("Glossary") finds the section
- * first, above pages that only mention it. A collection that does not exist (yet) gives no entries.
+ * first, above pages that only mention it.
  */
 
-type Named = { id: string; data: { name: string; altNames?: string[] } };
-
-const sources: Array<{ collection: string; path: (slug: string) => string }> = [
+const sources: Array<{ collection: 'glossary' | 'actors'; path: (slug: string) => string }> = [
   { collection: 'glossary', path: (slug) => `/glossary/#${slug}` },
   { collection: 'actors', path: (slug) => `/actors/${slug}/` },
 ];
-
-async function entriesOf(collection: string): Promise<Named[]> {
-  try {
-    // The collection name is a string the content config may not define yet.
-    return (await getCollection(collection as never)) as unknown as Named[];
-  } catch {
-    return [];
-  }
-}
 
 let cached: Promise<AliasEntry[]> | undefined;
 

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { loadStrings } from '../i18n/load.ts';
-import { collectionDir, contentCollections, slugOfFile } from '../lib/content-layout.ts';
+import { collectionFiles, contentCollections, slugOfFile } from '../lib/content-layout.ts';
 import { contentRoute } from '../lib/routes.ts';
 import { loadSiteConfig } from '../lib/site-config.ts';
 import type { SiteConfig } from '../schemas/site.ts';
@@ -40,16 +40,8 @@ function readDist(outDir: string): DistFiles {
   };
 }
 
-/** Names of the files in `dir` (none if it does not exist) with one of the extensions, without it. */
-const namesIn = (dir: string, extensions: RegExp, recursive = false) =>
-  existsSync(dir)
-    ? readdirSync(dir, { recursive })
-        .map(String)
-        .filter((name) => extensions.test(name))
-    : [];
-
 /** The content folder's page files (pages/**\/*.md and .mdx, as the pages collection reads them), relative to pages/. */
-export const contentPageFiles = (contentDir: string) => namesIn(collectionDir(contentDir, 'pages'), contentCollections.pages.extensions, true);
+export const contentPageFiles = (contentDir: string) => collectionFiles(contentDir, 'pages');
 
 /** The pages the content folder asks for, each type of page at least once, and the site's own files. */
 function requiredFiles(contentDir: string, siteUrl: string | undefined): DistExpectations['required'] {
@@ -75,8 +67,8 @@ function requiredFiles(contentDir: string, siteUrl: string | undefined): DistExp
     { collection: 'glossary', index: false },
   ] as const;
   for (const { collection, index } of collections) {
-    const { folder, extensions } = contentCollections[collection];
-    const names = namesIn(collectionDir(contentDir, collection), extensions);
+    const { folder } = contentCollections[collection];
+    const names = collectionFiles(contentDir, collection);
     if (names.length > 0) required.push({ path: `${folder}/index.html`, what: `the ${folder} index` });
     if (index) for (const name of names) required.push({ path: `${folder}/${slugOfFile(name)}/index.html`, what: `the page of content/${folder}/${name}` });
   }

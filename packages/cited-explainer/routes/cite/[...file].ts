@@ -1,8 +1,8 @@
-import { getCollection } from 'astro:content';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { type CitedPage, downloadBody } from '../../cite/download-files.ts';
 import { type CiteFormat, type CslItem, citeFilePath, pageCslItem, sourceCslItem } from '../../cite/item.ts';
 import { buildWriters } from '../../integration/build-writers-channel.ts';
+import { entriesOf } from '../../lib/collection-entries.ts';
 import { pagePath } from '../../lib/routes.ts';
 import { siteConfig, siteLocale } from '../../lib/site.ts';
 import { incidentPath } from '../../lib/site-data.ts';
@@ -26,9 +26,9 @@ export const getStaticPaths = (async () => {
   const undated = reviewed ? (await undatedPages()).map(({ path, title }) => ({ path, item: pageCslItem({ page: { title, updated: reviewed }, site: siteConfig, path, base }) })) : [];
   const cited: CitedPage[] = [
     ...undated,
-    ...(await getCollection('incidents')).map((entry) => ({ path: incidentPath(entry), item: pageCslItem({ page: entry.data, site: siteConfig, path: incidentPath(entry), base }) })),
-    ...(await getCollection('sources')).map((entry) => ({ path: sourcePath(entry.id), item: sourceCslItem(entry.data, base, siteConfig.url, siteLocale.strings.sourceRecord) })),
-    ...(await getCollection('pages')).map((entry) => ({ path: pagePath(entry), item: pageCslItem({ page: entry.data, site: siteConfig, path: pagePath(entry), base }) })),
+    ...(await entriesOf('incidents')).map((entry) => ({ path: incidentPath(entry), item: pageCslItem({ page: entry.data, site: siteConfig, path: incidentPath(entry), base }) })),
+    ...(await entriesOf('sources')).map((entry) => ({ path: sourcePath(entry.id), item: sourceCslItem(entry.data, base, siteConfig.url, siteLocale.strings.sourceRecord) })),
+    ...(await entriesOf('pages')).map((entry) => ({ path: pagePath(entry), item: pageCslItem({ page: entry.data, site: siteConfig, path: pagePath(entry), base }) })),
   ];
   if (import.meta.env.PROD) {
     const writers = buildWriters();
