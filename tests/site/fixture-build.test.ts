@@ -31,6 +31,12 @@ describe('a good fixture site', () => {
     expect(existsSync(join(build.outDir, 'sources', 'index.html'))).toBe(true);
   });
 
+  it('builds without incidents, actors or a glossary, and without a warning about them (a site may have none)', () => {
+    expect(['incidents', 'actors', 'glossary'].filter((folder) => existsSync(join(fixture, folder)))).toEqual([]);
+    expect(build.output).toContain('Complete!');
+    expect(build.output).not.toMatch(/does not exist or is empty/);
+  });
+
   it('publishes every citation in the ledger, each quote standing at its offsets in the archive', () => {
     expect(ledger.citations).toHaveLength(6);
     const archive = readArchive(join(fixture, 'sources'));
