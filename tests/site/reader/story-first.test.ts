@@ -147,25 +147,30 @@ describe('citations', () => {
 
   it.each(withMarkers)('%s: on a laptop every preview keeps its full width beside the screen edge and scrolls inside past 28 rem', async (path) => {
     await visit(laptop, path);
-    await laptop.page.evaluate(() => {
+    // Every marker in one evaluation, clicked in the page: the same click event (the reader
+    // script's listener, then the popover opening), without a round trip to the browser per
+    // marker (on the longest page that was 5 of this file's 36 s). Clicks as a reader makes
+    // them, and Escape, are the other tests' and the crawl's.
+    const problems = await laptop.page.evaluate(async () => {
       for (const details of document.querySelectorAll('main details')) details.setAttribute('open', '');
+      const rem = Number.parseFloat(getComputedStyle(document.documentElement).fontSize);
+      const full = Math.min(30 * rem, window.innerWidth - 2 * rem);
+      const tallest = 28 * rem;
+      const found: string[] = [];
+      for (const [index, marker] of [...document.querySelectorAll<HTMLElement>('.cite-marker')].entries()) {
+        marker.scrollIntoView({ block: 'nearest' });
+        marker.click();
+        // A frame for the popover's position to settle, as between a reader's click and a look.
+        await new Promise((drawn) => requestAnimationFrame(drawn));
+        const open = document.querySelector<HTMLElement>('.cite-preview:popover-open');
+        const box = open?.getBoundingClientRect();
+        if (!open || !box) found.push(`marker ${index + 1}: no preview opened`);
+        else if (box.width < full - 1 || box.height > tallest + 1 || box.right > window.innerWidth)
+          found.push(`marker ${index + 1}: ${Math.round(box.width)} × ${Math.round(box.height)} px, right edge ${Math.round(box.right)}`);
+        open?.hidePopover();
+      }
+      return found;
     });
-    const markers = laptop.page.locator('.cite-marker');
-    const problems: string[] = [];
-    for (let index = 0; index < (await markers.count()); index++) {
-      await markers.nth(index).scrollIntoViewIfNeeded();
-      await markers.nth(index).click();
-      const box = await laptop.page.evaluate(() => {
-        const open = document.querySelector('.cite-preview:popover-open');
-        const rect = open?.getBoundingClientRect();
-        const rem = Number.parseFloat(getComputedStyle(document.documentElement).fontSize);
-        return rect && { width: rect.width, height: rect.height, right: rect.right, viewport: window.innerWidth, full: Math.min(30 * rem, window.innerWidth - 2 * rem), tallest: 28 * rem };
-      });
-      if (!box) problems.push(`marker ${index + 1}: no preview opened`);
-      else if (box.width < box.full - 1 || box.height > box.tallest + 1 || box.right > box.viewport)
-        problems.push(`marker ${index + 1}: ${Math.round(box.width)} × ${Math.round(box.height)} px, right edge ${Math.round(box.right)}`);
-      await laptop.page.keyboard.press('Escape');
-    }
     expect(problems).toEqual([]);
   });
 
