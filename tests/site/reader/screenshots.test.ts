@@ -8,9 +8,12 @@ import { builtSite, listPages, onePagePerKind } from '../../helpers/site.ts';
 
 // The reader's design bar (issue 10): one page of each kind, at a laptop's and a phone's width, in
 // light and dark. Each fails on a page that scrolls sideways, on text drawn under 12 px (map labels
-// included) and on tap targets under 24 px. The screenshots (the full page in light, the first
-// screen in dark) are kept for review under .builds/screenshots/<width>-<scheme>/ (git-ignored, as
-// PNG, which every image viewer opens), whether the checks pass or not.
+// included) and on tap targets under 24 px. With SCREENSHOTS=1 the views are also drawn for review
+// (the full page in light, the first screen in dark) under .builds/screenshots/<width>-<scheme>/
+// (git-ignored, as PNG, which every image viewer opens), whether the checks pass or not. Drawing
+// them is most of this file's cost (18 CPU-seconds with them, 9 without), and a picture asserts
+// nothing, so a plain run leaves them out.
+const drawScreenshots = process.env.SCREENSHOTS === '1';
 const build = builtSite();
 
 const pages = onePagePerKind(listPages(build.outDir));
@@ -40,11 +43,13 @@ describe('what a reader sees', () => {
     for (const { width, scheme } of views) {
       await site.page.setViewportSize({ width, height: 900 });
       await site.page.emulateMedia({ colorScheme: scheme, media: 'screen' });
-      const folder = join(screenshots, `${width}-${scheme}`);
-      mkdirSync(folder, { recursive: true });
-      // PNG: reviewers could not open the JPEGs. Dark differs from light in colours alone (accessibility.test.ts checks the stylesheet), so its
-      // full page would repeat the light one's layout: dark keeps the first screen (half the CPU of all the pictures).
-      await site.page.screenshot({ path: join(folder, fileName(path)), fullPage: scheme === 'light', type: 'png' });
+      if (drawScreenshots) {
+        const folder = join(screenshots, `${width}-${scheme}`);
+        mkdirSync(folder, { recursive: true });
+        // PNG: reviewers could not open the JPEGs. Dark differs from light in colours alone (accessibility.test.ts checks the stylesheet), so its
+        // full page would repeat the light one's layout: dark keeps the first screen (half the CPU of all the pictures).
+        await site.page.screenshot({ path: join(folder, fileName(path)), fullPage: scheme === 'light', type: 'png' });
+      }
       const { overflow, smallText, smallTargets } = await readerProblems(site.page);
       const found = { ...(overflow ? { overflow } : {}), ...(smallText.length ? { smallText } : {}), ...(smallTargets.length ? { smallTargets } : {}) };
       if (Object.keys(found).length > 0) problems[`${width} px ${scheme}`] = found;
