@@ -2,6 +2,8 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { describe, expect, it } from 'vitest';
+// Not among astro's exports: the store class the content layer itself uses, for the tests to run against.
+import { MutableDataStore } from '../../node_modules/astro/dist/content/mutable-data-store.js';
 import { pageHtmlFolder } from '../../packages/cited-explainer/lib/page-html.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
@@ -11,22 +13,25 @@ interface Stored {
   rendered?: { html: string; metadata?: Record<string, unknown> };
 }
 
-/** A loader that stores what it is given, as Astro's glob stores a rendered page, and the store it writes to. */
-function run(dir: string, entries: Stored[], stored = new Map<string, Stored>()) {
+/** One collection of Astro's own content store, as the content layer hands it to a loader. */
+type Store = LoaderContext['store'];
+const astroStore = (): Store => new MutableDataStore().scopedStore('pages');
+
+/**
+ * A loader that stores what it is given, as Astro's glob stores a rendered page (skipping an entry
+ * the store has already), wrapped by the folder, and run against Astro's own store: the store's
+ * rules (an unchanged digest is not stored again) are the real ones, not a copy of them.
+ */
+function run(dir: string, entries: Stored[], store: Store = astroStore()) {
   const loader: Loader = {
     name: 'fake-glob',
     load: async ({ store }) => {
       for (const entry of entries) if (!store.get(entry.id)) store.set({ ...entry, data: {} });
     },
   };
-  const store = {
-    get: (id: string) => stored.get(id),
-    entries: () => [...stored.entries()],
-    set: (entry: Stored) => stored.set(entry.id, entry) && true,
-    delete: (id: string) => stored.delete(id),
-  };
   const folder = pageHtmlFolder(dir);
   const loaded = folder.keepingHtmlApart(loader).load({ collection: 'pages', store } as unknown as LoaderContext);
+  const stored = { get: (id: string) => store.get(id) as Stored | undefined, delete: (id: string) => store.delete(id), store };
   return { loaded, stored, folder };
 }
 
@@ -71,7 +76,7 @@ describe('pageHtmlFolder', () => {
     // The next load, as glob does it: the edited file is stored again under its new digest, the removed one leaves the store.
     first.stored.delete('history');
     first.stored.delete('removed');
-    const second = run(dir, [{ ...page('history', '<p>Second.</p>'), digest: 'digest-after-edit' }], first.stored);
+    const second = run(dir, [{ ...page('history', '<p>Second.</p>'), digest: 'digest-after-edit' }], first.stored.store);
     await second.loaded;
     expect(readdirSync(join(dir, 'pages'))).toHaveLength(1);
     expect(second.folder.read({ collection: 'pages', ...second.stored.get('history')! })).toBe('<p>Second.</p>');
@@ -83,7 +88,7 @@ describe('pageHtmlFolder', () => {
     await first.loaded;
     rmSync(dir, { recursive: true });
     // The loader skips an entry the store already has (as glob skips an unchanged file): only a dropped entry is rendered again.
-    const second = run(dir, [page('history', '<p>Cited again.</p>')], first.stored);
+    const second = run(dir, [page('history', '<p>Cited again.</p>')], first.stored.store);
     await second.loaded;
     expect(second.folder.read({ collection: 'pages', ...second.stored.get('history')! })).toBe('<p>Cited again.</p>');
   });
