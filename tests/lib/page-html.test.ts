@@ -31,8 +31,7 @@ function run(dir: string, entries: Stored[], store: Store = astroStore()) {
   };
   const folder = pageHtmlFolder(dir);
   const loaded = folder.keepingHtmlApart(loader).load({ collection: 'pages', store } as unknown as LoaderContext);
-  const stored = { get: (id: string) => store.get(id) as Stored | undefined, delete: (id: string) => store.delete(id), store };
-  return { loaded, stored, folder };
+  return { loaded, store, folder };
 }
 
 const page = (id: string, html: string, metadata: Record<string, unknown> = { headings: [] }): Stored => ({ id, digest: `digest-of-${id}`, rendered: { html, metadata } });
@@ -40,9 +39,9 @@ const page = (id: string, html: string, metadata: Record<string, unknown> = { he
 describe('pageHtmlFolder', () => {
   it('keeps a rendered page out of the store, in a file the route reads it back from', async () => {
     const dir = tempDir('page-html-');
-    const { loaded, stored, folder } = run(dir, [page('history', '<p>Cited.</p>')]);
+    const { loaded, store, folder } = run(dir, [page('history', '<p>Cited.</p>')]);
     await loaded;
-    const entry = stored.get('history')!;
+    const entry = store.get('history')!;
     expect(entry.rendered).toEqual({ html: '', metadata: { headings: [], htmlKeptApart: true } });
     expect(readdirSync(join(dir, 'pages'))).toHaveLength(1);
     expect(folder.read({ collection: 'pages', ...entry })).toBe('<p>Cited.</p>');
@@ -50,9 +49,9 @@ describe('pageHtmlFolder', () => {
 
   it('an edited page (a new digest) is never served the HTML of its earlier text', async () => {
     const dir = tempDir('page-html-');
-    const { loaded, stored, folder } = run(dir, [page('history', '<p>First.</p>')]);
+    const { loaded, store, folder } = run(dir, [page('history', '<p>First.</p>')]);
     await loaded;
-    const edited = { ...stored.get('history')!, digest: 'digest-after-edit' };
+    const edited = { ...store.get('history')!, digest: 'digest-after-edit' };
     expect(() => folder.read({ collection: 'pages', ...edited })).toThrow(/pages\/history: its rendered HTML is missing from .*; build again/);
   });
 
@@ -61,12 +60,12 @@ describe('pageHtmlFolder', () => {
     const mdx: Stored = { id: 'mdx', digest: 'd' };
     const withImage = page('pictured', '<img src="__ASTRO_IMAGE_x">', { imagePaths: ['./x.png'] });
     const failed = page('failed', '');
-    const { loaded, stored, folder } = run(dir, [mdx, withImage, failed]);
+    const { loaded, store, folder } = run(dir, [mdx, withImage, failed]);
     await loaded;
-    expect(stored.get('pictured')!.rendered!.html).toBe('<img src="__ASTRO_IMAGE_x">');
-    expect(stored.get('mdx')!.rendered).toBeUndefined();
+    expect(store.get('pictured')!.rendered!.html).toBe('<img src="__ASTRO_IMAGE_x">');
+    expect(store.get('mdx')!.rendered).toBeUndefined();
     expect(existsSync(join(dir, 'pages')) ? readdirSync(join(dir, 'pages')) : []).toEqual([]);
-    for (const id of ['mdx', 'pictured', 'failed']) expect(folder.read({ collection: 'pages', ...stored.get(id)! })).toBeUndefined();
+    for (const id of ['mdx', 'pictured', 'failed']) expect(folder.read({ collection: 'pages', ...store.get(id)! })).toBeUndefined();
   });
 
   it('after a load, keeps only the files the store names: an edited page leaves no earlier version behind', async () => {
@@ -74,12 +73,12 @@ describe('pageHtmlFolder', () => {
     const first = run(dir, [page('history', '<p>First.</p>'), page('removed', '<p>Gone.</p>')]);
     await first.loaded;
     // The next load, as glob does it: the edited file is stored again under its new digest, the removed one leaves the store.
-    first.stored.delete('history');
-    first.stored.delete('removed');
-    const second = run(dir, [{ ...page('history', '<p>Second.</p>'), digest: 'digest-after-edit' }], first.stored.store);
+    first.store.delete('history');
+    first.store.delete('removed');
+    const second = run(dir, [{ ...page('history', '<p>Second.</p>'), digest: 'digest-after-edit' }], first.store);
     await second.loaded;
     expect(readdirSync(join(dir, 'pages'))).toHaveLength(1);
-    expect(second.folder.read({ collection: 'pages', ...second.stored.get('history')! })).toBe('<p>Second.</p>');
+    expect(second.folder.read({ collection: 'pages', ...second.store.get('history')! })).toBe('<p>Second.</p>');
   });
 
   it('a stored page whose file has gone is rendered again rather than published empty', async () => {
@@ -88,8 +87,8 @@ describe('pageHtmlFolder', () => {
     await first.loaded;
     rmSync(dir, { recursive: true });
     // The loader skips an entry the store already has (as glob skips an unchanged file): only a dropped entry is rendered again.
-    const second = run(dir, [page('history', '<p>Cited again.</p>')], first.stored.store);
+    const second = run(dir, [page('history', '<p>Cited again.</p>')], first.store);
     await second.loaded;
-    expect(second.folder.read({ collection: 'pages', ...second.stored.get('history')! })).toBe('<p>Cited again.</p>');
+    expect(second.folder.read({ collection: 'pages', ...second.store.get('history')! })).toBe('<p>Cited again.</p>');
   });
 });

@@ -40,16 +40,16 @@ function started(child: ChildProcess): Promise<string> {
 
 /**
  * The home page as the browser gets it, once `until` holds (the server re-renders on its own time).
- * `save` writes the page's text: it is written again every 5 s while `until` does not hold, as an
+ * `text` is saved as the page, and saved again every 5 s while `until` does not hold, as an
  * author saves again. In one loaded run of the whole suite the server went on serving the page as
  * it was before the broken quote for 30 s; the likely cause is a change made before the server's
  * file watcher had finished its first scan, which the watcher can miss. A second save of the same
  * text changes nothing else, and a server that never sees a change still fails.
  */
-async function homeWhen(until: (response: { status: number; html: string }) => boolean, save?: () => void): Promise<{ status: number; html: string }> {
+async function homeWhen(until: (response: { status: number; html: string }) => boolean, text?: string): Promise<{ status: number; html: string }> {
   let last = { status: 0, html: '' };
   for (let attempt = 0; attempt < 60; attempt++) {
-    if (save && attempt % 10 === 0) save();
+    if (text !== undefined && attempt % 10 === 0) writeFileSync(page, text);
     const response = await fetch(`${origin}/`);
     last = { status: response.status, html: await response.text() };
     if (until(last)) return last;
@@ -95,10 +95,7 @@ describe('astro dev on a new project', () => {
     // Astro's error page loads Vite's client, which shows the error in its overlay as the server
     // sends it over the dev server's socket: the test listens there as the browser does.
     const overlay = overlayErrors();
-    const broken = await homeWhen(
-      (r) => r.status >= 500,
-      () => writeFileSync(page, brokenText),
-    );
+    const broken = await homeWhen((r) => r.status >= 500, brokenText);
     expect(broken.status, log).toBe(500);
     expect(broken.html).toMatch(/\/@vite\/client/);
     const shown = await overlay.first;
@@ -110,10 +107,7 @@ describe('astro dev on a new project', () => {
   it('shows the page again, styled, once the quote is fixed', async () => {
     // While the content layer reloads, the server can answer once with the page before its entry
     // is back: the page counts as shown again when it carries its citations.
-    const fixed = await homeWhen(
-      (r) => r.status === 200 && r.html.includes('class="cite-marker"'),
-      () => writeFileSync(page, original),
-    );
+    const fixed = await homeWhen((r) => r.status === 200 && r.html.includes('class="cite-marker"'), original);
     expect(fixed.status, log).toBe(200);
     expect(fixed.html).toMatch(/class="cite-marker"/);
     expect(fixed.html).toMatch(/<style[^>]*site\.css/);
