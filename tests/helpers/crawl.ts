@@ -64,13 +64,11 @@ export interface PageAxe {
 
 /** What one crawl learnt about one page. */
 export interface PageCrawl {
-  /** HTTP status of the first visit: with JavaScript in a thorough crawl, without in a plain one. */
+  /** HTTP status of the visit: with JavaScript in a thorough crawl, without in a plain one. */
   status: number;
-  /** The DOM as published (JavaScript off). */
+  /** The DOM as published (no script run). */
   facts: PageFacts;
-  /** Thorough crawl: the HTTP status without JavaScript. */
-  noJsStatus?: number;
-  /** Thorough crawl, without JavaScript: whether the first h1 in <main> is visible, and the text of <main>. */
+  /** Plain crawl (JavaScript off): whether the first h1 in <main> is visible, and the text of <main>. */
   noJs?: { h1Visible: boolean; mainText: string };
   /** The first visit's plain view (loaded, network idle, no interaction): every response, weighed. */
   plainView: WeighedRequest[];
@@ -91,7 +89,7 @@ export interface PageCrawl {
   axe?: PageAxe;
   /** Thorough crawl: the first preview by keyboard (focus on its marker, then Enter, Escape, Enter, Tab, Escape); null without markers. */
   keyboard?: KeyboardPreview | null;
-  /** Thorough crawl: the first marker without JavaScript (a declarative popover), and the endnotes; null without markers. */
+  /** Plain crawl: the first marker without JavaScript (a declarative popover), and the endnotes; null without markers. */
   noJsPreview?: NoJsPreview | null;
   /** Thorough crawl: the page as printed (print media, as loaded, before any interaction). */
   print?: PrintView;
@@ -227,18 +225,20 @@ async function visitingPage(context: BrowserContext, origin: string, scripts: bo
 
 type VisitingPage = Awaited<ReturnType<typeof visitingPage>>;
 
-async function firstVisit(visiting: VisitingPage, url: string, thorough: boolean): Promise<Omit<PageCrawl, 'noJsStatus' | 'facts' | 'noJs'>> {
+async function visitPage(visiting: VisitingPage, url: string, thorough: boolean, landings: ArchiveLandings): Promise<PageCrawl> {
   const { page } = visiting;
   const record = visiting.start();
   await page.emulateMedia({ colorScheme: 'light' });
   const response = await page.goto(url);
+  if (!response) throw new Error(`${url}: no response`);
   await visiting.settled();
   const plainView = (await Promise.all(record.weighed ?? [])).filter((r): r is WeighedRequest => r !== undefined);
   record.weighed = null;
   const style = await page.evaluate(() => ({ sheets: document.styleSheets.length, bodyMarginTop: getComputedStyle(document.body).marginTop }));
   const { failed, foreign, consoleErrors, cspViolations } = record;
-  const plain = { status: response?.status() ?? 0, plainView, failed, foreign, consoleErrors, cspViolations, style };
-  if (!thorough) return { ...plain, previewOpened: null };
+  const plain = { status: response.status(), plainView, failed, foreign, consoleErrors, cspViolations, style };
+  if (!thorough) return { ...plain, previewOpened: null, facts: await pageFacts(page), ...(await withoutJavaScript(page, landings)) };
+  const facts = await pageFacts(page, await response.text());
   await page.emulateMedia({ media: 'print' });
   const print = await printView(page);
   await page.emulateMedia({ media: null });
@@ -274,7 +274,7 @@ async function firstVisit(visiting: VisitingPage, url: string, thorough: boolean
   const narrowOverflow = (await readerProblems(page, { overflowOnly: true })).overflow;
   mapFits.push(await mapFit(page));
   await page.setViewportSize(DEFAULT_VIEWPORT);
-  return { ...plain, previewOpened, axe: result, keyboard, print, narrowOverflow, mapFits };
+  return { ...plain, facts, previewOpened, axe: result, keyboard, print, narrowOverflow, mapFits };
 }
 
 /** Playwright's default window, which the crawl's pages start with. */
@@ -363,13 +363,11 @@ async function noJsPreview(page: Page, landings: ArchiveLandings): Promise<NoJsP
   return { hiddenBefore, shownOnClick, hiddenOnEscape, endnotesVisible, endnoteItems, archiveHref, ...landing };
 }
 
-async function visitWithoutJavaScript(page: Page, url: string, landings: ArchiveLandings): Promise<Pick<PageCrawl, 'noJsStatus' | 'facts' | 'noJs' | 'noJsPreview'>> {
-  const response = await page.goto(url);
+/** What a page loaded without JavaScript shows, and what its first marker and archive link do (this navigates away). */
+async function withoutJavaScript(page: Page, landings: ArchiveLandings): Promise<Pick<PageCrawl, 'noJs' | 'noJsPreview'>> {
   const h1 = page.locator('main h1').first();
   const main = page.locator('main').first();
   return {
-    noJsStatus: response?.status() ?? 0,
-    facts: await pageFacts(page),
     noJs: {
       h1Visible: (await h1.count()) > 0 && (await h1.isVisible()),
       mainText: (await main.count()) > 0 ? (await main.innerText()).trim() : '',
@@ -383,38 +381,32 @@ async function visitWithoutJavaScript(page: Page, url: string, landings: Archive
 const pagesAtATime = 5;
 
 /**
- * Serves a built site and visits every page: requests and their weights, console, CSP refusals,
- * the site's stylesheet. A `thorough` crawl makes that visit with JavaScript, then prints the page,
- * runs axe-core in both colour schemes (dark: its colour rules), opens a citation preview and runs
- * axe on it, tries the preview by keyboard, scrolls to the end and lays the page out at 320 px; and
- * it visits every page again without JavaScript (the DOM as published: links, ids, scripts, CSP;
- * what shows; the first citation marker and the endnotes). A plain crawl, which checks addresses,
- * makes its one visit without JavaScript and reads the DOM as published from it. The checks that
- * need a page of their own are gathered into these visits: loading a page is most of a check's
- * cost. A few pages at a time: much of a visit is waiting for Chromium.
+ * Serves a built site and visits every page once: requests and their weights, console, CSP
+ * refusals, the site's stylesheet, the DOM as published (links, ids, scripts, CSP). A `thorough`
+ * crawl makes that visit with JavaScript, then prints the page, runs axe-core in both colour schemes
+ * (dark: its colour rules), opens a citation preview and runs axe on it, tries the preview by
+ * keyboard, scrolls to the end and lays the page out at 320 px. A plain crawl makes it without
+ * JavaScript: what shows, the first citation marker and the endnotes, the first archive link. The
+ * two real-site builds get one each (see saveCrawl), so every page is seen both ways. The checks
+ * that need a page of their own are gathered into these visits: loading a page is most of a
+ * check's cost. A few pages at a time: much of a visit is waiting for Chromium.
  */
 export async function crawlSite(outDir: string, base: string, options: { thorough: boolean }): Promise<SiteCrawl> {
   const open = await openSite(outDir, base, options.thorough ? {} : { javaScriptEnabled: false });
-  let noJsContext: BrowserContext | undefined;
   try {
-    if (options.thorough) noJsContext = await open.browser.newContext({ javaScriptEnabled: false });
     const pages = listPages(outDir);
     const byPage: Record<string, PageCrawl> = {};
     const landings: ArchiveLandings = new Map();
     const queue = [...pages];
     const worker = async () => {
       const visiting = await visitingPage(open.context, open.server.origin, options.thorough);
-      const withoutJs = await noJsContext?.newPage();
       for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
-        const url = new URL(path.slice(1), open.server.url).href;
-        const seen = await firstVisit(visiting, url, options.thorough);
-        byPage[path] = withoutJs ? { ...seen, ...(await visitWithoutJavaScript(withoutJs, url, landings)) } : { ...seen, facts: await pageFacts(visiting.page) };
+        byPage[path] = await visitPage(visiting, new URL(path.slice(1), open.server.url).href, options.thorough, landings);
       }
     };
     await Promise.all(Array.from({ length: pagesAtATime }, worker));
     return { outDir, base: new URL(open.server.url).pathname, origin: open.server.origin, pages, files: listFiles(outDir), byPage: Object.fromEntries(pages.map((path) => [path, byPage[path]])) };
   } finally {
-    await noJsContext?.close();
     await open.close();
   }
 }
@@ -423,7 +415,7 @@ export async function crawlSite(outDir: string, base: string, options: { thoroug
  * The shared crawl of a real-site build (see site-global-setup.ts): made by the first test file
  * that asks for it and kept beside the build as JSON, so that every later file reads the same data
  * instead of loading the pages again. The build at "/" is crawled thoroughly (axe, a preview opened);
- * the sub-path build, which checks addresses, is not.
+ * the sub-path build without JavaScript.
  */
 export async function siteCrawl(which: 'realSite' | 'realSiteUnderBase' = 'realSite'): Promise<SiteCrawl> {
   const build: ProvidedBuild = builtSite(which);
@@ -447,7 +439,7 @@ export const setupCrawl = (which: 'realSite' | 'realSiteUnderBase', outDir: stri
 
 /** Crawls a built site and keeps the crawl beside it (the global setup crawls both real-site builds at once). */
 export async function saveCrawl(which: 'realSite' | 'realSiteUnderBase', outDir: string, base: string): Promise<SiteCrawl> {
-  // The build at "/" is crawled thoroughly; the sub-path build, which checks addresses, is not.
+  // The build at "/" is crawled thoroughly, with JavaScript; the sub-path build without it.
   const crawl = await crawlSite(outDir, base, { thorough: which === 'realSite' });
   writeFileAtomic(crawlFile(outDir), JSON.stringify(crawl));
   return crawl;

@@ -108,9 +108,14 @@ export interface PageFacts {
   csp: string[];
 }
 
-/** Reads the facts the link, privacy and no-JS checks need from the page's DOM (as Chromium parsed it). */
-export async function pageFacts(page: Page): Promise<PageFacts> {
-  return page.evaluate(() => {
+/**
+ * Reads the facts the link, privacy and no-JS checks need from the DOM as published: the page's own
+ * DOM when scripts are off, or, given the HTML the server sent, that HTML as Chromium parses it
+ * (DOMParser runs no script, and its document has the page's address, so links resolve as on the page).
+ */
+export async function pageFacts(page: Page, publishedHtml?: string): Promise<PageFacts> {
+  return page.evaluate((html) => {
+    const document = html === undefined ? window.document : new DOMParser().parseFromString(html, 'text/html');
     const regionOf = (element: Element): string => {
       if (element.closest('.cite-preview')) return 'preview';
       if (element.closest('[role="doc-endnotes"]')) return 'endnotes';
@@ -187,7 +192,7 @@ export async function pageFacts(page: Page): Promise<PageFacts> {
         .filter((meta) => meta.getAttribute('http-equiv')?.toLowerCase() === 'content-security-policy')
         .map((meta) => meta.getAttribute('content') ?? ''),
     };
-  });
+  }, publishedHtml);
 }
 
 /** The original-article addresses of the sources, from the site's /sources.json (CSL-JSON). */

@@ -5,9 +5,9 @@ import { builtSite, listPages, pageType, readPage } from '../../helpers/site.ts'
 
 // With JavaScript off, every page's content, citation markers (their previews are declarative
 // popovers), endnotes and archive links work; only search says it needs JavaScript. What each
-// page shows, and what its first marker and archive link do, come from the shared crawl
-// (tests/helpers/crawl.ts), which loads every page without JavaScript too.
-const build = builtSite();
+// page shows, and what its first marker and archive link do, come from the shared crawl of the
+// build under /explainer/ (tests/helpers/crawl.ts), which loads every page without JavaScript.
+const build = builtSite('realSiteUnderBase');
 const pages = listPages(build.outDir);
 const withMarkers = pages.filter((path) => readPage(build.outDir, path).includes('class="cite-marker"'));
 
@@ -15,7 +15,7 @@ let open: OpenSite;
 let page: Page;
 let crawl: SiteCrawl;
 beforeAll(async () => {
-  crawl = await siteCrawl('realSite');
+  crawl = await siteCrawl('realSiteUnderBase');
   open = await openSite(build.outDir, build.base, { javaScriptEnabled: false });
   page = await open.context.newPage();
 });
@@ -36,8 +36,8 @@ describe('without JavaScript', () => {
   });
 
   it.each(pages)('%s shows its content', (path) => {
-    const { noJsStatus, noJs } = crawl.byPage[path];
-    expect(noJsStatus).toBe(200);
+    const { status, noJs } = crawl.byPage[path];
+    expect(status).toBe(200);
     if (!noJs) throw new Error('the shared crawl did not visit the page without JavaScript');
     expect(noJs.h1Visible).toBe(true);
     expect(noJs.mainText.length).toBeGreaterThan(20);
