@@ -6,7 +6,7 @@ import { axeViolations } from './axe.ts';
 import { sharedChromium } from './browser.ts';
 import { type MapFit, mapFit } from './map-fit.ts';
 import { readerProblems } from './reader-checks.ts';
-import { builtSite, listFiles, listPages, type PageFacts, pageFacts, type SiteIndex } from './site.ts';
+import { builtSite, listFiles, listPages, onePagePerKind, type PageFacts, pageFacts, readPage, type SiteIndex } from './site.ts';
 import type { ProvidedBuild } from './site-global-setup.ts';
 import { type StaticServer, serveStatic } from './static-server.ts';
 import { firstFileToExist } from './wait-for-file.ts';
@@ -57,7 +57,10 @@ export interface PageAxe {
   light: string[];
   /** axe's colour rules only: the dark scheme changes nothing else. */
   dark: string[];
-  /** Within the first citation preview, open; absent on a page without citation markers. */
+  /**
+   * Within the first citation preview, open; on the first page with markers of each kind
+   * (axeOnPreview): every preview is the same component, differing in its words only.
+   */
   previewLight?: string[];
   previewDark?: string[];
 }
@@ -225,7 +228,10 @@ async function visitingPage(context: BrowserContext, origin: string, scripts: bo
 
 type VisitingPage = Awaited<ReturnType<typeof visitingPage>>;
 
-async function visitPage(visiting: VisitingPage, url: string, thorough: boolean, landings: ArchiveLandings): Promise<PageCrawl> {
+/** How a page is visited: a thorough visit, and whether axe checks its open citation preview; or a plain one. */
+type Visit = { thorough: true; axeOnPreview: boolean } | { thorough: false; landings: ArchiveLandings };
+
+async function visitPage(visiting: VisitingPage, url: string, visit: Visit): Promise<PageCrawl> {
   const { page } = visiting;
   const record = visiting.start();
   await page.emulateMedia({ colorScheme: 'light' });
@@ -237,7 +243,7 @@ async function visitPage(visiting: VisitingPage, url: string, thorough: boolean,
   const style = await page.evaluate(() => ({ sheets: document.styleSheets.length, bodyMarginTop: getComputedStyle(document.body).marginTop }));
   const { failed, foreign, consoleErrors, cspViolations } = record;
   const plain = { status: response.status(), plainView, failed, foreign, consoleErrors, cspViolations, style };
-  if (!thorough) return { ...plain, previewOpened: null, facts: await pageFacts(page), ...(await withoutJavaScript(page, landings)) };
+  if (!visit.thorough) return { ...plain, previewOpened: null, facts: await pageFacts(page), ...(await withoutJavaScript(page, visit.landings)) };
   const facts = await pageFacts(page, await response.text());
   await page.emulateMedia({ media: 'print' });
   const print = await printView(page);
@@ -255,7 +261,7 @@ async function visitPage(visiting: VisitingPage, url: string, thorough: boolean,
     await marker.click();
     const id = await marker.getAttribute('popovertarget');
     previewOpened = await page.locator(`[id="${id}"]`).evaluate((element) => element.matches(':popover-open'));
-    if (previewOpened) {
+    if (previewOpened && visit.axeOnPreview) {
       // Only the preview: the rest of the page is as it was, and was checked above in both schemes.
       result.previewDark = await axeViolations(page, `[id="${id}"]`, { colourOnly: true });
       await page.emulateMedia({ colorScheme: 'light' });
@@ -276,6 +282,9 @@ async function visitPage(visiting: VisitingPage, url: string, thorough: boolean,
   await page.setViewportSize(DEFAULT_VIEWPORT);
   return { ...plain, facts, previewOpened, axe: result, keyboard, print, narrowOverflow, mapFits };
 }
+
+/** The pages whose open citation preview a thorough crawl checks with axe: the first with markers of each kind. */
+export const axeOnPreview = (outDir: string, pages: string[]) => onePagePerKind(pages.filter((path) => readPage(outDir, path).includes('class="cite-marker"')));
 
 /** Playwright's default window, which the crawl's pages start with. */
 const DEFAULT_VIEWPORT = { width: 1280, height: 720 };
@@ -384,8 +393,8 @@ const pagesAtATime = 5;
  * Serves a built site and visits every page once: requests and their weights, console, CSP
  * refusals, the site's stylesheet, the DOM as published (links, ids, scripts, CSP). A `thorough`
  * crawl makes that visit with JavaScript, then prints the page, runs axe-core in both colour schemes
- * (dark: its colour rules), opens a citation preview and runs axe on it, tries the preview by
- * keyboard, scrolls to the end and lays the page out at 320 px. A plain crawl makes it without
+ * (dark: its colour rules), opens a citation preview (and runs axe on it, on a page of each kind:
+ * axeOnPreview), tries the preview by keyboard, scrolls to the end and lays the page out at 320 px. A plain crawl makes it without
  * JavaScript: what shows, the first citation marker and the endnotes, the first archive link. The
  * two real-site builds get one each (see saveCrawl), so every page is seen both ways. The checks
  * that need a page of their own are gathered into these visits: loading a page is most of a
@@ -395,13 +404,15 @@ export async function crawlSite(outDir: string, base: string, options: { thoroug
   const open = await openSite(outDir, base, options.thorough ? {} : { javaScriptEnabled: false });
   try {
     const pages = listPages(outDir);
+    const previewsForAxe = new Set(axeOnPreview(outDir, pages));
     const byPage: Record<string, PageCrawl> = {};
     const landings: ArchiveLandings = new Map();
     const queue = [...pages];
     const worker = async () => {
       const visiting = await visitingPage(open.context, open.server.origin, options.thorough);
       for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
-        byPage[path] = await visitPage(visiting, new URL(path.slice(1), open.server.url).href, options.thorough, landings);
+        const visit: Visit = options.thorough ? { thorough: true, axeOnPreview: previewsForAxe.has(path) } : { thorough: false, landings };
+        byPage[path] = await visitPage(visiting, new URL(path.slice(1), open.server.url).href, visit);
       }
     };
     await Promise.all(Array.from({ length: pagesAtATime }, worker));
