@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../packages/cited-explainer/security/csp.ts';
-import { checkDist, type DistExpectations, servedPath, urlScheme } from '../../packages/cited-explainer/security/dist-check.ts';
+import { checkDist, type DistExpectations, type PageScans, servedPath, urlScheme } from '../../packages/cited-explainer/security/dist-check.ts';
+import { keptPageScans } from '../../packages/cited-explainer/security/dist-files.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const boot = 'import("/_search/ui.js")';
 const ui = 'export const ui = 1;';
@@ -39,7 +43,41 @@ const site = (pages: Record<string, string | null> = {}) =>
     }),
   );
 
-const messages = (files: Map<string, string | null>, patch?: Partial<DistExpectations>) => checkDist(files, expectations(patch)).map((problem) => `${problem.file}: ${problem.message}`);
+const asLines = (problems: ReturnType<typeof checkDist>) => problems.map((problem) => `${problem.file}: ${problem.message}`);
+
+/** The pages a check scanned (rather than took from the kept scans). */
+function countingScans(scans: PageScans): PageScans & { scanned: string[] } {
+  const scanned: string[] = [];
+  return {
+    scanned,
+    scan: (file, html, scan) =>
+      scans.scan(file, html, () => {
+        scanned.push(file);
+        return scan();
+      }),
+  };
+}
+
+/**
+ * The check's problems, one line each. Every case is also checked with page scans kept in a file,
+ * as a build keeps them: the first check, which scans every page, and a second one, which scans
+ * none, find what the check without kept scans finds.
+ */
+const messages = (files: Map<string, string | null>, patch?: Partial<DistExpectations>) => {
+  const plain = asLines(checkDist(files, expectations(patch)));
+  const file = join(tempDir('dist-scans-'), 'scans.json');
+  for (const [check, pagesScanned] of [
+    ['first', [...files.keys()].filter((path) => path.endsWith('.html') && files.get(path) !== null)],
+    ['second', []],
+  ] as const) {
+    const scans = keptPageScans(file, expectations(patch));
+    const counting = countingScans(scans);
+    expect(asLines(checkDist(files, expectations(patch), counting)), `the ${check} check with kept scans`).toEqual(plain);
+    expect(counting.scanned, `pages scanned by the ${check} check`).toEqual(pagesScanned);
+    scans.save();
+  }
+  return plain;
+};
 
 describe('checkDist', () => {
   it('passes a site that holds what it should and nothing else', () => {
@@ -200,6 +238,47 @@ describe('checkDist', () => {
 
   it('ignores what a comment or a raw text element holds', () => {
     expect(messages(site({ 'a/index.html': page('<!-- <iframe src="x"> --><textarea><iframe></textarea><p title="<iframe>">x</p>') }))).toEqual([]);
+  });
+});
+
+describe('page scans kept between checks', () => {
+  const checkWithKept = (file: string, files: Map<string, string | null>, patch?: Partial<DistExpectations>) => {
+    const scans = keptPageScans(file, expectations(patch));
+    const counting = countingScans(scans);
+    const problems = asLines(checkDist(files, expectations(patch), counting));
+    scans.save();
+    return { problems, scanned: counting.scanned };
+  };
+
+  it('after one page changes, only that page is scanned again, and what it breaks is found', () => {
+    const file = join(tempDir('dist-scans-'), 'scans.json');
+    expect(checkWithKept(file, site()).scanned).toEqual(['index.html', 'about/index.html']);
+    const edited = site({ 'about/index.html': page('<h2 id="crew">Team</h2><iframe src="/"></iframe>') });
+    expect(checkWithKept(file, edited)).toEqual({
+      scanned: ['about/index.html'],
+      problems: ['about/index.html: <iframe>: embeds another page; not allowed in the site', 'index.html: <a href="/about/#team">: about/index.html has no element with id "team"'],
+    });
+    // Kept, the failing page's scan still fails the next check.
+    expect(checkWithKept(file, edited).problems).toHaveLength(2);
+    expect(checkWithKept(file, edited).scanned).toEqual([]);
+  });
+
+  it('scans kept under other expectations (another policy, another base) are not used', () => {
+    const file = join(tempDir('dist-scans-'), 'scans.json');
+    checkWithKept(file, site());
+    const otherPolicy = { contentSecurityPolicy: "default-src 'none'" };
+    expect(checkWithKept(file, site(), otherPolicy).scanned).toEqual(['index.html', 'about/index.html']);
+    expect(checkWithKept(file, site(), otherPolicy).problems).toEqual(asLines(checkDist(site(), expectations(otherPolicy))));
+    checkWithKept(file, site());
+    expect(checkWithKept(file, site(), { base: '/explainer/' }).scanned).toEqual(['index.html', 'about/index.html']);
+    checkWithKept(file, site());
+    expect(checkWithKept(file, site(), { siteUrl: 'https://example.invalid/' }).scanned).toEqual(['index.html', 'about/index.html']);
+  });
+
+  it('an unreadable file of kept scans is ignored: every page is scanned', () => {
+    const file = join(tempDir('dist-scans-'), 'scans.json');
+    writeFileSync(file, '{"madeWith": "');
+    expect(checkWithKept(file, site())).toEqual({ scanned: ['index.html', 'about/index.html'], problems: [] });
   });
 });
 

@@ -92,9 +92,28 @@ interface Link {
   fragment: string;
 }
 
-export function checkDist(files: DistFiles, expect: DistExpectations): DistProblem[] {
+/** What the check learns from one HTML page alone: what is wrong in it, its ids, and its links to resolve against the site. */
+export interface PageScan {
+  problems: string[];
+  ids: string[];
+  links: Array<Omit<Link, 'from'>>;
+}
+
+/**
+ * Scans kept from an earlier check of the same site (dist-files.ts keeps them in the build's cache
+ * folder): `scan` returns the kept scan of a page whose path and bytes are unchanged, or runs
+ * `scanned`. A scan depends on nothing else but the expectations, which the keeper checks.
+ */
+export interface PageScans {
+  scan(file: string, html: string, scanned: () => PageScan): PageScan;
+}
+
+/** The site's base path as a URL path: "/", or "/explainer/". */
+const basePath = (base: string) => `/${base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+
+export function checkDist(files: DistFiles, expect: DistExpectations, pageScans?: PageScans): DistProblem[] {
   const problems: DistProblem[] = [];
-  const base = `/${expect.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+  const base = basePath(expect.base);
   const origin = new URL(expect.siteUrl ?? NO_ADDRESS).origin;
   const ids = new Map<string, Set<string>>();
   const links: Link[] = [];
@@ -120,7 +139,10 @@ export function checkDist(files: DistFiles, expect: DistExpectations): DistProbl
           problems.push({ file, message: `the style sheet loads ${shown(value)} from another site; the site loads nothing from elsewhere` });
       }
     } else if (file.endsWith('.html') && text !== null) {
-      checkPage(file, text);
+      const scan = pageScans ? pageScans.scan(file, text, () => scanPage(file, text, expect)) : scanPage(file, text, expect);
+      for (const message of scan.problems) problems.push({ file, message });
+      ids.set(file, new Set(scan.ids));
+      for (const link of scan.links) links.push({ from: file, ...link });
     } else if (file.endsWith('.json') && text !== null) {
       try {
         JSON.parse(text);
@@ -150,114 +172,119 @@ export function checkDist(files: DistFiles, expect: DistExpectations): DistProbl
     if (!ids.get(target)?.has(fragment)) problems.push({ file: link.from, message: `${where}: ${target} has no element with id ${shown(fragment)}` });
   }
   return problems;
+}
 
-  function checkPage(file: string, html: string) {
-    const pageUrl = `${origin}${servedPath(file, base)}`;
-    const pageIds = new Set<string>();
-    ids.set(file, pageIds);
-    let policies = 0;
-    const report = (message: string) => problems.push({ file, message });
+/** Checks one HTML page on its own (its links are resolved against the whole site by checkDist). */
+function scanPage(file: string, html: string, expect: DistExpectations): PageScan {
+  const base = basePath(expect.base);
+  const origin = new URL(expect.siteUrl ?? NO_ADDRESS).origin;
+  const pageUrl = `${origin}${servedPath(file, base)}`;
+  const problems: string[] = [];
+  const pageIds = new Set<string>();
+  const links: PageScan['links'] = [];
+  let policies = 0;
+  const report = (message: string) => problems.push(message);
 
-    const checkUrl = (tag: StartTag, attribute: string, value: string) => {
-      const where = `<${tag.name} ${attribute}=${shown(value)}>`;
-      const scheme = urlScheme(value);
-      const isLink = (tag.name === 'a' || tag.name === 'area') && attribute === 'href';
-      if (scheme && scheme !== 'http' && scheme !== 'https' && !(isLink && scheme === 'mailto')) {
-        report(`${where}: a ${scheme}: address; links and resources are http(s) or on this site`);
-        return;
-      }
-      let url: URL;
-      try {
-        url = new URL(value, pageUrl);
-      } catch {
-        report(`${where}: not a valid address`);
-        return;
-      }
-      if (url.protocol === 'mailto:') return;
-      const fetched = !(
-        isLink ||
-        attribute === 'cite' ||
-        attribute === 'longdesc' ||
-        (tag.name === 'link' &&
-          (tag.attributes.get('rel') ?? '')
-            .toLowerCase()
-            .split(/\s+/)
-            .every((rel) => NAMING_RELS.has(rel)))
-      );
-      if (url.origin !== origin) {
-        if (attribute === 'action' || attribute === 'formaction') report(`${where}: sends a form to another site (${url.host}); forms go to this site only`);
-        else if (fetched) report(`${where}: loads from another site (${url.host}); the site loads nothing from elsewhere`);
-        return;
-      }
-      if (!url.pathname.startsWith(base)) {
-        report(`${where}: outside the site's base path ${base}`);
-        return;
-      }
-      let path: string;
-      try {
-        path = decodeURIComponent(url.pathname.slice(base.length));
-      } catch {
-        report(`${where}: not a valid address`);
-        return;
-      }
-      let fragment = '';
-      try {
-        fragment = decodeURIComponent(url.hash.slice(1));
-      } catch {
-        report(`${where}: not a valid fragment`);
-      }
-      links.push({ from: file, element: tag.name, attribute, value, path, fragment });
-    };
+  const checkUrl = (tag: StartTag, attribute: string, value: string) => {
+    const where = `<${tag.name} ${attribute}=${shown(value)}>`;
+    const scheme = urlScheme(value);
+    const isLink = (tag.name === 'a' || tag.name === 'area') && attribute === 'href';
+    if (scheme && scheme !== 'http' && scheme !== 'https' && !(isLink && scheme === 'mailto')) {
+      report(`${where}: a ${scheme}: address; links and resources are http(s) or on this site`);
+      return;
+    }
+    let url: URL;
+    try {
+      url = new URL(value, pageUrl);
+    } catch {
+      report(`${where}: not a valid address`);
+      return;
+    }
+    if (url.protocol === 'mailto:') return;
+    const fetched = !(
+      isLink ||
+      attribute === 'cite' ||
+      attribute === 'longdesc' ||
+      (tag.name === 'link' &&
+        (tag.attributes.get('rel') ?? '')
+          .toLowerCase()
+          .split(/\s+/)
+          .every((rel) => NAMING_RELS.has(rel)))
+    );
+    if (url.origin !== origin) {
+      if (attribute === 'action' || attribute === 'formaction') report(`${where}: sends a form to another site (${url.host}); forms go to this site only`);
+      else if (fetched) report(`${where}: loads from another site (${url.host}); the site loads nothing from elsewhere`);
+      return;
+    }
+    if (!url.pathname.startsWith(base)) {
+      report(`${where}: outside the site's base path ${base}`);
+      return;
+    }
+    let path: string;
+    try {
+      path = decodeURIComponent(url.pathname.slice(base.length));
+    } catch {
+      report(`${where}: not a valid address`);
+      return;
+    }
+    let fragment = '';
+    try {
+      fragment = decodeURIComponent(url.hash.slice(1));
+    } catch {
+      report(`${where}: not a valid fragment`);
+    }
+    links.push({ element: tag.name, attribute, value, path, fragment });
+  };
 
-    scanHtml(html, {
-      tag(tag) {
-        const { name, attributes } = tag;
-        if (FORBIDDEN_ELEMENTS[name]) report(`<${name}>: ${FORBIDDEN_ELEMENTS[name]}; not allowed in the site`);
-        const id = attributes.get('id') ?? (name === 'a' ? attributes.get('name') : undefined);
-        if (id !== undefined) pageIds.add(id);
-        for (const [attribute, value] of attributes) {
-          if (attribute.startsWith('on')) report(`<${name} ${attribute}=${shown(value)}>: an inline event handler; the site runs no script but search`);
+  scanHtml(html, {
+    tag(tag) {
+      const { name, attributes } = tag;
+      if (FORBIDDEN_ELEMENTS[name]) report(`<${name}>: ${FORBIDDEN_ELEMENTS[name]}; not allowed in the site`);
+      const id = attributes.get('id') ?? (name === 'a' ? attributes.get('name') : undefined);
+      if (id !== undefined) pageIds.add(id);
+      for (const [attribute, value] of attributes) {
+        if (attribute.startsWith('on')) report(`<${name} ${attribute}=${shown(value)}>: an inline event handler; the site runs no script but search`);
+      }
+      if (name === 'meta') {
+        const equiv = (attributes.get('http-equiv') ?? '').toLowerCase();
+        if (equiv === 'refresh') report(`<meta http-equiv="refresh" content=${shown(attributes.get('content') ?? '')}>: redirects or reloads the page`);
+        if (equiv === 'content-security-policy') {
+          policies++;
+          if (attributes.get('content') !== expect.contentSecurityPolicy) report(`<meta http-equiv="Content-Security-Policy">: not the site's policy: ${shown(attributes.get('content') ?? '')}`);
         }
-        if (name === 'meta') {
-          const equiv = (attributes.get('http-equiv') ?? '').toLowerCase();
-          if (equiv === 'refresh') report(`<meta http-equiv="refresh" content=${shown(attributes.get('content') ?? '')}>: redirects or reloads the page`);
-          if (equiv === 'content-security-policy') {
-            policies++;
-            if (attributes.get('content') !== expect.contentSecurityPolicy) report(`<meta http-equiv="Content-Security-Policy">: not the site's policy: ${shown(attributes.get('content') ?? '')}`);
-          }
-          const property = attributes.get('property') ?? attributes.get('name') ?? '';
-          const content = attributes.get('content');
-          if (META_URLS.has(property) && content) checkUrl(tag, 'content', content);
+        const property = attributes.get('property') ?? attributes.get('name') ?? '';
+        const content = attributes.get('content');
+        if (META_URLS.has(property) && content) checkUrl(tag, 'content', content);
+      }
+      if (name === 'script' && attributes.has('src')) {
+        const src = attributes.get('src')!;
+        const url = URL.canParse(src, pageUrl) ? new URL(src, pageUrl) : undefined;
+        const path = url && url.origin === origin && url.pathname.startsWith(base) ? url.pathname.slice(base.length) : undefined;
+        if (!path || !expect.scriptFiles.has(path)) report(`<script src=${shown(src)}>: not the site's own search code; only search may run`);
+      }
+      for (const attribute of URL_ATTRIBUTES) {
+        const value = attributes.get(attribute);
+        if (value !== undefined && !(name === 'script' && attribute === 'src')) checkUrl(tag, attribute, value);
+      }
+      const srcset = attributes.get('srcset') ?? attributes.get('imagesrcset');
+      if (srcset) for (const candidate of srcset.split(',')) checkUrl(tag, 'srcset', candidate.trim().split(/\s+/)[0] ?? '');
+    },
+    rawText(tag, text) {
+      if (tag.name !== 'script' || tag.attributes.has('src')) return;
+      const type = (tag.attributes.get('type') ?? '').trim().toLowerCase();
+      if (type === 'application/ld+json' || type === 'application/json') {
+        // A data block, never run; it must still be data, so that nothing reads it as markup.
+        try {
+          JSON.parse(text);
+        } catch {
+          report(`<script type=${shown(type)}>: not valid JSON`);
         }
-        if (name === 'script' && attributes.has('src')) {
-          const src = attributes.get('src')!;
-          const url = URL.canParse(src, pageUrl) ? new URL(src, pageUrl) : undefined;
-          const path = url && url.origin === origin && url.pathname.startsWith(base) ? url.pathname.slice(base.length) : undefined;
-          if (!path || !expect.scriptFiles.has(path)) report(`<script src=${shown(src)}>: not the site's own search code; only search may run`);
-        }
-        for (const attribute of URL_ATTRIBUTES) {
-          const value = attributes.get(attribute);
-          if (value !== undefined && !(name === 'script' && attribute === 'src')) checkUrl(tag, attribute, value);
-        }
-        const srcset = attributes.get('srcset') ?? attributes.get('imagesrcset');
-        if (srcset) for (const candidate of srcset.split(',')) checkUrl(tag, 'srcset', candidate.trim().split(/\s+/)[0] ?? '');
-      },
-      rawText(tag, text) {
-        if (tag.name !== 'script' || tag.attributes.has('src')) return;
-        const type = (tag.attributes.get('type') ?? '').trim().toLowerCase();
-        if (type === 'application/ld+json' || type === 'application/json') {
-          // A data block, never run; it must still be data, so that nothing reads it as markup.
-          try {
-            JSON.parse(text);
-          } catch {
-            report(`<script type=${shown(type)}>: not valid JSON`);
-          }
-          return;
-        }
-        const hash = sha256(text, 'base64');
-        if (!expect.inlineScripts.has(hash)) report(`an inline <script> (sha256-${hash}) that is not one of the site's own (search's boot code, the reader's helpers in lib/reader-script.ts)`);
-      },
-    });
-    if (policies === 0) report('no Content-Security-Policy meta tag');
-  }
+        return;
+      }
+      const hash = sha256(text, 'base64');
+      if (!expect.inlineScripts.has(hash)) report(`an inline <script> (sha256-${hash}) that is not one of the site's own (search's boot code, the reader's helpers in lib/reader-script.ts)`);
+    },
+  });
+  if (policies === 0) report('no Content-Security-Policy meta tag');
+  return { problems, ids: [...pageIds], links };
 }

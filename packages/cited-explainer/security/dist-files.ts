@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { loadStrings } from '../i18n/load.ts';
+import { writeFileAtomic } from '../lib/atomic-write.ts';
+import { cacheKey } from '../lib/build-cache.ts';
 import { collectionFiles, contentCollections, slugOfFile } from '../lib/content-layout.ts';
 import { contentRoute } from '../lib/routes.ts';
 import { loadSiteConfig } from '../lib/site-config.ts';
@@ -9,7 +11,7 @@ import type { SiteConfig } from '../schemas/site.ts';
 import { bundleBrowserScripts, type SearchStrings } from '../search/browser-bundle.ts';
 import { BUNDLE_DIR } from '../search/config.ts';
 import { contentSecurityPolicy, inlineScripts } from './csp.ts';
-import { checkDist, type DistExpectations, type DistFiles, type DistProblem } from './dist-check.ts';
+import { checkDist, type DistExpectations, type DistFiles, type DistProblem, type PageScan, type PageScans } from './dist-check.ts';
 
 /**
  * The glue of the dist check (dist-check.ts): reads a built site and works out what it must hold
@@ -106,11 +108,58 @@ async function distExpectations({ contentDir, base, site, searchStrings }: Built
   };
 }
 
-/** Checks the site built into `outDir`; the problems name files by their path from the working folder. */
-export async function checkBuiltSite(outDir: string, built: BuiltSite): Promise<DistProblem[]> {
+/** The file in the build's cache folder where the dist check keeps its page scans. */
+export const DIST_CHECK_CACHE = 'dist-check-pages.json';
+
+// The check's own code: scans kept by other code are not used.
+const CHECK_CODE = ['./dist-check.ts', './html-scan.ts'].map((file) => readFileSync(new URL(file, import.meta.url), 'utf8'));
+
+interface KeptScans {
+  /** A digest of the check's code and of the expectations a scan depends on. */
+  madeWith: string;
+  pages: Record<string, { sha256: string; scan: PageScan }>;
+}
+
+/**
+ * Page scans kept in one file between builds: a page whose path and bytes, and the check's code
+ * and expectations, are what they were is not scanned again (after a one-page edit, the pages whose
+ * HTML changed are). Problems come from the scans, so a page that failed still fails. The file
+ * holds the pages of the latest check only, written atomically when `save` is called.
+ */
+export function keptPageScans(file: string, expect: DistExpectations): PageScans & { save(): void } {
+  const madeWith = cacheKey([...CHECK_CODE, expect.base, expect.siteUrl ?? '', JSON.stringify([...expect.scriptFiles, ...expect.inlineScripts]), expect.contentSecurityPolicy]);
+  let kept: KeptScans['pages'] = {};
+  try {
+    const read = JSON.parse(readFileSync(file, 'utf8')) as KeptScans;
+    if (read.madeWith === madeWith) kept = read.pages;
+  } catch {
+    // None kept yet, or not readable: every page is scanned.
+  }
+  const pages: KeptScans['pages'] = {};
+  return {
+    scan(path, html, scanned) {
+      const sha256 = createHash('sha256').update(html, 'utf8').digest('hex');
+      const scan = kept[path]?.sha256 === sha256 ? kept[path].scan : scanned();
+      pages[path] = { sha256, scan };
+      return scan;
+    },
+    save: () => writeFileAtomic(file, JSON.stringify({ madeWith, pages } satisfies KeptScans)),
+  };
+}
+
+/**
+ * Checks the site built into `outDir`; the problems name files by their path from the working
+ * folder. With `keepScansIn` (a file in the build's cache folder), page scans are kept there for
+ * the next check.
+ */
+export async function checkBuiltSite(outDir: string, built: BuiltSite, keepScansIn?: string): Promise<DistProblem[]> {
   const files = readDist(outDir);
   const where = relative(process.cwd(), outDir) || '.';
-  return checkDist(files, await distExpectations(built)).map((problem) => ({ ...problem, file: `${where}/${problem.file}` }));
+  const expect = await distExpectations(built);
+  const scans = keepScansIn ? keptPageScans(keepScansIn, expect) : undefined;
+  const problems = checkDist(files, expect, scans);
+  scans?.save();
+  return problems.map((problem) => ({ ...problem, file: `${where}/${problem.file}` }));
 }
 
 /** The problems as the build prints them: a count, then one line each (the first `limit`). */

@@ -7,7 +7,7 @@ import { collectionDir } from '../lib/content-layout.ts';
 import { contentRoute, routeCollisions } from '../lib/routes.ts';
 import { currentShard } from '../lib/shard.ts';
 import { SCRIPTS_DIR } from '../search/browser-bundle.ts';
-import { type BuiltSite, checkBuiltSite, contentPageFiles, distReport } from './dist-files.ts';
+import { type BuiltSite, checkBuiltSite, contentPageFiles, DIST_CHECK_CACHE, distReport } from './dist-files.ts';
 
 /** Publishes /_headers, the site's security headers for static hosts that read such a file. */
 export default function securityHeaders(): AstroIntegration {
@@ -28,11 +28,13 @@ export default function securityHeaders(): AstroIntegration {
  */
 export function buildChecks({ contentDir, site, searchStrings }: Omit<BuiltSite, 'base'>): AstroIntegration {
   let base = '/';
+  let cacheDir = '';
   return {
     name: 'explainer-build-checks',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base;
+        cacheDir = fileURLToPath(config.cacheDir);
       },
       'astro:routes:resolved': ({ routes }) => {
         const pages = contentPageFiles(contentDir).map((file) => ({ file: relative(process.cwd(), join(collectionDir(contentDir, 'pages'), file)), route: contentRoute(file) }));
@@ -48,7 +50,7 @@ export function buildChecks({ contentDir, site, searchStrings }: Omit<BuiltSite,
             return;
           }
           const started = performance.now();
-          const problems = await checkBuiltSite(fileURLToPath(dir), { contentDir, base, site, searchStrings });
+          const problems = await checkBuiltSite(fileURLToPath(dir), { contentDir, base, site, searchStrings }, join(cacheDir, DIST_CHECK_CACHE));
           if (problems.length > 0) throw new Error(distReport(problems));
           logger.info(`the built site holds what it should and nothing else (${Math.round(performance.now() - started)} ms)`);
         }),
