@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import type { ContentEntryType } from 'astro';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bodyWithFileLines, dataAsWritten, failingOnLoggedErrors, withDataLines } from '../../packages/cited-explainer/lib/located-loader.ts';
+import { bodyWithFileLines, dataAsWritten, failingOnLoggedErrors, optionalFolder, withDataLines } from '../../packages/cited-explainer/lib/located-loader.ts';
 import { pageSchema } from '../../packages/cited-explainer/schemas/page.ts';
 
 const page = (updated: string) => ['---', 'title: Background', 'description: Why.', `updated: ${updated}`, '---', '', 'Text.'].join('\n');
@@ -147,5 +147,22 @@ describe('failingOnLoggedErrors', () => {
     const logging: Loader = { name: 'logs', load: async ({ logger }) => logger.error('Error reading x.md: EACCES') };
     const context = { collection: 'pages', logger: { error: () => {} }, store: { delete: () => {} }, parseData: async () => ({}) } as unknown as LoaderContext;
     await expect(failingOnLoggedErrors(logging).load(context)).rejects.toThrow('pages: Error reading x.md: EACCES');
+  });
+});
+
+describe('optionalFolder', () => {
+  it("drops the glob loader's warnings about a missing or empty folder, and passes every other message", async () => {
+    const warned: string[] = [];
+    const inner: Loader = {
+      name: 'fake',
+      load: async ({ logger }) => {
+        logger.warn('The base directory "/site/content/incidents/" does not exist.');
+        logger.warn('No files found matching "**/*.json" in directory "content/actors"');
+        logger.warn('Duplicate id "baku" found in content/glossary/baku.yaml');
+      },
+    };
+    const logger = { warn: (message: string) => warned.push(message) };
+    await optionalFolder(inner).load({ logger } as unknown as LoaderContext);
+    expect(warned).toEqual(['Duplicate id "baku" found in content/glossary/baku.yaml']);
   });
 });

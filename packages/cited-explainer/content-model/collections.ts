@@ -4,7 +4,7 @@ import { glob } from 'astro/loaders';
 import type { z } from 'zod';
 import { archiveLoader } from '../archive/loader.ts';
 import { collectionDir, contentCollections, slugOfFile } from '../lib/content-layout.ts';
-import { failingOnLoggedErrors, withDataLines } from '../lib/located-loader.ts';
+import { failingOnLoggedErrors, optionalFolder, withDataLines } from '../lib/located-loader.ts';
 import { pageHtmlFolder } from '../lib/page-html.ts';
 import { actorSchema } from '../schemas/actor.ts';
 import { glossarySchema } from '../schemas/glossary.ts';
@@ -24,7 +24,9 @@ const { keepingHtmlApart } = pageHtmlFolder(pageHtmlDir);
  */
 function files<S extends z.ZodType>(collection: 'pages' | 'incidents' | 'actors' | 'glossary', schema: S, generateId?: typeof bySlug) {
   const { pattern } = contentCollections[collection];
-  const loader = glob({ pattern, base: collectionDir(contentDir, collection), generateId, retainBody: false });
+  const found = glob({ pattern, base: collectionDir(contentDir, collection), generateId, retainBody: false });
+  // A site needs its pages; it may have no incidents, actors or glossary.
+  const loader = collection === 'pages' ? found : optionalFolder(found);
   return defineCollection({ loader: keepingHtmlApart(withDataLines(failingOnLoggedErrors(loader), schema)), schema });
 }
 

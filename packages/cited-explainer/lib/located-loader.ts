@@ -75,6 +75,26 @@ type RenderFunction = Awaited<ReturnType<NonNullable<ContentEntryType['getRender
  */
 export const bodyWithFileLines = (text: string) => text.replace(frontMatterBlock, (block) => block.replace(/[^\n]/g, ' '));
 
+/** What Astro's glob loader warns when a collection's folder is missing, or holds no file. */
+const ABSENT_FOLDER = /^(The base directory ".*" does not exist\.|No files found matching ".*" in directory ".*")$/s;
+
+/**
+ * Wraps the loader of a collection a site may leave out (incidents, actors, a glossary): Astro's
+ * glob loader warns when its folder is missing or empty, which for such a collection is no news, so
+ * neither warning is printed. Every other message gets through.
+ */
+export function optionalFolder(loader: Loader): Loader {
+  return {
+    ...loader,
+    load: (context) => {
+      const warn = (message: string) => {
+        if (!ABSENT_FOLDER.test(message)) context.logger.warn(message);
+      };
+      return loader.load({ ...context, logger: Object.create(context.logger, { warn: { value: warn } }) });
+    },
+  };
+}
+
 /**
  * Wraps a file loader (Astro's glob) so that no error in it is only logged. The glob loader renders
  * a Markdown page as it loads it and, when rendering throws (a quote not in its source, an uncited
