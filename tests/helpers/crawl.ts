@@ -6,7 +6,7 @@ import { axeViolations } from './axe.ts';
 import { sharedChromium } from './browser.ts';
 import { type MapFit, mapFit } from './map-fit.ts';
 import { readerProblems } from './reader-checks.ts';
-import { builtSite, listFiles, listPages, onePagePerKind, type PageFacts, pageFacts, readPage, type SiteIndex } from './site.ts';
+import { builtSite, listFiles, listPages, onePagePerKind, type PageFacts, pageFacts, pagesWithMarkers, type SiteIndex } from './site.ts';
 import type { ProvidedBuild } from './site-global-setup.ts';
 import { type StaticServer, serveStatic } from './static-server.ts';
 import { firstFileToExist } from './wait-for-file.ts';
@@ -73,7 +73,7 @@ export interface PageCrawl {
   facts: PageFacts;
   /** Plain crawl (JavaScript off): whether the first h1 in <main> is visible, and the text of <main>. */
   noJs?: { h1Visible: boolean; mainText: string };
-  /** The first visit's plain view (loaded, network idle, no interaction): every response, weighed. */
+  /** The visit's plain view (loaded, network idle, no interaction): every response, weighed. */
   plainView: WeighedRequest[];
   /** Over the whole visit (plain view, then, in a thorough crawl, the first citation preview opened and the page scrolled to its end): */
   /** requests that failed or got an HTTP error, as "404 url" or "failed url"; */
@@ -243,7 +243,8 @@ async function visitPage(visiting: VisitingPage, url: string, visit: Visit): Pro
   const style = await page.evaluate(() => ({ sheets: document.styleSheets.length, bodyMarginTop: getComputedStyle(document.body).marginTop }));
   const { failed, foreign, consoleErrors, cspViolations } = record;
   const plain = { status: response.status(), plainView, failed, foreign, consoleErrors, cspViolations, style };
-  if (!visit.thorough) return { ...plain, previewOpened: null, facts: await pageFacts(page), ...(await withoutJavaScript(page, visit.landings)) };
+  // The archive page a link leads to gets a record of its own, which nothing reads: it has a visit of its own.
+  if (!visit.thorough) return { ...plain, previewOpened: null, facts: await pageFacts(page), ...(await withoutJavaScript(page, visit.landings, () => visiting.start())) };
   const facts = await pageFacts(page, await response.text());
   await page.emulateMedia({ media: 'print' });
   const print = await printView(page);
@@ -264,9 +265,9 @@ async function visitPage(visiting: VisitingPage, url: string, visit: Visit): Pro
     if (previewOpened && visit.axeOnPreview) {
       // Only the preview: the rest of the page is as it was, and was checked above in both schemes.
       result.previewDark = await axeViolations(page, `[id="${id}"]`, { colourOnly: true });
-      await page.emulateMedia({ colorScheme: 'light' });
-      result.previewLight = await axeViolations(page, `[id="${id}"]`);
     }
+    await page.emulateMedia({ colorScheme: 'light' });
+    if (previewOpened && visit.axeOnPreview) result.previewLight = await axeViolations(page, `[id="${id}"]`);
     keyboard = await keyboardPreview(page, marker, page.locator(`[id="${id}"]`));
   }
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
@@ -284,7 +285,7 @@ async function visitPage(visiting: VisitingPage, url: string, visit: Visit): Pro
 }
 
 /** The pages whose open citation preview a thorough crawl checks with axe: the first with markers of each kind. */
-export const axeOnPreview = (outDir: string, pages: string[]) => onePagePerKind(pages.filter((path) => readPage(outDir, path).includes('class="cite-marker"')));
+export const axeOnPreview = (outDir: string, pages: string[]) => onePagePerKind(pagesWithMarkers(outDir, pages));
 
 /** Playwright's default window, which the crawl's pages start with. */
 const DEFAULT_VIEWPORT = { width: 1280, height: 720 };
@@ -345,8 +346,10 @@ type ArchiveLandings = Map<string, Pick<NoJsPreview, 'landedOn' | 'target'>>;
  * Without JavaScript: the first marker opens its preview and Escape closes it; the endnotes show;
  * their first archive link lands on its paragraph. A link another page's visit has followed
  * already is not followed again: it lands where it landed then (48 pages link 29 paragraphs).
+ * `leaving` is called before the link is followed, so that what the archive page loads is not
+ * counted as the page's.
  */
-async function noJsPreview(page: Page, landings: ArchiveLandings): Promise<NoJsPreview | null> {
+async function noJsPreview(page: Page, landings: ArchiveLandings, leaving: () => void): Promise<NoJsPreview | null> {
   const marker = page.locator('.cite-marker').first();
   if ((await marker.count()) === 0) return null;
   const preview = page.locator(`[id="${await marker.getAttribute('popovertarget')}"]`);
@@ -362,6 +365,7 @@ async function noJsPreview(page: Page, landings: ArchiveLandings): Promise<NoJsP
   const archiveHref = (await archiveLink.getAttribute('href')) ?? '';
   let landing = landings.get(archiveHref);
   if (!landing) {
+    leaving();
     await archiveLink.click();
     await page.waitForURL((url) => url.href.endsWith(archiveHref.replace(/^.*\/sources\//, '/sources/')));
     const target = page.locator(':target');
@@ -372,8 +376,8 @@ async function noJsPreview(page: Page, landings: ArchiveLandings): Promise<NoJsP
   return { hiddenBefore, shownOnClick, hiddenOnEscape, endnotesVisible, endnoteItems, archiveHref, ...landing };
 }
 
-/** What a page loaded without JavaScript shows, and what its first marker and archive link do (this navigates away). */
-async function withoutJavaScript(page: Page, landings: ArchiveLandings): Promise<Pick<PageCrawl, 'noJs' | 'noJsPreview'>> {
+/** What a page loaded without JavaScript shows, and what its first marker and archive link do (this navigates away; see noJsPreview). */
+async function withoutJavaScript(page: Page, landings: ArchiveLandings, leaving: () => void): Promise<Pick<PageCrawl, 'noJs' | 'noJsPreview'>> {
   const h1 = page.locator('main h1').first();
   const main = page.locator('main').first();
   return {
@@ -381,7 +385,7 @@ async function withoutJavaScript(page: Page, landings: ArchiveLandings): Promise
       h1Visible: (await h1.count()) > 0 && (await h1.isVisible()),
       mainText: (await main.count()) > 0 ? (await main.innerText()).trim() : '',
     },
-    noJsPreview: await noJsPreview(page, landings),
+    noJsPreview: await noJsPreview(page, landings, leaving),
   };
 }
 
@@ -392,13 +396,14 @@ const pagesAtATime = 5;
 /**
  * Serves a built site and visits every page once: requests and their weights, console, CSP
  * refusals, the site's stylesheet, the DOM as published (links, ids, scripts, CSP). A `thorough`
- * crawl makes that visit with JavaScript, then prints the page, runs axe-core in both colour schemes
- * (dark: its colour rules), opens a citation preview (and runs axe on it, on a page of each kind:
- * axeOnPreview), tries the preview by keyboard, scrolls to the end and lays the page out at 320 px. A plain crawl makes it without
- * JavaScript: what shows, the first citation marker and the endnotes, the first archive link. The
- * two real-site builds get one each (see saveCrawl), so every page is seen both ways. The checks
- * that need a page of their own are gathered into these visits: loading a page is most of a
- * check's cost. A few pages at a time: much of a visit is waiting for Chromium.
+ * crawl makes that visit with JavaScript, then prints the page, runs axe-core in both colour
+ * schemes (dark: its colour rules), opens a citation preview (and runs axe on it, on a page of each
+ * kind: axeOnPreview), tries the preview by keyboard, scrolls to the end and lays the page out at
+ * 320 px. A plain crawl makes it without JavaScript: what shows, the first citation marker and the
+ * endnotes, the first archive link. The two real-site builds get one each (see saveCrawl), so
+ * every page is seen both ways. The checks that need a page of their own are gathered into these
+ * visits: loading a page is most of a check's cost. A few pages at a time: much of a visit is
+ * waiting for Chromium.
  */
 export async function crawlSite(outDir: string, base: string, options: { thorough: boolean }): Promise<SiteCrawl> {
   const open = await openSite(outDir, base, options.thorough ? {} : { javaScriptEnabled: false });

@@ -80,6 +80,9 @@ export function onePagePerKind(pages: string[]): string[] {
   return [...kinds.values()];
 }
 
+/** The pages whose HTML has a citation marker. */
+export const pagesWithMarkers = (outDir: string, pages: string[]) => pages.filter((path) => readPage(outDir, path).includes('class="cite-marker"'));
+
 export function readPage(outDir: string, path: string): string {
   return readFileSync(path.endsWith('.html') ? join(outDir, path) : join(outDir, path, 'index.html'), 'utf8');
 }

@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildCache, cacheKey } from '../../packages/cited-explainer/lib/build-cache.ts';
+import { buildCache, cacheKey, packageVersion } from '../../packages/cited-explainer/lib/build-cache.ts';
 
 describe('buildCache', () => {
   const dirs: string[] = [];
@@ -66,5 +66,14 @@ describe('buildCache', () => {
     writeFileSync(join(dir, 'unrelated.txt'), '');
     cache.write(['a'], 'x');
     expect(readdirSync(dir).sort()).toEqual([`${cacheKey(['a'])}.png`, 'unrelated.txt'].sort());
+  });
+});
+
+describe('packageVersion', () => {
+  it('reads the installed version, whether or not the package exports its package.json', () => {
+    const installed = (name: string) => (JSON.parse(readFileSync(join('node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+    // sharp exports ./package.json; parse5 does not.
+    expect(packageVersion('sharp')).toBe(`sharp ${installed('sharp')}`);
+    expect(packageVersion('parse5')).toBe(`parse5 ${installed('parse5')}`);
   });
 });

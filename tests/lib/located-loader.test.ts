@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { ContentEntryType } from 'astro';
@@ -6,6 +6,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bodyWithFileLines, dataAsWritten, failingOnLoggedErrors, optionalFolder, withDataLines } from '../../packages/cited-explainer/lib/located-loader.ts';
 import { pageSchema } from '../../packages/cited-explainer/schemas/page.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const page = (updated: string) => ['---', 'title: Background', 'description: Why.', `updated: ${updated}`, '---', '', 'Text.'].join('\n');
 
@@ -151,18 +152,32 @@ describe('failingOnLoggedErrors', () => {
 });
 
 describe('optionalFolder', () => {
-  it("drops the glob loader's warnings about a missing or empty folder, and passes every other message", async () => {
+  /** What reaches the log when the glob loader of `folder` warns as Astro's does, and of a duplicate. */
+  async function warningsFor(folder: string) {
     const warned: string[] = [];
     const inner: Loader = {
       name: 'fake',
       load: async ({ logger }) => {
-        logger.warn('The base directory "/site/content/incidents/" does not exist.');
+        logger.warn(`The base directory "${folder}/" does not exist.`);
         logger.warn('No files found matching "**/*.json" in directory "content/actors"');
         logger.warn('Duplicate id "baku" found in content/glossary/baku.yaml');
       },
     };
     const logger = { warn: (message: string) => warned.push(message) };
-    await optionalFolder(inner).load({ logger } as unknown as LoaderContext);
-    expect(warned).toEqual(['Duplicate id "baku" found in content/glossary/baku.yaml']);
+    await optionalFolder(inner, folder).load({ logger } as unknown as LoaderContext);
+    return warned;
+  }
+
+  it("drops the glob loader's warnings about a missing or empty folder, and passes every other message", async () => {
+    const dir = tempDir('optional-folder-');
+    expect(await warningsFor(join(dir, 'missing'))).toEqual(['Duplicate id "baku" found in content/glossary/baku.yaml']);
+    mkdirSync(join(dir, 'empty', 'sub'), { recursive: true });
+    expect(await warningsFor(join(dir, 'empty'))).toEqual(['Duplicate id "baku" found in content/glossary/baku.yaml']);
+  });
+
+  it('passes "no files found" when the folder holds files, none of them of the collection\'s kind', async () => {
+    const dir = tempDir('optional-folder-');
+    writeFileSync(join(dir, 'baku.md'), 'name: Baku\n');
+    expect(await warningsFor(dir)).toEqual(['No files found matching "**/*.json" in directory "content/actors"', 'Duplicate id "baku" found in content/glossary/baku.yaml']);
   });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../packages/cited-explainer/security/csp.ts';
@@ -275,10 +275,31 @@ describe('page scans kept between checks', () => {
     expect(checkWithKept(file, site(), { siteUrl: 'https://example.invalid/' }).scanned).toEqual(['index.html', 'about/index.html']);
   });
 
-  it('an unreadable file of kept scans is ignored: every page is scanned', () => {
+  it('scans kept while a script was allowed are not used once it is not: the page fails', () => {
+    const file = join(tempDir('dist-scans-'), 'scans.json');
+    const inline = 'document.body.dataset.ready = "1"';
+    const files = site({ 'about/index.html': page(`<h2 id="team">Team</h2><script>${inline}</script>`) });
+    const allowed = { inlineScripts: new Set([...expectations().inlineScripts, createHash('sha256').update(inline).digest('base64')]) };
+    expect(checkWithKept(file, files, allowed).problems).toEqual([]);
+    const refused = checkWithKept(file, files);
+    expect(refused.scanned).toEqual(['index.html', 'about/index.html']);
+    expect(refused.problems).toEqual([expect.stringMatching(/^about\/index\.html: an inline <script> \(sha256-.*\) that is not one of the site's own/)]);
+    // The same for a script file: allowed, then not.
+    const withFile = site({ 'about/index.html': page('<h2 id="team">Team</h2><script src="/_search/extra.js"></script>'), '_search/extra.js': 'export {}' });
+    const scriptFiles = new Map([...expectations().scriptFiles, ['_search/extra.js', hex('export {}')]]);
+    expect(checkWithKept(file, withFile, { scriptFiles }).problems).toEqual([]);
+    expect(checkWithKept(file, withFile).problems).toContain('about/index.html: <script src="/_search/extra.js">: not the site\'s own search code; only search may run');
+  });
+
+  it('a file of kept scans that is unreadable, or not what a check writes, is ignored: every page is scanned', () => {
     const file = join(tempDir('dist-scans-'), 'scans.json');
     writeFileSync(file, '{"madeWith": "');
     expect(checkWithKept(file, site())).toEqual({ scanned: ['index.html', 'about/index.html'], problems: [] });
+    const { madeWith, pages } = JSON.parse(readFileSync(file, 'utf8')) as { madeWith: string; pages: Record<string, { sha256: string }> };
+    for (const written of [null, { madeWith, pages: null }, { madeWith, pages: Object.fromEntries(Object.entries(pages).map(([path, { sha256 }]) => [path, { sha256, scan: {} }])) }]) {
+      writeFileSync(file, JSON.stringify(written));
+      expect(checkWithKept(file, site()).scanned).toEqual(['index.html', 'about/index.html']);
+    }
   });
 });
 

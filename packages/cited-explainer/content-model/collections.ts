@@ -24,9 +24,10 @@ const { keepingHtmlApart } = pageHtmlFolder(pageHtmlDir);
  */
 function files<S extends z.ZodType>(collection: 'pages' | 'incidents' | 'actors' | 'glossary', schema: S, generateId?: typeof bySlug) {
   const { pattern } = contentCollections[collection];
-  const found = glob({ pattern, base: collectionDir(contentDir, collection), generateId, retainBody: false });
+  const base = collectionDir(contentDir, collection);
+  const found = glob({ pattern, base, generateId, retainBody: false });
   // A site needs its pages; it may have no incidents, actors or glossary.
-  const loader = collection === 'pages' ? found : optionalFolder(found);
+  const loader = collection === 'pages' ? found : optionalFolder(found, base);
   return defineCollection({ loader: keepingHtmlApart(withDataLines(failingOnLoggedErrors(loader), schema)), schema });
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { writeFileAtomic } from './atomic-write.ts';
 
 /**
@@ -29,8 +29,24 @@ export interface BuildCache {
 
 export const cacheKey = (inputs: readonly string[]) => createHash('sha256').update(JSON.stringify(inputs)).digest('hex');
 
-/** "sharp 0.35.5": a package's name and installed version, as an input of what it makes. */
-export const packageVersion = (name: string) => `${name} ${(createRequire(import.meta.url)(`${name}/package.json`) as { version: string }).version}`;
+/**
+ * "sharp 0.35.5": a package's name and installed version, as an input of what it makes. Read from
+ * the package.json above the package's entry, which a package need not export (parse5 does not).
+ */
+export function packageVersion(name: string): string {
+  const require = createRequire(import.meta.url);
+  try {
+    return `${name} ${(require(`${name}/package.json`) as { version: string }).version}`;
+  } catch {
+    // Not exported: found from the package's entry below.
+  }
+  let dir = dirname(require.resolve(name));
+  while (!existsSync(join(dir, 'package.json')) || (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string }).name !== name) {
+    if (dirname(dir) === dir) throw new Error(`no package.json of ${name} above its entry`);
+    dir = dirname(dir);
+  }
+  return `${name} ${(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version}`;
+}
 
 /**
  * `madeWith`: what every entry is made with besides its own inputs (code, styles, package

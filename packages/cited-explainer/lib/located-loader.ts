@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { ContentEntryType } from 'astro';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -75,20 +75,23 @@ type RenderFunction = Awaited<ReturnType<NonNullable<ContentEntryType['getRender
  */
 export const bodyWithFileLines = (text: string) => text.replace(frontMatterBlock, (block) => block.replace(/[^\n]/g, ' '));
 
-/** What Astro's glob loader warns when a collection's folder is missing, or holds no file. */
-const ABSENT_FOLDER = /^(The base directory ".*" does not exist\.|No files found matching ".*" in directory ".*")$/s;
+/** What Astro's glob loader warns when a collection's folder is missing, or holds no file of its pattern. */
+const MISSING_FOLDER = /^The base directory ".*" does not exist\.$/s;
+const NO_MATCHING_FILE = /^No files found matching ".*" in directory ".*"$/s;
 
 /**
  * Wraps the loader of a collection a site may leave out (incidents, actors, a glossary): Astro's
  * glob loader warns when its folder is missing or empty, which for such a collection is no news, so
- * neither warning is printed. Every other message gets through.
+ * neither warning is printed. A folder holding files of which none is of the collection's kind
+ * (`incidents/x.md` where incidents are JSON) is a mistake: that warning, and every other, gets through.
  */
-export function optionalFolder(loader: Loader): Loader {
+export function optionalFolder(loader: Loader, folder: string): Loader {
+  const holdsNoFile = () => !existsSync(folder) || !readdirSync(folder, { recursive: true, withFileTypes: true }).some((entry) => entry.isFile());
   return {
     ...loader,
     load: (context) => {
       const warn = (message: string) => {
-        if (!ABSENT_FOLDER.test(message)) context.logger.warn(message);
+        if (!MISSING_FOLDER.test(message) && !(NO_MATCHING_FILE.test(message) && holdsNoFile())) context.logger.warn(message);
       };
       return loader.load({ ...context, logger: Object.create(context.logger, { warn: { value: warn } }) });
     },

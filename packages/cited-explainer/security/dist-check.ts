@@ -102,7 +102,8 @@ export interface PageScan {
 /**
  * Scans kept from an earlier check of the same site (dist-files.ts keeps them in the build's cache
  * folder): `scan` returns the kept scan of a page whose path and bytes are unchanged, or runs
- * `scanned`. A scan depends on nothing else but the expectations, which the keeper checks.
+ * `scanned`. Besides the page, a scan depends on the expectations, the check's code, the HTML
+ * parser and Node's URL parser: the keeper drops its scans when any of them changes.
  */
 export interface PageScans {
   scan(file: string, html: string, scanned: () => PageScan): PageScan;
@@ -113,8 +114,8 @@ const basePath = (base: string) => `/${base.replace(/^\/+|\/+$/g, '')}/`.replace
 
 export function checkDist(files: DistFiles, expect: DistExpectations, pageScans?: PageScans): DistProblem[] {
   const problems: DistProblem[] = [];
-  const base = basePath(expect.base);
-  const origin = new URL(expect.siteUrl ?? NO_ADDRESS).origin;
+  const site = { base: basePath(expect.base), origin: new URL(expect.siteUrl ?? NO_ADDRESS).origin };
+  const { base, origin } = site;
   const ids = new Map<string, Set<string>>();
   const links: Link[] = [];
 
@@ -139,7 +140,7 @@ export function checkDist(files: DistFiles, expect: DistExpectations, pageScans?
           problems.push({ file, message: `the style sheet loads ${shown(value)} from another site; the site loads nothing from elsewhere` });
       }
     } else if (file.endsWith('.html') && text !== null) {
-      const scan = pageScans ? pageScans.scan(file, text, () => scanPage(file, text, expect)) : scanPage(file, text, expect);
+      const scan = pageScans ? pageScans.scan(file, text, () => scanPage(file, text, expect, site)) : scanPage(file, text, expect, site);
       for (const message of scan.problems) problems.push({ file, message });
       ids.set(file, new Set(scan.ids));
       for (const link of scan.links) links.push({ from: file, ...link });
@@ -175,9 +176,7 @@ export function checkDist(files: DistFiles, expect: DistExpectations, pageScans?
 }
 
 /** Checks one HTML page on its own (its links are resolved against the whole site by checkDist). */
-function scanPage(file: string, html: string, expect: DistExpectations): PageScan {
-  const base = basePath(expect.base);
-  const origin = new URL(expect.siteUrl ?? NO_ADDRESS).origin;
+function scanPage(file: string, html: string, expect: DistExpectations, { base, origin }: { base: string; origin: string }): PageScan {
   const pageUrl = `${origin}${servedPath(file, base)}`;
   const problems: string[] = [];
   const pageIds = new Set<string>();

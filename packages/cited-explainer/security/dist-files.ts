@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { loadStrings } from '../i18n/load.ts';
 import { writeFileAtomic } from '../lib/atomic-write.ts';
-import { cacheKey } from '../lib/build-cache.ts';
+import { cacheKey, packageVersion } from '../lib/build-cache.ts';
 import { collectionFiles, contentCollections, slugOfFile } from '../lib/content-layout.ts';
 import { contentRoute } from '../lib/routes.ts';
 import { loadSiteConfig } from '../lib/site-config.ts';
@@ -111,11 +111,17 @@ async function distExpectations({ contentDir, base, site, searchStrings }: Built
 /** The file in the build's cache folder where the dist check keeps its page scans. */
 export const DIST_CHECK_CACHE = 'dist-check-pages.json';
 
-// The check's own code: scans kept by other code are not used.
-const CHECK_CODE = ['./dist-check.ts', './html-scan.ts'].map((file) => readFileSync(new URL(file, import.meta.url), 'utf8'));
+// What a scan is made with besides the page and the expectations: the check's code (with this
+// file's, which keeps the scans), the HTML parser, and Node (its URL parser reads every address).
+// Scans made with anything else are not used.
+const SCANNED_WITH = [
+  ...['./dist-check.ts', './html-scan.ts', './dist-files.ts'].map((file) => readFileSync(new URL(file, import.meta.url), 'utf8')),
+  packageVersion('parse5'),
+  `node ${process.version}`,
+];
 
 interface KeptScans {
-  /** A digest of the check's code and of the expectations a scan depends on. */
+  /** A digest of what the scans were made with and of the expectations a scan depends on. */
   madeWith: string;
   pages: Record<string, { sha256: string; scan: PageScan }>;
 }
@@ -127,11 +133,11 @@ interface KeptScans {
  * holds the pages of the latest check only, written atomically when `save` is called.
  */
 export function keptPageScans(file: string, expect: DistExpectations): PageScans & { save(): void } {
-  const madeWith = cacheKey([...CHECK_CODE, expect.base, expect.siteUrl ?? '', JSON.stringify([...expect.scriptFiles, ...expect.inlineScripts]), expect.contentSecurityPolicy]);
+  const madeWith = cacheKey([...SCANNED_WITH, expect.base, expect.siteUrl ?? '', JSON.stringify([...expect.scriptFiles, ...expect.inlineScripts]), expect.contentSecurityPolicy]);
   let kept: KeptScans['pages'] = {};
   try {
-    const read = JSON.parse(readFileSync(file, 'utf8')) as KeptScans;
-    if (read.madeWith === madeWith) kept = read.pages;
+    const read = JSON.parse(readFileSync(file, 'utf8')) as Partial<KeptScans> | null;
+    if (read?.madeWith === madeWith && typeof read.pages === 'object' && read.pages !== null) kept = read.pages;
   } catch {
     // None kept yet, or not readable: every page is scanned.
   }
@@ -139,7 +145,8 @@ export function keptPageScans(file: string, expect: DistExpectations): PageScans
   return {
     scan(path, html, scanned) {
       const sha256 = createHash('sha256').update(html, 'utf8').digest('hex');
-      const scan = kept[path]?.sha256 === sha256 ? kept[path].scan : scanned();
+      const keptScan = kept[path]?.sha256 === sha256 ? kept[path].scan : undefined;
+      const scan = keptScan && Array.isArray(keptScan.problems) && Array.isArray(keptScan.ids) && Array.isArray(keptScan.links) ? keptScan : scanned();
       pages[path] = { sha256, scan };
       return scan;
     },

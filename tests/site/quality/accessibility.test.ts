@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeTags, darkSchemeNonColourDeclarations } from '../../helpers/axe.ts';
 import { axeOnPreview, type OpenSite, openSite, type SiteCrawl, siteCrawl } from '../../helpers/crawl.ts';
-import { builtSite, listFiles, listPages, onePagePerKind, readPage } from '../../helpers/site.ts';
+import { builtSite, listFiles, listPages, onePagePerKind, pagesWithMarkers } from '../../helpers/site.ts';
 
 // axe-core in Chromium on every built page (WCAG 2.2 A and AA, and best practices): no violations
 // in the light scheme, the dark scheme, and with a citation preview open (results of the shared
@@ -12,13 +12,13 @@ import { builtSite, listFiles, listPages, onePagePerKind, readPage } from '../..
 // preview opens with Enter on its marker, closes with Escape, and focus returns to the marker.
 const build = builtSite();
 const pages = listPages(build.outDir);
-const pagesWithMarkers = pages.filter((path) => readPage(build.outDir, path).includes('class="cite-marker"'));
+const withMarkers = pagesWithMarkers(build.outDir, pages);
 // Every preview is one component whose words change from page to page: axe checks it open on the
 // first page with markers of each kind (the crawl's axeOnPreview); every page's opens on a click.
 const previewsChecked = axeOnPreview(build.outDir, pages);
 // The preview by keyboard is checked on every page in the shared crawl; reaching the marker with
 // Tab from the top depends on the page's template (header, contents list): one page of each kind.
-const tabbedFromTop = onePagePerKind(pagesWithMarkers);
+const tabbedFromTop = onePagePerKind(withMarkers);
 
 let crawl: SiteCrawl;
 beforeAll(async () => {
@@ -62,11 +62,11 @@ describe(`axe-core (${axeTags.join(', ')})`, () => {
   });
 
   it('at least one page has citation markers to check previews on, and previews of more than one kind are checked', () => {
-    expect(pagesWithMarkers.length).toBeGreaterThan(0);
+    expect(withMarkers.length).toBeGreaterThan(0);
     expect(previewsChecked.length).toBeGreaterThan(1);
   });
 
-  it.each(pagesWithMarkers)('%s: clicking the first marker opens its preview', (path) => {
+  it.each(withMarkers)('%s: clicking the first marker opens its preview', (path) => {
     expect(crawl.byPage[path].previewOpened).toBe(true);
   });
 
@@ -87,7 +87,7 @@ describe(`axe-core (${axeTags.join(', ')})`, () => {
 });
 
 describe('citation previews by keyboard', () => {
-  it.each(pagesWithMarkers)('%s: Enter opens the first preview, Escape closes it, focus returns to its marker, Tab enters it (shared crawl)', (path) => {
+  it.each(withMarkers)('%s: Enter opens the first preview, Escape closes it, focus returns to its marker, Tab enters it (shared crawl)', (path) => {
     expect(crawl.byPage[path].keyboard).toEqual({
       escapeClosesClicked: true,
       enterOpens: true,

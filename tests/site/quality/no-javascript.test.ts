@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OpenSite, openSite, type SiteCrawl, siteCrawl } from '../../helpers/crawl.ts';
-import { builtSite, listPages, pageType, readPage } from '../../helpers/site.ts';
+import { builtSite, listPages, pagesWithMarkers, pageType } from '../../helpers/site.ts';
 
 // With JavaScript off, every page's content, citation markers (their previews are declarative
 // popovers), endnotes and archive links work; only search says it needs JavaScript. What each
@@ -9,7 +9,7 @@ import { builtSite, listPages, pageType, readPage } from '../../helpers/site.ts'
 // build under /explainer/ (tests/helpers/crawl.ts), which loads every page without JavaScript.
 const build = builtSite('realSiteUnderBase');
 const pages = listPages(build.outDir);
-const withMarkers = pages.filter((path) => readPage(build.outDir, path).includes('class="cite-marker"'));
+const withMarkers = pagesWithMarkers(build.outDir, pages);
 
 let open: OpenSite;
 let page: Page;

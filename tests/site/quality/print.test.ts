@@ -4,14 +4,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { format } from '../../../packages/cited-explainer/i18n/format.ts';
 import { english } from '../../../packages/cited-explainer/i18n/strings.ts';
 import { type SiteCrawl, siteCrawl } from '../../helpers/crawl.ts';
-import { builtSite, listPages, pageType, readPage } from '../../helpers/site.ts';
+import { builtSite, listPages, pagesWithMarkers, pageType } from '../../helpers/site.ts';
 
 // Print (emulated print media): navigation hidden, citations printed as numbered endnotes with the
 // full source details and URLs, the page's own address shown where the site knows it. Each page printed as loaded, in the
 // shared crawl (tests/helpers/crawl.ts).
 const build = builtSite();
 const pages = listPages(build.outDir);
-const withMarkers = pages.filter((path) => readPage(build.outDir, path).includes('class="cite-marker"'));
+const withMarkers = pagesWithMarkers(build.outDir, pages);
 // The not-found page is left out: it is served at whatever address was missing, so it has no
 // address of its own to print.
 const checked = pages.filter((path) => pageType(path) !== 'not-found');

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OpenSite, openSite } from '../../helpers/crawl.ts';
-import { builtSite, listPages, onePagePerKind, readPage } from '../../helpers/site.ts';
+import { builtSite, listPages, onePagePerKind, pagesWithMarkers, readPage } from '../../helpers/site.ts';
 
 // Issue 22 (docs/design.md): what a reader sees first on a phone (390 × 844) and a laptop, the
 // citation sheet and preview, "Cite this page" and print. A phone is emulated as one (touch, a
@@ -9,7 +9,7 @@ import { builtSite, listPages, onePagePerKind, readPage } from '../../helpers/si
 const build = builtSite();
 const pages = listPages(build.outDir);
 const kinds = onePagePerKind(pages);
-const withMarkers = kinds.filter((path) => readPage(build.outDir, path).includes('class="cite-marker"'));
+const withMarkers = pagesWithMarkers(build.outDir, kinds);
 const explainers = kinds.filter((path) => readPage(build.outDir, path).includes('class="explainer'));
 const withToc = kinds.filter((path) => readPage(build.outDir, path).includes('class="toc"'));
 
