@@ -98,7 +98,7 @@ export interface PageCrawl {
   print?: PrintView;
   /** Thorough crawl: how far the page scrolls sideways at 320 px (light scheme), and what sticks out; null when it does not. */
   narrowOverflow?: string | null;
-  /** Thorough crawl: how its maps fit their frames at 1280 px (light), then on phones at 390 px and at 320 px (map-fit.ts). */
+  /** Thorough crawl, a page with maps: how they fit their frames at 1280 px (light), then on phones at 390 px and at 320 px (map-fit.ts). */
   mapFits?: MapFit[];
 }
 
@@ -274,12 +274,16 @@ async function visitPage(visiting: VisitingPage, url: string, visit: Visit): Pro
   await visiting.settled();
   // The narrowest phone last: the page object is reused, so its window is put back.
   await page.emulateMedia({ colorScheme: 'light' });
-  const mapFits = [await mapFit(page)];
-  await page.setViewportSize({ width: 390, height: 900 });
-  mapFits.push(await mapFit(page));
+  // The 390 px phone is for maps only: a page without one is laid out there for nothing.
+  const hasMaps = (await page.locator('.map-frame').count()) > 0;
+  const mapFits = hasMaps ? [await mapFit(page)] : undefined;
+  if (mapFits) {
+    await page.setViewportSize({ width: 390, height: 900 });
+    mapFits.push(await mapFit(page));
+  }
   await page.setViewportSize({ width: 320, height: 900 });
   const narrowOverflow = (await readerProblems(page, { overflowOnly: true })).overflow;
-  mapFits.push(await mapFit(page));
+  mapFits?.push(await mapFit(page));
   await page.setViewportSize(DEFAULT_VIEWPORT);
   return { ...plain, facts, previewOpened, axe: result, keyboard, print, narrowOverflow, mapFits };
 }
