@@ -3,14 +3,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildStep } from '../../packages/cited-explainer/lib/build-step.ts';
+import { backgroundSteps, buildStep, buildStepInBackground } from '../../packages/cited-explainer/lib/build-step.ts';
 
 /** Runs `body` in a fresh Node process (the project's Node 24) with buildStep imported. */
 function runNode(body: string) {
   const dir = mkdtempSync(join(tmpdir(), 'build-step-'));
   try {
     const script = join(dir, 'step.ts');
-    writeFileSync(script, `import { buildStep } from ${JSON.stringify(resolve('packages/cited-explainer/lib/build-step.ts'))};\n${body}\n`);
+    writeFileSync(script, `import { backgroundSteps, buildStep, buildStepInBackground } from ${JSON.stringify(resolve('packages/cited-explainer/lib/build-step.ts'))};\n${body}\n`);
     return spawnSync(resolve('node_modules/.bin/node'), [script], { encoding: 'utf8' });
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -34,5 +34,36 @@ describe('buildStep', () => {
     const listeners = process.listenerCount('beforeExit');
     await expect(buildStep('x', async () => 42)).resolves.toBe(42);
     expect(process.listenerCount('beforeExit')).toBe(listeners);
+  });
+});
+
+describe('buildStepInBackground', () => {
+  it('runs the step while the caller goes on; backgroundSteps waits for every step started, once', async () => {
+    const done: string[] = [];
+    buildStepInBackground('search index', async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      done.push('index');
+    });
+    done.push('check');
+    await backgroundSteps();
+    expect(done).toEqual(['check', 'index']);
+    await expect(backgroundSteps()).resolves.toBeUndefined();
+  });
+
+  it('keeps a failure for backgroundSteps, named, with no unhandled rejection before it is waited for', async () => {
+    buildStepInBackground('search index (Pagefind)', async () => Promise.reject(new Error('Pagefind could not index a.html')));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await expect(backgroundSteps()).rejects.toThrow(/^search index \(Pagefind\): Pagefind could not index a\.html$/);
+  });
+
+  it('fails the process when a background step never finishes', () => {
+    const run = runNode("buildStepInBackground('search index', () => new Promise(() => {})); void backgroundSteps();");
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^search index: stopped before finishing/m);
+    // And an unhandled failure would end the process with its stack: it is held for backgroundSteps instead.
+    const failed = runNode(
+      "buildStepInBackground('search index', async () => { throw new Error('x'); }); await new Promise((r) => setTimeout(r, 20)); await backgroundSteps().catch((e) => console.log(e.message));",
+    );
+    expect({ status: failed.status, stdout: failed.stdout.trim(), stderr: failed.stderr }).toEqual({ status: 0, stdout: 'search index: x', stderr: '' });
   });
 });

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../packages/cited-explainer/security/csp.ts';
-import { checkDist, type DistExpectations, type PageScans, servedPath, urlScheme } from '../../packages/cited-explainer/security/dist-check.ts';
+import { checkDist, type DistExpectations, type PageScans, pageScanner, servedPath, urlScheme } from '../../packages/cited-explainer/security/dist-check.ts';
 import { keptPageScans } from '../../packages/cited-explainer/security/dist-files.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
@@ -261,6 +261,15 @@ describe('page scans kept between checks', () => {
     // Kept, the failing page's scan still fails the next check.
     expect(checkWithKept(file, edited).problems).toHaveLength(2);
     expect(checkWithKept(file, edited).scanned).toEqual([]);
+  });
+
+  it('a page scanned ahead (while the search index is written) is not scanned again, unless its bytes changed since', () => {
+    const scans = countingScans(keptPageScans(join(tempDir('dist-scans-'), 'scans.json'), expectations()));
+    for (const [file, html] of site()) if (file.endsWith('.html') && html) scans.scan(file, html, () => pageScanner(expectations())(file, html));
+    expect(scans.scanned).toEqual(['index.html', 'about/index.html']);
+    const edited = site({ 'about/index.html': page('<h2 id="team">Team</h2><iframe src="/"></iframe>') });
+    expect(asLines(checkDist(edited, expectations(), scans))).toEqual(['about/index.html: <iframe>: embeds another page; not allowed in the site']);
+    expect(scans.scanned).toEqual(['index.html', 'about/index.html', 'about/index.html']);
   });
 
   it('scans kept under other expectations (another policy, another base) are not used', () => {

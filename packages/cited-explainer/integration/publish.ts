@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { backgroundSteps } from '../lib/build-step.ts';
 import { type StagedOutput, stageOutput } from '../lib/staged-output.ts';
 
 /** What Astro's logger hands its destination (its own type is not exported). */
@@ -47,7 +48,9 @@ export function publishWhenClean(): AstroIntegration {
         updateConfig({ outDir: pathToFileURL(`${staged.site}/`) });
       },
       'astro:build:start': refuseLoggedErrors,
-      'astro:build:done': ({ logger }) => {
+      'astro:build:done': async ({ logger }) => {
+        // A step still running in the background (the search index) is part of the site.
+        await backgroundSteps();
         refuseLoggedErrors();
         if (!staged) return;
         const started = performance.now();

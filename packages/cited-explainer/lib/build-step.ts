@@ -19,3 +19,22 @@ export async function buildStep<T>(name: string, run: () => Promise<T>): Promise
     process.off('beforeExit', unfinished);
   }
 }
+
+const inBackground: Array<Promise<unknown>> = [];
+
+/**
+ * Starts a build step that the next integrations' steps need not wait for (the search index, made by
+ * Pagefind's own process while the dist check scans the pages). `backgroundSteps` waits for every
+ * step started; the build publishes nothing before it has (integration/publish.ts).
+ */
+export function buildStepInBackground(name: string, run: () => Promise<unknown>): void {
+  const step = buildStep(name, run);
+  // Its error is the build's when the step is waited for, not an unhandled rejection before.
+  step.catch(() => undefined);
+  inBackground.push(step);
+}
+
+/** Waits for every step started in the background so far; rejects with the first one's error. */
+export async function backgroundSteps(): Promise<void> {
+  await Promise.all(inBackground.splice(0));
+}

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
 import { english } from '../i18n/strings.ts';
-import { buildStep } from '../lib/build-step.ts';
+import { buildStep, buildStepInBackground } from '../lib/build-step.ts';
 import { builtHtmlFiles } from '../lib/built-pages.ts';
 import { currentShard } from '../lib/shard.ts';
 import { withBase } from '../lib/url.ts';
@@ -102,9 +102,13 @@ export default function search({ strings = english.search }: { strings?: SearchS
             logger.info('search index: left to the merge of the shards (scripts/build-shards.ts)');
             return;
           }
-          const started = performance.now();
-          const pages = await writeSearchIndex(site);
-          logger.info(`indexed ${pages} pages in ${Math.round(performance.now() - started)} ms`);
+          // Pagefind indexes in a process of its own: the next steps run meanwhile (the dist check
+          // scans the pages), and the build waits for the index before it checks it or publishes.
+          buildStepInBackground('search index (Pagefind)', async () => {
+            const started = performance.now();
+            const pages = await writeSearchIndex(site);
+            logger.info(`indexed ${pages} pages in ${Math.round(performance.now() - started)} ms`);
+          });
         }),
     },
   };

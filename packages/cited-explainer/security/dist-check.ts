@@ -112,9 +112,18 @@ export interface PageScans {
 /** The site's base path as a URL path: "/", or "/explainer/". */
 const basePath = (base: string) => `/${base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
 
+/** The site's base path and origin as the check resolves addresses against them. */
+const siteOf = (expect: DistExpectations) => ({ base: basePath(expect.base), origin: new URL(expect.siteUrl ?? NO_ADDRESS).origin });
+
+/** Scans pages on their own, for a site with these expectations (see scanPage). */
+export const pageScanner =
+  (expect: DistExpectations) =>
+  (file: string, html: string): PageScan =>
+    scanPage(file, html, expect, siteOf(expect));
+
 export function checkDist(files: DistFiles, expect: DistExpectations, pageScans?: PageScans): DistProblem[] {
   const problems: DistProblem[] = [];
-  const site = { base: basePath(expect.base), origin: new URL(expect.siteUrl ?? NO_ADDRESS).origin };
+  const site = siteOf(expect);
   const { base, origin } = site;
   const ids = new Map<string, Set<string>>();
   const links: Link[] = [];

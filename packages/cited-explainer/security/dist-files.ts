@@ -11,7 +11,7 @@ import type { SiteConfig } from '../schemas/site.ts';
 import { bundleBrowserScripts, type SearchStrings } from '../search/browser-bundle.ts';
 import { BUNDLE_DIR } from '../search/config.ts';
 import { contentSecurityPolicy, inlineScripts } from './csp.ts';
-import { checkDist, type DistExpectations, type DistFiles, type DistProblem, type PageScan, type PageScans } from './dist-check.ts';
+import { checkDist, type DistExpectations, type DistFiles, type DistProblem, type PageScan, type PageScans, pageScanner } from './dist-check.ts';
 
 /**
  * The glue of the dist check (dist-check.ts): reads a built site and works out what it must hold
@@ -145,7 +145,9 @@ export function keptPageScans(file: string, expect: DistExpectations): PageScans
   return {
     scan(path, html, scanned) {
       const sha256 = createHash('sha256').update(html, 'utf8').digest('hex');
-      const keptScan = kept[path]?.sha256 === sha256 ? kept[path].scan : undefined;
+      // This check's own scan first (scanAhead's), then the last check's.
+      const known = pages[path]?.sha256 === sha256 ? pages[path] : kept[path];
+      const keptScan = known?.sha256 === sha256 ? known.scan : undefined;
       const scan = keptScan && Array.isArray(keptScan.problems) && Array.isArray(keptScan.ids) && Array.isArray(keptScan.links) ? keptScan : scanned();
       pages[path] = { sha256, scan };
       return scan;
@@ -155,16 +157,30 @@ export function keptPageScans(file: string, expect: DistExpectations): PageScans
 }
 
 /**
+ * Scans the pages already written, one at a time, yielding to the event loop after each, while
+ * another step still writes (the search index): the check that follows reads every file again and
+ * scans only a page whose bytes changed since.
+ */
+async function scanAhead(outDir: string, scans: PageScans, scan: (file: string, html: string) => PageScan): Promise<void> {
+  for (const [file, text] of readDist(outDir)) {
+    if (!file.endsWith('.html') || text === null) continue;
+    scans.scan(file, text, () => scan(file, text));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/**
  * Checks the site built into `outDir`; the problems name files by their path from the working
  * folder. With `keepScansIn` (a file in the build's cache folder), page scans are kept there for
- * the next check.
+ * the next check. With `meanwhile` (a step still writing into `outDir`), the pages are scanned
+ * while it runs, and the site is checked once it is done.
  */
-export async function checkBuiltSite(outDir: string, built: BuiltSite, keepScansIn?: string): Promise<DistProblem[]> {
-  const files = readDist(outDir);
+export async function checkBuiltSite(outDir: string, built: BuiltSite, keepScansIn?: string, meanwhile?: Promise<unknown>): Promise<DistProblem[]> {
   const where = relative(process.cwd(), outDir) || '.';
   const expect = await distExpectations(built);
   const scans = keepScansIn ? keptPageScans(keepScansIn, expect) : undefined;
-  const problems = checkDist(files, expect, scans);
+  if (meanwhile) await Promise.all([scans && scanAhead(outDir, scans, pageScanner(expect)), meanwhile]);
+  const problems = checkDist(readDist(outDir), expect, scans);
   scans?.save();
   return problems.map((problem) => ({ ...problem, file: `${where}/${problem.file}` }));
 }

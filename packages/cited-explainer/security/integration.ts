@@ -1,7 +1,7 @@
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { buildStep } from '../lib/build-step.ts';
+import { backgroundSteps, buildStep } from '../lib/build-step.ts';
 import { ContentError } from '../lib/content-error.ts';
 import { collectionDir } from '../lib/content-layout.ts';
 import { contentRoute, routeCollisions } from '../lib/routes.ts';
@@ -42,18 +42,35 @@ export function buildChecks({ contentDir, site, searchStrings }: Omit<BuiltSite,
         const [collision] = routeCollisions(pages, [...routes.map((route) => route.pattern), '/_astro', `/${SCRIPTS_DIR}`]);
         if (collision) throw new ContentError(collision);
       },
-      'astro:build:done': ({ dir, logger }) =>
-        buildStep('dist check', async () => {
+      'astro:build:done': async ({ dir, logger }) => {
+        // The search index is still being written (search/integration.ts): the check scans the
+        // pages meanwhile, and checks the whole site once the index is done. A failed index fails
+        // the build with its own error, before the check's.
+        let indexedAt = 0;
+        const indexed = backgroundSteps().finally(() => {
+          indexedAt = performance.now();
+        });
+        const checked = buildStep('dist check', async () => {
           // A shard holds part of the site: the merge of the shards checks the whole (integration/shard.ts).
           if (currentShard()) {
             logger.info('dist check: left to the merge of the shards (scripts/build-shards.ts)');
             return;
           }
           const started = performance.now();
-          const problems = await checkBuiltSite(fileURLToPath(dir), { contentDir, base, site, searchStrings }, join(cacheDir, DIST_CHECK_CACHE));
+          const problems = await checkBuiltSite(
+            fileURLToPath(dir),
+            { contentDir, base, site, searchStrings },
+            join(cacheDir, DIST_CHECK_CACHE),
+            indexed.catch(() => undefined),
+          );
           if (problems.length > 0) throw new Error(distReport(problems));
-          logger.info(`the built site holds what it should and nothing else (${Math.round(performance.now() - started)} ms)`);
-        }),
+          // The time after the index was done: the pages were scanned while it was written.
+          logger.info(`the built site holds what it should and nothing else (${Math.round(performance.now() - Math.max(started, indexedAt))} ms)`);
+        });
+        checked.catch(() => undefined);
+        await indexed;
+        await checked;
+      },
     },
   };
 }
