@@ -102,6 +102,7 @@ export default function citedExplainer(options: ExplainerOptions = {}): AstroInt
         // after the site's quotes (the rule data fields follow); its own smart punctuation does the rest.
         const mdastPlugins = [satteriSmartQuotes(), satteriCitations({ contentDir, base: config.base, locale: localeFor(site.lang, strings) })];
         const features = { smartPunctuation: { quotes: false } };
+        const checks = buildChecks({ contentDir, site, searchStrings: strings.search });
         updateConfig({
           site: site.url ?? config.site,
           trailingSlash: 'always',
@@ -112,16 +113,18 @@ export default function citedExplainer(options: ExplainerOptions = {}): AstroInt
           // Markdown pages read directives, for :::note (citations/site-note.ts); MDX pages, which
           // write <Note>, do not, so that a colon in their text ("10:30") stays text.
           markdown: { processor: satteri({ mdastPlugins, features: { ...features, ...noteParsing } }) },
-          // The build's own checks come last, so that the dist check sees everything the others wrote;
-          // then the built site replaces the output folder, if nothing failed (publish.ts).
+          // The build's own checks come last, so that the dist check sees everything the others wrote
+          // (its pages are scanned ahead, beside the search index and the preview images); then the
+          // built site replaces the output folder, if nothing failed (publish.ts).
           integrations: [
             mdx({ processor: satteri({ mdastPlugins, features }) }),
             search({ strings: strings.search }),
+            checks.scanAhead,
             securityHeaders(),
             buildDoneWriters(),
             shardPages(),
             ...(site.url ? [sitemap({ filter: (page) => !page.endsWith('/search/') })] : []),
-            buildChecks({ contentDir, site, searchStrings: strings.search }),
+            checks.check,
             publishWhenClean(),
           ],
           vite: {

@@ -23,16 +23,20 @@ import { checkDist, type DistExpectations, type DistFiles, type DistProblem, typ
 const PAGEFIND_SCRIPTS = ['pagefind.js', 'pagefind-highlight.js'];
 const TEXT_FILE = /\.(?:html|css|m?js|cjs|json)$|(?:^|\/)_headers$/;
 
+/** Every file under `outDir` by its path there ("sources/x/index.html"), sorted. */
+const distPaths = (outDir: string) =>
+  readdirSync(outDir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(outDir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort((a, b) => (a < b ? -1 : 1));
+
 /**
  * Every file under `outDir` by its path there ("sources/x/index.html"), sorted, with the text of those
  * the check reads, read one at a time as the check goes through them: the check of a 5,000-page site
  * peaked at 1.39 GB holding every text at once, 0.65 GB this way.
  */
 function readDist(outDir: string): DistFiles {
-  const paths = readdirSync(outDir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(outDir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .sort((a, b) => (a < b ? -1 : 1));
+  const paths = distPaths(outDir);
   const present = new Set(paths);
   return {
     has: (path) => present.has(path),
@@ -156,34 +160,47 @@ export function keptPageScans(file: string, expect: DistExpectations): PageScans
   };
 }
 
-/**
- * Scans the pages already written, one at a time, yielding to the event loop after each, while
- * another step still writes (the search index): the check that follows reads every file again and
- * scans only a page whose bytes changed since.
- */
-async function scanAhead(outDir: string, scans: PageScans, scan: (file: string, html: string) => PageScan): Promise<void> {
-  for (const [file, text] of readDist(outDir)) {
-    if (!file.endsWith('.html') || text === null) continue;
-    scans.scan(file, text, () => scan(file, text));
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+/** The check of one built site, in two steps: the pages scanned ahead (optional), then the whole site. */
+export interface SiteCheck {
+  /**
+   * Scans the pages written so far, one at a time, yielding to the event loop after each, while
+   * other steps still write into the site (the search index, the preview images): `check` then
+   * scans again only a page whose bytes changed since.
+   */
+  scanAhead(): Promise<void>;
+  /** Reads every file of the site and checks it; the problems name files by their path from the working folder. */
+  check(): DistProblem[];
 }
 
 /**
- * Checks the site built into `outDir`; the problems name files by their path from the working
- * folder. With `keepScansIn` (a file in the build's cache folder), page scans are kept there for
- * the next check. With `meanwhile` (a step still writing into `outDir`), the pages are scanned
- * while it runs, and the site is checked once it is done.
+ * The check of the site built into `outDir`. With `keepScansIn` (a file in the build's cache
+ * folder), page scans are kept there for the next check.
  */
-export async function checkBuiltSite(outDir: string, built: BuiltSite, keepScansIn?: string, meanwhile?: Promise<unknown>): Promise<DistProblem[]> {
-  const where = relative(process.cwd(), outDir) || '.';
+export async function siteCheck(outDir: string, built: BuiltSite, keepScansIn?: string): Promise<SiteCheck> {
   const expect = await distExpectations(built);
   const scans = keepScansIn ? keptPageScans(keepScansIn, expect) : undefined;
-  if (meanwhile) await Promise.all([scans && scanAhead(outDir, scans, pageScanner(expect)), meanwhile]);
-  const problems = checkDist(readDist(outDir), expect, scans);
-  scans?.save();
-  return problems.map((problem) => ({ ...problem, file: `${where}/${problem.file}` }));
+  const scan = pageScanner(expect);
+  return {
+    async scanAhead() {
+      if (!scans) return;
+      // The pages only: the other steps write other files (Pagefind's bundle, written and pruned meanwhile).
+      for (const file of distPaths(outDir).filter((path) => path.endsWith('.html'))) {
+        const text = readFileSync(join(outDir, file), 'utf8');
+        scans.scan(file, text, () => scan(file, text));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    },
+    check() {
+      const where = relative(process.cwd(), outDir) || '.';
+      const problems = checkDist(readDist(outDir), expect, scans);
+      scans?.save();
+      return problems.map((problem) => ({ ...problem, file: `${where}/${problem.file}` }));
+    },
+  };
 }
+
+/** Checks the site built into `outDir` in one go (see siteCheck). */
+export const checkBuiltSite = async (outDir: string, built: BuiltSite, keepScansIn?: string): Promise<DistProblem[]> => (await siteCheck(outDir, built, keepScansIn)).check();
 
 /** The problems as the build prints them: a count, then one line each (the first `limit`). */
 export function distReport(problems: readonly DistProblem[], limit = 20): string {
