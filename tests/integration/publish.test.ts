@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { publishWhenClean } from '../../packages/cited-explainer/integration/publish.ts';
+import { buildStepInBackground } from '../../packages/cited-explainer/lib/build-step.ts';
 
 type Hook = (options: Record<string, unknown>) => unknown;
 
@@ -34,6 +35,27 @@ describe('publishWhenClean', () => {
     await run.hooks['astro:build:done']({ logger: run.logger });
     expect(readdirSync(outDir)).toEqual(['index.html']);
     expect(existsSync(join(root, 'a', '.dist.building'))).toBe(false);
+  });
+
+  it('publishes only once every step in the background has ended, and nothing when one failed', async () => {
+    const outDir = join(root, 'c', 'dist');
+    const run = build(outDir);
+    writeFileSync(join(root, 'c', '.dist.building', 'site', 'index.html'), 'new');
+    await run.hooks['astro:build:start']({});
+    let indexWritten = false;
+    buildStepInBackground('search index (Pagefind)', async () => {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      indexWritten = true;
+    });
+    await run.hooks['astro:build:done']({ logger: run.logger });
+    expect(indexWritten).toBe(true);
+    expect(readdirSync(outDir)).toEqual(['index.html']);
+
+    const failing = build(join(root, 'd', 'dist'));
+    await failing.hooks['astro:build:start']({});
+    buildStepInBackground('search index (Pagefind)', async () => Promise.reject(new Error('Pagefind could not start')));
+    await expect(async () => failing.hooks['astro:build:done']({ logger: failing.logger })).rejects.toThrow('search index (Pagefind): Pagefind could not start');
+    expect(existsSync(join(root, 'd', 'dist'))).toBe(false);
   });
 
   it('fails the build at the next hook when an error was only logged, and publishes nothing', async () => {

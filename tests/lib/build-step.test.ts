@@ -56,6 +56,18 @@ describe('buildStepInBackground', () => {
     await expect(backgroundSteps()).rejects.toThrow(/^search index \(Pagefind\): Pagefind could not index a\.html$/);
   });
 
+  it('waits for every step to its end, and reports every failure in the order the steps were started', async () => {
+    let indexEnded = false;
+    buildStepInBackground('search index (Pagefind)', async () => {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      indexEnded = true;
+      throw new Error('Pagefind could not index a.html');
+    });
+    buildStepInBackground('dist check', async () => Promise.reject(new Error('cannot read b.html')));
+    await expect(backgroundSteps()).rejects.toThrow(/^search index \(Pagefind\): Pagefind could not index a\.html\ndist check: cannot read b\.html$/);
+    expect(indexEnded).toBe(true);
+  });
+
   it('fails the process when a background step never finishes', () => {
     const run = runNode("buildStepInBackground('search index', () => new Promise(() => {})); void backgroundSteps();");
     expect(run.status).toBe(1);
@@ -65,5 +77,8 @@ describe('buildStepInBackground', () => {
       "buildStepInBackground('search index', async () => { throw new Error('x'); }); await new Promise((r) => setTimeout(r, 20)); await backgroundSteps().catch((e) => console.log(e.message));",
     );
     expect({ status: failed.status, stdout: failed.stdout.trim(), stderr: failed.stderr }).toEqual({ status: 0, stdout: 'search index: x', stderr: '' });
+    // A failure nothing waits for still fails the process, with its error.
+    const unwaited = runNode("buildStepInBackground('search index', async () => { throw new Error('x'); });");
+    expect({ status: unwaited.status, stderr: unwaited.stderr.trim() }).toEqual({ status: 1, stderr: 'search index: x (and nothing waited for this step)' });
   });
 });

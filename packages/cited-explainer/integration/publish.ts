@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { backgroundSteps } from '../lib/build-step.ts';
+import { backgroundSteps, forgetBackgroundSteps } from '../lib/build-step.ts';
 import { type StagedOutput, stageOutput } from '../lib/staged-output.ts';
 
 /** What Astro's logger hands its destination (its own type is not exported). */
@@ -47,7 +47,11 @@ export function publishWhenClean(): AstroIntegration {
         process.once('exit', staged.discard);
         updateConfig({ outDir: pathToFileURL(`${staged.site}/`) });
       },
-      'astro:build:start': refuseLoggedErrors,
+      'astro:build:start': () => {
+        // Steps in the background belong to one build: none is left from an earlier one in this process.
+        forgetBackgroundSteps();
+        refuseLoggedErrors();
+      },
       'astro:build:done': async ({ logger }) => {
         // A step still running in the background (the search index) is part of the site.
         await backgroundSteps();

@@ -20,21 +20,42 @@ export async function buildStep<T>(name: string, run: () => Promise<T>): Promise
   }
 }
 
-const inBackground: Array<Promise<unknown>> = [];
+/** Steps started in the background and not yet waited for, in the order they were started. */
+let inBackground: Array<{ step: Promise<unknown>; waitedFor: boolean }> = [];
 
 /**
  * Starts a build step that the next integrations' steps need not wait for (the search index, made by
  * Pagefind's own process while the dist check scans the pages). `backgroundSteps` waits for every
- * step started; the build publishes nothing before it has (integration/publish.ts).
+ * step started; the build publishes nothing before it has (integration/publish.ts). A step that
+ * fails and is never waited for still fails the process, when it would exit.
  */
 export function buildStepInBackground(name: string, run: () => Promise<unknown>): void {
-  const step = buildStep(name, run);
-  // Its error is the build's when the step is waited for, not an unhandled rejection before.
-  step.catch(() => undefined);
-  inBackground.push(step);
+  const started = { step: buildStep(name, run), waitedFor: false };
+  started.step.catch((error: unknown) => {
+    process.once('beforeExit', () => {
+      if (started.waitedFor) return;
+      process.exitCode = 1;
+      console.error(`${error instanceof Error ? error.message : String(error)} (and nothing waited for this step)`);
+    });
+  });
+  inBackground.push(started);
 }
 
-/** Waits for every step started in the background so far; rejects with the first one's error. */
+/**
+ * Waits for every step started in the background so far, each to its end; rejects with their
+ * errors in the order the steps were started (the search index's before the dist check's).
+ */
 export async function backgroundSteps(): Promise<void> {
-  await Promise.all(inBackground.splice(0));
+  const steps = inBackground;
+  inBackground = [];
+  for (const started of steps) started.waitedFor = true;
+  const failures = (await Promise.allSettled(steps.map(({ step }) => step))).flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []));
+  if (failures.length === 1) throw failures[0];
+  if (failures.length > 1) throw new Error(failures.map((error) => (error instanceof Error ? error.message : String(error))).join('\n'));
+}
+
+/** Forgets the steps an earlier build in this process left (a build that failed before waiting for them). */
+export function forgetBackgroundSteps(): void {
+  for (const started of inBackground) started.waitedFor = true;
+  inBackground = [];
 }

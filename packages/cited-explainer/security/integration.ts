@@ -1,6 +1,6 @@
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { AstroConfig, AstroIntegration } from 'astro';
 import { backgroundSteps, buildStep, buildStepInBackground } from '../lib/build-step.ts';
 import { ContentError } from '../lib/content-error.ts';
 import { collectionDir } from '../lib/content-layout.ts';
@@ -37,23 +37,30 @@ export function buildChecks({ contentDir, site, searchStrings }: Omit<BuiltSite,
     prepared ??= siteCheck(fileURLToPath(dir), { contentDir, base, site, searchStrings }, join(cacheDir, DIST_CHECK_CACHE));
     return prepared;
   };
+  const configDone = ({ config }: { config: AstroConfig }) => {
+    base = config.base;
+    cacheDir = fileURLToPath(config.cacheDir);
+  };
   return {
     scanAhead: {
       name: 'explainer-build-checks-ahead',
       hooks: {
+        'astro:config:done': configDone,
         // A shard holds part of the site: the merge of the shards checks the whole (integration/shard.ts).
-        'astro:build:done': ({ dir }) => {
-          if (!currentShard()) buildStepInBackground('dist check', async () => (await prepare(dir)).scanAhead());
+        'astro:build:done': ({ dir, logger }) => {
+          if (currentShard()) return;
+          buildStepInBackground('dist check', async () => {
+            const started = performance.now();
+            await (await prepare(dir)).scanAhead();
+            logger.info(`scanned the pages ahead, beside the search index and the preview images (${Math.round(performance.now() - started)} ms)`);
+          });
         },
       },
     },
     check: {
       name: 'explainer-build-checks',
       hooks: {
-        'astro:config:done': ({ config }) => {
-          base = config.base;
-          cacheDir = fileURLToPath(config.cacheDir);
-        },
+        'astro:config:done': configDone,
         'astro:routes:resolved': ({ routes }) => {
           const pages = contentPageFiles(contentDir).map((file) => ({ file: relative(process.cwd(), join(collectionDir(contentDir, 'pages'), file)), route: contentRoute(file) }));
           // Folders the integrations write into dist/ beside the routes: Astro's assets and the search code.
@@ -71,6 +78,7 @@ export function buildChecks({ contentDir, site, searchStrings }: Omit<BuiltSite,
             const started = performance.now();
             const problems = (await prepare(dir)).check();
             if (problems.length > 0) throw new Error(distReport(problems));
+            // The check after the background steps: pages scanned ahead are scanned again only if they changed.
             logger.info(`the built site holds what it should and nothing else (${Math.round(performance.now() - started)} ms)`);
           });
         },
