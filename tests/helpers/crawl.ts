@@ -262,12 +262,11 @@ async function visitPage(visiting: VisitingPage, url: string, visit: Visit): Pro
     await marker.click();
     const id = await marker.getAttribute('popovertarget');
     previewOpened = await page.locator(`[id="${id}"]`).evaluate((element) => element.matches(':popover-open'));
-    if (previewOpened && visit.axeOnPreview) {
-      // Only the preview: the rest of the page is as it was, and was checked above in both schemes.
-      result.previewDark = await axeViolations(page, `[id="${id}"]`, { colourOnly: true });
-    }
+    // Only the preview: the rest of the page is as it was, and was checked above in both schemes.
+    const axePreview = previewOpened && visit.axeOnPreview;
+    if (axePreview) result.previewDark = await axeViolations(page, `[id="${id}"]`, { colourOnly: true });
     await page.emulateMedia({ colorScheme: 'light' });
-    if (previewOpened && visit.axeOnPreview) result.previewLight = await axeViolations(page, `[id="${id}"]`);
+    if (axePreview) result.previewLight = await axeViolations(page, `[id="${id}"]`);
     keyboard = await keyboardPreview(page, marker, page.locator(`[id="${id}"]`));
   }
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));

@@ -40,12 +40,12 @@ export function packageVersion(name: string): string {
   } catch {
     // Not exported: found from the package's entry below.
   }
-  let dir = dirname(require.resolve(name));
-  while (!existsSync(join(dir, 'package.json')) || (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string }).name !== name) {
-    if (dirname(dir) === dir) throw new Error(`no package.json of ${name} above its entry`);
-    dir = dirname(dir);
+  for (let dir = dirname(require.resolve(name)); dirname(dir) !== dir; dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    const found = existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string; version?: string }) : undefined;
+    if (found?.name === name) return `${name} ${found.version}`;
   }
-  return `${name} ${(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version}`;
+  throw new Error(`no package.json of ${name} above its entry`);
 }
 
 /**

@@ -46,9 +46,7 @@ export function buildStepInBackground(name: string, run: () => Promise<unknown>)
  * errors in the order the steps were started (the search index's before the dist check's).
  */
 export async function backgroundSteps(): Promise<void> {
-  const steps = inBackground;
-  inBackground = [];
-  for (const started of steps) started.waitedFor = true;
+  const steps = takeBackgroundSteps();
   const failures = (await Promise.allSettled(steps.map(({ step }) => step))).flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []));
   if (failures.length === 1) throw failures[0];
   if (failures.length > 1) throw new Error(failures.map((error) => (error instanceof Error ? error.message : String(error))).join('\n'));
@@ -56,6 +54,13 @@ export async function backgroundSteps(): Promise<void> {
 
 /** Forgets the steps an earlier build in this process left (a build that failed before waiting for them). */
 export function forgetBackgroundSteps(): void {
-  for (const started of inBackground) started.waitedFor = true;
+  takeBackgroundSteps();
+}
+
+/** The steps started so far, marked as waited for; none is left. */
+function takeBackgroundSteps() {
+  const steps = inBackground;
   inBackground = [];
+  for (const started of steps) started.waitedFor = true;
+  return steps;
 }

@@ -116,15 +116,15 @@ const basePath = (base: string) => `/${base.replace(/^\/+|\/+$/g, '')}/`.replace
 const siteOf = (expect: DistExpectations) => ({ base: basePath(expect.base), origin: new URL(expect.siteUrl ?? NO_ADDRESS).origin });
 
 /** Scans pages on their own, for a site with these expectations (see scanPage). */
-export const pageScanner =
-  (expect: DistExpectations) =>
-  (file: string, html: string): PageScan =>
-    scanPage(file, html, expect, siteOf(expect));
+export function pageScanner(expect: DistExpectations): (file: string, html: string) => PageScan {
+  const site = siteOf(expect);
+  return (file, html) => scanPage(file, html, expect, site);
+}
 
 export function checkDist(files: DistFiles, expect: DistExpectations, pageScans?: PageScans): DistProblem[] {
   const problems: DistProblem[] = [];
-  const site = siteOf(expect);
-  const { base, origin } = site;
+  const { base, origin } = siteOf(expect);
+  const scanned = pageScanner(expect);
   const ids = new Map<string, Set<string>>();
   const links: Link[] = [];
 
@@ -149,7 +149,7 @@ export function checkDist(files: DistFiles, expect: DistExpectations, pageScans?
           problems.push({ file, message: `the style sheet loads ${shown(value)} from another site; the site loads nothing from elsewhere` });
       }
     } else if (file.endsWith('.html') && text !== null) {
-      const scan = pageScans ? pageScans.scan(file, text, () => scanPage(file, text, expect, site)) : scanPage(file, text, expect, site);
+      const scan = pageScans ? pageScans.scan(file, text, () => scanned(file, text)) : scanned(file, text);
       for (const message of scan.problems) problems.push({ file, message });
       ids.set(file, new Set(scan.ids));
       for (const link of scan.links) links.push({ from: file, ...link });

@@ -150,8 +150,7 @@ export function keptPageScans(file: string, expect: DistExpectations): PageScans
     scan(path, html, scanned) {
       const sha256 = createHash('sha256').update(html, 'utf8').digest('hex');
       // This check's own scan first (scanAhead's), then the last check's.
-      const known = pages[path]?.sha256 === sha256 ? pages[path] : kept[path];
-      const keptScan = known?.sha256 === sha256 ? known.scan : undefined;
+      const keptScan = [pages[path], kept[path]].find((entry) => entry?.sha256 === sha256)?.scan;
       const scan = keptScan && Array.isArray(keptScan.problems) && Array.isArray(keptScan.ids) && Array.isArray(keptScan.links) ? keptScan : scanned();
       pages[path] = { sha256, scan };
       return scan;
