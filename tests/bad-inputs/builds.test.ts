@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maxRawBytes } from '../../packages/cited-explainer/ingest/decode.ts';
 import { type BuildResult, buildSite, buildSiteInBackground, freshOutDir } from '../helpers/build-site.ts';
-import { errorMismatch, escapeRegExp, expectedError, fixtureSiteDir, fixtureVariant, raisedOnlyByBuild } from '../helpers/content-check.ts';
+import { errorMismatch, escapeRegExp, expectedError, fixtureVariant, raisedOnlyByBuild } from '../helpers/content-check.ts';
 import { fileHashes } from '../helpers/site.ts';
 
 /**
@@ -109,23 +109,39 @@ describe('a build publishes only when it passes', () => {
   afterAll(() => {
     for (const dir of folders) rmSync(dir, { recursive: true, force: true });
   });
-
-  it('a second build into the same folder while one runs refuses in one line; a failed build leaves the site byte for byte', async () => {
-    const outDir = join(freshOutDir('publish-'), 'dist');
-    folders.push(resolve(outDir, '..'));
+  // The fixture explainer with a title that could break out of the preview image's SVG or the
+  // page's markup (issue 12.7): the build that publishes also shows that it is drawn.
+  const hostileTitle = `Floods ]]> <b>"bridges"</b> & the <![CDATA[ weir`;
+  const outDir = join(freshOutDir('publish-'), 'dist');
+  folders.push(resolve(outDir, '..'));
+  let winner: BuildResult;
+  let refused: BuildResult;
+  beforeAll(async () => {
+    const { dir } = fixtureVariant((page) => page.replace(/^title: .*$/m, `title: '${hostileTitle}'`));
+    folders.push(dir);
     const [first, alongside] = await Promise.all([
-      buildSiteInBackground(fixtureSiteDir, { outDir }),
+      buildSiteInBackground(dir, { outDir }),
       // Started while the first runs: it takes the folder before it reads any content.
-      new Promise<BuildResult>((done) => setTimeout(() => buildSiteInBackground(fixtureSiteDir, { outDir }).then(done), 1000)),
+      new Promise<BuildResult>((done) => setTimeout(() => buildSiteInBackground(dir, { outDir }).then(done), 1000)),
     ]);
     // Which of the two takes the folder first is the machine's to decide (on a loaded one the later
     // start can win): exactly one publishes, and the other refuses in one line.
-    const [winner, refused] = first.ok ? [first, alongside] : [alongside, first];
+    [winner, refused] = first.ok ? [first, alongside] : [alongside, first];
+  }, 240_000);
+
+  it('a second build into the same folder while one runs refuses in one line', () => {
     expect(winner.ok, winner.output).toBe(true);
     expect(refused.ok, refused.output).toBe(false);
     expect(refused.output).toMatch(/outDir \S+dist: another build \(process \d+\) is writing it; wait for it to finish/);
-    const published = fileHashes(outDir);
+  });
 
+  it('a title with "]]>", markup and quotes gets its preview image and stays text in the page', () => {
+    expect(readFileSync(join(outDir, 'preview.png')).subarray(1, 4).toString()).toBe('PNG');
+    expect(readFileSync(join(outDir, 'index.html'), 'utf8')).toContain('<h1>Floods ]]&gt; &lt;b&gt;');
+  });
+
+  it('a failed build leaves the published site byte for byte', () => {
+    const published = fileHashes(outDir);
     const { dir } = fixtureVariant((page) => page.replace('The northern bridge reopened on Tuesday]', 'The northern bridge opened on Tuesday]'));
     folders.push(dir);
     const failed = buildSite(dir, { outDir });

@@ -40,24 +40,6 @@ describe('a page whose address differs from another’s only in case fails the b
   });
 });
 
-describe('a title with "]]>", markup and quotes gets its preview image (issue 12.7)', () => {
-  it('builds, and draws the image', () => {
-    const content = join(work, 'title');
-    cpSync('tests/fixtures/site-basic', content, { recursive: true });
-    const file = join(content, 'pages/index.mdx');
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, `title: 'Floods ]]> <b>"bridges"</b> & the <![CDATA[ weir'`));
-    // In a folder of its own, removed whole: the output and the project root built beside it.
-    const outDir = join(freshOutDir('h2-title-'), 'dist');
-    const build = buildSite(content, { outDir });
-    try {
-      expect(build.ok, build.output).toBe(true);
-      expect(readFileSync(join(build.outDir, 'preview.png')).subarray(1, 4).toString()).toBe('PNG');
-    } finally {
-      rmSync(resolve(outDir, '..'), { recursive: true, force: true });
-    }
-  });
-});
-
 describe('npm run check:dist', () => {
   it.each(['realSite', 'realSiteUnderBase'] as const)('passes %s as built', (which) => {
     const build = builtSite(which);
