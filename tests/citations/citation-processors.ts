@@ -9,6 +9,7 @@ import type { QuoteIndex } from '../../packages/cited-explainer/citations/locate
 import { remarkCitations } from '../../packages/cited-explainer/citations/remark-citations.ts';
 import { satteriCitations } from '../../packages/cited-explainer/citations/satteri-citations.ts';
 import { noteParsing } from '../../packages/cited-explainer/citations/site-note.ts';
+import { assertMdxNestingWithin } from '../../packages/cited-explainer/lib/content-text.ts';
 import { pageParser } from '../helpers/page-parser.ts';
 
 /**
@@ -32,6 +33,8 @@ export interface PageRun {
 /** The page's HTML and front matter as the engine left it; throws the engine's error. */
 export function renderPage(processor: Processor, { path, text, contentDir, index, frontmatter = {} }: PageRun): { html: string; frontmatter: Record<string, unknown> } {
   const mdx = path.endsWith('.mdx');
+  // As the build's content loader does before the MDX compiler sees the page.
+  if (mdx) assertMdxNestingWithin(path, text);
   if (processor === 'remark') {
     const file = new VFile({ path, value: text, data: { astro: { frontmatter } } });
     const html = String(pageParser(path).use(remarkCitations, { contentDir, base: '/', index }).use(remarkRehype).use(rehypeStringify).processSync(file));

@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { assertPlainText, describeCodePoint, forbiddenInContent } from '../../packages/cited-explainer/lib/content-text.ts';
+import { assertMdxNestingWithin, assertPlainText, describeCodePoint, forbiddenInContent, maxMdxNesting, mdxNestingBeyond } from '../../packages/cited-explainer/lib/content-text.ts';
 import { readJsonFile } from '../../packages/cited-explainer/lib/json-file.ts';
+import { renderPage } from '../citations/citation-processors.ts';
 
 describe('control characters and bidirectional overrides in content files', () => {
   it.each([
@@ -24,6 +25,47 @@ describe('control characters and bidirectional overrides in content files', () =
 
   it('accepts tabs, line ends, marks of direction and right-to-left text', () => {
     expect(forbiddenInContent('a\tb\r\nc\u200f d \u200e Հայաստան عربي\n')).toBeUndefined();
+  });
+});
+
+describe('elements and expressions nested too deep in an MDX page are refused before it is parsed', () => {
+  // Found by the property test of tests/citations/page-paths.property.test.ts, whose run then hung:
+  // an expression left open, and elements left open after it, take Sätteri's MDX parser about twice
+  // as long for each element (22 took 0.1 s; this one did not finish in ten minutes).
+  const hanging = `${'{'.repeat(40)}\n\n## ${'<b>'.repeat(1767)}`;
+
+  it.each([
+    ['elements left open after an expression left open', hanging, { line: 1, column: maxMdxNesting + 1 }],
+    ['elements inside an expression', `Text.\n\n{${'<b>'.repeat(30)}`, { line: 3, column: 2 + (maxMdxNesting - 1) * 3 }],
+    ['expressions in attributes', `${'<b x={'.repeat(8)}`, { line: 1, column: 5 * 6 + 1 }],
+    ['fragments', `{${'<>'.repeat(12)}`, { line: 1, column: 2 + (maxMdxNesting - 1) * 2 }],
+  ])('%s: refused at the first level past the limit, with the file, line and column', (_label, text, at) => {
+    expect(mdxNestingBeyond(text)).toEqual(at);
+    expect(() => assertMdxNestingWithin('pages/a.mdx', text)).toThrow(`pages/a.mdx:${at.line}:${at.column}: elements and {expressions} nested more than ${maxMdxNesting} deep, or left open`);
+  });
+
+  it('the page that hung the parser is refused at once by the build processor', () => {
+    expect(() => renderPage('satteri', { path: '/site/content/pages/a.mdx', text: hanging, contentDir: '/site/content' })).toThrow(/a\.mdx:1:11: elements and \{expressions\} nested/);
+  });
+
+  it.each([
+    ['elements and expressions closed where they open', `${'<Note>{/* a remark */}</Note>\n\n'.repeat(40)}<a href={"x"} />`.repeat(20)],
+    ['code: fenced blocks and backtick spans', `\`\`\`html\n${'<div>'.repeat(40)}\n\`\`\`\n\nInline: \`${'{<b>'.repeat(40)}\`, \`\` a \` ${'<i>'.repeat(40)} \`\`.\n\n~~~~\n${'{'.repeat(40)}\n~~~~\n`],
+    ['escaped braces and angle brackets', `${'\\{\\<b>'.repeat(40)}`],
+    ['a less-than sign in prose', `${'1 < 2, '.repeat(40)}`],
+  ])('%s: accepted', (_label, text) => {
+    expect(mdxNestingBeyond(text)).toBeUndefined();
+  });
+
+  it('every MDX page of the site and of the good fixtures is accepted', () => {
+    const roots = ['content', 'tests/fixtures/site-basic', 'tests/fixtures/example-explainer', 'packages/cited-explainer/starter'];
+    const pages = roots.flatMap((root) =>
+      readdirSync(root, { recursive: true, encoding: 'utf8' })
+        .filter((file) => file.endsWith('.mdx'))
+        .map((file) => join(root, file)),
+    );
+    expect(pages.length).toBeGreaterThan(5);
+    for (const page of pages) expect(mdxNestingBeyond(readFileSync(page, 'utf8')), page).toBeUndefined();
   });
 });
 

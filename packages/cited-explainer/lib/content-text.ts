@@ -50,3 +50,61 @@ export function assertPlainText(file: string, text: string): void {
     hint: 'Delete it: control characters and bidirectional overrides are invisible and make the text read differently from how it is stored (right-to-left text needs none).',
   });
 }
+
+/**
+ * How deep an MDX page's elements and {expressions} may nest, counted in its text before it is
+ * parsed. Prose needs two or three levels. Sätteri's MDX parser takes time exponential in the number
+ * of elements left open inside an expression left open (about double for each: 22 took 0.1 s, 30
+ * did not finish in ten minutes), so a page past this is refused before the parser sees it.
+ */
+export const maxMdxNesting = 10;
+
+/** A run of three or more backticks or tildes opening or closing a fenced code block. */
+const fence = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
+ * Where an MDX text first nests elements and expressions deeper than `limit`, or undefined. An
+ * element counts from `<` to its closing tag or `/>`, an expression from `{` to `}`; code (fenced
+ * blocks, and backtick spans within a line) and escaped characters do not count.
+ */
+export function mdxNestingBeyond(text: string, limit = maxMdxNesting): { line: number; column: number } | undefined {
+  let depth = 0;
+  let openFence: string | undefined;
+  for (const [lineIndex, line] of text.split('\n').entries()) {
+    const fenceMark = fence.exec(line)?.[1];
+    if (openFence) {
+      if (fenceMark?.[0] === openFence[0] && fenceMark.length >= openFence.length) openFence = undefined;
+      continue;
+    }
+    if (fenceMark) {
+      openFence = fenceMark;
+      continue;
+    }
+    for (let i = 0; i < line.length; i++) {
+      const char = line[i];
+      if (char === '\\') i++;
+      else if (char === '`') {
+        const run = /^`+/.exec(line.slice(i))![0];
+        const close = line.indexOf(run, i + run.length);
+        i = close === -1 ? i + run.length - 1 : close + run.length - 1;
+      } else if (char === '}' || (char === '/' && line[i + 1] === '>') || (char === '<' && line[i + 1] === '/')) depth = Math.max(0, depth - 1);
+      else if (char === '{' || (char === '<' && /[A-Za-z>]/.test(line[i + 1] ?? ''))) {
+        depth++;
+        if (depth > limit) return { line: lineIndex + 1, column: i + 1 };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Refuses an MDX page nested deeper than maxMdxNesting (see mdxNestingBeyond), before it is parsed. */
+export function assertMdxNestingWithin(file: string, text: string): void {
+  const at = mdxNestingBeyond(text);
+  if (!at) return;
+  throw new ContentError({
+    file,
+    ...at,
+    message: `elements and {expressions} nested more than ${maxMdxNesting} deep, or left open`,
+    hint: 'Close each element and brace where it opens: a page needs two or three levels. Deeper nesting is refused before the MDX parser reads it, because its time doubles with each level.',
+  });
+}

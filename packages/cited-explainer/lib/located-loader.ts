@@ -5,7 +5,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { parse } from 'yaml';
 import type { z } from 'zod';
 import type { ContentError } from './content-error.ts';
-import { assertPlainText } from './content-text.ts';
+import { assertMdxNestingWithin, assertPlainText } from './content-text.ts';
 import { dataError } from './data-errors.ts';
 import { frontMatterBlock } from './field-position.ts';
 import { yamlSyntaxError } from './yaml-errors.ts';
@@ -45,6 +45,8 @@ export function withDataLines(loader: Loader, schema: z.ZodType): Loader {
               const text = readFileSync(props.filePath, 'utf8');
               const file = relative(process.cwd(), props.filePath);
               assertPlainText(file, text);
+              // Before Astro's MDX compiler, which could take practically forever on such a page.
+              if (props.filePath.endsWith('.mdx')) assertMdxNestingWithin(file, text);
               const checked = await schema.safeParseAsync(dataAsWritten(props.filePath, text, props.data));
               if (!checked.success) throw dataError(file, text, checked.error);
             }
