@@ -32,7 +32,7 @@ describe('every refusal of a page fails a real build, in .md as in .mdx, with it
     { name: 'nul', edit: (page) => page.replace('The mayor said', 'The mayor\u0000 said'), message: 'U+0000 (NULL) is not allowed in content', whileLoading: true },
     { name: 'bidi-override', edit: (page) => page.replace('The mayor said', 'The mayor\u202e said'), message: 'U+202E (RIGHT-TO-LEFT OVERRIDE) is not allowed in content', whileLoading: true },
     // Refused before the MDX compiler reads it: its time would double with each element (this one would never end).
-    { name: 'open-elements', edit: (page) => `${page}\n{${'<b>'.repeat(40)}\n`, message: 'elements and {expressions} nested more than 10 deep, or left open', kinds: ['mdx'], whileLoading: true },
+    { name: 'open-elements', edit: (page) => `${page}\n{${'<b>'.repeat(40)}\n`, message: 'elements and {expressions} nested more than 16 deep, or left open', kinds: ['mdx'], whileLoading: true },
   ];
   const page = readFileSync(join(fixtureSiteDir, 'pages', 'index.mdx'), 'utf8');
   const folders: string[] = [];

@@ -136,11 +136,13 @@ describe('a build publishes only when it passes', () => {
   });
 
   it('a title with "]]>", markup and quotes gets its preview image and stays text in the page', () => {
+    expect(winner.ok, winner.output).toBe(true);
     expect(readFileSync(join(outDir, 'preview.png')).subarray(1, 4).toString()).toBe('PNG');
     expect(readFileSync(join(outDir, 'index.html'), 'utf8')).toContain('<h1>Floods ]]&gt; &lt;b&gt;');
   });
 
   it('a failed build leaves the published site byte for byte', () => {
+    expect(winner.ok, winner.output).toBe(true);
     const published = fileHashes(outDir);
     const { dir } = fixtureVariant((page) => page.replace('The northern bridge reopened on Tuesday]', 'The northern bridge opened on Tuesday]'));
     folders.push(dir);

@@ -33,24 +33,37 @@ describe('elements and expressions nested too deep in an MDX page are refused be
   // an expression left open, and elements left open after it, take Sätteri's MDX parser about twice
   // as long for each element (22 took 0.1 s; this one did not finish in ten minutes).
   const hanging = `${'{'.repeat(40)}\n\n## ${'<b>'.repeat(1767)}`;
+  const past = maxMdxNesting + 1;
 
   it.each([
-    ['elements left open after an expression left open', hanging, { line: 1, column: maxMdxNesting + 1 }],
-    ['elements inside an expression', `Text.\n\n{${'<b>'.repeat(30)}`, { line: 3, column: 2 + (maxMdxNesting - 1) * 3 }],
-    ['expressions in attributes', `${'<b x={'.repeat(8)}`, { line: 1, column: 5 * 6 + 1 }],
-    ['fragments', `{${'<>'.repeat(12)}`, { line: 1, column: 2 + (maxMdxNesting - 1) * 2 }],
-  ])('%s: refused at the first level past the limit, with the file, line and column', (_label, text, at) => {
-    expect(mdxNestingBeyond(text)).toEqual(at);
-    expect(() => assertMdxNestingWithin('pages/a.mdx', text)).toThrow(`pages/a.mdx:${at.line}:${at.column}: elements and {expressions} nested more than ${maxMdxNesting} deep, or left open`);
+    ['elements left open after an expression left open', hanging, { line: 1, column: past, outermost: { line: 1, column: 1 } }],
+    ['elements inside an expression', `Text.\n\n{${'<b>'.repeat(30)}`, { line: 3, column: 2 + (past - 2) * 3, outermost: { line: 3, column: 1 } }],
+    // Each `<b x={` opens two: the element and its attribute's expression.
+    ['expressions in attributes', `${'<b x={'.repeat(12)}`, { line: 1, column: 6 * ((past - 1) / 2) + 1, outermost: { line: 1, column: 1 } }],
+    ['fragments', `Text.\n{${'<>'.repeat(30)}`, { line: 2, column: 2 + (past - 2) * 2, outermost: { line: 2, column: 1 } }],
+    // Names start as MDX's grammar starts them: with a letter of any script, "$" or "_".
+    ['elements named in other scripts or with "_"', `{${'<é><_><$>'.repeat(10)}`, { line: 1, column: 2 + (past - 2) * 3, outermost: { line: 1, column: 1 } }],
+    // A fence inside an expression is not one: what follows still counts.
+    ['a fence inside an expression', `{\n~~~\n${'<b>'.repeat(30)}`, { line: 3, column: 1 + (past - 2) * 3, outermost: { line: 1, column: 1 } }],
+    // ```x``` is a code span, not a fence: what follows still counts.
+    ['a code span at the start of a line', `\`\`\`x\`\`\`\n{${'<b>'.repeat(30)}`, { line: 2, column: 2 + (past - 2) * 3, outermost: { line: 2, column: 1 } }],
+  ])('%s: refused at the first level past the limit, naming the outermost still open', (_label, text, found) => {
+    expect(mdxNestingBeyond(text)).toEqual(found);
+    expect(() => assertMdxNestingWithin('pages/a.mdx', text)).toThrow(`pages/a.mdx:${found.line}:${found.column}: elements and {expressions} nested more than ${maxMdxNesting} deep, or left open`);
   });
 
   it('the page that hung the parser is refused at once by the build processor', () => {
-    expect(() => renderPage('satteri', { path: '/site/content/pages/a.mdx', text: hanging, contentDir: '/site/content' })).toThrow(/a\.mdx:1:11: elements and \{expressions\} nested/);
+    expect(() => renderPage('satteri', { path: '/site/content/pages/a.mdx', text: hanging, contentDir: '/site/content' })).toThrow(`a.mdx:1:${past}: elements and {expressions} nested`);
   });
 
   it.each([
     ['elements and expressions closed where they open', `${'<Note>{/* a remark */}</Note>\n\n'.repeat(40)}<a href={"x"} />`.repeat(20)],
-    ['code: fenced blocks and backtick spans', `\`\`\`html\n${'<div>'.repeat(40)}\n\`\`\`\n\nInline: \`${'{<b>'.repeat(40)}\`, \`\` a \` ${'<i>'.repeat(40)} \`\`.\n\n~~~~\n${'{'.repeat(40)}\n~~~~\n`],
+    [
+      'code: fenced blocks, in quotes and indented too, and backtick spans',
+      `\`\`\`html\n${'<div>'.repeat(40)}\n\`\`\`\n\n> \`\`\`ts\n> ${'Vec<T> '.repeat(40)}\n> \`\`\`\n\n<Note>\n    ~~~~\n    ${'a<b '.repeat(40)}\n    ~~~~\n</Note>\n\nInline: \`${'{<b>'.repeat(40)}\`, \`\` a \` ${'<i>'.repeat(40)} \`\`.\n`,
+    ],
+    ['elements commented out in an expression', `${'{/* <Note> { */}\n'.repeat(40)}`],
+    ['the front matter', `---\ntitle: '${'{<b>'.repeat(40)}'\n---\n\nText.\n`],
     ['escaped braces and angle brackets', `${'\\{\\<b>'.repeat(40)}`],
     ['a less-than sign in prose', `${'1 < 2, '.repeat(40)}`],
   ])('%s: accepted', (_label, text) => {

@@ -54,43 +54,68 @@ export function assertPlainText(file: string, text: string): void {
 /**
  * How deep an MDX page's elements and {expressions} may nest, counted in its text before it is
  * parsed. Prose needs two or three levels. Sätteri's MDX parser takes time exponential in the number
- * of elements left open inside an expression left open (about double for each: 22 took 0.1 s, 30
- * did not finish in ten minutes), so a page past this is refused before the parser sees it.
+ * of elements left open inside an expression left open (about double for each: 22 took 0.1 s; a
+ * property test's page with 1,767 did not finish in ten minutes), so a page past this is refused
+ * before the parser sees it.
  */
-export const maxMdxNesting = 10;
+export const maxMdxNesting = 16;
 
-/** A run of three or more backticks or tildes opening or closing a fenced code block. */
-const fence = /^ {0,3}(`{3,}|~{3,})/;
+/** A line opening or closing a fenced code block: three or more backticks or tildes, in a quote or indented or not. */
+const fence = /^(?:\s*>)*\s*(`{3,}|~{3,})(.*)$/;
+/** What may follow `<` to open an element (or `<>` a fragment): as MDX's grammar starts a name. */
+const elementStart = /^[\p{ID_Start}$_>]/u;
+
+interface Opening {
+  line: number;
+  column: number;
+  brace: boolean;
+}
 
 /**
- * Where an MDX text first nests elements and expressions deeper than `limit`, or undefined. An
- * element counts from `<` to its closing tag or `/>`, an expression from `{` to `}`; code (fenced
- * blocks, and backtick spans within a line) and escaped characters do not count.
+ * Where an MDX text first nests elements and expressions deeper than `limit`, and where the
+ * outermost of those still open starts; or undefined. An element counts from `<` to its closing tag
+ * or `/>`, an expression from `{` to `}`. Not counted: the front matter, fenced code, backtick spans
+ * within a line, escaped characters, and comments inside an expression.
  */
-export function mdxNestingBeyond(text: string, limit = maxMdxNesting): { line: number; column: number } | undefined {
-  let depth = 0;
+export function mdxNestingBeyond(text: string, limit = maxMdxNesting): { line: number; column: number; outermost: { line: number; column: number } } | undefined {
+  const open: Opening[] = [];
+  const close = (brace: boolean) => {
+    const index = open.findLastIndex((opening) => opening.brace === brace);
+    if (index !== -1) open.splice(index, 1);
+  };
+  const lines = text.split('\n');
+  let first = 0;
+  if (/^---\r?$/.test(lines[0] ?? '')) first = lines.findIndex((line, index) => index > 0 && /^---\r?$/.test(line)) + 1;
   let openFence: string | undefined;
-  for (const [lineIndex, line] of text.split('\n').entries()) {
-    const fenceMark = fence.exec(line)?.[1];
+  let inComment = false;
+  for (let lineIndex = first; lineIndex < lines.length; lineIndex++) {
+    const line = lines[lineIndex];
+    const inExpression = open.some((opening) => opening.brace);
+    const [, mark, info] = inExpression || inComment ? [] : (fence.exec(line) ?? []);
     if (openFence) {
-      if (fenceMark?.[0] === openFence[0] && fenceMark.length >= openFence.length) openFence = undefined;
+      if (mark?.[0] === openFence[0] && mark.length >= openFence.length && info.trim() === '') openFence = undefined;
       continue;
     }
-    if (fenceMark) {
-      openFence = fenceMark;
+    // A backtick fence's info string holds no backtick: ```x``` opens nothing (it is a code span).
+    if (mark && !(mark[0] === '`' && info.includes('`'))) {
+      openFence = mark;
       continue;
     }
     for (let i = 0; i < line.length; i++) {
       const char = line[i];
-      if (char === '\\') i++;
+      if (inComment) {
+        if (char === '*' && line[i + 1] === '/') [inComment, i] = [false, i + 1];
+      } else if (char === '\\') i++;
       else if (char === '`') {
         const run = /^`+/.exec(line.slice(i))![0];
-        const close = line.indexOf(run, i + run.length);
-        i = close === -1 ? i + run.length - 1 : close + run.length - 1;
-      } else if (char === '}' || (char === '/' && line[i + 1] === '>') || (char === '<' && line[i + 1] === '/')) depth = Math.max(0, depth - 1);
-      else if (char === '{' || (char === '<' && /[A-Za-z>]/.test(line[i + 1] ?? ''))) {
-        depth++;
-        if (depth > limit) return { line: lineIndex + 1, column: i + 1 };
+        const end = line.indexOf(run, i + run.length);
+        i = end === -1 ? i + run.length - 1 : end + run.length - 1;
+      } else if (char === '/' && line[i + 1] === '*' && open.some((opening) => opening.brace)) [inComment, i] = [true, i + 1];
+      else if (char === '}') close(true);
+      else if ((char === '/' && line[i + 1] === '>') || (char === '<' && line[i + 1] === '/')) close(false);
+      else if (char === '{' || (char === '<' && elementStart.test(line.slice(i + 1, i + 3)))) {
+        open.push({ line: lineIndex + 1, column: i + 1, brace: char === '{' });
+        if (open.length > limit) return { line: lineIndex + 1, column: i + 1, outermost: { line: open[0].line, column: open[0].column } };
       }
     }
   }
@@ -99,12 +124,13 @@ export function mdxNestingBeyond(text: string, limit = maxMdxNesting): { line: n
 
 /** Refuses an MDX page nested deeper than maxMdxNesting (see mdxNestingBeyond), before it is parsed. */
 export function assertMdxNestingWithin(file: string, text: string): void {
-  const at = mdxNestingBeyond(text);
-  if (!at) return;
+  const found = mdxNestingBeyond(text);
+  if (!found) return;
+  const { outermost, ...at } = found;
   throw new ContentError({
     file,
     ...at,
     message: `elements and {expressions} nested more than ${maxMdxNesting} deep, or left open`,
-    hint: 'Close each element and brace where it opens: a page needs two or three levels. Deeper nesting is refused before the MDX parser reads it, because its time doubles with each level.',
+    hint: `The outermost of them still open starts at line ${outermost.line}, column ${outermost.column}. Close each element and brace where it opens: a page needs two or three levels. Deeper nesting is refused before the MDX parser reads it, because its time doubles with each level.`,
   });
 }
