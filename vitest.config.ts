@@ -10,6 +10,10 @@ export default defineConfig({
     // crawls are made once, in the global setup, and every build a file makes has a project root of
     // its own.
     maxWorkers: 3,
+    // Worker threads rather than child processes: the same site files took 105 CPU-seconds instead of
+    // 112–115 (measured back to back, twice), the unit files 24 instead of 26. No test changes the
+    // working folder or exits the process, which a thread could not.
+    pool: 'threads',
     reporters: ['default', './scripts/summary-reporter.ts'],
     projects: [
       {
