@@ -51,7 +51,7 @@ export async function launchChromium(): Promise<Browser> {
 let shared: Promise<Browser> | undefined;
 
 /**
- * One Chromium for every browser check a process runs: the site files of a Vitest worker (they
+ * One Chromium for every browser check a worker runs: the site files of a Vitest worker thread (they
  * share its modules, isolate: false) or the global setup's crawls. A launch costs about 1.5 s of
  * CPU; each user opens a context of its own and closes it. Playwright ends the browser when the
  * process exits; one that crashes is launched again on the next call.
