@@ -112,11 +112,12 @@ describe('a build publishes only when it passes', () => {
   // The fixture explainer with a title that could break out of the preview image's SVG or the
   // page's markup (issue 12.7): the build that publishes also shows that it is drawn.
   const hostileTitle = `Floods ]]> <b>"bridges"</b> & the <![CDATA[ weir`;
-  const outDir = join(freshOutDir('publish-'), 'dist');
-  folders.push(resolve(outDir, '..'));
+  let outDir: string;
   let winner: BuildResult;
   let refused: BuildResult;
   beforeAll(async () => {
+    outDir = join(freshOutDir('publish-'), 'dist');
+    folders.push(resolve(outDir, '..'));
     const { dir } = fixtureVariant((page) => page.replace(/^title: .*$/m, `title: '${hostileTitle}'`));
     folders.push(dir);
     const [first, alongside] = await Promise.all([
