@@ -80,8 +80,11 @@ export function onePagePerKind(pages: string[]): string[] {
   return [...kinds.values()];
 }
 
+/** The pages whose built HTML contains a snippet (such as `class="toc"`). */
+export const pagesContaining = (outDir: string, pages: string[], snippet: string) => pages.filter((path) => readPage(outDir, path).includes(snippet));
+
 /** The pages whose HTML has a citation marker. */
-export const pagesWithMarkers = (outDir: string, pages: string[]) => pages.filter((path) => readPage(outDir, path).includes('class="cite-marker"'));
+export const pagesWithMarkers = (outDir: string, pages: string[]) => pagesContaining(outDir, pages, 'class="cite-marker"');
 
 export function readPage(outDir: string, path: string): string {
   return readFileSync(path.endsWith('.html') ? join(outDir, path) : join(outDir, path, 'index.html'), 'utf8');

@@ -2,13 +2,13 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { english } from '../../packages/cited-explainer/i18n/strings.ts';
 import { type SiteCrawl, siteCrawl } from '../helpers/crawl.ts';
-import { builtSite, listPages, readPage } from '../helpers/site.ts';
+import { builtSite, listPages, pagesContaining, readPage } from '../helpers/site.ts';
 
 // Maps on a phone (issue 22): each map is drawn again for a narrow frame, and on a 390 px and a
 // 320 px phone the frame shows that drawing, no wider than the frame (nothing cropped, nothing to
 // scroll) and with every label inside it, measured in the browser's own font (shared crawl).
 const build = builtSite();
-const withMaps = listPages(build.outDir).filter((path) => readPage(build.outDir, path).includes('class="map-frame"'));
+const withMaps = pagesContaining(build.outDir, listPages(build.outDir), 'class="map-frame"');
 let crawl: SiteCrawl;
 beforeAll(async () => {
   crawl = await siteCrawl('realSite');

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { sitePage } from '../../helpers/crawl.ts';
-import { builtSite, listPages, readPage } from '../../helpers/site.ts';
+import { builtSite, listPages, pagesContaining, readPage } from '../../helpers/site.ts';
 
 // Long pages (packages/cited-explainer/layouts/Explainer.astro, packages/cited-explainer/styles/toc.css): on a wide screen the contents list
 // stays in view beside the text and marks the section being read, without a script; a link leads
 // back to the top. The marking pairs the n-th contents entry with the n-th h2 of the text: where a
 // section heading sits inside another block (a nav, a div), the page gets no marking at all.
 const build = builtSite();
-const withToc = listPages(build.outDir).filter((path) => readPage(build.outDir, path).includes('class="toc"'));
+const withToc = pagesContaining(build.outDir, listPages(build.outDir), 'class="toc"');
 /** toc.css names a view timeline for this many sections. */
 const MARKED_SECTIONS = 16;
 

@@ -3,7 +3,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toString as textOf } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import english from '../../../packages/cited-explainer/locales/en.json' with { type: 'json' };
-import { builtSite, listPages, readPage } from '../../helpers/site.ts';
+import { builtSite, listPages, pagesContaining, readPage } from '../../helpers/site.ts';
 
 // Design review 1 (items 4, 5, 11, 15): what a reader sees is written for a reader, and a source
 // page leads with its article. Read from the built HTML of the real site.
@@ -11,7 +11,7 @@ const build = builtSite();
 const pages = listPages(build.outDir);
 const sourcePages = pages.filter((path) => /^\/sources\/[^/]+\/$/.test(path));
 const actorPages = pages.filter((path) => /^\/actors\/[^/]+\/$/.test(path));
-const explainers = pages.filter((path) => readPage(build.outDir, path).includes('class="explainer'));
+const explainers = pagesContaining(build.outDir, pages, 'class="explainer');
 
 const children = (el: Element | Root): Element[] => (el.children as Root['children']).filter((child): child is Element => child.type === 'element');
 const descendants = (el: Element | Root): Element[] => children(el).flatMap((child) => [child, ...descendants(child)]);
