@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { QuoteIndex } from '../../packages/cited-explainer/citations/locate.ts';
-import { noteDirective, noteSyntax } from '../../packages/cited-explainer/citations/site-note.ts';
+import { navDirective, noteDirective, noteSyntax } from '../../packages/cited-explainer/citations/site-note.ts';
 import { archivedSource } from '../helpers/archive-fixture.ts';
 import { type Processor, processors, renderPage } from './citation-processors.ts';
 
@@ -51,11 +51,35 @@ const markdownPages = readdirSync(fixtures, { recursive: true, encoding: 'utf8' 
   .filter(({ text }) => !/[<{]/.test(text.replace(/^---\n[\s\S]*?\n---\n/, '')));
 
 /**
- * Every page, of the fixtures and of the real site, whose only JSX is <Note>, with its twin in the
- * other format: <Note> lines become :::note and ::: (and back), on the same lines.
+ * Every page, of the fixtures and of the real site, whose only JSX is <Note> and <nav aria-label>,
+ * with its twin in the other format: <Note> lines become :::note, <nav aria-label="X"> lines
+ * :::nav[X], and their closing lines ::: (and back), on the same lines.
  */
-const toMarkdown = (mdx: string) => mdx.replace(/^<Note>$/gm, `:::${noteDirective}`).replace(/^<\/Note>$/gm, ':::');
-const toMdx = (md: string) => md.replace(new RegExp(`^:::${noteDirective}$`, 'gm'), '<Note>').replace(/^:::$/gm, '</Note>');
+const navOpening = /^<nav aria-label="([^"]*)">$/;
+const toMarkdown = (mdx: string) =>
+  mdx
+    .replace(/^<Note>$/gm, `:::${noteDirective}`)
+    .replace(new RegExp(navOpening.source, 'gm'), `:::${navDirective}[$1]`)
+    .replace(/^<\/(Note|nav)>$/gm, ':::');
+const toMdx = (md: string) => {
+  const open: string[] = [];
+  const navLine = new RegExp(`^:::${navDirective}\\[(.*)\\]$`);
+  return md
+    .split('\n')
+    .map((line) => {
+      const nav = navLine.exec(line);
+      if (line === `:::${noteDirective}`) {
+        open.push('Note');
+        return '<Note>';
+      }
+      if (nav) {
+        open.push('nav');
+        return `<nav aria-label="${nav[1]}">`;
+      }
+      return line === ':::' ? `</${open.pop()}>` : line;
+    })
+    .join('\n');
+};
 const notePages = [fixtures, resolve('content')]
   .flatMap((root) => readdirSync(root, { recursive: true, encoding: 'utf8' }).map((file) => ({ root, file })))
   .filter(({ file }) => /(^|\/)pages\/.*\.mdx?$/.test(file))
@@ -64,7 +88,16 @@ const notePages = [fixtures, resolve('content')]
     const mdx = file.endsWith('.mdx') ? text : toMdx(text);
     return { file: join(root, file), contentDir: join(root, file.slice(0, file.lastIndexOf('pages/'))), page: file.slice(file.lastIndexOf('pages/') + 'pages/'.length).replace(/\.mdx?$/, ''), mdx };
   })
-  .filter(({ mdx }) => /^<Note>$/m.test(mdx) && !/[<{]/.test(mdx.replace(/^---\n[\s\S]*?\n---\n/, '').replace(/^<\/?Note>$/gm, '')));
+  .filter(
+    ({ mdx }) =>
+      /^<Note>$/m.test(mdx) &&
+      !/[<{]/.test(
+        mdx
+          .replace(/^---\n[\s\S]*?\n---\n/, '')
+          .replace(/^<\/?(Note|nav)>$/gm, '')
+          .replace(new RegExp(navOpening.source, 'gm'), ''),
+      ),
+  );
 
 describe('the .md path', () => {
   it('finds fixture pages to compare', () => {
@@ -75,19 +108,26 @@ describe('the .md path', () => {
     expectSameOnAllPaths(contentDir, file.slice(file.lastIndexOf('pages/') + 'pages/'.length).replace(/\.mdx$/, ''), text);
   });
 
-  it('finds pages with notes to compare, among them a real page written as Markdown', () => {
+  it('finds pages with notes to compare, among them real pages written as Markdown, one with navigation', () => {
     expect(notePages.length).toBeGreaterThan(1);
     expect(notePages.some(({ file }) => file.endsWith('.md'))).toBe(true);
+    expect(notePages.some(({ file, mdx }) => file.endsWith('.md') && navOpening.test(mdx.split('\n').find((line) => line.startsWith('<nav')) ?? ''))).toBe(true);
   });
 
-  it.each(notePages.map((page) => [relative(process.cwd(), page.file), page] as const))('%s: :::note in Markdown gives what <Note> gives in MDX, on every path', (_, { contentDir, page, mdx }) => {
-    const expected = run('remark', 'mdx', contentDir, page, mdx);
-    expect(expected).toHaveProperty('html');
-    for (const processor of processors) {
-      expect(run(processor, 'mdx', contentDir, page, mdx), `${processor} mdx`).toEqual(expected);
-      expect(run(processor, 'md', contentDir, page, toMarkdown(mdx)), `${processor} md`).toEqual(expected);
-    }
-  });
+  it.each(notePages.map((page) => [relative(process.cwd(), page.file), page] as const))(
+    '%s: :::note and :::nav in Markdown give what <Note> and <nav> give in MDX, on every path',
+    (_, { contentDir, page, mdx }) => {
+      const expected = run('satteri', 'mdx', contentDir, page, mdx);
+      expect(expected).toHaveProperty('html');
+      // This file's remark path compiles no MDX element but <Note> (it has no JSX runtime, and
+      // prints <nav> as a div): a page with navigation is compared with Sätteri's MDX, as built.
+      const withNav = /^<nav /m.test(mdx);
+      for (const processor of processors) {
+        if (processor === 'satteri' || !withNav) expect(run(processor, 'mdx', contentDir, page, mdx), `${processor} mdx`).toEqual(expected);
+        expect(run(processor, 'md', contentDir, page, toMarkdown(mdx)), `${processor} md`).toEqual(expected);
+      }
+    },
+  );
 
   const index = new QuoteIndex([
     archivedSource('river-report', [

@@ -60,7 +60,7 @@ describe.each(processors)('Markdown pages through %s', (processor) => {
     [
       'an unknown container directive',
       `${cited}\n\n:::warning\nCareful.\n:::`,
-      /flood\.md:3:1: unknown directive ":::warning": the one directive a page may hold is :::note\n {2}A note is a line ":::note"/,
+      /flood\.md:3:1: unknown directive ":::warning": the directives a page may hold are :::note and :::nav\[…\]\n {2}A note is a line ":::note"/,
     ],
     ['a leaf directive', `${cited}\n\n::toc`, /flood\.md:3:1: unknown directive "::toc"/],
     ['a note in capitals', ':::Note\nOurs.\n:::', /flood\.md:1:1: unknown directive ":::Note"/],
@@ -84,6 +84,28 @@ describe.each(processors)('Markdown pages through %s', (processor) => {
       'It was stable at 10:30[@river-report: the water was stable at 10:30]',
       /flood\.md:1:20: ":30\[@river-report: the water was stable at 10:30\]" reads as a Markdown directive/,
     ],
+  ])('refuses %s, with file, line, what is wrong and the fix', (_, markdown, error) => {
+    expect(() => run(markdown)).toThrow(error);
+  });
+
+  it('renders :::nav[label] as an MDX page writes <nav aria-label="label">: the site\'s navigation, needing no citation', () => {
+    const { html, citations } = run(`${cited}\n\n:::nav[Read next]\nRead next: [the bridges](../bridges/) · [the council](../council/)\n:::`);
+    expect(html).toContain('<nav aria-label="Read next"><p>Read next: <a href="../bridges/">the bridges</a> · <a href="../council/">the council</a></p></nav>');
+    expect(citations).toHaveLength(1);
+    // The same words outside navigation are a claim, and need their citation.
+    expect(() => run(`${cited}\n\nRead next: [the bridges](../bridges/)`)).toThrow(/flood\.md:3:1: uncited claim/);
+  });
+
+  it.each([
+    [
+      'navigation without a name',
+      ':::nav\n[the bridges](../bridges/)\n:::',
+      /flood\.md:1:1: :::nav needs a name in brackets\n {2}Name the navigation for readers of screen readers, as :::nav\[Read next\]\./,
+    ],
+    ['navigation with attributes', ':::nav[Read next]{.wide}\n[the bridges](../bridges/)\n:::', /flood\.md:1:1: :::nav takes no attributes/],
+    ['navigation never closed', `:::nav[Read next]\n[the bridges](../bridges/)\n\n${cited}`, /flood\.md:1:1: this :::nav is never closed\n {2}End the navigation with a line of three colons/],
+    ['navigation inside a note', '::::note\nOurs.\n\n:::nav[Read next]\n[the bridges](../bridges/)\n:::\n::::', /flood\.md:4:1: a navigation inside a note/],
+    ['a note inside navigation', '::::nav[Read next]\n[the bridges](../bridges/)\n\n:::note\nOurs.\n:::\n::::', /flood\.md:4:1: a note inside navigation/],
   ])('refuses %s, with file, line, what is wrong and the fix', (_, markdown, error) => {
     expect(() => run(markdown)).toThrow(error);
   });

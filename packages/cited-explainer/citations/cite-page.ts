@@ -18,7 +18,7 @@ import { assertContentIsData } from './mdx-allow-list.ts';
 import { assertNestingWithin } from './nesting.ts';
 import { endnotes } from './render.ts';
 import { type ClaimInput, createPageResolver } from './resolve.ts';
-import { assertNotesWellFormed, isNote, noteSyntax, readsDirectives } from './site-note.ts';
+import { assertNotesWellFormed, isNav, isNote, noteSyntax, readsDirectives } from './site-note.ts';
 
 /**
  * A page's citations, independent of the Markdown processor: reads a parsed page (mdast, as remark
@@ -188,7 +188,7 @@ function assertClaimsCited(tree: Root, cited: Set<Parent>, file: string, cellCon
     if (cited.has(block)) return;
     if (ancestors.some(isNote)) return;
     // Navigation ("where to start", "read next") describes pages of the site, not the world.
-    if (ancestors.some((a) => a.type === 'mdxJsxFlowElement' && (a as { name?: string }).name === 'nav')) return;
+    if (ancestors.some(isNav)) return;
     const children = block.children as PhrasingContent[];
     if (children.every((c) => c.type === 'link' || (c.type === 'text' && /^[\s·|,;–-]*$/.test(c.value)))) return;
     // The header row and the first column label the cells (no context); a cited row's other cells label its claim.

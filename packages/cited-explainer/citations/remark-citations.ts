@@ -2,7 +2,7 @@ import type { Parent, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { type CitationOptions, citePage, type Frontmatter, pageFile } from './cite-page.ts';
-import { isNote, siteNote } from './site-note.ts';
+import { isNavDirective, isNote, siteNav, siteNote } from './site-note.ts';
 
 /**
  * remark plugin: the page's citations (cite-page.ts) applied to a unified tree: cited blocks
@@ -21,6 +21,9 @@ export function remarkCitations(options: CitationOptions) {
     for (const { block, children } of cited.blocks) block.children = children;
     visit(tree, isNote, (note, index, parent) => {
       (parent as Parent).children[index!] = siteNote(note) as unknown as Parent['children'][number];
+    });
+    visit(tree, isNavDirective, (nav, index, parent) => {
+      (parent as Parent).children[index!] = siteNav(nav) as unknown as Parent['children'][number];
     });
     if (cited.endnotes) tree.children.push(cited.endnotes);
     data.astro ??= {};

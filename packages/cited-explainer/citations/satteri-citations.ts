@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { MdastContent, MdastPluginEntry, MdastTarget, MdastVisitorContext } from 'satteri';
 import { recordContentError } from '../lib/dev-content-errors.ts';
 import { type CitationOptions, citePage, type Frontmatter, pageFile } from './cite-page.ts';
-import { isNote, siteNote } from './site-note.ts';
+import { isNavDirective, isNote, siteNav, siteNote } from './site-note.ts';
 
 /**
  * Sätteri plugin: the page's citations (cite-page.ts) applied through Sätteri's edit context. The
@@ -48,7 +48,8 @@ export function satteriCitations(options: CitationOptions): MdastPluginEntry {
   };
 }
 
-/** A note (<Note> or :::note) becomes the site's marked remark (site-note.ts). */
+/** A note (<Note> or :::note) becomes the site's marked remark, and :::nav[label] a nav element (site-note.ts). */
 function markNote(node: Readonly<MdastTarget>, ctx: MdastVisitorContext): void {
   if (isNote(node)) ctx.replaceNode(node, siteNote(node) as unknown as MdastContent);
+  else if (isNavDirective(node)) ctx.replaceNode(node, siteNav(node) as unknown as MdastContent);
 }

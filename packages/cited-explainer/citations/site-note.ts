@@ -18,12 +18,25 @@ export const noteDirective = 'note';
 /** How a note renders: as the site's own remark, never as a component. */
 export const siteNoteProperties = { role: 'note', className: ['site-note'] };
 
+/**
+ * The site's navigation in a page ("Read next: …"), which describes pages of the site, not the
+ * world, and needs no citation: `<nav aria-label="…">` in an MDX page, `:::nav[label]` in a
+ * Markdown page, whose label names the landmark.
+ */
+export const navDirective = 'nav';
+
 type NamedNode = Node & { name?: string | null; attributes?: unknown; children?: Node[]; data?: Record<string, unknown> };
 
 export const isNote = (node: Node): boolean => {
   const { type, name } = node as NamedNode;
   return ((type === 'mdxJsxFlowElement' || type === 'mdxJsxTextElement') && name === noteElement) || (type === 'containerDirective' && name === noteDirective);
 };
+
+/** A Markdown page's :::nav[name], which the adapters render as <nav> (siteNav). */
+export const isNavDirective = (node: Node): boolean => node.type === 'containerDirective' && (node as NamedNode).name === navDirective;
+
+/** Navigation in either format: <nav> in an MDX page, :::nav in a Markdown page. */
+export const isNav = (node: Node): boolean => (node.type === 'mdxJsxFlowElement' && (node as NamedNode).name === 'nav') || isNavDirective(node);
 
 /** The parser feature (Sätteri's) that gives Markdown pages :::note; MDX pages and data fields are parsed without it. */
 export const noteParsing = { directive: true } as const;
@@ -49,16 +62,43 @@ export function siteNote(note: Node): SiteNoteNode {
   return { type: 'siteNote', children, position, data: { hName: type === 'mdxJsxTextElement' ? 'span' : 'div', hProperties: siteNoteProperties } };
 }
 
+/** A :::nav's label paragraph, which names it: not a child of the nav element. */
+const isLabel = (node: Node): boolean => Boolean((node.data as { directiveLabel?: boolean } | undefined)?.directiveLabel);
+
+/** The text of a :::nav's label. */
+const labelOf = (nav: Node): string =>
+  ((nav as NamedNode).children ?? [])
+    .filter(isLabel)
+    .flatMap((label) => (label as NamedNode).children ?? [])
+    .map((child) => (child as { value?: string }).value ?? '')
+    .join('')
+    .trim();
+
+/** A node of ours that both processors render as a nav element named by its label. */
+export interface SiteNavNode {
+  type: 'siteNav';
+  children: Node[];
+  position?: Position;
+  data: { hName: 'nav'; hProperties: { ariaLabel: string } };
+}
+
+/** What a :::nav is replaced with, by either adapter: <nav aria-label="label"> around its content, as an MDX page writes it. */
+export function siteNav(nav: Node): SiteNavNode {
+  const { children = [], position } = nav as NamedNode;
+  return { type: 'siteNav', children: children.filter((child) => !isLabel(child)), position, data: { hName: 'nav', hProperties: { ariaLabel: labelOf(nav) } } };
+}
+
 const fence = /^[ \t>]*:{3,}/m;
 
-const howToWrite = `A note is a line ":::${noteDirective}", the note's text on the lines after it, and a line ":::" that closes it.`;
+const howToWrite = `A note is a line ":::${noteDirective}", the note's text on the lines after it, and a line ":::" that closes it; navigation is the same with ":::${navDirective}[its name]", as ":::${navDirective}[Read next]".`;
 
 /**
- * A Markdown page may hold `:::note` and no other directive. The parser reads any `:::name`,
- * `::name` or `:name` as one and renders one it does not know as nothing, so each must be a
- * well-formed note or fail the build: an unknown directive, a note with attributes or a label, a
- * note inside a note, a note never closed, or a line of colons that opens or closes nothing.
- * (A `:name` inside a line, as in "10:30", is refused where the claims are read: mdast-claims.ts.)
+ * A Markdown page may hold `:::note` and `:::nav[label]`, and no other directive. The parser reads
+ * any `:::name`, `::name` or `:name` as one and renders one it does not know as nothing, so each
+ * must be well formed or fail the build: an unknown directive, attributes, a note with a label or
+ * a nav without one, a note or nav inside another, one never closed, or a line of colons that
+ * opens or closes nothing. (A `:name` inside a line, as in "10:30", is refused where the claims
+ * are read: mdast-claims.ts.)
  */
 export function assertNotesWellFormed(tree: Root, file: string, source: string): void {
   visitParents(tree, (node, ancestors) => {
@@ -66,16 +106,21 @@ export function assertNotesWellFormed(tree: Root, file: string, source: string):
     const fail = (message: string, hint: string): never => {
       throw new ContentError({ file, line: n.position?.start.line, column: n.position?.start.column, message, hint });
     };
-    if (n.type === 'leafDirective' || (n.type === 'containerDirective' && n.name !== noteDirective)) {
-      fail(`unknown directive "${n.type === 'leafDirective' ? '::' : ':::'}${n.name}": the one directive a page may hold is :::${noteDirective}`, howToWrite);
+    const known = n.name === noteDirective || n.name === navDirective;
+    if (n.type === 'leafDirective' || (n.type === 'containerDirective' && !known)) {
+      fail(`unknown directive "${n.type === 'leafDirective' ? '::' : ':::'}${n.name}": the directives a page may hold are :::${noteDirective} and :::${navDirective}[…]`, howToWrite);
     }
     if (n.type === 'containerDirective') {
-      if (Object.keys(n.attributes ?? {}).length > 0) fail(`:::${noteDirective} takes no attributes ({…})`, `Remove the braces after :::${noteDirective}.`);
-      if (n.children?.some((child) => (child.data as { directiveLabel?: boolean } | undefined)?.directiveLabel)) {
+      const opening = `:::${n.name}`;
+      if (Object.keys(n.attributes ?? {}).length > 0) fail(`${opening} takes no attributes ({…})`, `Remove the braces after ${opening}.`);
+      if (n.name === noteDirective && n.children?.some(isLabel)) {
         fail(`:::${noteDirective} takes no label ([…])`, `Remove the brackets after :::${noteDirective} and write their words in the note.`);
       }
-      if (ancestors.some(isNote)) fail('a note inside a note', 'Close the first note with ::: before opening the next, or merge the two.');
-      if (!closed(n as Parent, source)) fail(`this :::${noteDirective} is never closed`, 'End the note with a line of three colons, :::, after its last line.');
+      if (n.name === navDirective && labelOf(n) === '') fail(`:::${navDirective} needs a name in brackets`, `Name the navigation for readers of screen readers, as :::${navDirective}[Read next].`);
+      const what = n.name === noteDirective ? 'note' : 'navigation';
+      if (ancestors.some(isNote)) fail(`a ${what} inside a note`, `Close the first note with ::: before opening the next, or merge the two.`);
+      if (ancestors.some(isNav)) fail(`a ${what} inside navigation`, `Close the navigation with ::: before opening the next, or merge the two.`);
+      if (!closed(n as Parent, source)) fail(`this ${opening} is never closed`, `End the ${what} with a line of three colons, :::, after its last line.`);
     }
     if (n.type === 'paragraph' && n.position && fence.test(source.slice(n.position.start.offset, n.position.end.offset))) {
       fail(

@@ -1,6 +1,7 @@
 import type { Link, Root, Text } from 'mdast';
 import { markdownToMdast, mdxToMdast } from 'satteri';
 import { visitParents } from 'unist-util-visit-parents';
+import { noteParsing, readsDirectives } from '../citations/site-note.ts';
 import { findCitations } from '../citations/syntax.ts';
 import { ContentError } from '../lib/content-error.ts';
 import { escapeRegExp } from '../lib/regexp.ts';
@@ -65,9 +66,10 @@ export function isGlossaryLink(url: string, slug: string): boolean {
  * punctuation so that names are matched as written.
  */
 function parsePage(text: string, file: string): Root {
-  const parse = file.endsWith('.md') ? markdownToMdast : mdxToMdast;
+  const markdown = readsDirectives(file);
   try {
-    return parse(text, { features: { smartPunctuation: false } }) as unknown as Root;
+    // A Markdown page with its directives (:::note, :::nav), as the build reads it.
+    return (markdown ? markdownToMdast(text, { features: { smartPunctuation: false, ...noteParsing } }) : mdxToMdast(text, { features: { smartPunctuation: false } })) as unknown as Root;
   } catch (error) {
     // Sätteri's message starts with the position: "3:13: Expected a closing tag for `<br>` …".
     const message = error instanceof Error ? error.message : String(error);
@@ -105,7 +107,8 @@ export function firstMentionProblems(mdx: string, entries: readonly GlossaryName
 
   visitParents(tree, 'text', (node: Text, ancestors) => {
     if (ancestors.some((a) => skippedParents.has(a.type))) return;
-    if (ancestors.some((a) => (a.type === 'mdxJsxFlowElement' || a.type === 'mdxJsxTextElement') && skippedElements.has((a as { name?: string }).name ?? ''))) return;
+    if (ancestors.some((a) => (a.type === 'mdxJsxFlowElement' || a.type === 'mdxJsxTextElement' || a.type === 'containerDirective') && skippedElements.has((a as { name?: string }).name ?? '')))
+      return;
     const text = visibleText(node.value, masks);
     const link = [...ancestors].reverse().find((a): a is Link => a.type === 'link');
     const found = patterns
