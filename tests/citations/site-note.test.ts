@@ -106,6 +106,24 @@ describe.each(processors)('Markdown pages through %s', (processor) => {
     ['navigation never closed', `:::nav[Read next]\n[the bridges](../bridges/)\n\n${cited}`, /flood\.md:1:1: this :::nav is never closed\n {2}End the navigation with a line of three colons/],
     ['navigation inside a note', '::::note\nOurs.\n\n:::nav[Read next]\n[the bridges](../bridges/)\n:::\n::::', /flood\.md:4:1: a navigation inside a note/],
     ['a note inside navigation', '::::nav[Read next]\n[the bridges](../bridges/)\n\n:::note\nOurs.\n:::\n::::', /flood\.md:4:1: a note inside navigation/],
+    [
+      'navigation named with formatting',
+      ':::nav[Read *next*]\n[the bridges](../bridges/)\n:::',
+      /flood\.md:1:1: the name of a :::nav is plain text\n {2}Write it without formatting, links or citations/,
+    ],
+    ['navigation named with a citation', ':::nav[Read next[@river-report: two bridges were closed]]\n[the bridges](../bridges/)\n:::', /flood\.md:1:1: the name of a :::nav is plain text/],
+    // Navigation needs no citation because it points to the site's pages: a claim cannot hide in it.
+    [
+      'a claim in navigation',
+      `:::nav[Read next]\nThe mayor said two bridges closed.\n:::\n\n${cited}`,
+      /flood\.md:2:1: navigation with no link: "The mayor said two bridges closed\.…"\n {2}Navigation needs no citation because it points to this site's pages/,
+    ],
+    ['a claim beside a link in navigation', `:::nav[Read next]\n- [the bridges](../bridges/)\n- The mayor said two bridges closed.\n:::\n\n${cited}`, /flood\.md:3:3: navigation with no link/],
+    [
+      'navigation to another site',
+      `:::nav[Read next]\n[the council](https://council.example/)\n:::\n\n${cited}`,
+      /flood\.md:2:1: navigation links only to the site's own pages, not to "https:\/\/council\.example\/"/,
+    ],
   ])('refuses %s, with file, line, what is wrong and the fix', (_, markdown, error) => {
     expect(() => run(markdown)).toThrow(error);
   });

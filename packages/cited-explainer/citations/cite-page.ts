@@ -18,7 +18,7 @@ import { assertContentIsData } from './mdx-allow-list.ts';
 import { assertNestingWithin } from './nesting.ts';
 import { endnotes } from './render.ts';
 import { type ClaimInput, createPageResolver } from './resolve.ts';
-import { assertNotesWellFormed, isNav, isNote, noteSyntax, readsDirectives } from './site-note.ts';
+import { assertNotesWellFormed, isLabel, isNav, isNote, noteSyntax, readsDirectives } from './site-note.ts';
 
 /**
  * A page's citations, independent of the Markdown processor: reads a parsed page (mdast, as remark
@@ -174,7 +174,8 @@ function headingError(node: { position?: { start: { line: number; column: number
 
 /**
  * On "claims" pages every paragraph, list item and table cell must cite a source, unless it is
- * only links (a navigational line), or sits in a note or a <nav>.
+ * only links (a navigational line), or sits in a note, or in navigation that links to the site's
+ * own pages (assertNavigational).
  */
 function assertClaimsCited(tree: Root, cited: Set<Parent>, file: string, cellContext: Map<Parent, string>): void {
   // A table row is one claim laid out in cells: its label cells need no citation of their own.
@@ -186,9 +187,9 @@ function assertClaimsCited(tree: Root, cited: Set<Parent>, file: string, cellCon
     if (node.type !== 'paragraph' && node.type !== 'tableCell') return;
     const block = node as Parent;
     if (cited.has(block)) return;
-    if (ancestors.some(isNote)) return;
-    // Navigation ("where to start", "read next") describes pages of the site, not the world.
-    if (ancestors.some(isNav)) return;
+    if (ancestors.some(isNote) || isLabel(block)) return;
+    // Navigation ("where to start", "read next") points to pages of the site, not at the world.
+    if (ancestors.some(isNav)) return assertNavigational(block, file);
     const children = block.children as PhrasingContent[];
     if (children.every((c) => c.type === 'link' || (c.type === 'text' && /^[\s·|,;–-]*$/.test(c.value)))) return;
     // The header row and the first column label the cells (no context); a cited row's other cells label its claim.
@@ -201,6 +202,29 @@ function assertClaimsCited(tree: Root, cited: Set<Parent>, file: string, cellCon
       message: `uncited ${node.type === 'tableCell' ? 'table cell' : 'claim'}: "${textOf(block).slice(0, 70)}…" has no citation`,
       hint: `Cite the passage that supports it with [@source-id: exact words], or, if it is the site's own remark and not a claim, put it in ${noteSyntax(file)}. Pages whose front matter says kind: editorial may hold uncited text.`,
     });
+  });
+}
+
+/** An address with a scheme ("https:", "mailto:") or a host ("//…"): not one of the site's own pages. */
+const leavesTheSite = (url: string) => /^([a-z][a-z\d+.-]*:|\/\/)/i.test(url);
+
+/**
+ * A paragraph of navigation needs no citation because it points to the site's own pages: it holds
+ * at least one link, and links nowhere else. So a claim about the world cannot hide in a <nav>.
+ */
+function assertNavigational(block: Parent, file: string): void {
+  const urls: string[] = [];
+  visit(block, 'link', (link) => {
+    urls.push(link.url);
+  });
+  const outside = urls.find(leavesTheSite);
+  if (urls.length > 0 && !outside) return;
+  throw new ContentError({
+    file,
+    line: block.position?.start.line,
+    column: block.position?.start.column,
+    message: outside ? `navigation links only to the site's own pages, not to "${outside}"` : `navigation with no link: "${textOf(block).slice(0, 70)}…"`,
+    hint: `Navigation needs no citation because it points to this site's pages. Write a claim outside it, with its citation, or the site's own remark in ${noteSyntax(file)}.`,
   });
 }
 

@@ -9,8 +9,8 @@ import { noteElement, noteOpening } from './site-note.ts';
 /**
  * Content is data: an MDX page may hold Markdown, citations, comments, the site's note element
  * and the components listed in schemas/content-props.ts with the props listed there, nothing
- * that runs code at build time or in the reader's browser (a Markdown page: Markdown, citations
- * and :::note, never raw HTML). This check runs on every page in the Markdown processor's mdast
+ * that runs code at build time or in the reader's browser (a Markdown page: Markdown, citations,
+ * :::note and :::nav[name], never raw HTML). This check runs on every page in the Markdown processor's mdast
  * stage, before the page is compiled to JavaScript, so an import of a Node module, an expression
  * reading the environment, a <script> or a redirect never reaches the code that would run it.
  */

@@ -5,7 +5,8 @@ import { ContentError } from '../lib/content-error.ts';
 
 /**
  * The site's own remark, which is not a claim and needs no citation: `<Note>…</Note>` in an MDX
- * page, a `:::note` container directive in a Markdown page (the one directive a page may hold).
+ * page, a `:::note` container directive in a Markdown page (one of the two directives a page may
+ * hold; the other is `:::nav[name]`, below).
  * Both render alike, as `<div role="note" class="site-note">`, and are listed in the ledger as notes.
  */
 
@@ -38,7 +39,7 @@ export const isNavDirective = (node: Node): boolean => node.type === 'containerD
 /** Navigation in either format: <nav> in an MDX page, :::nav in a Markdown page. */
 export const isNav = (node: Node): boolean => (node.type === 'mdxJsxFlowElement' && (node as NamedNode).name === 'nav') || isNavDirective(node);
 
-/** The parser feature (Sätteri's) that gives Markdown pages :::note; MDX pages and data fields are parsed without it. */
+/** The parser feature (Sätteri's) that gives Markdown pages :::note and :::nav; MDX pages and data fields are parsed without it. */
 export const noteParsing = { directive: true } as const;
 
 /** Whether a file is parsed with noteParsing (integration/index.ts): Markdown pages are. */
@@ -62,8 +63,8 @@ export function siteNote(note: Node): SiteNoteNode {
   return { type: 'siteNote', children, position, data: { hName: type === 'mdxJsxTextElement' ? 'span' : 'div', hProperties: siteNoteProperties } };
 }
 
-/** A :::nav's label paragraph, which names it: not a child of the nav element. */
-const isLabel = (node: Node): boolean => Boolean((node.data as { directiveLabel?: boolean } | undefined)?.directiveLabel);
+/** A directive's label paragraph (the name of a :::nav): its name, not its content. */
+export const isLabel = (node: Node): boolean => Boolean((node.data as { directiveLabel?: boolean } | undefined)?.directiveLabel);
 
 /** The text of a :::nav's label. */
 const labelOf = (nav: Node): string =>
@@ -116,9 +117,14 @@ export function assertNotesWellFormed(tree: Root, file: string, source: string):
       if (n.name === noteDirective && n.children?.some(isLabel)) {
         fail(`:::${noteDirective} takes no label ([…])`, `Remove the brackets after :::${noteDirective} and write their words in the note.`);
       }
+      const label = n.children?.find(isLabel) as NamedNode | undefined;
+      if (n.name === navDirective && label?.children?.some((child) => child.type !== 'text' || /\[@/.test((child as { value?: string }).value ?? ''))) {
+        fail(`the name of a :::${navDirective} is plain text`, `Write it without formatting, links or citations, as :::${navDirective}[Read next].`);
+      }
       if (n.name === navDirective && labelOf(n) === '') fail(`:::${navDirective} needs a name in brackets`, `Name the navigation for readers of screen readers, as :::${navDirective}[Read next].`);
       const what = n.name === noteDirective ? 'note' : 'navigation';
-      if (ancestors.some(isNote)) fail(`a ${what} inside a note`, `Close the first note with ::: before opening the next, or merge the two.`);
+      if (ancestors.some(isNote))
+        fail(`a ${what} inside a note`, what === 'note' ? 'Close the first note with ::: before opening the next, or merge the two.' : 'Move the navigation out of the note.');
       if (ancestors.some(isNav)) fail(`a ${what} inside navigation`, `Close the navigation with ::: before opening the next, or merge the two.`);
       if (!closed(n as Parent, source)) fail(`this ${opening} is never closed`, `End the ${what} with a line of three colons, :::, after its last line.`);
     }

@@ -110,8 +110,8 @@ export default function citedExplainer(options: ExplainerOptions = {}): AstroInt
           // config; the pages, search and the dist check all expect "/explainer/".
           base: config.base.endsWith('/') ? config.base : `${config.base}/`,
           build: { format: 'directory', inlineStylesheets: 'never' },
-          // Markdown pages read directives, for :::note (citations/site-note.ts); MDX pages, which
-          // write <Note>, do not, so that a colon in their text ("10:30") stays text.
+          // Markdown pages read directives, for :::note and :::nav (citations/site-note.ts); MDX pages, which
+          // write <Note> and <nav>, do not, so that a colon in their text ("10:30") stays text.
           markdown: { processor: satteri({ mdastPlugins, features: { ...features, ...noteParsing } }) },
           // The build's own checks come last, so that the dist check sees everything the others wrote
           // (its pages are scanned ahead, beside the search index and the preview images); then the
