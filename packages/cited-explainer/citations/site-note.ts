@@ -20,8 +20,8 @@ export const noteDirective = 'note';
 export const siteNoteProperties = { role: 'note', className: ['site-note'] };
 
 /**
- * The site's navigation in a page ("Read next: …"), which describes pages of the site, not the
- * world, and needs no citation: `<nav aria-label="…">` in an MDX page, `:::nav[label]` in a
+ * The site's navigation in a page ("Read next: …"), which points to pages of the site, not at the
+ * world, and needs no citation (cite-page.ts checks that it only links within the site): `<nav aria-label="…">` in an MDX page, `:::nav[label]` in a
  * Markdown page, whose label names the landmark.
  */
 export const navDirective = 'nav';
@@ -121,11 +121,12 @@ export function assertNotesWellFormed(tree: Root, file: string, source: string):
       if (n.name === navDirective && label?.children?.some((child) => child.type !== 'text' || /\[@/.test((child as { value?: string }).value ?? ''))) {
         fail(`the name of a :::${navDirective} is plain text`, `Write it without formatting, links or citations, as :::${navDirective}[Read next].`);
       }
-      if (n.name === navDirective && labelOf(n) === '') fail(`:::${navDirective} needs a name in brackets`, `Name the navigation for readers of screen readers, as :::${navDirective}[Read next].`);
+      if (n.name === navDirective && labelOf(n) === '') fail(`:::${navDirective} needs a name in brackets`, `Name it for people who use screen readers, as :::${navDirective}[Read next].`);
       const what = n.name === noteDirective ? 'note' : 'navigation';
       if (ancestors.some(isNote))
         fail(`a ${what} inside a note`, what === 'note' ? 'Close the first note with ::: before opening the next, or merge the two.' : 'Move the navigation out of the note.');
-      if (ancestors.some(isNav)) fail(`a ${what} inside navigation`, `Close the navigation with ::: before opening the next, or merge the two.`);
+      if (ancestors.some(isNav))
+        fail(`a ${what} inside navigation`, what === 'note' ? 'Move the note out of the navigation.' : 'Close the navigation with ::: before opening the next, or merge the two.');
       if (!closed(n as Parent, source)) fail(`this ${opening} is never closed`, `End the ${what} with a line of three colons, :::, after its last line.`);
     }
     if (n.type === 'paragraph' && n.position && fence.test(source.slice(n.position.start.offset, n.position.end.offset))) {
