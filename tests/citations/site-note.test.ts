@@ -97,11 +97,7 @@ describe.each(processors)('Markdown pages through %s', (processor) => {
   });
 
   it.each([
-    [
-      'navigation without a name',
-      ':::nav\n[the bridges](../bridges/)\n:::',
-      /flood\.md:1:1: :::nav needs a name in brackets\n {2}Name it for people who use screen readers, as :::nav\[Read next\]\./,
-    ],
+    ['navigation without a name', ':::nav\n[the bridges](../bridges/)\n:::', /flood\.md:1:1: :::nav needs a name in brackets\n {2}Name it for people who use screen readers, as :::nav\[Read next\]\./],
     ['navigation with attributes', ':::nav[Read next]{.wide}\n[the bridges](../bridges/)\n:::', /flood\.md:1:1: :::nav takes no attributes/],
     ['navigation never closed', `:::nav[Read next]\n[the bridges](../bridges/)\n\n${cited}`, /flood\.md:1:1: this :::nav is never closed\n {2}End the navigation with a line of three colons/],
     ['navigation inside a note', '::::note\nOurs.\n\n:::nav[Read next]\n[the bridges](../bridges/)\n:::\n::::', /flood\.md:4:1: a navigation inside a note/],
