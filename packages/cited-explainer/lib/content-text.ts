@@ -1,4 +1,5 @@
 import { ContentError } from './content-error.ts';
+import { frontMatterBlock } from './field-position.ts';
 
 /**
  * Characters a content file (a page, a data file, site.json) may not hold: control characters
@@ -83,12 +84,11 @@ export function mdxNestingBeyond(text: string, limit = maxMdxNesting): { line: n
     const index = open.findLastIndex((opening) => opening.brace === brace);
     if (index !== -1) open.splice(index, 1);
   };
-  const lines = text.split('\n');
-  let first = 0;
-  if (/^---\r?$/.test(lines[0] ?? '')) first = lines.findIndex((line, index) => index > 0 && /^---\r?$/.test(line)) + 1;
+  // The front matter blanked out line for line, so that lines keep their numbers.
+  const lines = text.replace(frontMatterBlock, (block) => block.replace(/[^\n]/g, '')).split('\n');
   let openFence: string | undefined;
   let inComment = false;
-  for (let lineIndex = first; lineIndex < lines.length; lineIndex++) {
+  for (let lineIndex = 0; lineIndex < lines.length; lineIndex++) {
     const line = lines[lineIndex];
     const inExpression = open.some((opening) => opening.brace);
     const [, mark, info] = inExpression || inComment ? [] : (fence.exec(line) ?? []);

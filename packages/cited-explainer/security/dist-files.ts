@@ -118,11 +118,14 @@ export const DIST_CHECK_CACHE = 'dist-check-pages.json';
 // What a scan is made with besides the page and the expectations: the check's code (with this
 // file's, which keeps the scans), the HTML parser, and Node (its URL parser reads every address).
 // Scans made with anything else are not used.
-const SCANNED_WITH = [
-  ...['./dist-check.ts', './html-scan.ts', './dist-files.ts'].map((file) => readFileSync(new URL(file, import.meta.url), 'utf8')),
-  packageVersion('parse5'),
-  `node ${process.version}`,
-];
+// Worked out when scans are first kept, not when the module is loaded (check-dist never keeps any).
+let scannedWith: string[] | undefined;
+const scanMadeWith = () =>
+  (scannedWith ??= [
+    ...['./dist-check.ts', './html-scan.ts', './dist-files.ts'].map((file) => readFileSync(new URL(file, import.meta.url), 'utf8')),
+    packageVersion('parse5'),
+    `node ${process.version}`,
+  ]);
 
 interface KeptScans {
   /** A digest of what the scans were made with and of the expectations a scan depends on. */
@@ -137,7 +140,7 @@ interface KeptScans {
  * holds the pages of the latest check only, written atomically when `save` is called.
  */
 export function keptPageScans(file: string, expect: DistExpectations): PageScans & { save(): void } {
-  const madeWith = cacheKey([...SCANNED_WITH, expect.base, expect.siteUrl ?? '', JSON.stringify([...expect.scriptFiles, ...expect.inlineScripts]), expect.contentSecurityPolicy]);
+  const madeWith = cacheKey([...scanMadeWith(), expect.base, expect.siteUrl ?? '', JSON.stringify([...expect.scriptFiles, ...expect.inlineScripts]), expect.contentSecurityPolicy]);
   let kept: KeptScans['pages'] = {};
   try {
     const read = JSON.parse(readFileSync(file, 'utf8')) as Partial<KeptScans> | null;
@@ -198,8 +201,8 @@ export async function siteCheck(outDir: string, built: BuiltSite, keepScansIn?: 
   };
 }
 
-/** Checks the site built into `outDir` in one go (see siteCheck). */
-export const checkBuiltSite = async (outDir: string, built: BuiltSite, keepScansIn?: string): Promise<DistProblem[]> => (await siteCheck(outDir, built, keepScansIn)).check();
+/** Checks the site built into `outDir` in one go, keeping no scans (see siteCheck). */
+export const checkBuiltSite = async (outDir: string, built: BuiltSite): Promise<DistProblem[]> => (await siteCheck(outDir, built)).check();
 
 /** The problems as the build prints them: a count, then one line each (the first `limit`). */
 export function distReport(problems: readonly DistProblem[], limit = 20): string {

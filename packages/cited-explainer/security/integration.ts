@@ -37,9 +37,11 @@ export function buildChecks({ contentDir, site, searchStrings }: Omit<BuiltSite,
     prepared ??= siteCheck(fileURLToPath(dir), { contentDir, base, site, searchStrings }, join(cacheDir, DIST_CHECK_CACHE));
     return prepared;
   };
+  // Each build of the process (a second `astro build`, a shard) checks its own site afresh.
   const configDone = ({ config }: { config: AstroConfig }) => {
     base = config.base;
     cacheDir = fileURLToPath(config.cacheDir);
+    prepared = undefined;
   };
   return {
     scanAhead: {
@@ -60,7 +62,7 @@ export function buildChecks({ contentDir, site, searchStrings }: Omit<BuiltSite,
     check: {
       name: 'explainer-build-checks',
       hooks: {
-        'astro:config:done': configDone,
+        // The config is read by scanAhead's hook: the two are always added together, scanAhead first.
         'astro:routes:resolved': ({ routes }) => {
           const pages = contentPageFiles(contentDir).map((file) => ({ file: relative(process.cwd(), join(collectionDir(contentDir, 'pages'), file)), route: contentRoute(file) }));
           // Folders the integrations write into dist/ beside the routes: Astro's assets and the search code.
