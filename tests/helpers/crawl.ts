@@ -160,6 +160,8 @@ interface VisitRecord {
   cspViolations: string[];
   /** Responses weighed while the view is still plain (before any interaction). */
   weighed: Array<Promise<WeighedRequest | undefined>> | null;
+  /** The address of every response Playwright has reported in this visit. */
+  responded: Set<string>;
 }
 
 /**
@@ -168,7 +170,8 @@ interface VisitRecord {
  */
 async function visitingPage(context: BrowserContext, origin: string, scripts: boolean) {
   const page = await context.newPage();
-  let record: VisitRecord = { failed: [], foreign: [], consoleErrors: [], cspViolations: [], weighed: null };
+  const freshRecord = (weighed: VisitRecord['weighed']): VisitRecord => ({ failed: [], foreign: [], consoleErrors: [], cspViolations: [], weighed, responded: new Set() });
+  let record = freshRecord(null);
   const pending = new Set<Request>();
   let waiters: Array<() => void> = [];
   const finished = (request: Request) => {
@@ -197,6 +200,7 @@ async function visitingPage(context: BrowserContext, origin: string, scripts: bo
   });
   page.on('response', (response) => {
     if (response.status() >= 400) record.failed.push(`${response.status()} ${response.url()}`);
+    record.responded.add(response.url());
     record.weighed?.push(weighResponse(response));
   });
   page.on('console', (message) => {
@@ -208,7 +212,7 @@ async function visitingPage(context: BrowserContext, origin: string, scripts: bo
     page,
     /** Starts a new visit's record. */
     start(): VisitRecord {
-      record = { failed: [], foreign: [], consoleErrors: [], cspViolations: [], weighed: [] };
+      record = freshRecord([]);
       return record;
     },
     // Quiet is: nothing in flight after fonts are ready and two frames have been drawn (by which
@@ -220,10 +224,25 @@ async function visitingPage(context: BrowserContext, origin: string, scripts: bo
         if (pending.size > 0) await new Promise<void>((wake) => waiters.push(wake));
         if (scripts) await page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))));
         else await page.waitForLoadState('networkidle');
-        if (pending.size === 0) return;
+        if (pending.size === 0) break;
       }
+      if (scripts) await caughtUp();
     },
   };
+  // Playwright hears of a request from the browser's network service, and of the page's state from
+  // the page's own process: on a loaded machine a response can be reported after the page says it
+  // is quiet (seen once: the search page's code missing from its plain view). So quiet also means
+  // that every resource the page lists as loaded (the Resource Timing list) has been reported.
+  async function caughtUp(): Promise<void> {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
+      const unreported = loaded.filter((url) => new URL(url).origin === origin && !record.responded.has(url));
+      if (unreported.length === 0) return;
+      if (Date.now() > deadline) throw new Error(`the page loaded ${unreported.join(', ')}, and Playwright reported no response for it within 10 s`);
+      await new Promise((wake) => setTimeout(wake, 50));
+    }
+  }
 }
 
 type VisitingPage = Awaited<ReturnType<typeof visitingPage>>;
