@@ -113,13 +113,17 @@ describe('a build publishes only when it passes', () => {
   // page's markup (issue 12.7): the build that publishes also shows that it is drawn.
   const hostileTitle = `Floods ]]> <b>"bridges"</b> & the <![CDATA[ weir`;
   let outDir: string;
+  let variant: ReturnType<typeof fixtureVariant>;
   let winner: BuildResult;
   let refused: BuildResult;
   beforeAll(async () => {
     outDir = join(freshOutDir('publish-'), 'dist');
     folders.push(resolve(outDir, '..'));
-    const { dir } = fixtureVariant((page) => page.replace(/^title: .*$/m, `title: '${hostileTitle}'`));
+    variant = fixtureVariant((page) => page.replace(/^title: .*$/m, `title: '${hostileTitle}'`));
+    const { dir } = variant;
     folders.push(dir);
+    // A Markdown page too, for the build after an edit (below): one that cites only what the edit leaves.
+    writeFileSync(join(dir, 'pages', 'levels.md'), markdownPage);
     const [first, alongside] = await Promise.all([
       buildSiteInBackground(dir, { outDir }),
       // Started while the first runs: it takes the folder before it reads any content.
@@ -153,4 +157,35 @@ describe('a build publishes only when it passes', () => {
     expect(fileHashes(outDir)).toEqual(published);
     expect(readdirSync(resolve(outDir, '..')).filter((name) => name.includes('dist'))).toEqual(['dist', 'dist-root']);
   });
+
+  // Astro's incremental build copies a page whose code and data are unchanged from the last build
+  // (lib/render-keys.ts): after one claim is reworded, that page and the source it cites are
+  // rendered again, the rest is copied, and the site is the one a build from scratch publishes.
+  it('a build after an edit renders only the pages the edit reaches, and publishes what a build from scratch would', async () => {
+    expect(winner.ok, winner.output).toBe(true);
+    const edited = variant.text.replace('The southern bridge stayed closed.', 'The southern bridge stayed closed for repairs.');
+    expect(edited).not.toBe(variant.text);
+    writeFileSync(variant.page, edited);
+    const fromScratchDir = join(freshOutDir('publish-scratch-'), 'dist');
+    folders.push(resolve(fromScratchDir, '..'));
+    const [again, fromScratch] = await Promise.all([buildSiteInBackground(variant.dir, { outDir }), buildSiteInBackground(variant.dir, { outDir: fromScratchDir })]);
+    expect(again.ok, again.output).toBe(true);
+    expect(fromScratch.ok, fromScratch.output).toBe(true);
+    const copied = (output: string) => [...output.matchAll(/├─ (\S+) \((?:restored|cached)\)/g)].map((match) => match[1]).sort();
+    // The Markdown page and the source the edit does not cite; the edited page, the source it
+    // cites (its "Cited by" quotes the claim) and the pages without a key are rendered.
+    expect(copied(again.output)).toEqual(['/levels/index.html', '/sources/town-news-flood-day-one/index.html']);
+    expect(copied(fromScratch.output)).toEqual([]);
+    expect(readFileSync(join(outDir, 'index.html'), 'utf8')).toContain('stayed closed for repairs');
+    expect(fileHashes(outDir)).toEqual(fileHashes(fromScratchDir));
+  }, 240_000);
 });
+
+const markdownPage = `---
+title: River levels
+description: How high the river rose.
+updated: 2024-06-01
+---
+
+The town's flood office said the river rose by two metres overnight.[@town-news-flood-day-one: The river rose by two metres overnight]
+`;

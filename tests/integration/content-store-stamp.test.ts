@@ -1,26 +1,8 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clearStoreMadeByOtherCode, folderDigest } from '../../packages/cited-explainer/integration/content-store-stamp.ts';
+import { clearStoreMadeByOtherCode } from '../../packages/cited-explainer/integration/content-store-stamp.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
-
-describe('folderDigest', () => {
-  it('changes when a file’s bytes or name change, and ignores node_modules', () => {
-    const dir = tempDir('digest-');
-    mkdirSync(join(dir, 'cite'));
-    writeFileSync(join(dir, 'cite', 'format.ts'), 'one');
-    const first = folderDigest(dir);
-    expect(folderDigest(dir)).toBe(first);
-    mkdirSync(join(dir, 'node_modules'));
-    writeFileSync(join(dir, 'node_modules', 'x.js'), 'anything');
-    expect(folderDigest(dir)).toBe(first);
-    writeFileSync(join(dir, 'cite', 'format.ts'), 'two');
-    const edited = folderDigest(dir);
-    expect(edited).not.toBe(first);
-    writeFileSync(join(dir, 'cite', 'rules.ts'), '');
-    expect(folderDigest(dir)).not.toBe(edited);
-  });
-});
 
 describe('clearStoreMadeByOtherCode', () => {
   it('keeps a store stamped with the same code and removes one made by other code (or unstamped)', () => {

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { writeFileAtomic } from '../lib/atomic-write.ts';
 import { PAGE_HTML_CACHE } from '../lib/page-html.ts';
 
@@ -15,34 +14,6 @@ import { PAGE_HTML_CACHE } from '../lib/page-html.ts';
 /** The name of the stamp, beside Astro's data-store.json. */
 export const STAMP_FILE = 'cited-explainer-code.sha256';
 const DATA_STORE_FILE = 'data-store.json';
-
-/** Every file of a folder, recursively, as paths relative to it, in a stable order; no node_modules. */
-function filesOf(dir: string, under = dir): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.name !== 'node_modules')
-    .flatMap((entry) => (entry.isDirectory() ? filesOf(join(dir, entry.name), under) : entry.isFile() ? [relative(under, join(dir, entry.name))] : []))
-    .sort();
-}
-
-/** A file's bytes, or nothing if it went between listing and reading (`npm pack` compiles and removes files beside the sources). */
-function bytesIfPresent(path: string): Buffer | undefined {
-  try {
-    return readFileSync(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
-
-/** A digest of a folder's files: their names and their bytes. */
-export function folderDigest(dir: string): string {
-  const hash = createHash('sha256');
-  for (const file of filesOf(dir)) {
-    const bytes = bytesIfPresent(join(dir, file));
-    if (bytes) hash.update(`${file}\0`).update(bytes).update('\0');
-  }
-  return hash.digest('hex');
-}
 
 /**
  * Removes the content store in `storeDir`, with the pages' HTML kept beside it (lib/page-html.ts),

@@ -14,6 +14,7 @@ import { localeFor } from '../i18n/locale.ts';
 import { CITE_FORMATTING_CACHE, CITE_FORMATTING_CACHE_ENV } from '../lib/build-cache.ts';
 import { ContentError } from '../lib/content-error.ts';
 import { SITE_FILE } from '../lib/content-layout.ts';
+import { folderDigest } from '../lib/folder-digest.ts';
 import { assertPlainFolder } from '../lib/inside-folder.ts';
 import { PAGE_HTML_CACHE } from '../lib/page-html.ts';
 import { loadSiteConfig } from '../lib/site-config.ts';
@@ -22,7 +23,7 @@ import search from '../search/integration.ts';
 import securityHeaders, { buildChecks } from '../security/integration.ts';
 import { satteriSmartQuotes } from '../typography/satteri-smart-quotes.ts';
 import buildDoneWriters from './build-done-writers.ts';
-import { clearStoreMadeByOtherCode, folderDigest } from './content-store-stamp.ts';
+import { clearStoreMadeByOtherCode } from './content-store-stamp.ts';
 import { publishWhenClean } from './publish.ts';
 import { routeFiles, routePattern } from './route-files.ts';
 import shardPages from './shard.ts';
@@ -110,6 +111,9 @@ export default function citedExplainer(options: ExplainerOptions = {}): AstroInt
           // config; the pages, search and the dist check all expect "/explainer/".
           base: config.base.endsWith('/') ? config.base : `${config.base}/`,
           build: { format: 'directory', inlineStylesheets: 'never' },
+          // A page whose code and data are as in the last build is copied from it, not rendered
+          // again: the content pages and the sources' pages say what their data is (lib/render-keys.ts).
+          experimental: { incrementalBuild: true },
           // Markdown pages read directives, for :::note and :::nav (citations/site-note.ts); MDX pages, which
           // write <Note> and <nav>, do not, so that a colon in their text ("10:30") stays text.
           markdown: { processor: satteri({ mdastPlugins, features: { ...features, ...noteParsing } }) },

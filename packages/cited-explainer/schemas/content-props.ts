@@ -20,6 +20,12 @@ export const contentComponentProps = {
 export type ContentComponentName = keyof typeof contentComponentProps;
 export const contentComponentNames = Object.keys(contentComponentProps) as ContentComponentName[];
 
+/**
+ * The components that show claims from every page of the site (the ledger): a page using one is
+ * rendered again whenever any claim changes, not only when its own text does (lib/render-keys.ts).
+ */
+export const componentsShowingEveryClaim: readonly ContentComponentName[] = ['ReviewedExceptions'];
+
 /** Plain elements for layout, with the attributes they may carry. */
 export const layoutElementProps = {
   div: z.strictObject({ className: z.string().optional() }),
