@@ -27,6 +27,8 @@ declare module 'virtual:cited-explainer/config' {
   export const site: import('./schemas/site.ts').SiteConfig;
   /** The site's strings (i18n/load.ts), as the integration loaded them. */
   export const strings: import('./i18n/strings.ts').Strings;
+  /** A digest of the generator's own code, as the integration found it (integration/index.ts). */
+  export const codeDigest: string;
 }
 declare module 'virtual:cited-explainer/components/Header' {
   /** The props the default header gets (components/SiteHeader.astro): a replacement gets the same. */

@@ -19,9 +19,15 @@ describe('the strings stylesheet', () => {
   });
 
   it('is served as a virtual module', () => {
-    const plugin = virtualModules({ contentDir: '/c', projectRoot: '/p', pageHtmlDir: '/h', site: {} as never, strings: english, components: {} as never });
+    const plugin = virtualModules({ contentDir: '/c', projectRoot: '/p', pageHtmlDir: '/h', site: {} as never, strings: english, components: {} as never, codeDigest: 'abc' });
     const id = plugin.resolveId('virtual:cited-explainer/strings.css');
     expect(id).toBe('\0virtual:cited-explainer/strings.css');
     expect(plugin.load(id as string)).toBe(stringsStylesheet(english));
+  });
+
+  // Pages rendered by other code are never copied into a build (lib/render-keys.ts).
+  it('hands the pages the digest of the generator code', () => {
+    const plugin = virtualModules({ contentDir: '/c', projectRoot: '/p', pageHtmlDir: '/h', site: {} as never, strings: english, components: {} as never, codeDigest: 'abc' });
+    expect(plugin.load(plugin.resolveId('virtual:cited-explainer/config') as string)).toContain('export const codeDigest = "abc";');
   });
 });

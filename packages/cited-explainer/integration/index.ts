@@ -142,6 +142,7 @@ export default function citedExplainer(options: ExplainerOptions = {}): AstroInt
                 site,
                 strings,
                 components: { ...defaultComponents, ...overrides },
+                codeDigest,
               }),
             ],
           },

@@ -31,14 +31,16 @@ export interface VirtualModules {
   strings: Strings;
   /** Absolute path (or package specifier) of each replaceable component. */
   components: Record<OverridableComponent, string>;
+  /** A digest of the generator's own code (lib/folder-digest.ts), which renders Markdown pages outside Vite's view. */
+  codeDigest: string;
 }
 
 /** A Vite plugin serving the virtual modules. */
-export function virtualModules({ contentDir, projectRoot, pageHtmlDir, site, strings, components }: VirtualModules) {
+export function virtualModules({ contentDir, projectRoot, pageHtmlDir, site, strings, components, codeDigest }: VirtualModules) {
   const modules = new Map<string, string>([
     [
       CONFIG_MODULE,
-      `export const contentDir = ${JSON.stringify(contentDir)};\nexport const projectRoot = ${JSON.stringify(projectRoot)};\nexport const pageHtmlDir = ${JSON.stringify(pageHtmlDir)};\nexport const site = ${JSON.stringify(site)};\nexport const strings = ${JSON.stringify(strings)};`,
+      `export const contentDir = ${JSON.stringify(contentDir)};\nexport const projectRoot = ${JSON.stringify(projectRoot)};\nexport const pageHtmlDir = ${JSON.stringify(pageHtmlDir)};\nexport const site = ${JSON.stringify(site)};\nexport const strings = ${JSON.stringify(strings)};\nexport const codeDigest = ${JSON.stringify(codeDigest)};`,
     ],
     [STRINGS_STYLESHEET, stringsStylesheet(strings)],
     ...Object.entries(components).map(([name, path]): [string, string] => [`${COMPONENT_MODULE}${name}`, `export { default } from ${JSON.stringify(path)};`]),

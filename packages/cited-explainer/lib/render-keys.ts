@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { contentDir } from 'virtual:cited-explainer/config';
+import { codeDigest, contentDir } from 'virtual:cited-explainer/config';
 import { citedBy } from '../citations/ledger.ts';
 import { getLedger } from '../content-model/site-ledger.ts';
 import { componentsShowingEveryClaim } from '../schemas/content-props.ts';
@@ -15,6 +15,8 @@ import type { PageEntry } from './site-data.ts';
  * when it is the same, and so is the page's code, Astro copies the page it rendered then instead of
  * rendering it again. Astro itself checks the code (every module the route imports, and an MDX
  * page's compiled module); the key must change whenever the data the page shows can. It holds:
+ * - the generator's own code, which renders Markdown pages in the content layer, where Astro does
+ *   not look (a citation engine that writes a marker differently must not leave old pages);
  * - the whole content folder but the cited documents' own files (pages/, incidents/), whose front
  *   matter is held instead: a title shows wherever that page is listed or cited, a source wherever
  *   it is quoted, a glossary term or a map wherever it is used;
@@ -39,7 +41,7 @@ function siteDataKey(): Promise<string> {
   siteData ??= (async () => {
     const files = folderDigest(contentDir, (file) => citedFolders.some((folder) => file.startsWith(folder)));
     const frontMatter = await Promise.all(citedDocuments.map(async (collection) => (await entriesOf(collection)).map((entry) => [entry.id, entry.data])));
-    return digestOf(files, JSON.stringify(frontMatter));
+    return digestOf(codeDigest, files, JSON.stringify(frontMatter));
   })();
   return siteData;
 }
