@@ -60,7 +60,7 @@ describe.each(processors)('Markdown pages through %s', (processor) => {
     [
       'an unknown container directive',
       `${cited}\n\n:::warning\nCareful.\n:::`,
-      /flood\.md:3:1: unknown directive ":::warning": the directives a page may hold are :::note and :::nav\[…\]\n {2}A note is a line ":::note"/,
+      /flood\.md:3:1: unknown directive ":::warning": the directives a page may hold are :::note, :::nav\[…\], :::div\{\.class\}, :::section\{\.class aria-label="…"\} and :::details\{\.class\} for layout, and the components ::place-map, .*\n {2}A note is a line ":::note"/,
     ],
     ['a leaf directive', `${cited}\n\n::toc`, /flood\.md:3:1: unknown directive "::toc"/],
     ['a note in capitals', ':::Note\nOurs.\n:::', /flood\.md:1:1: unknown directive ":::Note"/],

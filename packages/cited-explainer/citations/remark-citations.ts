@@ -2,6 +2,7 @@ import type { Parent, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { type CitationOptions, citePage, type Frontmatter, pageFile } from './cite-page.ts';
+import { componentPlaceholder, isComponentDirective, isLayoutDirective, layoutElement } from './page-directives.ts';
 import { isNavDirective, isNote, siteNav, siteNote } from './site-note.ts';
 
 /**
@@ -24,6 +25,12 @@ export function remarkCitations(options: CitationOptions) {
     });
     visit(tree, isNavDirective, (nav, index, parent) => {
       (parent as Parent).children[index!] = siteNav(nav) as unknown as Parent['children'][number];
+    });
+    visit(tree, isLayoutDirective, (layout, index, parent) => {
+      (parent as Parent).children[index!] = layoutElement(layout) as unknown as Parent['children'][number];
+    });
+    visit(tree, isComponentDirective, (component, index, parent) => {
+      (parent as Parent).children[index!] = componentPlaceholder(component) as unknown as Parent['children'][number];
     });
     if (cited.endnotes) tree.children.push(cited.endnotes);
     data.astro ??= {};

@@ -2,6 +2,7 @@ import type { Node, Parent, Root } from 'mdast';
 import type { Position } from 'unist';
 import { visitParents } from 'unist-util-visit-parents';
 import { ContentError } from '../lib/content-error.ts';
+import { assertPageDirective, isComponentDirective, isLayoutDirective, pageDirectivesSyntax } from './page-directives.ts';
 
 /**
  * The site's own remark, which is not a claim and needs no citation: `<Note>…</Note>` in an MDX
@@ -94,7 +95,8 @@ const fence = /^[ \t>]*:{3,}/m;
 const howToWrite = `A note is a line ":::${noteDirective}", the note's text on the lines after it, and a line ":::" that closes it; navigation is the same with ":::${navDirective}[its name]", as ":::${navDirective}[Read next]".`;
 
 /**
- * A Markdown page may hold `:::note` and `:::nav[label]`, and no other directive. The parser reads
+ * A Markdown page may hold `:::note` and `:::nav[label]`, and the layout and component directives
+ * of page-directives.ts (checked there), and no other directive. The parser reads
  * any `:::name`, `::name` or `:name` as one and renders one it does not know as nothing, so each
  * must be well formed or fail the build: an unknown directive, attributes, a note with a label or
  * a nav without one, a note or nav inside another, one never closed, or a line of colons that
@@ -108,8 +110,16 @@ export function assertNotesWellFormed(tree: Root, file: string, source: string):
       throw new ContentError({ file, line: n.position?.start.line, column: n.position?.start.column, message, hint });
     };
     const known = n.name === noteDirective || n.name === navDirective;
+    if (isLayoutDirective(n) || isComponentDirective(n)) {
+      assertPageDirective(n, file);
+      if (n.type === 'containerDirective' && !closed(n as Parent, source)) fail(`this :::${n.name} is never closed`, `End it with a line of three colons, :::, after its last line.`);
+      return;
+    }
     if (n.type === 'leafDirective' || (n.type === 'containerDirective' && !known)) {
-      fail(`unknown directive "${n.type === 'leafDirective' ? '::' : ':::'}${n.name}": the directives a page may hold are :::${noteDirective} and :::${navDirective}[…]`, howToWrite);
+      fail(
+        `unknown directive "${n.type === 'leafDirective' ? '::' : ':::'}${n.name}": the directives a page may hold are :::${noteDirective}, :::${navDirective}[…], ${pageDirectivesSyntax}`,
+        howToWrite,
+      );
     }
     if (n.type === 'containerDirective') {
       const opening = `:::${n.name}`;

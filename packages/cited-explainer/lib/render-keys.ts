@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { codeDigest, contentDir } from 'virtual:cited-explainer/config';
 import { citedBy } from '../citations/ledger.ts';
+import { directiveName } from '../citations/page-directives.ts';
 import { getLedger } from '../content-model/site-ledger.ts';
 import { componentsShowingEveryClaim } from '../schemas/content-props.ts';
 import { entriesOf } from './collection-entries.ts';
@@ -56,7 +57,7 @@ const everyClaimKey = (): Promise<string> => {
 export async function pageRenderKey(entry: PageEntry): Promise<string | undefined> {
   if (!import.meta.env.PROD) return undefined;
   const text = entryText(entry);
-  const showsEveryClaim = componentsShowingEveryClaim.some((name) => text.includes(`<${name}`));
+  const showsEveryClaim = componentsShowingEveryClaim.some((name) => text.includes(`<${name}`) || text.includes(`::${directiveName(name)}`));
   return digestOf(await siteDataKey(), entry.id, text, showsEveryClaim ? await everyClaimKey() : '');
 }
 
