@@ -56,11 +56,11 @@ export const fileTypes: FileType[] = [
   { path: 'content/site.json', name: 'site', schema: siteConfigSchema, source: 'site.ts', what: 'The site: its title, navigation, corrections, licence, language and kinds of actor.' },
   { path: 'content/pages/**/*.md, *.mdx (front matter)', name: 'page', schema: pageSchema, source: 'page.ts', what: 'An explainer page; its body is Markdown (or MDX) in which every claim is cited.' },
   {
-    path: 'content/incidents/<start>-<slug>.mdx (front matter)',
+    path: 'content/incidents/<start>-<slug>.md, .mdx (front matter)',
     name: 'incident',
     schema: incidentSchema,
     source: 'incident.ts',
-    what: 'An incident of the timeline, with its facts box; its body is cited MDX.',
+    what: 'An incident of the timeline, with its facts box; its body is Markdown (or MDX) in which every claim is cited.',
   },
   { path: 'content/actors/<slug>.yaml (or .yml, .json)', name: 'actor', schema: actorSchema, source: 'actor.ts', what: 'A person, organisation or state the sources quote.' },
   { path: 'content/glossary/<slug>.yaml (or .yml, .json)', name: 'glossary', schema: glossarySchema, source: 'glossary.ts', what: 'A term or a place of the glossary.' },

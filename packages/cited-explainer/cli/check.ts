@@ -45,7 +45,7 @@ function parsePage(path: string, text: string): { tree: Root; source: string; fr
 /** A data file (YAML or JSON, or an incident's front matter) read against its schema, as the content collections read it. */
 function dataFile<S extends z.ZodType>(path: string, schema: S): ContentFile<z.infer<S>> {
   const text = readFileSync(path, 'utf8');
-  const raw = path.endsWith('.mdx') ? parseYaml(frontMatter.exec(text)?.[1] ?? '') : path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+  const raw = /\.mdx?$/.test(path) ? parseYaml(frontMatter.exec(text)?.[1] ?? '') : path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
   const id = basename(path).replace(/\.[^.]+$/, '');
   return { id, file: relative(process.cwd(), path), text, data: schema.parse(raw) };
 }
@@ -67,7 +67,7 @@ export async function checkProject(root: string, content: string): Promise<strin
 
   const index = loadQuoteIndex(contentDir);
   const documents: CitingDocument[] = [];
-  const pages = [...filesIn(join(contentDir, 'pages'), /\.mdx?$/), ...filesIn(join(contentDir, 'incidents'), /\.mdx$/)];
+  const pages = [...filesIn(join(contentDir, 'pages'), /\.mdx?$/), ...filesIn(join(contentDir, 'incidents'), /\.mdx?$/)];
   for (const path of pages) {
     const text = readFileSync(path, 'utf8');
     const { tree, source, frontmatter } = parsePage(path, text);
@@ -79,7 +79,7 @@ export async function checkProject(root: string, content: string): Promise<strin
   const model = {
     actors: filesIn(join(contentDir, 'actors'), /\.(ya?ml|json)$/).map((path) => dataFile(path, actorSchema)),
     glossary: filesIn(join(contentDir, 'glossary'), /\.(ya?ml|json)$/).map((path) => dataFile(path, glossarySchema)),
-    incidents: filesIn(join(contentDir, 'incidents'), /\.mdx$/).map((path) => dataFile(path, incidentSchema)),
+    incidents: filesIn(join(contentDir, 'incidents'), /\.mdx?$/).map((path) => dataFile(path, incidentSchema)),
   };
   throwFirst([
     ...crossReferenceErrors({ ...model, documents: model.actors.length === 0 ? [] : documents, actorKinds: site.actorKinds.map((kind) => kind.id) }),

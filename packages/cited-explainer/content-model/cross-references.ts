@@ -1,3 +1,4 @@
+import { extname } from 'node:path';
 import { closestFirst } from '../citations/similarity.ts';
 import { ContentError } from '../lib/content-error.ts';
 import { escapeRegExp } from '../lib/regexp.ts';
@@ -97,7 +98,7 @@ export function crossReferenceErrors(input: ModelInput): ContentError[] {
           file,
           line: lineOf(text, /^start\s*:/),
           message: `the file name must start with the start date, "${data.start.value}", followed by a slug`,
-          hint: `Rename the file to ${expected}<words-joined-by-hyphens>.mdx: the name becomes the stable URL /incidents/${expected}…/.${data.start.precision === 'month' ? ' The sources give only the month, so the name gives no day.' : ''}`,
+          hint: `Rename the file to ${expected}<words-joined-by-hyphens>${extname(file) || '.md'}: the name becomes the stable URL /incidents/${expected}…/.${data.start.precision === 'month' ? ' The sources give only the month, so the name gives no day.' : ''}`,
         }),
       );
     }

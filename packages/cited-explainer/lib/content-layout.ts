@@ -11,7 +11,7 @@ export const contentCollections = {
   pages: { folder: 'pages', pattern: '**/*.{md,mdx}', extensions: /\.mdx?$/ },
   /** The archive, written by ingest: sources/<id>.md. */
   sources: { folder: 'sources', pattern: '*.md', extensions: /\.md$/ },
-  incidents: { folder: 'incidents', pattern: '*.mdx', extensions: /\.mdx$/ },
+  incidents: { folder: 'incidents', pattern: '*.{md,mdx}', extensions: /\.mdx?$/ },
   actors: { folder: 'actors', pattern: '*.{yaml,yml,json}', extensions: /\.(?:ya?ml|json)$/ },
   glossary: { folder: 'glossary', pattern: '*.{yaml,yml,json}', extensions: /\.(?:ya?ml|json)$/ },
 } as const;
