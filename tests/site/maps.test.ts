@@ -163,4 +163,22 @@ describe('maps', () => {
     expect(without).toBeDefined();
     for (const { path, html } of figures) expect(resources(html), path).toEqual(resources(without));
   });
+
+  // An incident's map follows its first section ("What happened"): right before the second h2 of
+  // its text, whether the page is Markdown (components/PageBody.astro) or MDX (MapBeforeHeading).
+  const incidents = pages.filter((path) => /^\/incidents\/[^/]+\/$/.test(path));
+  it('the site has incident pages (so the check below runs)', () => {
+    expect(incidents.length).toBeGreaterThan(0);
+  });
+  it.each(incidents)('%s: its map comes right before the second section, or after the text when it has one', (path) => {
+    const html = readPage(build.outDir, path);
+    const text = /<div class="explainer-text"[\s\S]*$/.exec(html)?.[0] ?? '';
+    const headings = [...text.matchAll(/<h2 id="([^"]+)"/g)].filter((match) => !['endnotes-title', 'toc-heading'].includes(match[1]));
+    const figure = text.indexOf('<figure class="map-figure"');
+    expect(figure, 'the page draws its map').toBeGreaterThan(0);
+    if (headings.length < 2) return;
+    const before = text.slice(0, headings[1].index);
+    expect(before.lastIndexOf('<figure class="map-figure"'), 'the map is in the first section').toBeGreaterThan(headings[0].index ?? 0);
+    expect(text.slice(before.lastIndexOf('</figure>') + '</figure>'.length, headings[1].index), 'nothing between the map and the second heading').toBe('');
+  });
 });
