@@ -171,15 +171,31 @@ describe('a build publishes only when it passes', () => {
     const [again, fromScratch] = await Promise.all([buildSiteInBackground(variant.dir, { outDir }), buildSiteInBackground(variant.dir, { outDir: fromScratchDir })]);
     expect(again.ok, again.output).toBe(true);
     expect(fromScratch.ok, fromScratch.output).toBe(true);
-    const copied = (output: string) => [...output.matchAll(/├─ (\S+) \((?:restored|cached)\)/g)].map((match) => match[1]).sort();
     // The Markdown page and the source the edit does not cite; the edited page, the source it
     // cites (its "Cited by" quotes the claim) and the pages without a key are rendered.
-    expect(copied(again.output)).toEqual(['/levels/index.html', '/sources/town-news-flood-day-one/index.html']);
-    expect(copied(fromScratch.output)).toEqual([]);
+    expect(copiedPages(again.output)).toEqual(['/levels/index.html', '/sources/town-news-flood-day-one/index.html']);
+    expect(copiedPages(fromScratch.output)).toEqual([]);
     expect(readFileSync(join(outDir, 'index.html'), 'utf8')).toContain('stayed closed for repairs');
     expect(fileHashes(outDir)).toEqual(fileHashes(fromScratchDir));
   }, 240_000);
+
+  // A title shows wherever its page is listed or cited (the sources' "Cited by"): front matter is the whole site's data.
+  it('a build after a title edit renders every page again, and publishes what a build from scratch would', async () => {
+    const levels = join(variant.dir, 'pages', 'levels.md');
+    writeFileSync(levels, markdownPage.replace('title: River levels', 'title: River levels, night by night'));
+    const fromScratchDir = join(freshOutDir('publish-scratch-'), 'dist');
+    folders.push(resolve(fromScratchDir, '..'));
+    const [again, fromScratch] = await Promise.all([buildSiteInBackground(variant.dir, { outDir }), buildSiteInBackground(variant.dir, { outDir: fromScratchDir })]);
+    expect(again.ok, again.output).toBe(true);
+    expect(fromScratch.ok, fromScratch.output).toBe(true);
+    expect(copiedPages(again.output)).toEqual([]);
+    expect(readFileSync(join(outDir, 'sources', 'town-news-flood-day-one', 'index.html'), 'utf8')).toContain('River levels, night by night');
+    expect(fileHashes(outDir)).toEqual(fileHashes(fromScratchDir));
+  }, 240_000);
 });
+
+/** The pages Astro's incremental build copied from the last build instead of rendering them, from its log. */
+const copiedPages = (output: string) => [...output.matchAll(/├─ (\S+) \((?:restored|cached)\)/g)].map((match) => match[1]).sort();
 
 const markdownPage = `---
 title: River levels

@@ -39,6 +39,15 @@ describe.each(processors)('Markdown pages through %s', (processor) => {
     expect(html).toMatch(/^<details class="more-section"><summary><h2[^>]*>About the dates<\/h2><\/summary><p><span id="claim-the-mayor-said-two-bridges-closed" class="claim">/);
   });
 
+  it('renders containers inside containers (the outer with the longer fence), and what a :::details holds', () => {
+    const { html } = run(
+      `::::div{.accounts}\n:::section{.account}\n${cited}\n:::\n::::\n\n::::details{.more-section}\n## About the dates\n\n:::note\nOurs.\n:::\n\n:::div{.inner}\n${cited}\n:::\n\n::place-map{map="river"}\n::::`,
+    );
+    expect(html).toMatch(/^<div class="accounts"><section class="account"><p><span id="claim-the-mayor-said-two-bridges-closed" class="claim">/);
+    expect(html).toMatch(/<details class="more-section"><summary><h2[^>]*>About the dates<\/h2><\/summary><div role="note" class="site-note"><p>Ours\.<\/p><\/div><div class="inner"><p>/);
+    expect(html).toContain(`${placeholder('PlaceMap', { map: 'river' })}</details>`);
+  });
+
   it('renders a component directive as a placeholder its route renders as the component', () => {
     const { html } = run(`${cited}\n\n::place-map{map="river-crossings"}\n\n::editors-note`);
     expect(html).toContain(`</p>${placeholder('PlaceMap', { map: 'river-crossings' })}${placeholder('EditorsNote', {})}`);
@@ -51,6 +60,7 @@ describe.each(processors)('Markdown pages through %s', (processor) => {
       `:::section{onclick="x"}\n${cited}\n:::`,
       /flood\.md:1:1: :::section may not carry the attribute "onclick"\n {2}Allowed on :::section: \.class, aria-label="…"/,
     ],
+    ["a layout directive with MDX's className", `:::div{className="ways-in"}\n${cited}\n:::`, /flood\.md:1:1: :::div may not carry the attribute "className"\n {2}Allowed on :::div: \.class\./],
     ['a layout directive with a label', `:::div[Aside]\n${cited}\n:::`, /flood\.md:1:1: :::div takes no label \(\[…\]\)/],
     ['a layout directive never closed', `:::div{.ways-in}\n${cited}`, /flood\.md:1:1: this :::div is never closed/],
     [
@@ -84,5 +94,6 @@ describe('componentParts', () => {
   it('refuses a placeholder naming no component of the site, or props it does not take', () => {
     expect(() => componentParts(placeholder('Script', {}), 'pages/x.md')).toThrow(/^pages\/x\.md: a component placeholder in its HTML names no component/);
     expect(() => componentParts(placeholder('PlaceMap', { map: 'a', onload: 'x' }), 'pages/x.md')).toThrow(/props it does not take/);
+    expect(() => componentParts(`<${COMPONENT_PLACEHOLDER} data-component="PlaceMap" data-props="%7B%E0"></${COMPONENT_PLACEHOLDER}>`, 'pages/x.md')).toThrow(/^pages\/x\.md: a component placeholder/);
   });
 });

@@ -16,9 +16,10 @@ import type { QuoteIndex } from './locate.ts';
 import { type CitationNode, groupClaims, hastNode, rebuild, type Segment, splitSegments } from './mdast-claims.ts';
 import { assertContentIsData } from './mdx-allow-list.ts';
 import { assertNestingWithin } from './nesting.ts';
+import { isLabel } from './page-directives.ts';
 import { endnotes } from './render.ts';
 import { type ClaimInput, createPageResolver } from './resolve.ts';
-import { assertNotesWellFormed, isLabel, isNav, isNote, noteSyntax, readsDirectives } from './site-note.ts';
+import { assertNotesWellFormed, isNav, isNote, noteSyntax, readsDirectives } from './site-note.ts';
 
 /**
  * A page's citations, independent of the Markdown processor: reads a parsed page (mdast, as remark

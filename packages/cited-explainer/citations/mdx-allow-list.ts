@@ -4,6 +4,7 @@ import { visit } from 'unist-util-visit';
 import type { z } from 'zod';
 import { ContentError } from '../lib/content-error.ts';
 import { contentComponentNames, contentComponentProps, layoutElementProps, noteProps } from '../schemas/content-props.ts';
+import { checkedProps } from './element-props.ts';
 import { noteElement, noteOpening } from './site-note.ts';
 
 /**
@@ -102,21 +103,11 @@ function assertElementAllowed(n: MdxNode, fail: (message: string, hint: string) 
   if (Object.hasOwn(contentComponentProps, name) && (n.children?.length ?? 0) > 0) {
     fail(`<${name}> takes nothing between its tags`, `Write <${name} /> and put the text before or after it.`);
   }
-  const hint = `Allowed on <${name}>: ${allowedProps(schema)}.`;
-  const props: Record<string, string> = {};
-  for (const attribute of n.attributes ?? []) {
+  const attributes = (n.attributes ?? []).map((attribute) => {
     if (attribute.type !== 'mdxJsxAttribute' || (attribute.value !== null && attribute.value !== undefined && typeof attribute.value !== 'string')) {
       fail(`<${name}> has an attribute that is an expression: content is data, never code`, 'Give attributes as plain strings: name="value".');
     }
-    const prop = attribute.name ?? '';
-    if (!Object.hasOwn(schema.shape, prop)) fail(`<${name}> may not carry the attribute "${prop}"`, hint);
-    if (typeof attribute.value !== 'string') fail(`<${name}> gives the attribute "${prop}" no value`, `Give it a plain string: ${prop}="…".`);
-    props[prop] = attribute.value as string;
-  }
-  const parsed = schema.safeParse(props);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const prop = String(issue.path[0] ?? '');
-    fail(issue.code === 'invalid_type' && props[prop] === undefined ? `<${name}> needs the attribute "${prop}"` : `<${name}> attribute "${prop}": ${issue.message}`, hint);
-  }
+    return [attribute.name ?? '', typeof attribute.value === 'string' ? attribute.value : undefined] as const;
+  });
+  checkedProps(schema, attributes, { element: `<${name}>`, propOf: (attribute) => attribute, attributeOf: (prop) => prop, allowedHint: `Allowed on <${name}>: ${allowedProps(schema)}.`, fail });
 }

@@ -3,6 +3,7 @@ import type { Position } from 'unist';
 import type { z } from 'zod';
 import { ContentError } from '../lib/content-error.ts';
 import { type ContentComponentName, contentComponentNames, contentComponentProps, layoutElementProps } from '../schemas/content-props.ts';
+import { checkedProps } from './element-props.ts';
 
 /**
  * The Markdown forms of the elements an MDX page writes for layout and components
@@ -31,6 +32,9 @@ type DirectiveNode = Node & { name?: string; attributes?: Record<string, string 
 export const layoutDirectives = ['div', 'section', 'details'] as const;
 type LayoutDirective = (typeof layoutDirectives)[number];
 
+/** A directive's label paragraph (the name of a :::nav): its name, not its content. */
+export const isLabel = (node: Node): boolean => Boolean((node.data as { directiveLabel?: boolean } | undefined)?.directiveLabel);
+
 /** PlaceMap ↔ place-map. */
 export const directiveName = (component: ContentComponentName): string => component.replace(/(?<=[a-z])(?=[A-Z])/g, '-').toLowerCase();
 const componentByDirective = new Map(contentComponentNames.map((name) => [directiveName(name), name]));
@@ -41,59 +45,46 @@ export const isComponentDirective = (node: Node): boolean => node.type === 'leaf
 /** How each directive is written, for errors. */
 export const pageDirectivesSyntax = `:::div{.class}, :::section{.class aria-label="…"} and :::details{.class} for layout, and the components ${contentComponentNames.map((name) => `::${directiveName(name)}`).join(', ')}`;
 
-/** The props a directive's attributes give (`.x` is the class, as className in MDX), checked by the element's schema as MDX's are (mdx-allow-list.ts). */
+/**
+ * The props a directive's attributes give, checked by the element's schema as MDX's are
+ * (element-props.ts): `.x` (or class="x") is the className of MDX, and an attribute with no value
+ * or an empty one gives none.
+ */
 function directiveProps(node: DirectiveNode, schema: z.ZodObject, opening: string, file: string): Record<string, string> {
-  const fail = (message: string, hint: string): never => {
-    throw new ContentError({ file, line: node.position?.start.line, column: node.position?.start.column, message, hint });
-  };
-  const shown = (prop: string) => (prop === 'className' ? 'class' : prop);
   const allowed = Object.keys(schema.shape).map((prop) => (prop === 'className' ? '.class' : `${prop}="…"`));
-  const hint = allowed.length > 0 ? `Allowed on ${opening}: ${allowed.join(', ')}.` : `${opening} takes no attributes: remove the braces.`;
-  const props: Record<string, string> = {};
-  for (const [attribute, value] of Object.entries(node.attributes ?? {})) {
-    const prop = attribute === 'class' ? 'className' : attribute;
-    if (!Object.hasOwn(schema.shape, prop)) fail(`${opening} may not carry the attribute "${attribute}"`, hint);
-    if (!value) fail(`${opening} gives the attribute "${attribute}" no value`, `Give it a plain string: ${attribute}="…".`);
-    props[prop] = value as string;
-  }
-  const parsed = schema.safeParse(props);
-  if (parsed.success) return parsed.data as Record<string, string>;
-  const issue = parsed.error.issues[0];
-  const prop = String(issue.path[0] ?? '');
-  return fail(issue.code === 'invalid_type' && props[prop] === undefined ? `${opening} needs the attribute "${shown(prop)}"` : `${opening} attribute "${shown(prop)}": ${issue.message}`, hint);
+  return checkedProps(
+    schema,
+    Object.entries(node.attributes ?? {}).map(([attribute, value]) => [attribute, value || undefined] as const),
+    {
+      element: opening,
+      // Markdown's names only: a className attribute would be dropped by layoutElement, so it is refused.
+      propOf: (attribute) => (attribute === 'class' ? 'className' : attribute === 'className' ? undefined : attribute),
+      attributeOf: (prop) => (prop === 'className' ? 'class' : prop),
+      allowedHint: allowed.length > 0 ? `Allowed on ${opening}: ${allowed.join(', ')}.` : `${opening} takes no attributes: remove the braces.`,
+      fail: (message, hint) => {
+        throw new ContentError({ file, line: node.position?.start.line, column: node.position?.start.column, message, hint });
+      },
+    },
+  );
 }
 
 /** Checks a layout or component directive's attributes and form; the rest of a directive's rules are site-note.ts's. */
 export function assertPageDirective(node: Node, file: string): void {
   const n = node as DirectiveNode;
+  const fail = (message: string, hint: string): never => {
+    throw new ContentError({ file, line: n.position?.start.line, column: n.position?.start.column, message, hint });
+  };
   if (isLayoutDirective(n)) {
     const opening = `:::${n.name}`;
-    if (n.children?.some((child) => (child.data as { directiveLabel?: boolean } | undefined)?.directiveLabel)) {
-      throw new ContentError({ file, line: n.position?.start.line, column: n.position?.start.column, message: `${opening} takes no label ([…])`, hint: `Remove the brackets after ${opening}.` });
-    }
+    if (n.children?.some(isLabel)) fail(`${opening} takes no label ([…])`, `Remove the brackets after ${opening}.`);
     directiveProps(n, layoutElementProps[n.name as LayoutDirective], opening, file);
-    if (n.name === 'details' && n.children?.[0]?.type !== 'heading') {
-      throw new ContentError({
-        file,
-        line: n.position?.start.line,
-        column: n.position?.start.column,
-        message: ':::details opens with the heading it shows while closed',
-        hint: 'Put the heading on the line after :::details, as ## About the dates.',
-      });
-    }
+    if (n.name === 'details' && n.children?.[0]?.type !== 'heading')
+      fail(':::details opens with the heading it shows while closed', 'Put the heading on the line after :::details, as ## About the dates.');
   } else if (isComponentDirective(n)) {
-    const component = componentByDirective.get(n.name ?? '') as ContentComponentName;
     const opening = `::${n.name}`;
-    if ((n.children?.length ?? 0) > 0) {
-      throw new ContentError({
-        file,
-        line: n.position?.start.line,
-        column: n.position?.start.column,
-        message: `${opening} takes no label ([…])`,
-        hint: `Remove the brackets after ${opening}; put the text before or after it.`,
-      });
-    }
-    directiveProps(n, contentComponentProps[component], opening, file);
+    // A leaf directive's label ([…]) is its children.
+    if ((n.children?.length ?? 0) > 0) fail(`${opening} takes no label ([…])`, `Remove the brackets after ${opening}; put the text before or after it.`);
+    directiveProps(n, contentComponentProps[componentByDirective.get(n.name ?? '') as ContentComponentName], opening, file);
   }
 }
 
@@ -109,7 +100,7 @@ export interface LayoutNode {
 export function layoutElement(node: Node): LayoutNode {
   const { name, attributes, position } = node as DirectiveNode;
   const [first, ...rest] = (node as DirectiveNode).children ?? [];
-  const children = name === 'details' && first ? [summaryOf(first), ...rest] : ((node as DirectiveNode).children ?? []);
+  const children: Node[] = name === 'details' && first ? [summaryOf(first) as Node, ...rest] : ((node as DirectiveNode).children ?? []);
   const className = attributes?.class?.split(/\s+/).filter(Boolean);
   const ariaLabel = attributes?.['aria-label'] ?? undefined;
   return {
@@ -120,7 +111,7 @@ export function layoutElement(node: Node): LayoutNode {
   };
 }
 
-const summaryOf = (heading: Node) => ({ type: 'siteLayout', children: [heading], position: heading.position, data: { hName: 'summary', hProperties: {} } }) as unknown as Node;
+const summaryOf = (heading: Node): LayoutNode => ({ type: 'siteLayout', children: [heading], position: heading.position, data: { hName: 'summary', hProperties: {} } });
 
 /** The element that stands for a component in a Markdown page's HTML until its route renders it. */
 export const COMPONENT_PLACEHOLDER = 'explainer-component';
@@ -149,6 +140,14 @@ export function componentPlaceholder(node: Node): ComponentPlaceholderNode {
 export type HtmlPart = string | { component: ContentComponentName; props: Record<string, string> };
 
 const PLACEHOLDER = new RegExp(`<${COMPONENT_PLACEHOLDER}\\b([^>]*)></${COMPONENT_PLACEHOLDER}>`, 'g');
+/** A placeholder's props as written by componentPlaceholder; undefined when they cannot be read. */
+function propsOf(encoded: string | undefined): unknown {
+  try {
+    return JSON.parse(decodeURIComponent(encoded ?? '%7B%7D'));
+  } catch {
+    return undefined;
+  }
+}
 const attribute = (attributes: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(attributes)?.[1];
 
 /**
@@ -161,7 +160,7 @@ export function componentParts(html: string, page: string): HtmlPart[] {
   for (const match of html.matchAll(PLACEHOLDER)) {
     const name = attribute(match[1], 'data-component') ?? '';
     const schema = Object.hasOwn(contentComponentProps, name) ? contentComponentProps[name as ContentComponentName] : undefined;
-    const props = schema?.safeParse(JSON.parse(decodeURIComponent(attribute(match[1], 'data-props') ?? '%7B%7D')));
+    const props = schema?.safeParse(propsOf(attribute(match[1], 'data-props')));
     if (!props?.success) throw new Error(`${page}: a component placeholder in its HTML names no component this site has, or props it does not take (${match[0].slice(0, 120)})`);
     parts.push(html.slice(from, match.index), { component: name as ContentComponentName, props: props.data as Record<string, string> });
     from = match.index + match[0].length;

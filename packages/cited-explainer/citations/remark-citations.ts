@@ -1,4 +1,4 @@
-import type { Parent, Root } from 'mdast';
+import type { Node, Parent, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { type CitationOptions, citePage, type Frontmatter, pageFile } from './cite-page.ts';
@@ -20,18 +20,16 @@ export function remarkCitations(options: CitationOptions) {
     const cited = citePage(tree, { ...page, source: String(file.value), frontmatter: data.astro?.frontmatter ?? {} }, options);
 
     for (const { block, children } of cited.blocks) block.children = children;
-    visit(tree, isNote, (note, index, parent) => {
-      (parent as Parent).children[index!] = siteNote(note) as unknown as Parent['children'][number];
-    });
-    visit(tree, isNavDirective, (nav, index, parent) => {
-      (parent as Parent).children[index!] = siteNav(nav) as unknown as Parent['children'][number];
-    });
-    visit(tree, isLayoutDirective, (layout, index, parent) => {
-      (parent as Parent).children[index!] = layoutElement(layout) as unknown as Parent['children'][number];
-    });
-    visit(tree, isComponentDirective, (component, index, parent) => {
-      (parent as Parent).children[index!] = componentPlaceholder(component) as unknown as Parent['children'][number];
-    });
+    // Each replacement is visited again (the index returned), so that what it holds is replaced too.
+    const replaceAll = (test: (node: Node) => boolean, replacement: (node: Node) => unknown) =>
+      visit(tree, test, (node, index, parent) => {
+        (parent as Parent).children[index!] = replacement(node) as Parent['children'][number];
+        return index;
+      });
+    replaceAll(isNote, siteNote);
+    replaceAll(isNavDirective, siteNav);
+    replaceAll(isLayoutDirective, layoutElement);
+    replaceAll(isComponentDirective, componentPlaceholder);
     if (cited.endnotes) tree.children.push(cited.endnotes);
     data.astro ??= {};
     // Astro reads the front matter object it handed in: add to it, don't replace it.

@@ -2,7 +2,7 @@ import type { Node, Parent, Root } from 'mdast';
 import type { Position } from 'unist';
 import { visitParents } from 'unist-util-visit-parents';
 import { ContentError } from '../lib/content-error.ts';
-import { assertPageDirective, isComponentDirective, isLayoutDirective, pageDirectivesSyntax } from './page-directives.ts';
+import { assertPageDirective, isComponentDirective, isLabel, isLayoutDirective, pageDirectivesSyntax } from './page-directives.ts';
 
 /**
  * The site's own remark, which is not a claim and needs no citation: `<Note>…</Note>` in an MDX
@@ -64,9 +64,6 @@ export function siteNote(note: Node): SiteNoteNode {
   return { type: 'siteNote', children, position, data: { hName: type === 'mdxJsxTextElement' ? 'span' : 'div', hProperties: siteNoteProperties } };
 }
 
-/** A directive's label paragraph (the name of a :::nav): its name, not its content. */
-export const isLabel = (node: Node): boolean => Boolean((node.data as { directiveLabel?: boolean } | undefined)?.directiveLabel);
-
 /** The text of a :::nav's label. */
 const labelOf = (nav: Node): string =>
   ((nav as NamedNode).children ?? [])
@@ -110,15 +107,18 @@ export function assertNotesWellFormed(tree: Root, file: string, source: string):
       throw new ContentError({ file, line: n.position?.start.line, column: n.position?.start.column, message, hint });
     };
     const known = n.name === noteDirective || n.name === navDirective;
+    // Layout and components may stand anywhere a note or navigation may, as in MDX, whose
+    // allow-list does not forbid <PlaceMap> in <Note> either: their own rules are page-directives.ts's.
     if (isLayoutDirective(n) || isComponentDirective(n)) {
       assertPageDirective(n, file);
-      if (n.type === 'containerDirective' && !closed(n as Parent, source)) fail(`this :::${n.name} is never closed`, `End it with a line of three colons, :::, after its last line.`);
+      if (n.type === 'containerDirective' && !closed(n as Parent, source))
+        fail(`this :::${n.name} is never closed`, 'End it with a line of three colons, :::, after its last line; a container around another needs a longer fence (::::div … ::::).');
       return;
     }
     if (n.type === 'leafDirective' || (n.type === 'containerDirective' && !known)) {
       fail(
         `unknown directive "${n.type === 'leafDirective' ? '::' : ':::'}${n.name}": the directives a page may hold are :::${noteDirective}, :::${navDirective}[…], ${pageDirectivesSyntax}`,
-        howToWrite,
+        `${howToWrite} Layout and components: docs/authoring.md.`,
       );
     }
     if (n.type === 'containerDirective') {

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { codeDigest, contentDir } from 'virtual:cited-explainer/config';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { codeDigest, contentDir, projectRoot } from 'virtual:cited-explainer/config';
 import { citedBy } from '../citations/ledger.ts';
 import { directiveName } from '../citations/page-directives.ts';
 import { getLedger } from '../content-model/site-ledger.ts';
@@ -21,28 +23,39 @@ import type { PageEntry } from './site-data.ts';
  * - the whole content folder but the cited documents' own files (pages/, incidents/), whose front
  *   matter is held instead: a title shows wherever that page is listed or cited, a source wherever
  *   it is quoted, a glossary term or a map wherever it is used;
- * - the page's own entry;
+ * - the page's own text, and the bytes of its local images;
+ * - the versions of Node and its ICU, which format dates;
  * - for a source's page, the claims that cite it (its "Cited by" list);
  * - for a page using a component that shows claims of every page, every claim (the whole ledger).
  * So an edit to one page's text renders that page again, and the pages of the sources whose "Cited
- * by" it changed; the routes that show every claim (actors, data files) give no key and always render.
+ * by" it changed. The other routes give no key and always render: those that show every claim
+ * (actors, data files), the indexes, and the incidents (few, each showing its neighbours and the
+ * content model).
  * No key under `astro dev`, which renders every request anyway.
  */
 
 /** The cited documents: their text is a page's own; their front matter shows across the site. */
 const citedDocuments = ['pages', 'incidents'] as const;
-const citedFolders = citedDocuments.map((collection) => `${contentCollections[collection].folder}/`);
+/** A cited document's own file (not an image beside it, which stays in the site's data). */
+const isCitedDocument = (file: string) =>
+  citedDocuments.some((collection) => {
+    const { folder, extensions } = contentCollections[collection];
+    return file.startsWith(`${folder}/`) && extensions.test(file);
+  });
 
 const digestOf = (...parts: string[]) => createHash('sha256').update(parts.join('\0')).digest('hex');
 
 let siteData: Promise<string> | undefined;
 
-/** What every page may show besides its own text, as one digest (read once per build). */
+/**
+ * What every page may show besides its own text, as one digest (read once per build), with the
+ * versions of Node and of its ICU, which format the dates.
+ */
 function siteDataKey(): Promise<string> {
   siteData ??= (async () => {
-    const files = folderDigest(contentDir, (file) => citedFolders.some((folder) => file.startsWith(folder)));
+    const files = folderDigest(contentDir, isCitedDocument);
     const frontMatter = await Promise.all(citedDocuments.map(async (collection) => (await entriesOf(collection)).map((entry) => [entry.id, entry.data])));
-    return digestOf(codeDigest, files, JSON.stringify(frontMatter));
+    return digestOf(codeDigest, process.versions.node, process.versions.icu ?? '', files, JSON.stringify(frontMatter));
   })();
   return siteData;
 }
@@ -53,16 +66,45 @@ const everyClaimKey = (): Promise<string> => {
   return everyClaim;
 };
 
-/** A content page's key: its own text, and every claim when it uses a component that shows them all. */
+let claimsBySource: Promise<Map<string, string>> | undefined;
+/** The claims citing each source, as a digest per source (the ledger read once, not once per source). */
+const claimsCiting = async (sourceId: string): Promise<string> => {
+  claimsBySource ??= getLedger().then((ledger) => {
+    const bySource = Map.groupBy(ledger.citations, (citation) => citation.source);
+    return new Map([...bySource].map(([source, citations]) => [source, digestOf(JSON.stringify(citedBy({ ...ledger, citations }, source)))]));
+  });
+  return (await claimsBySource).get(sourceId) ?? '';
+};
+
+/** The bytes of the local images a Markdown page shows, which Astro does not hash. */
+function imagesOf(entry: PageEntry): string {
+  const paths = entry.rendered?.metadata?.imagePaths ?? [];
+  if (paths.length === 0 || !entry.filePath) return '';
+  const folder = dirname(resolve(projectRoot, entry.filePath));
+  return digestOf(
+    ...paths.map(
+      (path) =>
+        `${path}\0${
+          existsSync(resolve(folder, path))
+            ? createHash('sha256')
+                .update(readFileSync(resolve(folder, path)))
+                .digest('hex')
+            : 'missing'
+        }`,
+    ),
+  );
+}
+
+/** A content page's key: its own text and images, and every claim when it uses a component that shows them all. */
 export async function pageRenderKey(entry: PageEntry): Promise<string | undefined> {
   if (!import.meta.env.PROD) return undefined;
   const text = entryText(entry);
   const showsEveryClaim = componentsShowingEveryClaim.some((name) => text.includes(`<${name}`) || text.includes(`::${directiveName(name)}`));
-  return digestOf(await siteDataKey(), entry.id, text, showsEveryClaim ? await everyClaimKey() : '');
+  return digestOf(await siteDataKey(), entry.id, text, imagesOf(entry), showsEveryClaim ? await everyClaimKey() : '');
 }
 
 /** A source's page: the archive (in the site's data) and the claims that cite it. */
 export async function sourceRenderKey(sourceId: string): Promise<string | undefined> {
   if (!import.meta.env.PROD) return undefined;
-  return digestOf(await siteDataKey(), sourceId, JSON.stringify(citedBy(await getLedger(), sourceId)));
+  return digestOf(await siteDataKey(), sourceId, await claimsCiting(sourceId));
 }
