@@ -301,13 +301,20 @@ describe('page scans kept between checks', () => {
   });
 
   it('a file of kept scans that is unreadable, or not what a check writes, is ignored: every page is scanned', () => {
-    const file = join(tempDir('dist-scans-'), 'scans.json');
+    const file = join(tempDir('dist-scans-'), 'scans.ndjson');
     writeFileSync(file, '{"madeWith": "');
     expect(checkWithKept(file, site())).toEqual({ scanned: ['index.html', 'about/index.html'], problems: [] });
-    const { madeWith, pages } = JSON.parse(readFileSync(file, 'utf8')) as { madeWith: string; pages: Record<string, { sha256: string }> };
-    for (const written of [null, { madeWith, pages: null }, { madeWith, pages: Object.fromEntries(Object.entries(pages).map(([path, { sha256 }]) => [path, { sha256, scan: {} }])) }]) {
-      writeFileSync(file, JSON.stringify(written));
-      expect(checkWithKept(file, site()).scanned).toEqual(['index.html', 'about/index.html']);
+    // As written: a line saying what the scans were made with, then a line per page.
+    const [header, ...pages] = readFileSync(file, 'utf8').trimEnd().split('\n');
+    expect(pages.map((line) => (JSON.parse(line) as [string])[0])).toEqual(['index.html', 'about/index.html']);
+    expect(checkWithKept(file, site()).scanned).toEqual([]);
+    const withoutScans = pages.map((line) => {
+      const [path, sha256] = JSON.parse(line) as [string, string];
+      return JSON.stringify([path, sha256, {}]);
+    });
+    for (const written of ['null', `${header}\nnot JSON`, [header, ...withoutScans].join('\n'), [JSON.stringify({ madeWith: 'other' }), ...pages].join('\n')]) {
+      writeFileSync(file, written);
+      expect(checkWithKept(file, site()).scanned, written.slice(0, 40)).toEqual(['index.html', 'about/index.html']);
     }
   });
 });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { loadStrings } from '../i18n/load.ts';
-import { writeFileAtomic } from '../lib/atomic-write.ts';
+import { writeChunksAtomic } from '../lib/atomic-write.ts';
 import { cacheKey, packageVersion } from '../lib/build-cache.ts';
 import { collectionFiles, contentCollections, slugOfFile } from '../lib/content-layout.ts';
 import { contentRoute } from '../lib/routes.ts';
@@ -112,8 +112,8 @@ async function distExpectations({ contentDir, base, site, searchStrings }: Built
   };
 }
 
-/** The file in the build's cache folder where the dist check keeps its page scans. */
-export const DIST_CHECK_CACHE = 'dist-check-pages.json';
+/** The file in the build's cache folder where the dist check keeps its page scans: a line per page (readKeptScans). */
+export const DIST_CHECK_CACHE = 'dist-check-pages.ndjson';
 
 // What a scan is made with besides the page and the expectations: the check's code (with this
 // file's, which keeps the scans), the HTML parser, and Node (its URL parser reads every address).
@@ -127,10 +127,36 @@ const scanMadeWith = () =>
     `node ${process.version}`,
   ]);
 
-interface KeptScans {
-  /** A digest of what the scans were made with and of the expectations a scan depends on. */
-  madeWith: string;
-  pages: Record<string, { sha256: string; scan: PageScan }>;
+/**
+ * The kept scans' file: a first line `{"madeWith": digest}` (what the scans were made with, and the
+ * expectations a scan depends on), then a line `[path, sha256, scan]` per page. Written and read a
+ * line at a time: at 5,000 pages the scans are over 100 MB of JSON, which as one string raised the
+ * build's peak memory by about 0.4 GB.
+ */
+type KeptLine = [path: string, sha256: string, scan: PageScan];
+type KeptScan = { sha256: string; scan: PageScan };
+
+function readKeptScans(file: string, madeWith: string): Map<string, KeptScan> {
+  const kept = new Map<string, KeptScan>();
+  try {
+    const lines = readFileSync(file, 'utf8').split('\n');
+    if ((JSON.parse(lines[0]) as { madeWith?: unknown } | null)?.madeWith !== madeWith) return kept;
+    for (const line of lines.slice(1)) {
+      if (line === '') continue;
+      const [path, sha256, scan] = JSON.parse(line) as KeptLine;
+      if (Array.isArray(scan?.problems) && Array.isArray(scan.ids) && Array.isArray(scan.links)) kept.set(path, { sha256, scan });
+    }
+  } catch {
+    // None kept yet, or not readable: every page is scanned.
+    kept.clear();
+  }
+  return kept;
+}
+
+/** The kept scans' lines, made one at a time as they are written. */
+function* keptLines(madeWith: string, pages: ReadonlyMap<string, KeptScan>): Generator<string> {
+  yield `${JSON.stringify({ madeWith })}\n`;
+  for (const [path, { sha256, scan }] of pages) yield `${JSON.stringify([path, sha256, scan] satisfies KeptLine)}\n`;
 }
 
 /**
@@ -141,24 +167,19 @@ interface KeptScans {
  */
 export function keptPageScans(file: string, expect: DistExpectations): PageScans & { save(): void } {
   const madeWith = cacheKey([...scanMadeWith(), expect.base, expect.siteUrl ?? '', JSON.stringify([...expect.scriptFiles, ...expect.inlineScripts]), expect.contentSecurityPolicy]);
-  let kept: KeptScans['pages'] = {};
-  try {
-    const read = JSON.parse(readFileSync(file, 'utf8')) as Partial<KeptScans> | null;
-    if (read?.madeWith === madeWith && typeof read.pages === 'object' && read.pages !== null) kept = read.pages;
-  } catch {
-    // None kept yet, or not readable: every page is scanned.
-  }
-  const pages: KeptScans['pages'] = {};
+  const kept = readKeptScans(file, madeWith);
+  const pages = new Map<string, KeptScan>();
   return {
     scan(path, html, scanned) {
       const sha256 = createHash('sha256').update(html, 'utf8').digest('hex');
-      // This check's own scan first (scanAhead's), then the last check's.
-      const keptScan = [pages[path], kept[path]].find((entry) => entry?.sha256 === sha256)?.scan;
-      const scan = keptScan && Array.isArray(keptScan.problems) && Array.isArray(keptScan.ids) && Array.isArray(keptScan.links) ? keptScan : scanned();
-      pages[path] = { sha256, scan };
+      // This check's own scan first (scanAhead's), then the last check's, which is let go once read.
+      const last = kept.get(path);
+      kept.delete(path);
+      const scan = [pages.get(path), last].find((entry) => entry?.sha256 === sha256)?.scan ?? scanned();
+      pages.set(path, { sha256, scan });
       return scan;
     },
-    save: () => writeFileAtomic(file, JSON.stringify({ madeWith, pages } satisfies KeptScans)),
+    save: () => writeChunksAtomic(file, keptLines(madeWith, pages)),
   };
 }
 
