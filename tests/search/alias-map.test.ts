@@ -98,4 +98,16 @@ describe('forIndexing', () => {
     expect(forIndexing('<span data-x="a > b" id=\'p-1\' data-id="kept">x</span><input id=q name=q>')).toBe('<span data-x="a > b" data-id="kept">x</span><input name=q>');
     expect(forIndexing('<p>no attributes</p><br/>')).toBe('<p>no attributes</p><br/>');
   });
+  it('cuts the citation previews and the endnotes, which the index excludes, and nothing else', () => {
+    const preview = '<span popover="auto" class="cite-preview"><span class="cite-preview-bar"><button>Close</button></span><q>passage</q></span>';
+    const endnotes = '<div class="endnotes-wrapper"><section class="endnotes"><h2>Sources</h2><ol><li><div>note</div></li></ol></section></div>';
+    expect(forIndexing(`<p><span class="claim">A claim</span><span class="cite"><sup>1</sup>${preview}</span> Next.</p>${endnotes}<footer>f</footer>`)).toBe(
+      '<p><span class="claim">A claim</span><span class="cite"><sup>1</sup></span> Next.</p><footer>f</footer>',
+    );
+    // A tag's name inside an attribute's value is not a tag; a class list with other classes counts.
+    expect(forIndexing('<span class="x cite-preview y"><a aria-label="a <span> b" title="</span>">x</a></span>kept')).toBe('kept');
+    // Other classes, and an element never closed, are kept.
+    expect(forIndexing('<span class="cite-preview-bar">bar</span><span class="cite-previews">s</span>')).toBe('<span class="cite-preview-bar">bar</span><span class="cite-previews">s</span>');
+    expect(forIndexing('<p>a</p><span class="cite-preview"><span>open')).toBe('<p>a</p><span class="cite-preview"><span>open');
+  });
 });

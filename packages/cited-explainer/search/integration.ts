@@ -9,7 +9,7 @@ import { builtHtmlFiles } from '../lib/built-pages.ts';
 import { currentShard } from '../lib/shard.ts';
 import { withBase } from '../lib/url.ts';
 import { type BrowserBundle, bundleBrowserScripts, type SearchStrings } from './browser-bundle.ts';
-import { ALIASES_FILE, BUNDLE_DIR, EXCLUDE_SELECTORS } from './config.ts';
+import { ALIASES_FILE, BUNDLE_DIR, CUT_BEFORE_INDEXING, EXCLUDE_SELECTORS } from './config.ts';
 
 /**
  * Search for the built site: bundles the browser code (browser-bundle.ts) and hands its inline boot
@@ -33,6 +33,34 @@ const START_TAG = /<([a-z][a-z0-9-]*)(\s(?:[^>"']|"[^"]*"|'[^']*')*)?>/gi;
 const WORD_JOINER = '\u2060';
 const ID_ATTRIBUTE = /\sid\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+)/i;
 
+/** A start or end tag with its name, its quoted attribute values read whole (a "<" or ">" inside one is not a tag). */
+const TAG = /<(\/?)([a-z][a-z0-9-]*)(?:\s(?:[^>"']|"[^"]*"|'[^']*')*)?\/?>/gi;
+
+/** The HTML without each `tag` element whose class list holds `className` (nested elements of its name balanced); one never closed is kept. */
+function withoutElements(html: string, { tag, className }: { tag: string; className: string }): string {
+  const hasClass = new RegExp(`\\sclass="(?:[^"]*\\s)?${className}(?:\\s[^"]*)?"`);
+  const tags = new RegExp(TAG.source, 'gi');
+  let kept = '';
+  let from = 0;
+  for (let start = tags.exec(html); start; start = tags.exec(html)) {
+    if (start[1] || start[2].toLowerCase() !== tag || !hasClass.test(start[0])) continue;
+    let depth = 1;
+    let end = -1;
+    for (let next = tags.exec(html); next; next = tags.exec(html)) {
+      if (next[2].toLowerCase() !== tag) continue;
+      depth += next[1] ? -1 : 1;
+      if (depth === 0) {
+        end = next.index + next[0].length;
+        break;
+      }
+    }
+    if (end < 0) break;
+    kept += html.slice(from, start.index);
+    from = end;
+  }
+  return kept + html.slice(from);
+}
+
 /**
  * The HTML as Pagefind should read it; the published HTML is not changed.
  * - Pagefind joins the text of adjacent elements it does not treat as blocks, so
@@ -43,6 +71,7 @@ const ID_ATTRIBUTE = /\sid\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+)/i;
  *   (citations/render.ts) would stay glued to that word once the marker is excluded: a name
  *   before a marker was indexed as another word, the name and the joiner, which a search for the
  *   name does not find (and the joiner alone was a word on hundreds of claims). It is read as a space.
+ * - The parts of CUT_BEFORE_INDEXING (excluded from the index anyway: half a page's bytes) are cut.
  * - Pagefind stores every element with an id as an "anchor", with its whole text, in the page's
  *   fragment, which the browser downloads for each result shown; but it makes sub-results only
  *   from headings. The claims' ids and their citation previews' (excluded from the index, yet
@@ -50,7 +79,7 @@ const ID_ATTRIBUTE = /\sid\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+)/i;
  *   their ids here.
  */
 export function forIndexing(html: string): string {
-  return html
+  return CUT_BEFORE_INDEXING.reduce(withoutElements, html)
     .replace(/<\/(dt|dd|th|td|li|summary|caption|figcaption|legend)>/gi, '$& ')
     .replaceAll(WORD_JOINER, ' ')
     .replace(START_TAG, (tag, name: string, attributes: string | undefined) => (!attributes || /^h[1-6]$/i.test(name) ? tag : `<${name}${attributes.replace(ID_ATTRIBUTE, '')}>`));
