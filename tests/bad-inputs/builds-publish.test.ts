@@ -95,12 +95,17 @@ describe('a build publishes only when it passes', () => {
     const again = await buildSiteInBackground(variant.dir, { outDir });
     expect(again.ok, again.output).toBe(true);
     expect(copiedPages(again.output)).toEqual([]);
+    expect(renderedPages(again.output)).toEqual(
+      expect.arrayContaining(['/index.html', '/levels/index.html', '/sources/town-news-flood-day-one/index.html', '/sources/town-news-flood-day-two/index.html']),
+    );
     expect(readFileSync(join(outDir, 'sources', 'town-news-flood-day-one', 'index.html'), 'utf8')).toContain('River levels, night by night');
   }, 240_000);
 });
 
 /** The pages Astro's incremental build copied from the last build instead of rendering them, from its log. */
-const copiedPages = (output: string) => [...output.matchAll(/├─ (\S+) \((?:restored|cached)\)/g)].map((match) => match[1]).sort();
+const copiedPages = (output: string) => [...output.matchAll(/[├└]─ (\S+) \((?:restored|cached)\)/g)].map((match) => match[1]).sort();
+/** The pages it rendered, each logged with its time ("(+12ms)"). */
+const renderedPages = (output: string) => [...output.matchAll(/[├└]─ (\S+) \(\+\d/g)].map((match) => match[1]).sort();
 
 const markdownPage = `---
 title: River levels

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type AliasMap, normalizeName, planQuery, replacementFor } from '../../packages/cited-explainer/search/alias-map.ts';
+import { CUT_BEFORE_INDEXING, EXCLUDE_SELECTORS } from '../../packages/cited-explainer/search/config.ts';
 import { forIndexing } from '../../packages/cited-explainer/search/integration.ts';
 import { pageFacets, stripBase } from '../../packages/cited-explainer/search/sections.ts';
 
@@ -98,14 +99,20 @@ describe('forIndexing', () => {
     expect(forIndexing('<span data-x="a > b" id=\'p-1\' data-id="kept">x</span><input id=q name=q>')).toBe('<span data-x="a > b" data-id="kept">x</span><input name=q>');
     expect(forIndexing('<p>no attributes</p><br/>')).toBe('<p>no attributes</p><br/>');
   });
+  it('cuts only what the index excludes: each element cut has a class EXCLUDE_SELECTORS excludes', () => {
+    for (const { className } of CUT_BEFORE_INDEXING) expect(EXCLUDE_SELECTORS).toContain(`.${className}`);
+  });
   it('cuts the citation previews and the endnotes, which the index excludes, and nothing else', () => {
     const preview = '<span popover="auto" class="cite-preview"><span class="cite-preview-bar"><button>Close</button></span><q>passage</q></span>';
-    const endnotes = '<div class="endnotes-wrapper"><section class="endnotes"><h2>Sources</h2><ol><li><div>note</div></li></ol></section></div>';
-    expect(forIndexing(`<p><span class="claim">A claim</span><span class="cite"><sup>1</sup>${preview}</span> Next.</p>${endnotes}<footer>f</footer>`)).toBe(
-      '<p><span class="claim">A claim</span><span class="cite"><sup>1</sup></span> Next.</p><footer>f</footer>',
+    const endnotes = '<section class="endnotes" role="doc-endnotes"><h2>Sources</h2><ol><li><section>note</section></li></ol></section>';
+    expect(forIndexing(`<p><span class="claim">A claim</span><span class="cite"><sup>1</sup>${preview}</span> Next.</p><div>${endnotes}</div><footer>f</footer>`)).toBe(
+      '<p><span class="claim">A claim</span><span class="cite"><sup>1</sup></span> Next.</p><div></div><footer>f</footer>',
     );
-    // A tag's name inside an attribute's value is not a tag; a class list with other classes counts.
-    expect(forIndexing('<span class="x cite-preview y"><a aria-label="a <span> b" title="</span>">x</a></span>kept')).toBe('kept');
+    // A tag's name inside an attribute's value, a comment or a script is not a tag; a class list with other classes counts.
+    expect(forIndexing('<span class="x cite-preview y"><a aria-label="a <span> b" title="</span>">x</a><!-- </span> --></span>kept')).toBe('kept');
+    expect(forIndexing('<span class=cite-preview><script>"</span>"</script></span>kept')).toBe('kept');
+    const notCut = '<!-- <span class="cite-preview"> --><p title=\' class="cite-preview"\'>text</p><script>"<span class=\\"cite-preview\\">"</script>';
+    expect(forIndexing(notCut)).toBe(notCut);
     // Other classes, and an element never closed, are kept.
     expect(forIndexing('<span class="cite-preview-bar">bar</span><span class="cite-previews">s</span>')).toBe('<span class="cite-preview-bar">bar</span><span class="cite-previews">s</span>');
     expect(forIndexing('<p>a</p><span class="cite-preview"><span>open')).toBe('<p>a</p><span class="cite-preview"><span>open');

@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { threadId } from 'node:worker_threads';
 
@@ -18,10 +18,8 @@ export function writeChunksAtomic(path: string, chunks: Iterable<string | Uint8A
   try {
     const fd = openSync(temporary, 'w');
     try {
-      for (const chunk of chunks) {
-        if (typeof chunk === 'string') writeSync(fd, chunk);
-        else writeSync(fd, chunk);
-      }
+      // writeFileSync on a descriptor writes all of a chunk (writeSync may write part of it).
+      for (const chunk of chunks) writeFileSync(fd, chunk);
     } finally {
       closeSync(fd);
     }

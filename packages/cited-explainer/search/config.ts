@@ -76,14 +76,14 @@ export const EXCLUDE_SELECTORS = [
 ];
 
 /**
- * Elements of the generator's markup that are inside EXCLUDE_SELECTORS and make up most of a page's
+ * Elements that EXCLUDE_SELECTORS excludes (by these classes) and that make up most of a page's
  * bytes: each claim's citation preview (citations/render.ts) and the endnotes (citations/cite-page.ts),
  * about 40 of an explainer page's 52 KB of <main>. They are cut from the HTML before Pagefind reads
- * it (search/integration.ts, forIndexing), which then parses half the text, for the same index.
+ * it (search/integration.ts, forIndexing), which then reads half the text for the same index.
  */
 export const CUT_BEFORE_INDEXING: ReadonlyArray<{ tag: string; className: string }> = [
   { tag: 'span', className: 'cite-preview' },
-  { tag: 'div', className: 'endnotes-wrapper' },
+  { tag: 'section', className: 'endnotes' },
 ];
 
 /**

@@ -33,22 +33,35 @@ const START_TAG = /<([a-z][a-z0-9-]*)(\s(?:[^>"']|"[^"]*"|'[^']*')*)?>/gi;
 const WORD_JOINER = '\u2060';
 const ID_ATTRIBUTE = /\sid\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+)/i;
 
-/** A start or end tag with its name, its quoted attribute values read whole (a "<" or ">" inside one is not a tag). */
-const TAG = /<(\/?)([a-z][a-z0-9-]*)(?:\s(?:[^>"']|"[^"]*"|'[^']*')*)?\/?>/gi;
+/**
+ * What HTML is made of, for cutting elements out of it: a comment, a raw-text element (script,
+ * style, textarea, title: a tag inside one is text), or a start or end tag, its name and its
+ * attributes, quoted values read whole (a "<" or ">" inside one is not a tag).
+ */
+const TOKEN = /<!--[\s\S]*?(?:-->|$)|<(script|style|textarea|title)\b(?:[^>"']|"[^"]*"|'[^']*')*>[\s\S]*?(?:<\/\1\s*>|$)|<(\/?)([a-z][a-z0-9-]*)((?:\s(?:[^>"']|"[^"]*"|'[^']*')*)?)\/?>/gi;
+const ATTRIBUTE = /\s([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
+
+/** The classes a start tag's attributes give. */
+function classesOf(attributes: string): string[] {
+  for (const [, name, ...values] of attributes.matchAll(ATTRIBUTE)) {
+    if (name.toLowerCase() === 'class') return (values.find((value) => value !== undefined) ?? '').split(/\s+/);
+  }
+  return [];
+}
 
 /** The HTML without each `tag` element whose class list holds `className` (nested elements of its name balanced); one never closed is kept. */
 function withoutElements(html: string, { tag, className }: { tag: string; className: string }): string {
-  const hasClass = new RegExp(`\\sclass="(?:[^"]*\\s)?${className}(?:\\s[^"]*)?"`);
-  const tags = new RegExp(TAG.source, 'gi');
+  const tokens = new RegExp(TOKEN.source, 'gi');
+  const isTag = (token: RegExpExecArray) => token[3]?.toLowerCase() === tag;
   let kept = '';
   let from = 0;
-  for (let start = tags.exec(html); start; start = tags.exec(html)) {
-    if (start[1] || start[2].toLowerCase() !== tag || !hasClass.test(start[0])) continue;
+  for (let start = tokens.exec(html); start; start = tokens.exec(html)) {
+    if (!isTag(start) || start[2] || !classesOf(start[4]).includes(className)) continue;
     let depth = 1;
     let end = -1;
-    for (let next = tags.exec(html); next; next = tags.exec(html)) {
-      if (next[2].toLowerCase() !== tag) continue;
-      depth += next[1] ? -1 : 1;
+    for (let next = tokens.exec(html); next; next = tokens.exec(html)) {
+      if (!isTag(next)) continue;
+      depth += next[2] ? -1 : 1;
       if (depth === 0) {
         end = next.index + next[0].length;
         break;
@@ -78,8 +91,9 @@ function withoutElements(html: string, { tag, className }: { tag: string; classN
  *   still stored as anchors) made fragments about three times their size, so only headings keep
  *   their ids here.
  */
-export function forIndexing(html: string): string {
-  return CUT_BEFORE_INDEXING.reduce(withoutElements, html)
+export function forIndexing(html: string, cut: typeof CUT_BEFORE_INDEXING = CUT_BEFORE_INDEXING): string {
+  return cut
+    .reduce(withoutElements, html)
     .replace(/<\/(dt|dd|th|td|li|summary|caption|figcaption|legend)>/gi, '$& ')
     .replaceAll(WORD_JOINER, ' ')
     .replace(START_TAG, (tag, name: string, attributes: string | undefined) => (!attributes || /^h[1-6]$/i.test(name) ? tag : `<${name}${attributes.replace(ID_ATTRIBUTE, '')}>`));
