@@ -98,6 +98,8 @@ describe('forIndexing', () => {
     );
     expect(forIndexing('<span data-x="a > b" id=\'p-1\' data-id="kept">x</span><input id=q name=q>')).toBe('<span data-x="a > b" data-id="kept">x</span><input name=q>');
     expect(forIndexing('<p>no attributes</p><br/>')).toBe('<p>no attributes</p><br/>');
+    // A map's SVG title is an element like any other; a self-closing tag keeps its slash.
+    expect(forIndexing('<svg><title id="map-title">Map</title><path id="r1" d="M0 0"/></svg>')).toBe('<svg><title>Map</title><path d="M0 0"/></svg>');
   });
   it('cuts only what the index excludes: each element cut has a class EXCLUDE_SELECTORS excludes', () => {
     for (const { className } of CUT_BEFORE_INDEXING) expect(EXCLUDE_SELECTORS).toContain(`.${className}`);

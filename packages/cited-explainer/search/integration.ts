@@ -28,17 +28,17 @@ const UNUSED_BUNDLE_FILES = [...['ui', 'component-ui', 'modular-ui'].flatMap((ui
 /** "actors/x/index.html" → "/actors/x/", as Pagefind would name it (without the base, which the UI adds). */
 const pageUrl = (file: string) => `/${file.split(sep).join('/')}`.replace(/index\.html$/, '');
 
-/** A start tag, its name and its attributes (quoted values may hold ">"). */
-const START_TAG = /<([a-z][a-z0-9-]*)(\s(?:[^>"']|"[^"]*"|'[^']*')*)?>/gi;
 const WORD_JOINER = '\u2060';
 const ID_ATTRIBUTE = /\sid\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+)/i;
 
 /**
- * What HTML is made of, for cutting elements out of it: a comment, a raw-text element (script,
- * style, textarea, title: a tag inside one is text), or a start or end tag, its name and its
- * attributes, quoted values read whole (a "<" or ">" inside one is not a tag).
+ * What HTML is made of, for cutting elements out of it and rewriting tags: a comment, a raw-text
+ * element (script, style: a tag inside one is text; a title's or textarea's "<" is escaped, and an
+ * SVG's <title> is an element like any other), or a start or end tag with
+ * its name, its attributes (quoted values read whole: a "<" or ">" inside one is not a tag) and the
+ * slash of a self-closing one.
  */
-const TOKEN = /<!--[\s\S]*?(?:-->|$)|<(script|style|textarea|title)\b(?:[^>"']|"[^"]*"|'[^']*')*>[\s\S]*?(?:<\/\1\s*>|$)|<(\/?)([a-z][a-z0-9-]*)((?:\s(?:[^>"']|"[^"]*"|'[^']*')*)?)\/?>/gi;
+const TOKEN = /<!--[\s\S]*?(?:-->|$)|<(script|style)\b(?:[^>"']|"[^"]*"|'[^']*')*>[\s\S]*?(?:<\/\1\s*>|$)|<(\/?)([a-z][a-z0-9-]*)((?:\s(?:[^>"']|"[^"]*"|'[^']*')*)?)(\/?)>/gi;
 const ATTRIBUTE = /\s([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
 
 /** The classes a start tag's attributes give. */
@@ -96,7 +96,9 @@ export function forIndexing(html: string, cut: typeof CUT_BEFORE_INDEXING = CUT_
     .reduce(withoutElements, html)
     .replace(/<\/(dt|dd|th|td|li|summary|caption|figcaption|legend)>/gi, '$& ')
     .replaceAll(WORD_JOINER, ' ')
-    .replace(START_TAG, (tag, name: string, attributes: string | undefined) => (!attributes || /^h[1-6]$/i.test(name) ? tag : `<${name}${attributes.replace(ID_ATTRIBUTE, '')}>`));
+    .replace(TOKEN, (token, _rawText, closing: string | undefined, name: string | undefined, attributes: string | undefined, selfClosing: string | undefined) =>
+      !name || closing || !attributes || /^h[1-6]$/i.test(name) ? token : `<${name}${attributes.replace(ID_ATTRIBUTE, '')}${selfClosing}>`,
+    );
 }
 
 const BOOT_MODULE = 'virtual:explainer/search-boot';
