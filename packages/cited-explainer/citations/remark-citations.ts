@@ -1,9 +1,8 @@
-import type { Node, Parent, Root } from 'mdast';
+import type { Parent, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { type CitationOptions, citePage, type Frontmatter, pageFile } from './cite-page.ts';
-import { componentPlaceholder, isComponentDirective, isLayoutDirective, layoutElement } from './page-directives.ts';
-import { isNavDirective, isNote, siteNav, siteNote } from './site-note.ts';
+import { siteElementReplacements } from './site-note.ts';
 
 /**
  * remark plugin: the page's citations (cite-page.ts) applied to a unified tree: cited blocks
@@ -20,16 +19,13 @@ export function remarkCitations(options: CitationOptions) {
     const cited = citePage(tree, { ...page, source: String(file.value), frontmatter: data.astro?.frontmatter ?? {} }, options);
 
     for (const { block, children } of cited.blocks) block.children = children;
-    // Each replacement is visited again (the index returned), so that what it holds is replaced too.
-    const replaceAll = (test: (node: Node) => boolean, replacement: (node: Node) => unknown) =>
+    for (const [test, replacement] of siteElementReplacements) {
+      // Each replacement is visited again (the index returned), so that what it holds is replaced too.
       visit(tree, test, (node, index, parent) => {
         (parent as Parent).children[index!] = replacement(node) as Parent['children'][number];
         return index;
       });
-    replaceAll(isNote, siteNote);
-    replaceAll(isNavDirective, siteNav);
-    replaceAll(isLayoutDirective, layoutElement);
-    replaceAll(isComponentDirective, componentPlaceholder);
+    }
     if (cited.endnotes) tree.children.push(cited.endnotes);
     data.astro ??= {};
     // Astro reads the front matter object it handed in: add to it, don't replace it.

@@ -2,8 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { MdastContent, MdastPluginEntry, MdastTarget, MdastVisitorContext } from 'satteri';
 import { recordContentError } from '../lib/dev-content-errors.ts';
 import { type CitationOptions, citePage, type Frontmatter, pageFile } from './cite-page.ts';
-import { componentPlaceholder, isComponentDirective, isLayoutDirective, layoutElement } from './page-directives.ts';
-import { isNavDirective, isNote, siteNav, siteNote } from './site-note.ts';
+import { siteElementReplacements } from './site-note.ts';
 
 /**
  * Sätteri plugin: the page's citations (cite-page.ts) applied through Sätteri's edit context. The
@@ -44,18 +43,19 @@ export function satteriCitations(options: CitationOptions): MdastPluginEntry {
           Object.assign(astro.frontmatter, cited.frontmatter);
         },
       },
-      { name: 'cited-explainer:notes', mdxJsxFlowElement: markNote, mdxJsxTextElement: markNote, containerDirective: markNote, leafDirective: markNote },
+      {
+        name: 'cited-explainer:site-elements',
+        mdxJsxFlowElement: replaceSiteElement,
+        mdxJsxTextElement: replaceSiteElement,
+        containerDirective: replaceSiteElement,
+        leafDirective: replaceSiteElement,
+      },
     ];
   };
 }
 
-/**
- * A note (<Note> or :::note) becomes the site's marked remark, :::nav[label] a nav element
- * (site-note.ts), a layout directive its element and a component's its placeholder (page-directives.ts).
- */
-function markNote(node: Readonly<MdastTarget>, ctx: MdastVisitorContext): void {
-  if (isNote(node)) ctx.replaceNode(node, siteNote(node) as unknown as MdastContent);
-  else if (isNavDirective(node)) ctx.replaceNode(node, siteNav(node) as unknown as MdastContent);
-  else if (isLayoutDirective(node)) ctx.replaceNode(node, layoutElement(node) as unknown as MdastContent);
-  else if (isComponentDirective(node)) ctx.replaceNode(node, componentPlaceholder(node) as unknown as MdastContent);
+/** A note, navigation, a layout directive or a component's directive, replaced as site-note.ts lists them. */
+function replaceSiteElement(node: Readonly<MdastTarget>, ctx: MdastVisitorContext): void {
+  const replacement = siteElementReplacements.find(([test]) => test(node))?.[1];
+  if (replacement) ctx.replaceNode(node, replacement(node) as MdastContent);
 }

@@ -2,7 +2,7 @@ import type { Node, Parent, Root } from 'mdast';
 import type { Position } from 'unist';
 import { visitParents } from 'unist-util-visit-parents';
 import { ContentError } from '../lib/content-error.ts';
-import { assertPageDirective, isComponentDirective, isLabel, isLayoutDirective, pageDirectivesSyntax } from './page-directives.ts';
+import { assertPageDirective, componentPlaceholder, isComponentDirective, isLabel, isLayoutDirective, layoutElement, pageDirectivesSyntax } from './page-directives.ts';
 
 /**
  * The site's own remark, which is not a claim and needs no citation: `<Note>…</Note>` in an MDX
@@ -86,6 +86,18 @@ export function siteNav(nav: Node): SiteNavNode {
   const { children = [], position } = nav as NamedNode;
   return { type: 'siteNav', children: children.filter((child) => !isLabel(child)), position, data: { hName: 'nav', hProperties: { ariaLabel: labelOf(nav) } } };
 }
+
+/**
+ * What each adapter replaces, and with what (remark-citations.ts, satteri-citations.ts): a note
+ * with the site's marked remark, :::nav[label] with a nav element, a layout directive with its
+ * element and a component's directive with its placeholder (page-directives.ts).
+ */
+export const siteElementReplacements: ReadonlyArray<readonly [test: (node: Node) => boolean, replacement: (node: Node) => unknown]> = [
+  [isNote, siteNote],
+  [isNavDirective, siteNav],
+  [isLayoutDirective, layoutElement],
+  [isComponentDirective, componentPlaceholder],
+];
 
 const fence = /^[ \t>]*:{3,}/m;
 

@@ -10,6 +10,7 @@ import { noteParsing } from '../citations/site-note.ts';
 import { renderCitedFields } from '../content-model/cited-fields.ts';
 import { type CitingDocument, type ContentFile, crossReferenceErrors, throwFirst } from '../content-model/cross-references.ts';
 import { firstMentionErrors } from '../glossary/first-mentions.ts';
+import { type ContentCollection, collectionDir, contentCollections } from '../lib/content-layout.ts';
 import { loadSiteConfig } from '../lib/site-config.ts';
 import { actorSchema } from '../schemas/actor.ts';
 import { glossarySchema } from '../schemas/glossary.ts';
@@ -19,11 +20,12 @@ import type { Command } from './command.ts';
 
 const frontMatter = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
 
-/** The files of a content folder's subfolder with one of the extensions, as paths, sorted. */
-function filesIn(dir: string, extensions: RegExp): string[] {
+/** A collection's files in a content folder (content-layout.ts names their folder and extensions), as paths, sorted. */
+function filesIn(contentDir: string, collection: ContentCollection): string[] {
+  const dir = collectionDir(contentDir, collection);
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => extensions.test(file))
+    .filter((file) => contentCollections[collection].extensions.test(file))
     .sort()
     .map((file) => join(dir, file));
 }
@@ -67,7 +69,7 @@ export async function checkProject(root: string, content: string): Promise<strin
 
   const index = loadQuoteIndex(contentDir);
   const documents: CitingDocument[] = [];
-  const pages = [...filesIn(join(contentDir, 'pages'), /\.mdx?$/), ...filesIn(join(contentDir, 'incidents'), /\.mdx?$/)];
+  const pages = [...filesIn(contentDir, 'pages'), ...filesIn(contentDir, 'incidents')];
   for (const path of pages) {
     const text = readFileSync(path, 'utf8');
     const { tree, source, frontmatter } = parsePage(path, text);
@@ -77,9 +79,9 @@ export async function checkProject(root: string, content: string): Promise<strin
   }
 
   const model = {
-    actors: filesIn(join(contentDir, 'actors'), /\.(ya?ml|json)$/).map((path) => dataFile(path, actorSchema)),
-    glossary: filesIn(join(contentDir, 'glossary'), /\.(ya?ml|json)$/).map((path) => dataFile(path, glossarySchema)),
-    incidents: filesIn(join(contentDir, 'incidents'), /\.mdx?$/).map((path) => dataFile(path, incidentSchema)),
+    actors: filesIn(contentDir, 'actors').map((path) => dataFile(path, actorSchema)),
+    glossary: filesIn(contentDir, 'glossary').map((path) => dataFile(path, glossarySchema)),
+    incidents: filesIn(contentDir, 'incidents').map((path) => dataFile(path, incidentSchema)),
   };
   throwFirst([
     ...crossReferenceErrors({ ...model, documents: model.actors.length === 0 ? [] : documents, actorKinds: site.actorKinds.map((kind) => kind.id) }),

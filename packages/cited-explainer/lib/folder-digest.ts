@@ -20,6 +20,12 @@ function bytesIfPresent(path: string): Buffer | undefined {
   }
 }
 
+/** A file's digest (sha256, hex), or undefined when there is no such file. */
+export function fileDigest(path: string): string | undefined {
+  const bytes = bytesIfPresent(path);
+  return bytes && createHash('sha256').update(bytes).digest('hex');
+}
+
 /** A digest of a folder's files: their names and their bytes; `skip` leaves files out by their relative path. */
 export function folderDigest(dir: string, skip: (file: string) => boolean = () => false): string {
   const hash = createHash('sha256');

@@ -1,15 +1,14 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { codeDigest, contentDir, projectRoot } from 'virtual:cited-explainer/config';
 import { citedBy } from '../citations/ledger.ts';
 import { directiveName } from '../citations/page-directives.ts';
 import { getLedger } from '../content-model/site-ledger.ts';
 import { componentsShowingEveryClaim } from '../schemas/content-props.ts';
+import { cacheKey } from './build-cache.ts';
 import { entriesOf } from './collection-entries.ts';
 import { contentCollections } from './content-layout.ts';
 import { entryText } from './entry-file.ts';
-import { folderDigest } from './folder-digest.ts';
+import { fileDigest, folderDigest } from './folder-digest.ts';
 import type { PageEntry } from './site-data.ts';
 
 /**
@@ -43,8 +42,6 @@ const isCitedDocument = (file: string) =>
     return file.startsWith(`${folder}/`) && extensions.test(file);
   });
 
-const digestOf = (...parts: string[]) => createHash('sha256').update(parts.join('\0')).digest('hex');
-
 let siteData: Promise<string> | undefined;
 
 /**
@@ -55,14 +52,14 @@ function siteDataKey(): Promise<string> {
   siteData ??= (async () => {
     const files = folderDigest(contentDir, isCitedDocument);
     const frontMatter = await Promise.all(citedDocuments.map(async (collection) => (await entriesOf(collection)).map((entry) => [entry.id, entry.data])));
-    return digestOf(codeDigest, process.versions.node, process.versions.icu ?? '', files, JSON.stringify(frontMatter));
+    return cacheKey([codeDigest, process.versions.node, process.versions.icu ?? '', files, JSON.stringify(frontMatter)]);
   })();
   return siteData;
 }
 
 let everyClaim: Promise<string> | undefined;
 const everyClaimKey = (): Promise<string> => {
-  everyClaim ??= getLedger().then((ledger) => digestOf(JSON.stringify(ledger)));
+  everyClaim ??= getLedger().then((ledger) => cacheKey([JSON.stringify(ledger)]));
   return everyClaim;
 };
 
@@ -71,7 +68,7 @@ let claimsBySource: Promise<Map<string, string>> | undefined;
 const claimsCiting = async (sourceId: string): Promise<string> => {
   claimsBySource ??= getLedger().then((ledger) => {
     const bySource = Map.groupBy(ledger.citations, (citation) => citation.source);
-    return new Map([...bySource].map(([source, citations]) => [source, digestOf(JSON.stringify(citedBy({ ...ledger, citations }, source)))]));
+    return new Map([...bySource].map(([source, citations]) => [source, cacheKey([JSON.stringify(citedBy({ ...ledger, citations }, source))])]));
   });
   return (await claimsBySource).get(sourceId) ?? '';
 };
@@ -81,18 +78,7 @@ function imagesOf(entry: PageEntry): string {
   const paths = entry.rendered?.metadata?.imagePaths ?? [];
   if (paths.length === 0 || !entry.filePath) return '';
   const folder = dirname(resolve(projectRoot, entry.filePath));
-  return digestOf(
-    ...paths.map(
-      (path) =>
-        `${path}\0${
-          existsSync(resolve(folder, path))
-            ? createHash('sha256')
-                .update(readFileSync(resolve(folder, path)))
-                .digest('hex')
-            : 'missing'
-        }`,
-    ),
-  );
+  return cacheKey(paths.flatMap((path) => [path, fileDigest(resolve(folder, path)) ?? 'missing']));
 }
 
 /** A content page's key: its own text and images, and every claim when it uses a component that shows them all. */
@@ -100,11 +86,11 @@ export async function pageRenderKey(entry: PageEntry): Promise<string | undefine
   if (!import.meta.env.PROD) return undefined;
   const text = entryText(entry);
   const showsEveryClaim = componentsShowingEveryClaim.some((name) => text.includes(`<${name}`) || text.includes(`::${directiveName(name)}`));
-  return digestOf(await siteDataKey(), entry.id, text, imagesOf(entry), showsEveryClaim ? await everyClaimKey() : '');
+  return cacheKey([await siteDataKey(), entry.id, text, imagesOf(entry), showsEveryClaim ? await everyClaimKey() : '']);
 }
 
 /** A source's page: the archive (in the site's data) and the claims that cite it. */
 export async function sourceRenderKey(sourceId: string): Promise<string | undefined> {
   if (!import.meta.env.PROD) return undefined;
-  return digestOf(await siteDataKey(), sourceId, await claimsCiting(sourceId));
+  return cacheKey([await siteDataKey(), sourceId, await claimsCiting(sourceId)]);
 }
