@@ -10,6 +10,7 @@ import { remarkCitations } from '../../packages/cited-explainer/citations/remark
 import { satteriCitations } from '../../packages/cited-explainer/citations/satteri-citations.ts';
 import { noteParsing } from '../../packages/cited-explainer/citations/site-note.ts';
 import { assertMdxNestingWithin } from '../../packages/cited-explainer/lib/content-text.ts';
+import type { PageCitation } from '../../packages/cited-explainer/schemas/ledger.ts';
 import { pageParser } from '../helpers/page-parser.ts';
 
 /**
@@ -51,6 +52,15 @@ export function renderPage(processor: Processor, { path, text, contentDir, index
       .stringify({ type: 'root', children: [content({})].flat() } as Root),
     frontmatter,
   };
+}
+
+/**
+ * A Markdown page (content/pages/flood.md of a site at /site) through one processor, for the tests
+ * of its directives: its HTML without the white space between tags, its ledger records and notes.
+ */
+export function renderMarkdownPage(processor: Processor, markdown: string, index: QuoteIndex, frontmatter: Record<string, unknown> = {}) {
+  const { html, frontmatter: after } = renderPage(processor, { path: '/site/content/pages/flood.md', text: markdown, contentDir: '/site/content', index, frontmatter });
+  return { html: html.replace(/>\s+</g, '><'), citations: after.citations as PageCitation[], notes: after.notes };
 }
 
 /** A JSX runtime that builds hast, so that compiled MDX can be printed as HTML. */

@@ -55,11 +55,13 @@ const markdownPages = readdirSync(fixtures, { recursive: true, encoding: 'utf8' 
  * with its twin in the other format: <Note> lines become :::note, <nav aria-label="X"> lines
  * :::nav[X], and their closing lines ::: (and back), on the same lines.
  */
-const navOpening = /^<nav aria-label="([^"]*)">$/;
+/** An MDX page's line opening navigation (m: any line of a page), and every such line (g, for replacing). */
+const navOpening = /^<nav aria-label="([^"]*)">$/m;
+const navOpenings = new RegExp(navOpening.source, 'gm');
 const toMarkdown = (mdx: string) =>
   mdx
     .replace(/^<Note>$/gm, `:::${noteDirective}`)
-    .replace(new RegExp(navOpening.source, 'gm'), `:::${navDirective}[$1]`)
+    .replace(navOpenings, `:::${navDirective}[$1]`)
     .replace(/^<\/(Note|nav)>$/gm, ':::');
 const toMdx = (md: string) => {
   const open: string[] = [];
@@ -95,7 +97,7 @@ const notePages = [fixtures, resolve('content')]
         mdx
           .replace(/^---\n[\s\S]*?\n---\n/, '')
           .replace(/^<\/?(Note|nav)>$/gm, '')
-          .replace(new RegExp(navOpening.source, 'gm'), ''),
+          .replace(navOpenings, ''),
       ),
   );
 
@@ -111,7 +113,7 @@ describe('the .md path', () => {
   it('finds pages with notes to compare, among them real pages written as Markdown, one with navigation', () => {
     expect(notePages.length).toBeGreaterThan(1);
     expect(notePages.some(({ file }) => file.endsWith('.md'))).toBe(true);
-    expect(notePages.some(({ file, mdx }) => file.endsWith('.md') && navOpening.test(mdx.split('\n').find((line) => line.startsWith('<nav')) ?? ''))).toBe(true);
+    expect(notePages.some(({ file, mdx }) => file.endsWith('.md') && navOpening.test(mdx))).toBe(true);
   });
 
   it.each(notePages.map((page) => [relative(process.cwd(), page.file), page] as const))(
@@ -121,7 +123,7 @@ describe('the .md path', () => {
       expect(expected).toHaveProperty('html');
       // This file's remark path compiles no MDX element but <Note> (it has no JSX runtime, and
       // prints <nav> as a div): a page with navigation is compared with Sätteri's MDX, as built.
-      const withNav = /^<nav /m.test(mdx);
+      const withNav = navOpening.test(mdx);
       for (const processor of processors) {
         if (processor === 'satteri' || !withNav) expect(run(processor, 'mdx', contentDir, page, mdx), `${processor} mdx`).toEqual(expected);
         expect(run(processor, 'md', contentDir, page, toMarkdown(mdx)), `${processor} md`).toEqual(expected);

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { QuoteIndex } from '../../packages/cited-explainer/citations/locate.ts';
 import { COMPONENT_PLACEHOLDER, componentParts, directiveName } from '../../packages/cited-explainer/citations/page-directives.ts';
-import type { PageCitation } from '../../packages/cited-explainer/schemas/ledger.ts';
 import { archivedSource } from '../helpers/archive-fixture.ts';
-import { processors, renderPage } from './citation-processors.ts';
+import { processors, renderMarkdownPage } from './citation-processors.ts';
 
 /** Layout elements and components in a Markdown page, as directives, through each adapter. */
 
@@ -21,10 +20,7 @@ describe('directiveName', () => {
 });
 
 describe.each(processors)('Markdown pages through %s', (processor) => {
-  const run = (markdown: string) => {
-    const { html, frontmatter } = renderPage(processor, { path: '/site/content/pages/flood.md', text: markdown, contentDir: '/site/content', index });
-    return { html: html.replace(/>\s+</g, '><'), citations: frontmatter.citations as PageCitation[] };
-  };
+  const run = (markdown: string) => renderMarkdownPage(processor, markdown, index);
 
   it('renders :::div{.class} and :::section{.class aria-label} as an MDX page writes the elements, with the claims inside cited as anywhere', () => {
     const { html, citations } = run(`:::div{.ways-in}\n${cited}\n:::\n\n:::section{.account aria-label="One account"}\n${cited}\n:::`);

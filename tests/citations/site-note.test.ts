@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { QuoteIndex } from '../../packages/cited-explainer/citations/locate.ts';
 import { isNote, noteSyntax, siteNote } from '../../packages/cited-explainer/citations/site-note.ts';
-import type { PageCitation } from '../../packages/cited-explainer/schemas/ledger.ts';
 import { archivedSource } from '../helpers/archive-fixture.ts';
-import { processors, renderPage } from './citation-processors.ts';
+import { processors, renderMarkdownPage, renderPage } from './citation-processors.ts';
 
 /** The site's own note in a Markdown page (:::note), and the directives a Markdown page may not hold, through each adapter. */
 
@@ -36,10 +35,7 @@ describe('site-note', () => {
 });
 
 describe.each(processors)('Markdown pages through %s', (processor) => {
-  const run = (markdown: string, frontmatter: Record<string, unknown> = {}) => {
-    const { html, frontmatter: after } = renderPage(processor, { path: '/site/content/pages/flood.md', text: markdown, contentDir: '/site/content', index, frontmatter });
-    return { html: html.replace(/>\s+</g, '><'), citations: after.citations as PageCitation[], notes: after.notes };
-  };
+  const run = (markdown: string, frontmatter: Record<string, unknown> = {}) => renderMarkdownPage(processor, markdown, index, frontmatter);
   const cited = 'The mayor said two bridges closed.[@river-report: two bridges were closed]';
 
   it("renders :::note as <Note> renders: the site's marked remark, listed as a note, needing no citation", () => {

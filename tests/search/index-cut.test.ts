@@ -1,9 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { close, createIndex } from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXCLUDE_SELECTORS } from '../../packages/cited-explainer/search/config.ts';
 import { forIndexing } from '../../packages/cited-explainer/search/integration.ts';
+import { fileHashes } from '../helpers/site.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 // forIndexing cuts the citation previews and the endnotes before Pagefind reads a page, for speed
@@ -14,15 +13,14 @@ const page = (body: string) =>
 const endnotes =
   '<div class="endnotes-wrapper"><section class="endnotes" role="doc-endnotes" aria-labelledby="endnotes-title"><h2 id="endnotes-title">Sources</h2><ol><li id="note-1"><q>two bridges were closed</q> — <a href="/sources/river/#p1">Archived text</a></li></ol></section></div>';
 
-/** Every file Pagefind writes for these pages, by its path, with the HTML as given or as forIndexing gives it. */
+/** The digest of every file Pagefind writes for these pages, by its path, with the HTML as given or as forIndexing gives it. */
 async function indexOf(pages: string[], transform: (html: string) => string): Promise<Record<string, string>> {
   const out = tempDir('index-cut-');
   const { index } = await createIndex({ excludeSelectors: EXCLUDE_SELECTORS });
   if (!index) throw new Error('Pagefind did not start');
   for (const [i, html] of pages.entries()) await index.addHTMLFile({ url: `/page-${i}/`, content: transform(html) });
   await index.writeFiles({ outputPath: out });
-  const files = readdirSync(out, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
-  return Object.fromEntries(files.map((entry) => [relative(out, join(entry.parentPath, entry.name)), readFileSync(join(entry.parentPath, entry.name)).toString('base64')]));
+  return fileHashes(out);
 }
 
 afterAll(() => close());

@@ -11,8 +11,9 @@ import { builtSite, listPages, readPage } from '../helpers/site.ts';
 const build = builtSite();
 const maps = loadMapsFile(build.contentDir);
 const pages = listPages(build.outDir);
+const htmlOf = new Map(pages.map((path) => [path, readPage(build.outDir, path)]));
 const figures = pages.flatMap((path) => {
-  const html = readPage(build.outDir, path);
+  const html = htmlOf.get(path)!;
   return [...html.matchAll(/<figure class="map-figure"[^>]*>([\s\S]*?)<\/figure>/g)].map((match) => ({ path, html, figure: match[0] }));
 });
 
@@ -159,7 +160,7 @@ describe('maps', () => {
         .map((tag) => /(?:href|src)="([^"]+)"/.exec(tag)![1])
         .sort();
     // Compared with a page of the same layout (an explainer page) that has no map.
-    const without = pages.map((path) => readPage(build.outDir, path)).find((html) => html.includes('<article class="explainer') && !html.includes('map-figure'))!;
+    const without = [...htmlOf.values()].find((html) => html.includes('<article class="explainer') && !html.includes('map-figure'))!;
     expect(without).toBeDefined();
     for (const { path, html } of figures) expect(resources(html), path).toEqual(resources(without));
   });
@@ -171,7 +172,7 @@ describe('maps', () => {
     expect(incidents.length).toBeGreaterThan(0);
   });
   it.each(incidents)('%s: its map comes right before the second section, or after the text when it has one', (path) => {
-    const html = readPage(build.outDir, path);
+    const html = htmlOf.get(path)!;
     const text = /<div class="explainer-text"[\s\S]*$/.exec(html)?.[0] ?? '';
     const headings = [...text.matchAll(/<h2 id="([^"]+)"/g)].filter((match) => !['endnotes-title', 'toc-heading'].includes(match[1]));
     const figure = text.indexOf('<figure class="map-figure"');

@@ -10,15 +10,15 @@ const build = builtSite();
 const pages = listPages(build.outDir);
 const kinds = onePagePerKind(pages);
 // What each kind of page has that the checks below look at.
-const withMarkers = new Set(pagesWithMarkers(build.outDir, kinds));
-const withToc = new Set(pagesContaining(build.outDir, kinds, 'class="toc"'));
+const withMarkers = pagesWithMarkers(build.outDir, kinds);
+const withToc = pagesContaining(build.outDir, kinds, 'class="toc"');
 const explainers = pagesContaining(build.outDir, kinds, 'class="explainer');
 interface Features {
   markers: boolean;
   toc: boolean;
   explainer: boolean;
 }
-const featuresOf = (path: string): Features => ({ markers: withMarkers.has(path), toc: withToc.has(path), explainer: explainers.includes(path) });
+const featuresOf = (path: string): Features => ({ markers: withMarkers.includes(path), toc: withToc.includes(path), explainer: explainers.includes(path) });
 
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1280, height: 800 };
@@ -283,34 +283,34 @@ function laptopChecks(path: string, has: Features) {
   }
 }
 
+/** A check that failed with a preview open leaves it closed for the next, which would otherwise fail with it. */
+const closePreviews = ({ page }: Screen) =>
+  page.evaluate(() => {
+    for (const open of document.querySelectorAll<HTMLElement>(':popover-open')) open.hidePopover();
+  });
+
 // Each kind of page is loaded once on the phone and once on the laptop, and all its checks on that
 // screen read that load (loading pages was most of this file's cost): the checks that need the
 // page as loaded come first; those that open a preview close it again; opening sections or the
 // contents list comes last.
 describe.each(kinds)('%s', (path) => {
   const has = featuresOf(path);
-  // A check that failed with a preview open leaves it closed for the next, which would otherwise fail with it.
-  afterEach(async () => {
-    for (const { page } of [phone, laptop]) {
-      await page.evaluate(() => {
-        for (const open of document.querySelectorAll<HTMLElement>(':popover-open')) open.hidePopover();
-      });
-    }
-  });
   describe('on a phone', () => {
     beforeAll(() => visit(phone, path));
+    afterEach(() => closePreviews(phone));
     phoneChecks(path, has);
   });
   if (path === '/' || has.toc || has.explainer || has.markers) {
     describe('on a laptop', () => {
       beforeAll(() => visit(laptop, path));
+      afterEach(() => closePreviews(laptop));
       laptopChecks(path, has);
     });
   }
 });
 
 it('at least two pages with markers, two explainers and two contents lists are among those checked', () => {
-  for (const [feature, pages] of Object.entries({ markers: [...withMarkers], explainers, toc: [...withToc] })) expect(pages.length, feature).toBeGreaterThan(1);
+  for (const [feature, pages] of Object.entries({ markers: withMarkers, explainers, toc: withToc })) expect(pages.length, feature).toBeGreaterThan(1);
 });
 
 describe('Cite this page without a browser', () => {
